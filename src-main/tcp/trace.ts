@@ -1,0 +1,83 @@
+// Trace events the TCP engine emits. The net layer adds its own kinds (net/trace.ts); the contract
+// layer re-exports the union. Key order inside each event object is fixed by the code that builds it,
+// which keeps JSON.stringify output byte-identical across runs.
+import type { TcpOptions } from './segment.js';
+
+/** RFC 9293 state names, exactly as the RFC prints them. */
+export type TcpState =
+  | 'CLOSED'
+  | 'LISTEN'
+  | 'SYN-SENT'
+  | 'SYN-RECEIVED'
+  | 'ESTABLISHED'
+  | 'FIN-WAIT-1'
+  | 'FIN-WAIT-2'
+  | 'CLOSE-WAIT'
+  | 'CLOSING'
+  | 'LAST-ACK'
+  | 'TIME-WAIT';
+
+export const TCP_STATES: readonly TcpState[] = [
+  'CLOSED', 'LISTEN', 'SYN-SENT', 'SYN-RECEIVED', 'ESTABLISHED', 'FIN-WAIT-1',
+  'FIN-WAIT-2', 'CLOSE-WAIT', 'CLOSING', 'LAST-ACK', 'TIME-WAIT',
+];
+
+/** Transmission control block values shown in the UI; sequence numbers are absolute 32-bit. */
+export interface TcbSnapshot {
+  sndUna: number;
+  sndNxt: number;
+  sndWnd: number;
+  rcvNxt: number;
+  rcvWnd: number;
+  iss: number;
+  irs: number;
+  cwnd: number;
+  ssthresh: number;
+  srttMs: number;
+  rttvarMs: number;
+  rtoMs: number;
+}
+
+export interface SegSummary {
+  /** Flag letters in canonical order, e.g. "SA". */
+  flags: string;
+  seq: number;
+  ack: number;
+  len: number;
+  win: number;
+  options: TcpOptions;
+}
+
+export type TimerName = 'retransmit' | 'time-wait' | 'fin-wait-2' | 'delayed-ack' | 'persist' | 'keepalive' | 'syn-ack';
+
+export type AppEventName = 'connected' | 'accepted' | 'data' | 'eof' | 'reset' | 'timeout' | 'refused' | 'closed' | 'error';
+
+/** `conn` is always "localIp:localPort>remoteIp:remotePort" for state/timer/app events. */
+export type TcpTraceEvent =
+  | { t: number; kind: 'state'; host: string; conn: string; from: TcpState; to: TcpState; cause: string; tcb: TcbSnapshot }
+  | { t: number; kind: 'timer'; host: string; conn: string; timer: TimerName; op: 'start' | 'stop' | 'fire'; dueMs: number }
+  | {
+      t: number;
+      kind: 'app';
+      host: string;
+      conn: string;
+      event: AppEventName;
+      /** Bytes delivered, for `data`; otherwise 0. */
+      bytes: number;
+      /** Human-readable reason, e.g. why a timeout or reset happened. */
+      detail: string;
+    }
+  | {
+      t: number;
+      kind: 'tcp.drop';
+      host: string;
+      conn: string;
+      /** Packet id of the segment the engine discarded (as passed to input()). */
+      id: number;
+      reason: string;
+    }
+  | { t: number; kind: 'note'; host: string; conn: string; text: string };
+
+export interface TcpTraceSink {
+  emit(ev: TcpTraceEvent): void;
+}
