@@ -33,3 +33,23 @@ describe('Prng', () => {
     }
   });
 });
+
+import { seqAdd, seqDiff, seqGt, seqInRange, seqLt, seqNorm } from '../../../src-main/tcp/seq.js';
+
+describe('sequence arithmetic modulo 2^32', () => {
+  const near = 4294967290; // six below 2^32
+  it('wraps on add', () => {
+    expect(seqAdd(near, 10)).toBe(4);
+    expect(seqAdd(0, -1)).toBe(4294967295);
+  });
+  it('compares across the wrap', () => {
+    expect(seqLt(near, 3)).toBe(true);
+    expect(seqGt(3, near)).toBe(true);
+    expect(seqDiff(3, near)).toBe(9);
+    expect(seqInRange(1, near, 5)).toBe(true);
+    expect(seqInRange(6, near, 5)).toBe(false);
+  });
+  it('normalises negatives', () => {
+    expect(seqNorm(-1)).toBe(4294967295);
+  });
+});
