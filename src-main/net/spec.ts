@@ -22,7 +22,7 @@ export interface LinkSpec {
   queueCapacity?: number;
 }
 
-export interface NetworkSpec extends LinkSpec {}
+export type NetworkSpec = LinkSpec;
 
 export interface RuleMatch {
   from?: string;

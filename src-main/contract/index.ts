@@ -1,0 +1,4 @@
+// Public surface of the contract: the only module the renderer may import.
+export * from './commands.js';
+export * from './errors.js';
+export * from './wire.js';

@@ -1,0 +1,161 @@
+// pcapng writer (draft-ietf-opsawg-pcapng, "PCAP Now Generic"): one Section Header Block, one Interface
+// Description Block for raw IPv4 (LINKTYPE_IPV4 = 228) with microsecond timestamps, then one Enhanced
+// Packet Block per packet carrying its comment. Pure: it returns bytes and the caller writes the file.
+// Everything is little-endian (the SHB byte-order magic tells readers so) and padded to 32 bits.
+
+export interface PcapngWriterOptions {
+  /** Written as shb_userappl, e.g. "tcplab 0.1.0". */
+  appName: string;
+  /** Written as the section's opt_comment. */
+  comment?: string;
+}
+
+export interface PcapngPacket {
+  /** Virtual time in microseconds since the session started (if_tsresol 6). */
+  timeUs: bigint | number;
+  /** One whole IPv4 packet (the interface's link type is raw IPv4). */
+  bytes: Uint8Array;
+  /** Written as the packet's opt_comment (UTF-8), e.g. "dropped by rule 2". */
+  comment?: string;
+  /** Must be 0: the writer declares exactly one interface. */
+  interfaceId?: number;
+}
+
+const BLOCK_SHB = 0x0a0d0d0a;
+const BLOCK_IDB = 0x00000001;
+const BLOCK_EPB = 0x00000006;
+const BYTE_ORDER_MAGIC = 0x1a2b3c4d;
+const LINKTYPE_IPV4 = 228;
+/** IPv4 total length is 16 bits, so no packet is ever longer: nothing gets truncated. */
+const SNAP_LEN_BYTES = 65535;
+const OPT_ENDOFOPT = 0, OPT_COMMENT = 1, SHB_USERAPPL = 4, IF_TSRESOL = 9;
+/** if_tsresol value 6: timestamps count 10^-6 s units. */
+const TSRESOL_MICROSECONDS = 6;
+/** Block type + length, then trailing length: 12 bytes framing every block. */
+const BLOCK_FRAMING_BYTES = 12;
+/** EPB fixed body: interface id, timestamp high/low, captured and original length. */
+const EPB_FIXED_BYTES = 20;
+const TWO_POW_32 = 4294967296;
+
+const utf8 = new TextEncoder();
+
+/** UTF-8 bytes of an option value; undefined for an absent or empty string. Checked before any write. */
+function optionText(text: string | undefined, what: string): Uint8Array | undefined {
+  if (text === undefined || text === '') return undefined;
+  const bytes = utf8.encode(text);
+  if (bytes.length > 0xffff) throw new RangeError(`pcapng ${what} is ${bytes.length} bytes of UTF-8, over the 65535-byte option limit`);
+  return bytes;
+}
+
+function pad4(n: number): number {
+  return (n + 3) & ~3;
+}
+
+/** Bytes an option with a value of `valueBytes` occupies: code, length, value padded to 32 bits. */
+function optionBytes(valueBytes: number): number {
+  return 4 + pad4(valueBytes);
+}
+
+/** Splits a microsecond timestamp into the EPB's high and low 32-bit words; RangeError unless 0 <= t < 2^64. */
+function splitTimestamp(timeUs: bigint | number): [number, number] {
+  if (typeof timeUs === 'bigint') {
+    if (timeUs < 0n || timeUs >= 1n << 64n) throw new RangeError(`pcapng timestamp ${timeUs} µs is outside 0 … 2^64-1`);
+    return [Number(timeUs >> 32n), Number(timeUs & 0xffffffffn)];
+  }
+  if (!Number.isSafeInteger(timeUs) || timeUs < 0) {
+    throw new RangeError(`pcapng timestamp ${timeUs} µs must be a non-negative integer (use bigint beyond 2^53)`);
+  }
+  return [Math.floor(timeUs / TWO_POW_32), timeUs % TWO_POW_32];
+}
+
+/** Growable little-endian byte sink: blocks are serialised once, as they are added. */
+class ByteSink {
+  private buf = new Uint8Array(1 << 16);
+  private view = new DataView(this.buf.buffer);
+  length = 0;
+
+  reserve(extraBytes: number): void {
+    if (this.length + extraBytes <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.length + extraBytes) size *= 2;
+    const next = new Uint8Array(size);
+    next.set(this.buf.subarray(0, this.length));
+    this.buf = next;
+    this.view = new DataView(next.buffer);
+  }
+  u16(v: number): void { this.view.setUint16(this.length, v, true); this.length += 2; }
+  u32(v: number): void { this.view.setUint32(this.length, v, true); this.length += 4; }
+  /** Copies bytes and zero-pads to a 32-bit boundary (the buffer is zeroed when allocated). */
+  bytesPadded(b: Uint8Array): void { this.buf.set(b, this.length); this.length += pad4(b.length); }
+  option(code: number, value: Uint8Array): void {
+    this.u16(code); this.u16(value.length); this.bytesPadded(value);
+  }
+  endOfOptions(): void { this.u16(OPT_ENDOFOPT); this.u16(0); }
+  result(): Uint8Array { return this.buf.slice(0, this.length); }
+}
+
+export class PcapngWriter {
+  private readonly sink = new ByteSink();
+  private packets = 0;
+
+  constructor(opts: PcapngWriterOptions) {
+    this.writeSectionHeader(opts);
+    this.writeInterface();
+  }
+
+  /** Number of Enhanced Packet Blocks written so far. */
+  get packetCount(): number {
+    return this.packets;
+  }
+
+  addPacket(p: PcapngPacket): void {
+    const interfaceId = p.interfaceId ?? 0;
+    if (interfaceId !== 0) throw new RangeError(`pcapng interfaceId ${interfaceId} does not exist (only interface 0)`);
+    if (p.bytes.length > SNAP_LEN_BYTES) throw new RangeError(`packet of ${p.bytes.length} bytes exceeds the snap length ${SNAP_LEN_BYTES}`);
+    const [tsHigh, tsLow] = splitTimestamp(p.timeUs);
+    const comment = optionText(p.comment, 'packet comment');
+    const optsBytes = comment === undefined ? 0 : optionBytes(comment.length) + 4;
+    const total = BLOCK_FRAMING_BYTES + EPB_FIXED_BYTES + pad4(p.bytes.length) + optsBytes;
+    const s = this.sink;
+    s.reserve(total);
+    s.u32(BLOCK_EPB); s.u32(total);
+    s.u32(interfaceId); s.u32(tsHigh); s.u32(tsLow);
+    s.u32(p.bytes.length); s.u32(p.bytes.length);
+    s.bytesPadded(p.bytes);
+    if (comment !== undefined) { s.option(OPT_COMMENT, comment); s.endOfOptions(); }
+    s.u32(total);
+    this.packets++;
+  }
+
+  /** The whole file. The writer stays usable: more packets may be added and toBytes called again. */
+  toBytes(): Uint8Array {
+    return this.sink.result();
+  }
+
+  private writeSectionHeader(opts: PcapngWriterOptions): void {
+    const app = optionText(opts.appName, 'appName');
+    const comment = optionText(opts.comment, 'section comment');
+    const optsBytes = (app === undefined ? 0 : optionBytes(app.length)) + (comment === undefined ? 0 : optionBytes(comment.length)) + 4;
+    // Body: byte-order magic, major 1, minor 0, section length -1 ("not specified", 64 bits).
+    const total = BLOCK_FRAMING_BYTES + 16 + optsBytes;
+    const s = this.sink;
+    s.reserve(total);
+    s.u32(BLOCK_SHB); s.u32(total);
+    s.u32(BYTE_ORDER_MAGIC); s.u16(1); s.u16(0); s.u32(0xffffffff); s.u32(0xffffffff);
+    if (comment !== undefined) s.option(OPT_COMMENT, comment);
+    if (app !== undefined) s.option(SHB_USERAPPL, app);
+    s.endOfOptions();
+    s.u32(total);
+  }
+
+  private writeInterface(): void {
+    const total = BLOCK_FRAMING_BYTES + 8 + optionBytes(1) + 4;
+    const s = this.sink;
+    s.reserve(total);
+    s.u32(BLOCK_IDB); s.u32(total);
+    s.u16(LINKTYPE_IPV4); s.u16(0); s.u32(SNAP_LEN_BYTES);
+    s.option(IF_TSRESOL, Uint8Array.of(TSRESOL_MICROSECONDS));
+    s.endOfOptions();
+    s.u32(total);
+  }
+}

@@ -1,0 +1,163 @@
+// Validation errors for scenario files: a JSON path, a stable code with parameters, and a message.
+// Messages are rendered from per-language templates so the CLI and the UI can show them in en or zh-CN.
+
+export type Lang = 'en' | 'zh-CN';
+
+export type ErrorCode =
+  | 'json-syntax'
+  | 'too-large'
+  | 'too-deep'
+  | 'too-many-nodes'
+  | 'forbidden-key'
+  | 'not-object'
+  | 'missing-format'
+  | 'unknown-format'
+  | 'type'
+  | 'required'
+  | 'unknown-key'
+  | 'bad-key'
+  | 'too-small'
+  | 'too-big'
+  | 'not-integer'
+  | 'enum'
+  | 'format'
+  | 'duplicate'
+  | 'unknown-host'
+  | 'conflict'
+  | 'missing-field'
+  | 'forbidden-field'
+  | 'bad-value'
+  | 'internal';
+
+export type ErrorParams = Record<string, string | number>;
+
+export interface ScenarioError {
+  /** JSON path, e.g. `$.hosts[1].sysctl["net.ipv4.tcp_synack_retries"]`. */
+  path: string;
+  /** English message (use formatErrors for zh-CN). */
+  message: string;
+  code: ErrorCode;
+  params: ErrorParams;
+}
+
+type Template = (p: ErrorParams) => string;
+
+const EN: Record<ErrorCode, Template> = {
+  'json-syntax': (p) => `JSON syntax error at line ${p.line}, column ${p.column}: ${p.detail}`,
+  'too-large': (p) => `the file is ${p.size} characters; the limit is ${p.max}`,
+  'too-deep': (p) => `nesting is deeper than ${p.max} levels${p.line ? ` (at line ${p.line}, column ${p.column})` : ''}`,
+  'too-many-nodes': (p) => `the document has more than ${p.max} values`,
+  'forbidden-key': (p) => `the key "${p.key}" is not allowed (it could alter object prototypes)`,
+  'not-object': (p) => `expected a JSON object, got ${p.received}`,
+  'missing-format': (p) => `missing "format"; supported: ${p.supported}`,
+  'unknown-format': (p) => `unknown format "${p.format}"; supported: ${p.supported}`,
+  type: (p) => `expected ${p.expected}, got ${p.received}`,
+  required: (p) => `required ${p.expected} is missing`,
+  'unknown-key': (p) => `unknown key "${p.key}"${p.hint ? ` (did you mean "${p.hint}"?)` : ''}`,
+  'bad-key': (p) => `invalid key "${p.key}": ${p.detail}`,
+  'too-small': (p) => `${p.what} must be ${p.inclusive === 1 ? 'at least' : 'more than'} ${p.min}${p.unit ? ` ${p.unit}` : ''}`,
+  'too-big': (p) => `${p.what} must be ${p.inclusive === 1 ? 'at most' : 'less than'} ${p.max}${p.unit ? ` ${p.unit}` : ''}`,
+  'not-integer': () => `must be an integer`,
+  enum: (p) => `must be one of ${p.values}; got ${p.received}`,
+  format: (p) => `must be ${p.format}; got ${p.received}`,
+  duplicate: (p) => `duplicate ${p.what} "${p.value}" (first used at ${p.first})`,
+  'unknown-host': (p) => `unknown host "${p.host}"; hosts are ${p.hosts}`,
+  conflict: (p) => `"${p.a}" and "${p.b}" cannot be used together`,
+  'missing-field': (p) => `"${p.field}" is required ${p.when}`,
+  'forbidden-field': (p) => `"${p.field}" is not allowed ${p.when}`,
+  'bad-value': (p) => `${p.detail}`,
+  internal: (p) => `internal validator error: ${p.detail}`,
+};
+
+const ZH: Record<ErrorCode, Template> = {
+  'json-syntax': (p) => `JSON 语法错误，第 ${p.line} 行第 ${p.column} 列：${p.detail}`,
+  'too-large': (p) => `文件有 ${p.size} 个字符，超过上限 ${p.max}`,
+  'too-deep': (p) => `嵌套层数超过 ${p.max}${p.line ? `（第 ${p.line} 行第 ${p.column} 列）` : ''}`,
+  'too-many-nodes': (p) => `文档中的值超过 ${p.max} 个`,
+  'forbidden-key': (p) => `不允许使用键 "${p.key}"（它可能篡改对象原型）`,
+  'not-object': (p) => `应为 JSON 对象，实际是 ${p.received}`,
+  'missing-format': (p) => `缺少 "format"；支持的版本：${p.supported}`,
+  'unknown-format': (p) => `未知的格式 "${p.format}"；支持的版本：${p.supported}`,
+  type: (p) => `应为 ${p.expected}，实际是 ${p.received}`,
+  required: (p) => `缺少必填项（${p.expected}）`,
+  'unknown-key': (p) => `未知的键 "${p.key}"${p.hint ? `（是不是想写 "${p.hint}"？）` : ''}`,
+  'bad-key': (p) => `键 "${p.key}" 无效：${p.detail}`,
+  'too-small': (p) => `${p.what}必须${p.inclusive === 1 ? '不小于' : '大于'} ${p.min}${p.unit ? ` ${p.unit}` : ''}`,
+  'too-big': (p) => `${p.what}必须${p.inclusive === 1 ? '不大于' : '小于'} ${p.max}${p.unit ? ` ${p.unit}` : ''}`,
+  'not-integer': () => `必须是整数`,
+  enum: (p) => `必须是 ${p.values} 之一；实际是 ${p.received}`,
+  format: (p) => `格式应为 ${p.format}；实际是 ${p.received}`,
+  duplicate: (p) => `重复的${p.what} "${p.value}"（首次出现在 ${p.first}）`,
+  'unknown-host': (p) => `未知主机 "${p.host}"；已定义的主机：${p.hosts}`,
+  conflict: (p) => `"${p.a}" 与 "${p.b}" 不能同时使用`,
+  'missing-field': (p) => `${p.when}必须提供 "${p.field}"`,
+  'forbidden-field': (p) => `${p.when}不允许出现 "${p.field}"`,
+  'bad-value': (p) => `${p.detail}`,
+  internal: (p) => `校验器内部错误：${p.detail}`,
+};
+
+/** Words inside params that the zh-CN templates translate (what/unit/when/expected/format). */
+const ZH_WORDS: Record<string, string> = {
+  number: '数值', string: '字符串', array: '数组', object: '对象', boolean: '布尔值', integer: '整数',
+  'the value': '该值', 'the text': '文本长度', 'the list': '列表长度', characters: '个字符', items: '项',
+  'for a connect step': '对 connect 步骤', 'for a send step': '对 send 步骤', 'for a read step': '对 read 步骤',
+  'for an autoread step': '对 autoread 步骤', 'for a step with "on"': '对带 "on" 的步骤',
+  'for this call': '对该调用', 'for this action': '对该动作',
+  'a dotted-quad IPv4 address': '点分十进制 IPv4 地址', '"ip:port"': '"ip:port" 形式',
+  'flag letters from SAFRPUEC, each at most once': 'SAFRPUEC 中的标志字母（每个至多一次）',
+  'a host name (letter, then letters, digits, _ or -; at most 32)': '主机名（字母开头，可含字母、数字、_ 或 -，最长 32）',
+  'a sysctl name such as net.ipv4.tcp_syn_retries': 'sysctl 名称，如 net.ipv4.tcp_syn_retries',
+  'host name': '主机名', 'IP address': 'IP 地址', 'rule id': '规则 id', 'lesson id': '课程 id',
+};
+
+function zhParams(p: ErrorParams): ErrorParams {
+  const out: ErrorParams = {};
+  for (const [k, v] of Object.entries(p)) out[k] = typeof v === 'string' && ZH_WORDS[v] !== undefined ? ZH_WORDS[v] : v;
+  return out;
+}
+
+export function renderError(code: ErrorCode, params: ErrorParams, lang: Lang = 'en'): string {
+  return lang === 'zh-CN' ? ZH[code](zhParams(params)) : EN[code](params);
+}
+
+export function makeError(path: string, code: ErrorCode, params: ErrorParams = {}): ScenarioError {
+  return { path, message: renderError(code, params, 'en'), code, params };
+}
+
+/** One line per error, `path: message`, in the chosen language. */
+export function formatErrors(errors: readonly ScenarioError[], lang: Lang = 'en'): string[] {
+  return errors.map((e) => `${e.path}: ${renderError(e.code, e.params, lang)}`);
+}
+
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** `["hosts", 1, "sysctl", "net.ipv4.x"]` → `$.hosts[1].sysctl["net.ipv4.x"]`. */
+export function jsonPath(parts: ReadonlyArray<string | number | symbol>): string {
+  let out = '$';
+  for (const part of parts) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else if (typeof part === 'symbol') out += `[${JSON.stringify(String(part))}]`;
+    else if (IDENT.test(part)) out += `.${part}`;
+    else out += `[${JSON.stringify(part)}]`;
+  }
+  return out;
+}
+
+/** A short, bounded description of a value for messages: `"abc"`, `42`, `an array`, `null`. */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'an array';
+  switch (typeof value) {
+    case 'string':
+      return value.length > 40 ? `a string of ${value.length} characters` : JSON.stringify(value);
+    case 'number':
+      return Number.isFinite(value) ? String(value) : String(value);
+    case 'boolean':
+      return String(value);
+    case 'object':
+      return 'an object';
+    default:
+      return typeof value;
+  }
+}

@@ -1,0 +1,123 @@
+// Cross-field rules zod cannot express per field: unique host names and addresses, host references in
+// rules/steps/floods/expectations, and which step fields each call needs. Each error has a precise path.
+import { jsonPath, makeError, type ScenarioError } from './scenario-errors.js';
+import type { Expectation } from './scenario-expect.js';
+import type { ScenarioAction } from './scenario-actions.js';
+import type { ScenarioV1, StepV1 } from './scenario-schema.js';
+
+type Path = Array<string | number>;
+
+class HostSet {
+  private readonly names = new Set<string>();
+  constructor(names: Iterable<string>) {
+    for (const n of names) this.names.add(n);
+  }
+  check(name: string | undefined, path: Path, out: ScenarioError[]): void {
+    if (name === undefined || this.names.has(name)) return;
+    out.push(makeError(jsonPath(path), 'unknown-host', { host: name, hosts: [...this.names].join(', ') }));
+  }
+}
+
+function checkUnique(values: string[], what: string, field: string, out: ScenarioError[]): void {
+  const first = new Map<string, number>();
+  values.forEach((v, i) => {
+    const seen = first.get(v);
+    if (seen === undefined) first.set(v, i);
+    else out.push(makeError(jsonPath(['hosts', i, field]), 'duplicate', { what, value: v, first: jsonPath(['hosts', seen, field]) }));
+  });
+}
+
+/** Fields each call may carry beyond host/port/peer and the timing fields. */
+const CALL_FIELDS: Record<StepV1['call'], { need: Array<keyof StepV1>; allow: Array<keyof StepV1>; label: string }> = {
+  listen: { need: [], allow: ['backlog'], label: 'for a listen step' },
+  connect: { need: ['to'], allow: ['to'], label: 'for a connect step' },
+  send: { need: [], allow: ['data', 'bytes', 'peer'], label: 'for a send step' },
+  close: { need: [], allow: ['peer'], label: 'for this call' },
+  shutdown: { need: [], allow: ['peer'], label: 'for this call' },
+  abort: { need: [], allow: ['peer'], label: 'for this call' },
+  accept: { need: [], allow: [], label: 'for this call' },
+  read: { need: ['value'], allow: ['value', 'peer'], label: 'for a read step' },
+  autoread: { need: ['value'], allow: ['value', 'peer'], label: 'for an autoread step' },
+};
+const CALL_SPECIFIC: Array<keyof StepV1> = ['to', 'backlog', 'data', 'bytes', 'value', 'peer'];
+
+function checkStep(step: StepV1, i: number, hosts: HostSet, out: ScenarioError[]): void {
+  const at = (f: string): string => jsonPath(['steps', i, f]);
+  hosts.check(step.host, ['steps', i, 'host'], out);
+  if (step.atMs !== undefined && step.on !== undefined) out.push(makeError(at('on'), 'conflict', { a: 'atMs', b: 'on' }));
+  if (step.atMs === undefined && step.on === undefined) out.push(makeError(jsonPath(['steps', i]), 'missing-field', { field: 'atMs" or "on', when: 'for every step' }));
+  if (step.afterMs !== undefined && step.on === undefined) out.push(makeError(at('afterMs'), 'forbidden-field', { field: 'afterMs', when: 'without "on"' }));
+  const rule = CALL_FIELDS[step.call];
+  for (const f of rule.need) if (step[f] === undefined) out.push(makeError(jsonPath(['steps', i]), 'missing-field', { field: f, when: rule.label }));
+  for (const f of CALL_SPECIFIC) {
+    if (step[f] !== undefined && !rule.allow.includes(f)) out.push(makeError(at(f), 'forbidden-field', { field: f, when: rule.label }));
+  }
+  if (step.call === 'send') {
+    if (step.data !== undefined && step.bytes !== undefined) out.push(makeError(at('bytes'), 'conflict', { a: 'data', b: 'bytes' }));
+    if (step.data === undefined && step.bytes === undefined) out.push(makeError(jsonPath(['steps', i]), 'missing-field', { field: 'data" or "bytes', when: rule.label }));
+  }
+  if (step.call === 'autoread' && step.value !== undefined && step.value > 1) {
+    out.push(makeError(at('value'), 'too-big', { what: 'the value', max: 1, inclusive: 1, unit: '' }));
+  }
+}
+
+function checkActions(actions: ScenarioAction[] | undefined, base: Path, out: ScenarioError[]): void {
+  actions?.forEach((a, i) => {
+    if (a.op !== 'replay') return;
+    const p = jsonPath([...base, i]);
+    if (a.id !== undefined && a.cached !== undefined) out.push(makeError(`${p}.cached`, 'conflict', { a: 'id', b: 'cached' }));
+    if (a.id === undefined && a.cached === undefined) out.push(makeError(p, 'missing-field', { field: 'id" or "cached', when: 'for a replay' }));
+  });
+}
+
+function filterHosts(e: Expectation, path: Path, hosts: HostSet, out: ScenarioError[]): void {
+  if ('host' in e) hosts.check(e.host, [...path, 'host'], out);
+  if (e.kind === 'never' || e.kind === 'count') hosts.check(e.match.host, [...path, 'match', 'host'], out);
+  if (e.kind === 'order') {
+    hosts.check(e.first.host, [...path, 'first', 'host'], out);
+    hosts.check(e.then.host, [...path, 'then', 'host'], out);
+  }
+  if (e.kind === 'seq') {
+    hosts.check(e.a.match.host, [...path, 'a', 'match', 'host'], out);
+    hosts.check(e.b.match.host, [...path, 'b', 'match', 'host'], out);
+  }
+}
+
+function checkLesson(s: ScenarioV1, hosts: HostSet, out: ScenarioError[]): void {
+  const lesson = s.lesson;
+  if (!lesson) return;
+  lesson.expect.forEach((e, i) => filterHosts(e, ['lesson', 'expect', i], hosts, out));
+  lesson.compare?.forEach((c, ci) => {
+    for (const name of Object.keys(c.hosts ?? {})) hosts.check(name, ['lesson', 'compare', ci, 'hosts', name], out);
+    c.rules?.forEach((r, ri) => {
+      hosts.check(r.match.from, ['lesson', 'compare', ci, 'rules', ri, 'match', 'from'], out);
+      hosts.check(r.match.to, ['lesson', 'compare', ci, 'rules', ri, 'match', 'to'], out);
+    });
+    checkActions(c.actions, ['lesson', 'compare', ci, 'actions'], out);
+    c.expect.forEach((e, i) => filterHosts(e, ['lesson', 'compare', ci, 'expect', i], hosts, out));
+  });
+  const table = lesson.table;
+  table?.rows.forEach((row, ri) => {
+    if (row.knownAtStep.length !== table.columns.length) {
+      out.push(makeError(jsonPath(['lesson', 'table', 'rows', ri, 'knownAtStep']), 'bad-value', {
+        detail: `has ${row.knownAtStep.length} cells but the table has ${table.columns.length} columns`,
+      }));
+    }
+  });
+}
+
+export function checkReferences(s: ScenarioV1): ScenarioError[] {
+  const out: ScenarioError[] = [];
+  checkUnique(s.hosts.map((h) => h.name), 'host name', 'name', out);
+  checkUnique(s.hosts.map((h) => h.ip), 'IP address', 'ip', out);
+  const hosts = new HostSet(s.hosts.map((h) => h.name));
+  s.rules.forEach((r, i) => {
+    hosts.check(r.match.from, ['rules', i, 'match', 'from'], out);
+    hosts.check(r.match.to, ['rules', i, 'match', 'to'], out);
+  });
+  s.steps.forEach((step, i) => checkStep(step, i, hosts, out));
+  s.floods?.forEach((f, i) => hosts.check(f.from, ['floods', i, 'from'], out));
+  checkActions(s.actions, ['actions'], out);
+  checkLesson(s, hosts, out);
+  return out;
+}

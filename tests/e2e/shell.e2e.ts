@@ -1,0 +1,96 @@
+// The first screen: title, language switch, the six named regions, and a command round-tripped through the host.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium, startWebApp, type WebApp } from './harness.js';
+
+const REGIONS_EN = ['Ladder diagram', 'State diagram', 'Router queue', 'Packet inspector', 'Timeline', 'Lesson'];
+const REGIONS_ZH = ['时序图', '状态图', '路由器队列', '报文检查器', '时间轴', '课程'];
+
+let app: WebApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startWebApp();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('browser mode shell', () => {
+  it('shows the six named regions in English and in Chinese, and lists lessons from the host', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'en-US' });
+    await page.goto(app.url);
+    await expect.poll(() => page.title()).toBe('tcplab');
+    await page.getByRole('button', { name: 'English' }).click();
+    for (const name of REGIONS_EN) await expect(page.getByRole('region', { name, exact: true }).count()).resolves.toBe(1);
+    const lesson = page.getByRole('region', { name: 'Lesson', exact: true });
+    await expect.poll(() => lesson.locator('li').count()).toBeGreaterThanOrEqual(20);
+    const firstEn = await lesson.locator('li').first().textContent();
+
+    await page.getByRole('button', { name: '简体中文' }).click();
+    for (const name of REGIONS_ZH) await expect(page.getByRole('region', { name, exact: true }).count()).resolves.toBe(1);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    const firstZh = await page.getByRole('region', { name: '课程', exact: true }).locator('li').first().textContent();
+    expect(firstZh).not.toBe(firstEn); // the lesson titles came from the host in both languages
+    expect(firstZh).toMatch(/[\u4e00-\u9fff]/);
+
+    // The choice survives a reload.
+    await page.reload();
+    await expect(page.getByRole('region', { name: '课程', exact: true }).count()).resolves.toBe(1);
+    await page.close();
+  });
+
+  it('refuses a WebSocket from a foreign origin and answers bad messages with an error naming the field', async () => {
+    const page = await browser.newPage();
+    await page.goto(app.url);
+    const wsUrl = app.url.replace('http', 'ws') + 'ws';
+    const replies = await page.evaluate(async (url) => {
+      const ws = new WebSocket(url);
+      await new Promise((r) => ws.addEventListener('open', r, { once: true }));
+      const got: string[] = [];
+      ws.addEventListener('message', (e) => got.push(String(e.data)));
+      ws.send('not json');
+      ws.send(JSON.stringify({ t: 'call', id: 7, cmd: 'no.such', args: null }));
+      ws.send(JSON.stringify({ t: 'call', id: 'x', cmd: 'app.info' }));
+      ws.send(JSON.stringify({ t: 'call', id: 8, cmd: 'app.info', args: null }));
+      await new Promise((r) => setTimeout(r, 300));
+      return got;
+    }, wsUrl);
+    const parsed = replies.map((r) => JSON.parse(r));
+    expect(parsed[0].error.code).toBe('bad-message');
+    expect(parsed[1]).toMatchObject({ id: 7, ok: false, error: { code: 'unknown-command' } });
+    expect(parsed[2].error.message).toContain('$.id');
+    expect(parsed[3]).toMatchObject({ id: 8, ok: true, result: { name: 'tcplab', mode: 'browser' } });
+    await page.close();
+
+    // A page on another origin (here: about:blank → data URL) cannot open the socket.
+    const foreign = await browser.newPage();
+    await foreign.goto('data:text/html,<p>hostile</p>');
+    const outcome = await foreign.evaluate(
+      (url) =>
+        new Promise<string>((resolve) => {
+          const ws = new WebSocket(url);
+          ws.onopen = () => resolve('open');
+          ws.onerror = () => resolve('refused');
+        }),
+      wsUrl,
+    );
+    expect(outcome).toBe('refused');
+    await foreign.close();
+  });
+
+  it('a second instance takes another port, and Ctrl-C stops it cleanly', async () => {
+    const second = await startWebApp({ TCPLAB_PORT: String(new URL(app.url).port) });
+    expect(second.url).not.toBe(app.url);
+    const res = await fetch(second.url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect((await fetch(new URL('/../../etc/passwd', second.url))).status).toBe(404);
+    const code = await second.stop('SIGINT');
+    expect(code).toBe(0);
+    expect(second.output()).toContain('tcplab stopped (SIGINT)');
+  });
+});

@@ -1,0 +1,234 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  corruptBytes, decodeIpv4Tcp, encodeIpv4Tcp, hexDump, internetChecksum, ipToU32, ipv4ChecksumOk,
+  tcpChecksumOk, u32ToIp,
+} from '../../../src-main/tcp/codec.js';
+import { Prng } from '../../../src-main/tcp/prng.js';
+import { FLAG, type Segment, type TcpOptions } from '../../../src-main/tcp/segment.js';
+
+function seg(over: Partial<Segment> = {}): Segment {
+  return {
+    srcIp: '10.0.0.1', srcPort: 40000, dstIp: '10.0.0.2', dstPort: 80, seq: 0, ack: 0,
+    flags: FLAG.SYN, window: 65535, urgent: 0, options: {}, payload: new Uint8Array(0), ...over,
+  };
+}
+
+function hex(b: Uint8Array): string {
+  return Array.from(b, (v) => v.toString(16).padStart(2, '0')).join('');
+}
+
+function fromHex(s: string): Uint8Array {
+  const clean = s.replace(/\s+/g, '');
+  return Uint8Array.from({ length: clean.length / 2 }, (_, i) => parseInt(clean.slice(2 * i, 2 * i + 2), 16));
+}
+
+function decodeOk(bytes: Uint8Array): { seg: Segment; ipChecksumOk: boolean; tcpChecksumOk: boolean } {
+  const r = decodeIpv4Tcp(bytes);
+  if (!r.ok) throw new Error(`expected a decode, got: ${r.error}`);
+  return r;
+}
+
+/**
+ * Reference TCP checksum written straight from RFC 9293 3.1 / RFC 1071, independent of the codec: build
+ * the 12-byte pseudo-header as an array, append the segment with its checksum field zeroed, add 16-bit
+ * words one at a time with an immediate end-around carry, complement.
+ */
+function referenceTcpChecksum(packet: Uint8Array): number {
+  const tcp = Array.from(packet.subarray(20));
+  tcp[16] = 0; tcp[17] = 0;
+  const pseudo = [...packet.subarray(12, 20), 0, 6, tcp.length >> 8, tcp.length & 0xff];
+  const all = [...pseudo, ...tcp];
+  if (all.length % 2 === 1) all.push(0);
+  let sum = 0;
+  for (let i = 0; i < all.length; i += 2) {
+    sum += all[i]! * 256 + all[i + 1]!;
+    if (sum > 0xffff) sum = sum - 0x10000 + 1;
+  }
+  return 0xffff - sum;
+}
+
+const LINUX_SYN_OPTIONS: TcpOptions = { mss: 1460, sackPermitted: true, timestamp: { val: 3543872811, ecr: 0 }, wscale: 7 };
+
+describe('addresses', () => {
+  it('converts dotted quads to 32-bit numbers and back', () => {
+    expect(ipToU32('10.0.0.1')).toBe(0x0a000001);
+    expect(ipToU32('255.255.255.255')).toBe(4294967295);
+    expect(ipToU32('0.0.0.0')).toBe(0);
+    expect(u32ToIp(0xc0a800c7)).toBe('192.168.0.199');
+    expect(u32ToIp(4294967295)).toBe('255.255.255.255');
+  });
+  it('rejects malformed addresses with a RangeError naming the problem', () => {
+    expect(() => ipToU32('10.0.0')).toThrow('need four dot-separated octets');
+    expect(() => ipToU32('10.0.0.256')).toThrow('octet "256" is not 0-255');
+    expect(() => ipToU32('10.0.0.x')).toThrow('octet "x" is not 0-255');
+    expect(() => ipToU32('10.0.0.-1')).toThrow(RangeError);
+  });
+});
+
+describe('checksum arithmetic against published values', () => {
+  it('matches the RFC 1071 section 3 worked example (sum ddf2, checksum 220d)', () => {
+    expect(internetChecksum(fromHex('0001 f203 f4f5 f6f7'))).toBe(0x220d);
+  });
+  it('matches the classic IPv4 header example 4500 0073 ... c0a8 00c7 (checksum b861)', () => {
+    // The widely reproduced header (Wikipedia "Internet checksum"): UDP from 192.168.0.1 to 192.168.0.199.
+    expect(internetChecksum(fromHex('4500 0073 0000 4000 4011 0000 c0a8 0001 c0a8 00c7'))).toBe(0xb861);
+  });
+});
+
+describe('encodeIpv4Tcp: exact bytes', () => {
+  it('encodes a bare SYN whose checksums were computed by hand', () => {
+    // IPv4: 4500 0028 0001 4000 4006 ____ 0a00 0001 0a00 0002
+    //   sum = 4500+0028+0001+4000+4006+0a00+0001+0a00+0002 = d932 (no carry) -> checksum ~d932 = 26cd.
+    // TCP (40000 -> 80, seq 0, ack 0, offset 5, SYN, win 65535): 9c40 0050 0000 0000 0000 0000 5002 ffff ____ 0000
+    //   pseudo-header 0a00+0001+0a00+0002+0006+0014 = 141d
+    //   segment 9c40+0050+5002+ffff = 1ec91 -> fold ec92; + 141d = 100af -> fold 00b0 -> checksum ~00b0 = ff4f.
+    const bytes = encodeIpv4Tcp(seg(), { ipId: 1 });
+    expect(hex(bytes)).toBe('4500002800014000400626cd0a0000010a000002' + '9c40005000000000000000005002ffffff4f0000');
+    expect(referenceTcpChecksum(bytes)).toBe(0xff4f);
+  });
+
+  it('lays out a Linux SYN exactly as Linux does: mss, sackOK, TS, nop, wscale', () => {
+    // What tcpdump prints for a Linux 6.x SYN: "options [mss 1460,sackOK,TS val 3543872811 ecr 0,nop,wscale 7]",
+    // bytes 020405b4 0402080a d33bd12b 00000000 01030307 (tcp_options_write packs SACK-permitted into the TS word).
+    const bytes = encodeIpv4Tcp(seg({ options: LINUX_SYN_OPTIONS }));
+    expect(bytes[32]).toBe(0xa0); // data offset 10 words = 40 bytes
+    expect(hex(bytes.subarray(40, 60))).toBe('020405b40402080ad33bd12b0000000001030307');
+    expect(tcpChecksumOk(bytes)).toBe(true);
+    expect((bytes[36]! << 8) | bytes[37]!).toBe(referenceTcpChecksum(bytes));
+  });
+
+  it('pads SACK-permitted with two NOPs when there are no timestamps', () => {
+    const bytes = encodeIpv4Tcp(seg({ options: { mss: 1460, sackPermitted: true, wscale: 7 } }));
+    expect(hex(bytes.subarray(40))).toBe('020405b40101040201030307');
+  });
+
+  it('puts SACK blocks after NOP NOP on a non-SYN segment', () => {
+    const bytes = encodeIpv4Tcp(seg({ flags: FLAG.ACK, options: { timestamp: { val: 5, ecr: 6 }, sack: [[100, 200]] } }));
+    expect(hex(bytes.subarray(40))).toBe('0101080a0000000500000006' + '0101050a' + '00000064000000c8');
+  });
+
+  it('keeps only the SACK blocks that fit in 40 option bytes, first blocks first', () => {
+    const four: Array<[number, number]> = [[1, 2], [3, 4], [5, 6], [7, 8]];
+    const withTs = decodeOk(encodeIpv4Tcp(seg({ flags: FLAG.ACK, options: { timestamp: { val: 1, ecr: 2 }, sack: four } })));
+    expect(withTs.seg.options.sack).toEqual([[1, 2], [3, 4], [5, 6]]); // 12 + 4 + 3*8 = 40
+    const noTs = encodeIpv4Tcp(seg({ flags: FLAG.ACK, options: { sack: four } }));
+    expect(noTs[32]! >>> 4).toBe(14); // 20 + 4 + 4*8 = 56 bytes
+    expect(decodeOk(noTs).seg.options.sack).toEqual(four);
+    const crowded = decodeOk(encodeIpv4Tcp(seg({ flags: FLAG.ACK, options: { ...LINUX_SYN_OPTIONS, sack: four } })));
+    expect(crowded.seg.options.sack).toEqual([[1, 2], [3, 4]]); // 20 fixed + 4 + 2*8 = 40
+  });
+
+  it('never puts SACK blocks on a SYN', () => {
+    const r = decodeOk(encodeIpv4Tcp(seg({ flags: FLAG.SYN | FLAG.ACK, options: { mss: 536, sack: [[1, 2]] } })));
+    expect(r.seg.options).toEqual({ mss: 536 });
+  });
+
+  it('honours ipId and ttl and always sets DF', () => {
+    const bytes = encodeIpv4Tcp(seg(), { ipId: 0xbeef, ttl: 3 });
+    expect(hex(bytes.subarray(4, 10))).toBe('beef40000306');
+    expect(ipv4ChecksumOk(bytes)).toBe(true);
+  });
+
+  it('refuses values that cannot be put on the wire', () => {
+    expect(() => encodeIpv4Tcp(seg({ srcPort: 65536 }))).toThrow('cannot encode srcPort = 65536');
+    expect(() => encodeIpv4Tcp(seg({ seq: 2 ** 32 }))).toThrow('cannot encode seq = 4294967296');
+    expect(() => encodeIpv4Tcp(seg({ window: -1 }))).toThrow('cannot encode window = -1');
+    expect(() => encodeIpv4Tcp(seg({ options: { wscale: 1.5 } }))).toThrow('cannot encode options.wscale = 1.5');
+    expect(() => encodeIpv4Tcp(seg({ dstIp: 'localhost' }))).toThrow('invalid IPv4 address "localhost"');
+    expect(() => encodeIpv4Tcp(seg({ payload: new Uint8Array(65496) }))).toThrow('IPv4 total length would be 65536');
+    expect(encodeIpv4Tcp(seg({ payload: new Uint8Array(65495) })).length).toBe(65535);
+  });
+});
+
+describe('round trips', () => {
+  const payload1460 = Uint8Array.from({ length: 1460 }, (_, i) => (i * 7 + 3) & 0xff);
+
+  it('keeps every one of the 256 flag combinations, with empty and 1460-byte payloads', () => {
+    for (let flags = 0; flags < 256; flags++) {
+      for (const payload of [new Uint8Array(0), payload1460]) {
+        const s = seg({ flags, payload, seq: 4294967290, ack: 4294967295, window: 1, urgent: 7 });
+        const r = decodeOk(encodeIpv4Tcp(s));
+        expect(r.seg).toEqual(s);
+        expect(r.ipChecksumOk && r.tcpChecksumOk).toBe(true);
+      }
+    }
+  });
+
+  it('keeps every option combination', () => {
+    const choices: TcpOptions[] = [];
+    for (let mask = 0; mask < 32; mask++) {
+      const o: TcpOptions = {};
+      if (mask & 1) o.mss = 1460;
+      if (mask & 2) o.sackPermitted = true;
+      if (mask & 4) o.timestamp = { val: 4294967295, ecr: 4294967290 };
+      if (mask & 8) o.wscale = 14;
+      if (mask & 16) o.sack = [[4294967290, 6]];
+      choices.push(o);
+    }
+    for (const options of choices) {
+      const s = seg({ flags: FLAG.ACK | FLAG.PSH, options, payload: payload1460 });
+      expect(decodeOk(encodeIpv4Tcp(s)).seg).toEqual(s);
+    }
+  });
+
+  it('round-trips arbitrary canonical segments and agrees with the reference checksum (fast-check, seed 20240611)', () => {
+    const u32 = fc.integer({ min: 0, max: 0xffffffff });
+    const ip = fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255)).map((q) => q.join('.'));
+    const sackBlocks = fc.array(fc.tuple(u32, u32), { minLength: 1, maxLength: 2 });
+    const options = fc.record(
+      { mss: fc.nat(0xffff), wscale: fc.nat(255), sackPermitted: fc.constant(true), timestamp: fc.record({ val: u32, ecr: u32 }), sack: sackBlocks },
+      { requiredKeys: [] },
+    );
+    const segment = fc.record({
+      srcIp: ip, srcPort: fc.nat(0xffff), dstIp: ip, dstPort: fc.nat(0xffff), seq: u32, ack: u32,
+      flags: fc.nat(255).map((f) => f & ~FLAG.SYN), window: fc.nat(0xffff), urgent: fc.nat(0xffff),
+      options, payload: fc.uint8Array({ maxLength: 300 }),
+    });
+    fc.assert(
+      fc.property(segment, (s) => {
+        const bytes = encodeIpv4Tcp(s);
+        const r = decodeOk(bytes);
+        expect(r.seg).toEqual(s);
+        expect((bytes[36]! << 8) | bytes[37]!).toBe(referenceTcpChecksum(bytes));
+        expect(r.tcpChecksumOk && r.ipChecksumOk).toBe(true);
+      }),
+      { seed: 20240611, numRuns: 2000 },
+    );
+  });
+
+  it('returns a payload copy that does not alias the input bytes', () => {
+    const bytes = encodeIpv4Tcp(seg({ flags: FLAG.ACK, payload: Uint8Array.of(1, 2, 3) }));
+    const r = decodeOk(bytes);
+    bytes[40] = 99;
+    expect(Array.from(r.seg.payload)).toEqual([1, 2, 3]);
+  });
+});
+
+describe('checksum failures are detected', () => {
+  it('flags every single-bit payload flip as a bad TCP checksum and leaves the IP checksum good', () => {
+    const bytes = encodeIpv4Tcp(seg({ flags: FLAG.ACK | FLAG.PSH, payload: new TextEncoder().encode('hello, tcplab') }));
+    for (let i = 40; i < bytes.length; i++) {
+      for (let bit = 0; bit < 8; bit++) {
+        const bad = bytes.slice();
+        bad[i] = bad[i]! ^ (1 << bit);
+        const r = decodeOk(bad);
+        expect([i, bit, r.tcpChecksumOk, r.ipChecksumOk]).toEqual([i, bit, false, true]);
+      }
+    }
+  });
+
+  it('flags a changed TTL as a bad IP checksum only (TTL is not in the pseudo-header)', () => {
+    const bad = encodeIpv4Tcp(seg());
+    bad[8] = 63;
+    const r = decodeOk(bad);
+    expect([r.ipChecksumOk, r.tcpChecksumOk]).toEqual([false, true]);
+  });
+
+  it('flags a changed destination address in both checksums (it is in the pseudo-header)', () => {
+    const bad = encodeIpv4Tcp(seg());
+    bad[19] = 3;
+    const r = decodeOk(bad);
+    expect([r.seg.dstIp, r.ipChecksumOk, r.tcpChecksumOk]).toEqual(['10.0.0.3', false, false]);
+  });
+});
