@@ -2,3 +2,4 @@
 export * from './commands.js';
 export * from './errors.js';
 export * from './wire.js';
+export * from './trace.js';

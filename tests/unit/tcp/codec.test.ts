@@ -48,7 +48,7 @@ function referenceTcpChecksum(packet: Uint8Array): number {
   return 0xffff - sum;
 }
 
-const LINUX_SYN_OPTIONS: TcpOptions = { mss: 1460, sackPermitted: true, timestamp: { val: 3543872811, ecr: 0 }, wscale: 7 };
+const LINUX_SYN_OPTIONS: TcpOptions = { mss: 1460, sackPermitted: true, timestamp: { val: 0xd33bd12b, ecr: 0 }, wscale: 7 };
 
 describe('addresses', () => {
   it('converts dotted quads to 32-bit numbers and back', () => {
@@ -89,7 +89,7 @@ describe('encodeIpv4Tcp: exact bytes', () => {
   });
 
   it('lays out a Linux SYN exactly as Linux does: mss, sackOK, TS, nop, wscale', () => {
-    // What tcpdump prints for a Linux 6.x SYN: "options [mss 1460,sackOK,TS val 3543872811 ecr 0,nop,wscale 7]",
+    // What tcpdump prints for a Linux 6.x SYN: "options [mss 1460,sackOK,TS val 3543912747 ecr 0,nop,wscale 7]",
     // bytes 020405b4 0402080a d33bd12b 00000000 01030307 (tcp_options_write packs SACK-permitted into the TS word).
     const bytes = encodeIpv4Tcp(seg({ options: LINUX_SYN_OPTIONS }));
     expect(bytes[32]).toBe(0xa0); // data offset 10 words = 40 bytes
@@ -149,7 +149,8 @@ describe('round trips', () => {
       for (const payload of [new Uint8Array(0), payload1460]) {
         const s = seg({ flags, payload, seq: 4294967290, ack: 4294967295, window: 1, urgent: 7 });
         const r = decodeOk(encodeIpv4Tcp(s));
-        expect(r.seg).toEqual(s);
+        // Payloads compared as hex: vitest's deep equality walks typed arrays slowly, 512 x 1460 bytes.
+        expect({ ...r.seg, payload: hex(r.seg.payload) }).toEqual({ ...s, payload: hex(s.payload) });
         expect(r.ipChecksumOk && r.tcpChecksumOk).toBe(true);
       }
     }
@@ -230,5 +231,220 @@ describe('checksum failures are detected', () => {
     bad[19] = 3;
     const r = decodeOk(bad);
     expect([r.seg.dstIp, r.ipChecksumOk, r.tcpChecksumOk]).toEqual(['10.0.0.3', false, false]);
+  });
+});
+
+/** Rewrites total length and both checksums after a test edits a valid packet's bytes. */
+function fixLengthsAndChecksums(b: Uint8Array): Uint8Array {
+  b[2] = b.length >>> 8; b[3] = b.length & 255;
+  b[10] = 0; b[11] = 0;
+  const ipSum = internetChecksum(b, 0, (b[0]! & 15) * 4);
+  b[10] = ipSum >>> 8; b[11] = ipSum & 255;
+  if (b.length >= 40) {
+    const t = referenceTcpChecksum(b);
+    b[36] = t >>> 8; b[37] = t & 255;
+  }
+  return b;
+}
+
+/** A valid no-options packet with its TCP option area replaced by `optionHex` (data offset adjusted). */
+function withRawOptions(optionHex: string): Uint8Array {
+  const opts = fromHex(optionHex);
+  const b = new Uint8Array(40 + opts.length);
+  b.set(encodeIpv4Tcp(seg({ flags: FLAG.ACK })));
+  b.set(opts, 40);
+  b[32] = ((20 + opts.length) / 4) << 4;
+  return fixLengthsAndChecksums(b);
+}
+
+function decodeError(bytes: Uint8Array): string {
+  const r = decodeIpv4Tcp(bytes);
+  return r.ok ? 'decoded' : r.error;
+}
+
+describe('decodeIpv4Tcp: clear errors naming the field', () => {
+  const good = encodeIpv4Tcp(seg());
+  const edit = (at: number, value: number): Uint8Array => {
+    const b = good.slice();
+    b[at] = value;
+    return b;
+  };
+
+  it('reports IPv4 header problems', () => {
+    expect(decodeError(new Uint8Array(0))).toBe('IPv4 header: too short (0 bytes, need at least 20)');
+    expect(decodeError(good.subarray(0, 19))).toBe('IPv4 header: too short (19 bytes, need at least 20)');
+    expect(decodeError(edit(0, 0x65))).toBe('IPv4 version field is 6, expected 4 (not an IPv4 packet)');
+    expect(decodeError(edit(0, 0x44))).toBe('IPv4 IHL (header length) is 4 words, below the minimum 5');
+    expect(decodeError(edit(3, 41))).toBe('IPv4 total length field says 41 bytes but the packet has 40');
+    expect(decodeError(good.subarray(0, 39))).toBe('IPv4 total length field says 40 bytes but the packet has 39');
+    expect(decodeError(edit(0, 0x4f))).toBe('IPv4 IHL (header length) is 60 bytes, more than the total length 40');
+    expect(decodeError(edit(6, 0x60))).toBe('IPv4 fragment (MF flag 1, fragment offset 0): only whole packets are decoded');
+    expect(decodeError(edit(7, 0x05))).toBe('IPv4 fragment (MF flag 0, fragment offset 5): only whole packets are decoded');
+    expect(decodeError(edit(9, 17))).toBe('IPv4 protocol field is 17, expected 6 (not TCP)');
+  });
+
+  it('reports TCP header problems', () => {
+    const short = fixLengthsAndChecksums(good.slice(0, 39));
+    expect(decodeError(short)).toBe('TCP header: truncated (19 bytes after the IPv4 header, need at least 20)');
+    expect(decodeError(edit(32, 0x40))).toBe('TCP data offset is 4 words, below the minimum 5');
+    expect(decodeError(edit(32, 0x60))).toBe('TCP data offset says a 24-byte header but only 20 bytes follow the IPv4 header');
+  });
+
+  it('reports bad option lengths with the option kind and its offset', () => {
+    expect(decodeError(withRawOptions('01010102'))).toBe('TCP option kind 2 at header offset 23: no room for its length byte');
+    expect(decodeError(withRawOptions('08000000'))).toBe('TCP option kind 8 at header offset 20: option length 0 is below the minimum 2');
+    expect(decodeError(withRawOptions('01fe0500'))).toBe('TCP option kind 254 at header offset 21: option length 5 runs past the end of the TCP header');
+    expect(decodeError(withRawOptions('02030500'))).toBe('TCP option kind 2 at header offset 20 (MSS): option length 3, expected 4');
+    expect(decodeError(withRawOptions('0303070000000000'))).toBe('decoded');
+    expect(decodeError(withRawOptions('03040700'))).toBe('TCP option kind 3 at header offset 20 (window scale): option length 4, expected 3');
+    expect(decodeError(withRawOptions('04030000'))).toBe('TCP option kind 4 at header offset 20 (SACK-permitted): option length 3, expected 2');
+    expect(decodeError(withRawOptions('080800000000 0000'))).toBe('TCP option kind 8 at header offset 20 (timestamps): option length 8, expected 10');
+    expect(decodeError(withRawOptions('0101050600000000'))).toBe('TCP option kind 5 at header offset 22 (SACK): option length 6 is not 2 + 8n with n >= 1');
+  });
+
+  it('skips unknown options, honours NOP and stops at EOL', () => {
+    // kind 30 (MPTCP, RFC 8684) with 4 bytes, then MSS, then EOL followed by junk that must be ignored.
+    const r = decodeOk(withRawOptions('1e040000 020405b4 00ff0000'));
+    expect(r.seg.options).toEqual({ mss: 1460 });
+    expect(r.tcpChecksumOk).toBe(true);
+    expect(decodeOk(withRawOptions('01010101')).seg.options).toEqual({});
+  });
+
+  it('decodes packets that carry IPv4 options', () => {
+    // 4 bytes of IP options (NOP NOP NOP EOL), IHL 6.
+    const plain = encodeIpv4Tcp(seg({ flags: FLAG.ACK, payload: Uint8Array.of(7) }));
+    const b = new Uint8Array(plain.length + 4);
+    b.set(plain.subarray(0, 20));
+    b.set([1, 1, 1, 0], 20);
+    b.set(plain.subarray(20), 24);
+    b[0] = 0x46;
+    b[2] = 0; b[3] = b.length;
+    b[10] = 0; b[11] = 0;
+    const ipSum = internetChecksum(b, 0, 24);
+    b[10] = ipSum >>> 8; b[11] = ipSum & 255;
+    const r = decodeOk(b);
+    expect(Array.from(r.seg.payload)).toEqual([7]);
+    expect(r.seg.flags).toBe(FLAG.ACK);
+    // The TCP length in the pseudo-header is unchanged, so the old TCP checksum still verifies.
+    expect([r.ipChecksumOk, r.tcpChecksumOk]).toEqual([true, true]);
+  });
+
+  it('rejects a non-Uint8Array at run time instead of throwing', () => {
+    expect(decodeIpv4Tcp(undefined as unknown as Uint8Array)).toEqual({ ok: false, error: 'input is not a Uint8Array' });
+    expect(tcpChecksumOk(new Uint8Array(3))).toBe(false);
+    expect(ipv4ChecksumOk(new Uint8Array(3))).toBe(false);
+  });
+});
+
+describe('corruptBytes', () => {
+  const data = encodeIpv4Tcp(seg({ flags: FLAG.ACK | FLAG.PSH, seq: 1000, ack: 2000, options: { timestamp: { val: 1, ecr: 2 } }, payload: new Uint8Array(100) }));
+  const bare = encodeIpv4Tcp(seg());
+
+  it('always breaks the TCP checksum, keeps the packet decodable and the IP header intact (2000 seeds)', () => {
+    const problems: string[] = [];
+    const flipCounts = [0, 0, 0, 0, 0];
+    for (let seed = 1; seed <= 2000; seed++) {
+      for (const original of [data, bare]) {
+        const before = hex(original);
+        const out = corruptBytes(original, new Prng(seed).derive('corrupt'));
+        const r = decodeIpv4Tcp(out);
+        if (!r.ok || r.tcpChecksumOk || !r.ipChecksumOk) problems.push(`seed ${seed}: ${JSON.stringify(r.ok ? [r.tcpChecksumOk, r.ipChecksumOk] : r.error)}`);
+        let flippedBits = 0;
+        for (let i = 0; i < out.length; i++) {
+          let x = out[i]! ^ original[i]!;
+          if (x === 0) continue;
+          for (; x; x &= x - 1) flippedBits++;
+          // IP header, ports, data offset, flags byte and the option bytes must stay untouched.
+          if (i < 24 || i === 32 || i === 33 || (original === data && i >= 40 && i < 52)) problems.push(`seed ${seed}: byte ${i} changed`);
+        }
+        flipCounts[Math.min(flippedBits, 4)]!++;
+        if (hex(original) !== before) problems.push(`seed ${seed}: input was modified`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(flipCounts[0]).toBe(0);
+    expect(flipCounts[4]).toBe(0);
+    expect(flipCounts.slice(1, 4).every((n) => n > 500)).toBe(true); // 1, 2 and 3 flipped bits all occur
+  });
+
+  it('is deterministic for a seed', () => {
+    expect(hex(corruptBytes(data, new Prng(9)))).toBe(hex(corruptBytes(data, new Prng(9))));
+    expect(hex(corruptBytes(data, new Prng(9)))).not.toBe(hex(corruptBytes(data, new Prng(10))));
+  });
+
+  it('refuses bytes without a TCP header', () => {
+    expect(() => corruptBytes(new Uint8Array(30), new Prng(1))).toThrow(RangeError);
+  });
+});
+
+describe('hexDump', () => {
+  it('prints offset, 16 hex bytes and ASCII as tshark -x does, padding the last row', () => {
+    const bytes = encodeIpv4Tcp(seg({ flags: FLAG.ACK | FLAG.PSH, payload: new TextEncoder().encode('GET / HTTP/1.1\r\n') }), { ipId: 1 });
+    expect(hexDump(bytes)).toBe([
+      '0000  45 00 00 38 00 01 40 00 40 06 26 bd 0a 00 00 01   E..8..@.@.&.....',
+      '0010  0a 00 00 02 9c 40 00 50 00 00 00 00 00 00 00 00   .....@.P........',
+      '0020  50 18 ff ff 2d 93 00 00 47 45 54 20 2f 20 48 54   P...-...GET / HT',
+      '0030  54 50 2f 31 2e 31 0d 0a                           TP/1.1..',
+    ].join('\n'));
+    expect(referenceTcpChecksum(bytes)).toBe(0x2d93); // the one value above not derived by hand
+    expect(hexDump(new Uint8Array(0))).toBe('');
+  });
+});
+
+describe('fuzz: decode never throws', () => {
+  /** Random bytes: half fully random, half shaped like IPv4/TCP so the TCP and option checks are reached. */
+  function randomBytes(r: Prng): Uint8Array {
+    const b = new Uint8Array(r.int(0, 96));
+    for (let i = 0; i < b.length; i++) b[i] = r.nextU32() & 255;
+    if (r.chance(0.5) && b.length >= 20) {
+      b[0] = 0x45; b[2] = b.length >>> 8; b[3] = b.length & 255; b[6] = 0; b[7] = 0; b[9] = 6;
+    }
+    return b;
+  }
+
+  function mutate(valid: Uint8Array, r: Prng): Uint8Array {
+    let b = valid.slice();
+    const kind = r.int(0, 4);
+    if (kind === 0) {
+      for (let k = r.int(1, 8); k > 0; k--) { const i = r.int(0, b.length - 1); b[i] = b[i]! ^ (1 << r.int(0, 7)); }
+    } else if (kind === 1) {
+      b = b.slice(0, r.int(0, b.length));
+    } else if (kind === 2) {
+      const longer = new Uint8Array(b.length + r.int(1, 16));
+      longer.set(b);
+      for (let i = b.length; i < longer.length; i++) longer[i] = r.nextU32() & 255;
+      b = longer;
+    } else {
+      // Scribble over the TCP header/option area but keep the IP header consistent, to reach option parsing.
+      for (let k = r.int(1, 6); k > 0; k--) b[r.int(32, Math.min(b.length, 60) - 1)] = r.nextU32() & 255;
+      if (kind === 4) b = fixLengthsAndChecksums(b);
+    }
+    return b;
+  }
+
+  it('survives 200,000 random byte arrays and 200,000 mutations of valid packets (seed 0xC0DEC)', () => {
+    const root = new Prng(0xc0dec);
+    const rand = root.derive('random'), mut = root.derive('mutate');
+    const valid = [
+      encodeIpv4Tcp(seg({ options: LINUX_SYN_OPTIONS })),
+      encodeIpv4Tcp(seg({ flags: FLAG.ACK, options: { timestamp: { val: 1, ecr: 2 }, sack: [[1, 2], [3, 4], [5, 6]] }, payload: new Uint8Array(9) })),
+      encodeIpv4Tcp(seg({ flags: FLAG.FIN | FLAG.ACK, options: { mss: 1, wscale: 2, sackPermitted: true } })),
+    ];
+    let decodedRandom = 0, decodedMutated = 0, badChecksum = 0;
+    for (let n = 0; n < 200_000; n++) {
+      const res = decodeIpv4Tcp(randomBytes(rand));
+      if (res.ok) decodedRandom++;
+      else if (res.error.length < 10) throw new Error(`uninformative error "${res.error}" at random case ${n}`);
+    }
+    for (let n = 0; n < 200_000; n++) {
+      const res = decodeIpv4Tcp(mutate(valid[n % valid.length]!, mut));
+      if (res.ok) { decodedMutated++; if (!res.tcpChecksumOk) badChecksum++; }
+      else if (res.error.length < 10) throw new Error(`uninformative error "${res.error}" at mutation ${n}`);
+    }
+    // Not only "no throw": a useful share of the inputs got through every check to a decoded segment
+    // (measured with this seed: 3868 random, 57803 mutated, 37310 of those with a bad checksum).
+    expect(decodedRandom).toBeGreaterThan(1000);
+    expect(decodedMutated).toBeGreaterThan(40_000);
+    expect(badChecksum).toBeGreaterThan(20_000);
   });
 });

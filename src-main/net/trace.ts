@@ -1,0 +1,109 @@
+// The trace: a public contract (DESIGN.md "Trace"). One TraceSink receives, in (time, sequence) order,
+// the engine's events (tcp/trace.ts) and the network's own. Every event has t (virtual ms), kind, host;
+// router events use host "router". Builders below fix each object's key order; traceLine() additionally
+// canonicalises key order so a line never depends on how an object was built.
+import { flagsToLetters, type Segment, type TcpOptions } from '../tcp/segment.js';
+import type { SegSummary, TcpTraceEvent } from '../tcp/trace.js';
+import type { AppCallName } from './spec.js';
+
+/** Where a packet came from. "retransmission" has of = null when the original is no longer on record. */
+export type Lineage =
+  | { type: 'original' }
+  | { type: 'retransmission'; of: number | null }
+  | { type: 'duplicate'; of: number }
+  | { type: 'replay'; of: number }
+  | { type: 'edited'; of: number }
+  | { type: 'injected' };
+
+/** Who acted: "user" or a rule label such as "rule 2 (drop)". */
+export type Actor = string;
+
+export const ROUTER = 'router';
+
+export type NetTraceEvent =
+  | { t: number; kind: 'segment.send'; host: string; conn: string; id: number; seg: SegSummary; lineage: Lineage; cause: string }
+  | { t: number; kind: 'segment.recv'; host: string; conn: string; id: number; seg: SegSummary }
+  /** host: where it died (the router, or the receiver for a checksum failure). */
+  | { t: number; kind: 'segment.drop'; host: string; conn: string; id: number; seg: SegSummary; reason: string }
+  /** The packet entered a finite-bandwidth output queue toward `toward`; depth counts it. */
+  | { t: number; kind: 'router.queue'; host: string; conn: string; id: number; toward: string; depth: number; capacity: number }
+  | { t: number; kind: 'router.hold'; host: string; conn: string; id: number; by: Actor }
+  | { t: number; kind: 'router.release'; host: string; conn: string; id: number; by: Actor; parkedMs: number }
+  | { t: number; kind: 'router.delay'; host: string; conn: string; id: number; by: Actor; delayMs: number; untilMs: number }
+  | { t: number; kind: 'router.reorder'; host: string; conn: string; id: number; by: Actor; after: number }
+  | { t: number; kind: 'router.duplicate'; host: string; conn: string; id: number; by: Actor; copies: number[] }
+  | { t: number; kind: 'router.corrupt'; host: string; conn: string; id: number; by: Actor }
+  | { t: number; kind: 'router.cache'; host: string; conn: string; id: number; by: Actor }
+  | { t: number; kind: 'router.move'; host: string; conn: string; id: number; by: Actor; from: number; to: number }
+  | { t: number; kind: 'router.replay'; host: string; conn: string; id: number; by: Actor; of: number; seg: SegSummary }
+  | { t: number; kind: 'router.edit'; host: string; conn: string; id: number; by: Actor; of: number; seg: SegSummary; changes: string[] }
+  | { t: number; kind: 'step.call'; host: string; conn: string | null; call: AppCallName; port: number }
+  | { t: number; kind: 'step.error'; host: string; conn: string | null; call: AppCallName; port: number; code: string; message: string }
+  /** A command scheduled for later that turned out to be impossible when its time came. */
+  | { t: number; kind: 'command.error'; host: string; op: string; code: string; message: string }
+  | { t: number; kind: 'rule.change'; host: string; op: string; rule: string; detail: string }
+  | { t: number; kind: 'flood.start'; host: string; target: string; count: number; ratePerSec: number }
+  | { t: number; kind: 'flood.end'; host: string; target: string; sent: number };
+
+export type TraceEvent = TcpTraceEvent | NetTraceEvent;
+
+export interface TraceSink {
+  emit(ev: TraceEvent): void;
+}
+
+/** Options with a fixed key order (mss, wscale, sackPermitted, sack, timestamp), absent ones omitted. */
+function optionsSummary(o: TcpOptions): TcpOptions {
+  const out: TcpOptions = {};
+  if (o.mss !== undefined) out.mss = o.mss;
+  if (o.wscale !== undefined) out.wscale = o.wscale;
+  if (o.sackPermitted !== undefined) out.sackPermitted = o.sackPermitted;
+  if (o.sack !== undefined) out.sack = o.sack.map(([l, r]) => [l, r]);
+  if (o.timestamp !== undefined) out.timestamp = { val: o.timestamp.val, ecr: o.timestamp.ecr };
+  return out;
+}
+
+export function segSummary(seg: Segment): SegSummary {
+  return {
+    flags: flagsToLetters(seg.flags),
+    seq: seg.seq,
+    ack: seg.ack,
+    len: seg.payload.length,
+    win: seg.window,
+    options: optionsSummary(seg.options),
+  };
+}
+
+/** "srcIp:srcPort>dstIp:dstPort", sender first. */
+export function connOf(seg: Pick<Segment, 'srcIp' | 'srcPort' | 'dstIp' | 'dstPort'>): string {
+  return `${seg.srcIp}:${seg.srcPort}>${seg.dstIp}:${seg.dstPort}`;
+}
+
+const LEAD_KEYS = ['t', 'kind', 'host', 'conn', 'id'];
+
+/**
+ * One JSON line per event with a canonical key order: t, kind, host, conn, id first, then the rest
+ * sorted; nested objects sorted. Byte-identical for equal events however they were built.
+ */
+export function traceLine(ev: TraceEvent): string {
+  const rec = ev as unknown as Record<string, unknown>;
+  const keys = LEAD_KEYS.filter((k) => k in rec);
+  const rest = Object.keys(rec).filter((k) => !LEAD_KEYS.includes(k)).sort();
+  const parts: string[] = [];
+  for (const k of [...keys, ...rest]) {
+    if (rec[k] === undefined) continue;
+    parts.push(`${JSON.stringify(k)}:${canonical(rec[k])}`);
+  }
+  return `{${parts.join(',')}}`;
+}
+
+function canonical(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  if (Array.isArray(v)) return `[${v.map((x) => (x === undefined ? 'null' : canonical(x))).join(',')}]`;
+  const rec = v as Record<string, unknown>;
+  const parts: string[] = [];
+  for (const k of Object.keys(rec).sort()) {
+    if (rec[k] === undefined) continue;
+    parts.push(`${JSON.stringify(k)}:${canonical(rec[k])}`);
+  }
+  return `{${parts.join(',')}}`;
+}

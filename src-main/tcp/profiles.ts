@@ -1,0 +1,133 @@
+// Profiles: a named set of knob values (profile-table.ts) plus the few behaviours that are not numbers.
+// A host's effective parameters are its profile's defaults overridden by StackOptions.sysctl.
+import { TcpUserError } from './api.js';
+import type { ProfileName, TeachingVariants } from './api.js';
+import { KNOBS, KNOB_BY_NAME } from './profile-table.js';
+
+export { KNOBS, KNOB_BY_NAME } from './profile-table.js';
+export type { KnobSpec, KnobUnit } from './profile-table.js';
+
+export const PROFILE_NAMES: readonly ProfileName[] = ['rfc', 'linux', 'classic'];
+
+/** Everything the engine reads, resolved once per stack. Plain data (snapshots clone it). */
+export interface Params {
+  profile: ProfileName;
+  synRetries: number;
+  synLinearTimeouts: number;
+  synackRetries: number;
+  retries2: number;
+  synTimeoutMs: number;
+  rtoInitialMs: number;
+  rtoMinMs: number;
+  rtoMaxMs: number;
+  rtoAfterSynLossMs: number;
+  timeWaitMs: number;
+  finTimeoutMs: number;
+  delackMs: number;
+  mss: number;
+  rcvBufBytes: number;
+  windowScaling: boolean;
+  sack: boolean;
+  initCwndSegments: number;
+  dupAckThreshold: number;
+  nagle: boolean;
+  maxSynBacklog: number;
+  somaxconn: number;
+  syncookies: number;
+  keepalive: boolean;
+  keepaliveTimeMs: number;
+  keepaliveIntvlMs: number;
+  keepaliveProbes: number;
+  ephemeralMin: number;
+  ephemeralMax: number;
+  /** -1 = generated. */
+  forcedIsn: number;
+  /** RFC 5961 3.2: an in-window RST that is not exactly at RCV.NXT draws a challenge ACK instead of a reset. */
+  rstChallenge: boolean;
+  /** What a SYN in a synchronized state draws: RFC 5961 4.2 challenge ACK, or RFC 793's reset. */
+  synInSyncState: 'challenge-ack' | 'reset';
+  /** Linux answers a FIN-WAIT-2 timeout with RST (tcp_keepalive_timer); BSD just drops the socket. */
+  finWait2Rst: boolean;
+  twoWayHandshake: boolean;
+  acceptDataOnThirdAck: boolean;
+}
+
+/** The value of a knob in a profile, before overrides. */
+export function knobDefault(profile: ProfileName, name: string): number {
+  const spec = KNOB_BY_NAME.get(name);
+  if (!spec) throw new TcpUserError('invalid-argument', `unknown sysctl "${name}"`);
+  return spec.defaults[profile];
+}
+
+function resolveKnobs(profile: ProfileName, sysctl: Record<string, number> | undefined): Map<string, number> {
+  if (!PROFILE_NAMES.includes(profile)) throw new TcpUserError('invalid-argument', `unknown profile "${String(profile)}"`);
+  const values = new Map<string, number>();
+  for (const k of KNOBS) values.set(k.name, k.defaults[profile]);
+  for (const name of Object.keys(sysctl ?? {}).sort()) {
+    const spec = KNOB_BY_NAME.get(name);
+    if (!spec) throw new TcpUserError('invalid-argument', `unknown sysctl "${name}"`);
+    const v = sysctl?.[name];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < spec.min || v > spec.max) {
+      throw new TcpUserError('invalid-argument', `sysctl "${name}" = ${String(v)} is out of range ${spec.min}..${spec.max}`);
+    }
+    values.set(name, v);
+  }
+  return values;
+}
+
+function checkVariants(v: TeachingVariants): void {
+  const tw = v.timeWaitMs;
+  if (tw !== undefined && (!Number.isFinite(tw) || tw < 0)) {
+    throw new TcpUserError('invalid-argument', `variants.timeWaitMs = ${String(tw)} must be a finite number ≥ 0`);
+  }
+}
+
+/** Profile defaults + sysctl overrides + teaching variants. Throws TcpUserError('invalid-argument'). */
+export function resolveParams(profile: ProfileName, sysctl?: Record<string, number>, variants?: TeachingVariants): Params {
+  const k = resolveKnobs(profile, sysctl);
+  const v = variants ?? {};
+  checkVariants(v);
+  const get = (name: string): number => k.get(name) ?? 0;
+  const mslMs = get('tcplab.msl_ms');
+  if (get('tcplab.ephemeral_port_min') > get('tcplab.ephemeral_port_max')) {
+    throw new TcpUserError('invalid-argument', 'sysctl "tcplab.ephemeral_port_min" is above "tcplab.ephemeral_port_max"');
+  }
+  return {
+    profile,
+    synRetries: get('net.ipv4.tcp_syn_retries'),
+    synLinearTimeouts: get('net.ipv4.tcp_syn_linear_timeouts'),
+    synackRetries: get('net.ipv4.tcp_synack_retries'),
+    retries2: get('net.ipv4.tcp_retries2'),
+    synTimeoutMs: get('tcplab.syn_timeout_ms'),
+    rtoInitialMs: get('tcplab.rto_initial_ms'),
+    rtoMinMs: get('tcplab.rto_min_ms'),
+    rtoMaxMs: Math.max(get('tcplab.rto_max_ms'), get('tcplab.rto_min_ms')),
+    rtoAfterSynLossMs: get('tcplab.rto_after_syn_loss_ms'),
+    // Linux: TCP_TIMEWAIT_LEN is a fixed 60 s = 2 × 30 s; RFC 9293 3.4.2: 2 × MSL.
+    timeWaitMs: v.timeWaitMs ?? 2 * mslMs,
+    finTimeoutMs: get('net.ipv4.tcp_fin_timeout') * 1000,
+    delackMs: get('tcplab.delack_ms'),
+    mss: get('tcplab.mss'),
+    rcvBufBytes: get('tcplab.rcvbuf_bytes'),
+    windowScaling: get('net.ipv4.tcp_window_scaling') === 1,
+    sack: get('net.ipv4.tcp_sack') === 1,
+    initCwndSegments: get('tcplab.initcwnd_segments'),
+    dupAckThreshold: get('net.ipv4.tcp_reordering'),
+    nagle: get('tcplab.nagle') === 1,
+    maxSynBacklog: get('net.ipv4.tcp_max_syn_backlog'),
+    somaxconn: get('net.core.somaxconn'),
+    syncookies: get('net.ipv4.tcp_syncookies'),
+    keepalive: get('tcplab.keepalive') === 1,
+    keepaliveTimeMs: get('net.ipv4.tcp_keepalive_time') * 1000,
+    keepaliveIntvlMs: get('net.ipv4.tcp_keepalive_intvl') * 1000,
+    keepaliveProbes: get('net.ipv4.tcp_keepalive_probes'),
+    ephemeralMin: get('tcplab.ephemeral_port_min'),
+    ephemeralMax: get('tcplab.ephemeral_port_max'),
+    forcedIsn: get('tcplab.isn'),
+    rstChallenge: profile === 'linux',
+    synInSyncState: profile === 'classic' ? 'reset' : 'challenge-ack',
+    finWait2Rst: profile === 'linux',
+    twoWayHandshake: v.twoWayHandshake === true,
+    acceptDataOnThirdAck: v.acceptDataOnThirdAck !== false,
+  };
+}
