@@ -36,6 +36,7 @@ const BLOCK_FRAMING_BYTES = 12;
 /** EPB fixed body: interface id, timestamp high/low, captured and original length. */
 const EPB_FIXED_BYTES = 20;
 const TWO_POW_32 = 4294967296;
+const CHUNK_BYTES = 1 << 20;
 
 const utf8 = new TextEncoder();
 
@@ -68,30 +69,45 @@ function splitTimestamp(timeUs: bigint | number): [number, number] {
   return [Math.floor(timeUs / TWO_POW_32), timeUs % TWO_POW_32];
 }
 
-/** Growable little-endian byte sink: blocks are serialised once, as they are added. */
+/**
+ * Little-endian byte sink: blocks are serialised once, as they are added, into 1 MiB chunks (a block larger
+ * than that gets its own chunk). toBytes copies each chunk once; no regrowth copies of a huge buffer.
+ */
 class ByteSink {
-  private buf = new Uint8Array(1 << 16);
+  private readonly chunks: Uint8Array[] = [];
+  private buf = new Uint8Array(0);
   private view = new DataView(this.buf.buffer);
-  length = 0;
+  private at = 0;
+  private doneBytes = 0;
 
-  reserve(extraBytes: number): void {
-    if (this.length + extraBytes <= this.buf.length) return;
-    let size = this.buf.length * 2;
-    while (size < this.length + extraBytes) size *= 2;
-    const next = new Uint8Array(size);
-    next.set(this.buf.subarray(0, this.length));
-    this.buf = next;
-    this.view = new DataView(next.buffer);
+  /** Makes room for a whole block so that it never straddles two chunks. */
+  reserve(blockBytes: number): void {
+    if (this.at + blockBytes <= this.buf.length) return;
+    this.seal();
+    this.buf = new Uint8Array(Math.max(CHUNK_BYTES, blockBytes));
+    this.view = new DataView(this.buf.buffer);
+    this.at = 0;
   }
-  u16(v: number): void { this.view.setUint16(this.length, v, true); this.length += 2; }
-  u32(v: number): void { this.view.setUint32(this.length, v, true); this.length += 4; }
-  /** Copies bytes and zero-pads to a 32-bit boundary (the buffer is zeroed when allocated). */
-  bytesPadded(b: Uint8Array): void { this.buf.set(b, this.length); this.length += pad4(b.length); }
+  u16(v: number): void { this.view.setUint16(this.at, v, true); this.at += 2; }
+  u32(v: number): void { this.view.setUint32(this.at, v, true); this.at += 4; }
+  /** Copies bytes and zero-pads to a 32-bit boundary (chunks are zero-filled when allocated). */
+  bytesPadded(b: Uint8Array): void { this.buf.set(b, this.at); this.at += pad4(b.length); }
   option(code: number, value: Uint8Array): void {
     this.u16(code); this.u16(value.length); this.bytesPadded(value);
   }
   endOfOptions(): void { this.u16(OPT_ENDOFOPT); this.u16(0); }
-  result(): Uint8Array { return this.buf.slice(0, this.length); }
+  result(): Uint8Array {
+    const out = new Uint8Array(this.doneBytes + this.at);
+    let offset = 0;
+    for (const chunk of this.chunks) { out.set(chunk, offset); offset += chunk.length; }
+    out.set(this.buf.subarray(0, this.at), offset);
+    return out;
+  }
+  private seal(): void {
+    if (this.at === 0) return;
+    this.chunks.push(this.buf.subarray(0, this.at));
+    this.doneBytes += this.at;
+  }
 }
 
 export class PcapngWriter {

@@ -31,15 +31,21 @@ const OPT_EOL = 0, OPT_NOP = 1, OPT_MSS = 2, OPT_WSCALE = 3, OPT_SACK_PERM = 4, 
 
 /** "10.0.0.1" -> 0x0a000001. Throws RangeError on anything but four decimal octets 0-255. */
 export function ipToU32(ip: string): number {
-  const parts = ip.split('.');
-  if (parts.length !== 4) throw new RangeError(`invalid IPv4 address "${ip}": need four dot-separated octets`);
-  let n = 0;
-  for (const part of parts) {
-    if (!/^\d{1,3}$/.test(part) || Number(part) > 255) {
-      throw new RangeError(`invalid IPv4 address "${ip}": octet "${part}" is not 0-255`);
+  // Hand-rolled rather than split + regex: the pcapng export converts two addresses per packet.
+  let n = 0, octet = 0, digits = 0, dots = 0;
+  for (let i = 0; i <= ip.length; i++) {
+    const c = i < ip.length ? ip.charCodeAt(i) : 46; // a virtual '.' closes the last octet
+    if (c >= 48 && c <= 57 && digits < 3) {
+      octet = octet * 10 + (c - 48);
+      digits++;
+    } else if (c === 46 && digits > 0 && octet <= 255 && dots < 4) {
+      n = n * 256 + octet;
+      octet = 0; digits = 0; dots++;
+    } else {
+      throw new RangeError(`invalid IPv4 address "${ip}": need four dot-separated decimal octets 0-255`);
     }
-    n = n * 256 + Number(part);
   }
+  if (dots !== 4) throw new RangeError(`invalid IPv4 address "${ip}": need four dot-separated decimal octets 0-255`);
   return n;
 }
 
@@ -110,6 +116,8 @@ function checkUint(field: string, value: number, max: number): void {
   }
 }
 
+const optionScratch = new Uint8Array(TCP_OPTIONS_MAX_BYTES);
+
 /**
  * Option bytes in Linux's fixed layout (net/ipv4/tcp_output.c, tcp_options_write): MSS; SACK-permitted
  * folded into the timestamp word (04 02 08 0a) or NOP-padded (01 01 04 02); NOP + window scale; then
@@ -118,7 +126,7 @@ function checkUint(field: string, value: number, max: number): void {
  * 40 option bytes: the first blocks (the most recent, RFC 2018 section 4) are kept, the rest dropped.
  */
 function encodeOptions(opts: TcpOptions, isSyn: boolean): Uint8Array {
-  const out = new Uint8Array(TCP_OPTIONS_MAX_BYTES);
+  const out = optionScratch; // reused: the result is copied into the packet before the next call
   let n = 0;
   if (opts.mss !== undefined) {
     checkUint('options.mss', opts.mss, 0xffff);
@@ -312,7 +320,9 @@ export function decodeIpv4Tcp(bytes: Uint8Array): DecodeResult {
  * packet still decodes (the router's "corrupt" fault). Bits are flipped only in fields whose value does not
  * change how the packet parses: seq, ack, window, checksum, urgent pointer and payload. A single flipped
  * bit always breaks the checksum (it moves the ones'-complement sum by 2^k, never 0 mod 0xffff); when
- * several flips happen to cancel out, the last one is undone. Throws RangeError if there is no TCP header.
+ * several flips happen to cancel out, the last one is undone. The guarantee assumes the input's checksum
+ * was good: corrupting an already-corrupted packet can, by chance, restore it. Throws RangeError if there
+ * is no TCP header.
  */
 export function corruptBytes(bytes: Uint8Array, prng: Prng): Uint8Array {
   const span = tcpSpan(bytes);
@@ -342,7 +352,7 @@ const HEX_ROW_CHARS = 16 * 3 - 1;
 
 /**
  * Wireshark's hex + ASCII layout, byte for byte what `tshark -x` prints (Wireshark 4.0): a hex offset of
- * 4 digits (8 beyond 64 KiB), two spaces, 16 space-separated bytes, three spaces, then the bytes as ASCII
+ * 4 digits (8 for dumps over 64 KiB, which no IPv4 packet reaches), two spaces, 16 space-separated bytes, three spaces, then the bytes as ASCII
  * with non-printables as ".". The last row's hex is space-padded so its ASCII column lines up.
  */
 export function hexDump(bytes: Uint8Array): string {

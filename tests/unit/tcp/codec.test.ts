@@ -59,10 +59,9 @@ describe('addresses', () => {
     expect(u32ToIp(4294967295)).toBe('255.255.255.255');
   });
   it('rejects malformed addresses with a RangeError naming the problem', () => {
-    expect(() => ipToU32('10.0.0')).toThrow('need four dot-separated octets');
-    expect(() => ipToU32('10.0.0.256')).toThrow('octet "256" is not 0-255');
-    expect(() => ipToU32('10.0.0.x')).toThrow('octet "x" is not 0-255');
-    expect(() => ipToU32('10.0.0.-1')).toThrow(RangeError);
+    for (const bad of ['10.0.0', '10.0.0.256', '10.0.0.x', '10.0.0.-1', '10.0.0.1.', '10..0.1', '.10.0.0.1', '1000.0.0.1', ' 10.0.0.1', '']) {
+      expect(() => ipToU32(bad)).toThrow(`invalid IPv4 address "${bad}": need four dot-separated decimal octets 0-255`);
+    }
   });
 });
 
@@ -403,7 +402,7 @@ describe('fuzz: decode never throws', () => {
   }
 
   function mutate(valid: Uint8Array, r: Prng): Uint8Array {
-    let b = valid.slice();
+    let b: Uint8Array = valid.slice();
     const kind = r.int(0, 4);
     if (kind === 0) {
       for (let k = r.int(1, 8); k > 0; k--) { const i = r.int(0, b.length - 1); b[i] = b[i]! ^ (1 << r.int(0, 7)); }
