@@ -1,6 +1,7 @@
 // The lab-host command API: one schema per command for its arguments, one type for its result.
 // Both transports (WebSocket, Electron IPC) and the CLI go through these; nothing else reaches the host.
 import { z } from 'zod';
+import { sessionCommandSchemas, type SessionCommandResults } from './session.js';
 
 export const LANGS = ['en', 'zh-CN'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -24,11 +25,12 @@ const noArgs = z.union([z.undefined(), z.null(), z.object({}).strict()]);
 export const commandSchemas = {
   'app.info': noArgs,
   'lessons.list': noArgs,
+  ...sessionCommandSchemas,
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
 
-export interface CommandResults {
+export interface CommandResults extends SessionCommandResults {
   'app.info': AppInfo;
   'lessons.list': LessonSummary[];
 }

@@ -3,3 +3,5 @@ export * from './commands.js';
 export * from './errors.js';
 export * from './wire.js';
 export * from './trace.js';
+export * from './session.js';
+export * from './intervention-schema.js';

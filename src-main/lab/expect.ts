@@ -33,6 +33,7 @@ const KINDS: Record<EventFilter['kind'], readonly string[]> = {
   state: ['state'],
   app: ['app'],
   timer: ['timer'],
+  trace: [],
 };
 
 function segOf(ev: Loose): SegLike | undefined {
@@ -59,7 +60,7 @@ function segMatches(f: EventFilter, ev: Loose): boolean {
 
 export function matchesFilter(f: EventFilter, ev: TraceEventLike): boolean {
   const e = ev as Loose;
-  if (!KINDS[f.kind].includes(e.kind)) return false;
+  if (f.kind === 'trace' ? e.kind !== f.type : !KINDS[f.kind].includes(e.kind)) return false;
   if (f.host !== undefined && e.host !== f.host) return false;
   if (f.conn !== undefined && e['conn'] !== f.conn) return false;
   if (f.fromMs !== undefined && e.t < f.fromMs) return false;
@@ -71,6 +72,9 @@ export function matchesFilter(f: EventFilter, ev: TraceEventLike): boolean {
       return (f.event === undefined || e['event'] === f.event) && (f.detail === undefined || String(e['detail'] ?? '').includes(f.detail));
     case 'timer':
       return (f.timer === undefined || e['timer'] === f.timer) && (f.op === undefined || e['op'] === f.op);
+    case 'trace':
+      // text: a substring of any string field (message, code, detail, reason …).
+      return f.text === undefined || Object.values(e).some((v) => typeof v === 'string' && v.includes(f.text ?? ''));
     case 'drop':
       if (f.reason !== undefined && !String(e['reason'] ?? '').includes(f.reason)) return false;
       return segMatches(f, e);
@@ -98,6 +102,7 @@ export function describeFilter(f: EventFilter): string {
     case 'drop': return `a drop${f.host ? ` at ${f.host}` : ''} of ${segBits(f) || 'a segment'}${f.reason ? ` ("${f.reason}")` : ''}${win}`;
     case 'state': return `${who} ${f.from ?? ''}→ ${f.to ?? 'any state'}${win}`.replace('  ', ' ');
     case 'app': return `${who} app ${f.event ?? 'event'}${f.detail ? ` ("${f.detail}")` : ''}${win}`;
+    case 'trace': return `${who} ${f.type}${f.text ? ` ("${f.text}")` : ''}${win}`;
     case 'timer': return `${who} timer ${f.timer ?? ''} ${f.op ?? ''}${win}`.replace(/\s+/g, ' ');
   }
 }

@@ -33,6 +33,8 @@ const filterShapes = {
   state: { ...window, from: tcpState().optional(), to: tcpState().optional() },
   app: { ...window, event: z.enum(APP_EVENTS).optional(), detail: z.string().max(200).optional() },
   timer: { ...window, timer: z.enum(TIMERS).optional(), op: z.enum(['start', 'stop', 'fire']).optional() },
+  /** Any other trace kind by name, e.g. "step.error", "router.replay", "flood.start". */
+  trace: { ...window, type: z.string().min(1).max(40), text: z.string().max(200).optional() },
 };
 
 /** What to assert about the selected events; with none of these, "at least one". */
@@ -54,7 +56,7 @@ function occursOf<K extends keyof typeof filterShapes>(kind: K) {
 }
 
 export const eventFilterSchema = z.discriminatedUnion('kind', [
-  filterOf('send'), filterOf('recv'), filterOf('drop'), filterOf('state'), filterOf('app'), filterOf('timer'),
+  filterOf('send'), filterOf('recv'), filterOf('drop'), filterOf('state'), filterOf('app'), filterOf('timer'), filterOf('trace'),
 ]);
 
 const segmentRef = z.strictObject({
@@ -65,7 +67,7 @@ const segmentRef = z.strictObject({
 });
 
 export const expectationSchema = z.discriminatedUnion('kind', [
-  occursOf('send'), occursOf('recv'), occursOf('drop'), occursOf('state'), occursOf('app'), occursOf('timer'),
+  occursOf('send'), occursOf('recv'), occursOf('drop'), occursOf('state'), occursOf('app'), occursOf('timer'), occursOf('trace'),
   /** A connection of `host` entered `state` and was still in it at untilMs. */
   z.strictObject({ kind: z.literal('stays'), host: hostName(), state: tcpState(), untilMs: ms(), fromMs: ms().optional() }),
   /** The application on `host` received exactly this text or this many bytes (all connections, in order). */

@@ -1,6 +1,8 @@
 // Cross-field rules zod cannot express per field: unique host names and addresses, host references in
 // rules/steps/floods/expectations, and which step fields each call needs. Each error has a precise path.
+import { KNOB_BY_NAME } from '../tcp/profile-table.js';
 import { jsonPath, makeError, type ScenarioError } from './scenario-errors.js';
+import { closeEnough } from './scenario-issues.js';
 import type { Expectation } from './scenario-expect.js';
 import type { ScenarioAction } from './scenario-actions.js';
 import type { ScenarioV1, StepV1 } from './scenario-schema.js';
@@ -41,20 +43,21 @@ const CALL_FIELDS: Record<StepV1['call'], { need: Array<keyof StepV1>; allow: Ar
 };
 const CALL_SPECIFIC: Array<keyof StepV1> = ['to', 'backlog', 'data', 'bytes', 'value', 'peer'];
 
-function checkStep(step: StepV1, i: number, hosts: HostSet, out: ScenarioError[]): void {
-  const at = (f: string): string => jsonPath(['steps', i, f]);
-  hosts.check(step.host, ['steps', i, 'host'], out);
+function checkStep(step: StepV1, i: number, hosts: HostSet, out: ScenarioError[], base: Path = ['steps']): void {
+  const at = (f: string): string => jsonPath([...base, i, f]);
+  const here = jsonPath([...base, i]);
+  hosts.check(step.host, [...base, i, 'host'], out);
   if (step.atMs !== undefined && step.on !== undefined) out.push(makeError(at('on'), 'conflict', { a: 'atMs', b: 'on' }));
-  if (step.atMs === undefined && step.on === undefined) out.push(makeError(jsonPath(['steps', i]), 'missing-field', { field: 'atMs" or "on', when: 'for every step' }));
+  if (step.atMs === undefined && step.on === undefined) out.push(makeError(here, 'missing-field', { field: 'atMs" or "on', when: 'for every step' }));
   if (step.afterMs !== undefined && step.on === undefined) out.push(makeError(at('afterMs'), 'forbidden-field', { field: 'afterMs', when: 'without "on"' }));
   const rule = CALL_FIELDS[step.call];
-  for (const f of rule.need) if (step[f] === undefined) out.push(makeError(jsonPath(['steps', i]), 'missing-field', { field: f, when: rule.label }));
+  for (const f of rule.need) if (step[f] === undefined) out.push(makeError(here, 'missing-field', { field: f, when: rule.label }));
   for (const f of CALL_SPECIFIC) {
     if (step[f] !== undefined && !rule.allow.includes(f)) out.push(makeError(at(f), 'forbidden-field', { field: f, when: rule.label }));
   }
   if (step.call === 'send') {
     if (step.data !== undefined && step.bytes !== undefined) out.push(makeError(at('bytes'), 'conflict', { a: 'data', b: 'bytes' }));
-    if (step.data === undefined && step.bytes === undefined) out.push(makeError(jsonPath(['steps', i]), 'missing-field', { field: 'data" or "bytes', when: rule.label }));
+    if (step.data === undefined && step.bytes === undefined) out.push(makeError(here, 'missing-field', { field: 'data" or "bytes', when: rule.label }));
   }
   if (step.call === 'autoread' && step.value !== undefined && step.value > 1) {
     out.push(makeError(at('value'), 'too-big', { what: 'the value', max: 1, inclusive: 1, unit: '' }));
@@ -68,6 +71,24 @@ function checkActions(actions: ScenarioAction[] | undefined, base: Path, out: Sc
     if (a.id !== undefined && a.cached !== undefined) out.push(makeError(`${p}.cached`, 'conflict', { a: 'id', b: 'cached' }));
     if (a.id === undefined && a.cached === undefined) out.push(makeError(p, 'missing-field', { field: 'id" or "cached', when: 'for a replay' }));
   });
+}
+
+/** Host sysctl keys must be knobs the engine knows (tcp/profile-table.ts), within their ranges. */
+function checkSysctl(sysctl: Record<string, number> | undefined, base: Path, out: ScenarioError[]): void {
+  for (const [name, value] of Object.entries(sysctl ?? {})) {
+    const path = jsonPath([...base, name]);
+    const knob = KNOB_BY_NAME.get(name);
+    if (!knob) {
+      const hint = [...KNOB_BY_NAME.keys()].find((k) => closeEnough(k, name, 3)) ?? '';
+      out.push(makeError(path, 'unknown-key', { key: name, hint }));
+    } else if (value < knob.min) {
+      out.push(makeError(path, 'too-small', { what: 'the value', min: knob.min, inclusive: 1, unit: knob.unit === 'count' || knob.unit === 'bool' || knob.unit === 'mode' ? '' : knob.unit }));
+    } else if (value > knob.max) {
+      out.push(makeError(path, 'too-big', { what: 'the value', max: knob.max, inclusive: 1, unit: knob.unit === 'count' || knob.unit === 'bool' || knob.unit === 'mode' ? '' : knob.unit }));
+    } else if (!Number.isInteger(value)) {
+      out.push(makeError(path, 'not-integer'));
+    }
+  }
 }
 
 function filterHosts(e: Expectation, path: Path, hosts: HostSet, out: ScenarioError[]): void {
@@ -88,12 +109,16 @@ function checkLesson(s: ScenarioV1, hosts: HostSet, out: ScenarioError[]): void 
   if (!lesson) return;
   lesson.expect.forEach((e, i) => filterHosts(e, ['lesson', 'expect', i], hosts, out));
   lesson.compare?.forEach((c, ci) => {
-    for (const name of Object.keys(c.hosts ?? {})) hosts.check(name, ['lesson', 'compare', ci, 'hosts', name], out);
+    for (const [name, o] of Object.entries(c.hosts ?? {})) {
+      hosts.check(name, ['lesson', 'compare', ci, 'hosts', name], out);
+      checkSysctl(o.sysctl, ['lesson', 'compare', ci, 'hosts', name, 'sysctl'], out);
+    }
     c.rules?.forEach((r, ri) => {
       hosts.check(r.match.from, ['lesson', 'compare', ci, 'rules', ri, 'match', 'from'], out);
       hosts.check(r.match.to, ['lesson', 'compare', ci, 'rules', ri, 'match', 'to'], out);
     });
     checkActions(c.actions, ['lesson', 'compare', ci, 'actions'], out);
+    c.steps?.forEach((step, i) => checkStep(step, i, hosts, out, ['lesson', 'compare', ci, 'steps']));
     c.expect.forEach((e, i) => filterHosts(e, ['lesson', 'compare', ci, 'expect', i], hosts, out));
   });
   const table = lesson.table;
@@ -111,6 +136,7 @@ export function checkReferences(s: ScenarioV1): ScenarioError[] {
   checkUnique(s.hosts.map((h) => h.name), 'host name', 'name', out);
   checkUnique(s.hosts.map((h) => h.ip), 'IP address', 'ip', out);
   const hosts = new HostSet(s.hosts.map((h) => h.name));
+  s.hosts.forEach((h, i) => checkSysctl(h.sysctl, ['hosts', i, 'sysctl'], out));
   s.rules.forEach((r, i) => {
     hosts.check(r.match.from, ['rules', i, 'match', 'from'], out);
     hosts.check(r.match.to, ['rules', i, 'match', 'to'], out);

@@ -52,7 +52,7 @@ export function toRunSpec(s: ScenarioV1): RunSpec {
 
 /**
  * The scenario as a compare-run sees it: the run's profile, per-host sysctl/variants merged over the
- * scenario's (key by key), and rules/actions/untilMs replaced when the compare-run gives them.
+ * scenario's (key by key), and rules/steps/actions/untilMs replaced when the compare-run gives them.
  */
 export function withCompare(s: ScenarioV1, c: CompareRun): ScenarioV1 {
   const hosts = s.hosts.map((h) => {
@@ -69,6 +69,7 @@ export function withCompare(s: ScenarioV1, c: CompareRun): ScenarioV1 {
     profile: c.profile ?? s.profile,
     hosts,
     rules: c.rules ?? s.rules,
+    steps: c.steps ?? s.steps,
     actions: c.actions ?? s.actions,
     untilMs: c.untilMs ?? s.untilMs,
   };

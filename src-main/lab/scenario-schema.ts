@@ -108,6 +108,8 @@ const compareSchema = z.strictObject({
   profile: profileName().optional(),
   hosts: z.record(hostName(), z.strictObject({ sysctl: sysctlSchema.optional(), variants: variantsSchema.optional() })).optional(),
   rules: z.array(ruleSchema).max(1000).optional(),
+  /** Replaces the scenario's steps (e.g. "the server closes at once" instead of 300 ms later). */
+  steps: z.array(stepSchema).max(10_000).optional(),
   actions: z.array(actionSchema).max(1000).optional(),
   untilMs: ms().optional(),
   expect: z.array(expectationSchema).min(1).max(200),

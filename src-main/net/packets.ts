@@ -31,8 +31,8 @@ export interface PacketRecord {
   fate: Fate;
   /** What happened on the way, in order: "rule 2 (delay) 3000 ms", "held by user", "corrupted by user". */
   notes: string[];
-  /** The corrupted wire bytes, when a rule or the user corrupted it (receiver's checksum check fails). */
-  corruptBytes?: Uint8Array;
+  /** Wire bytes after a rule or the user flipped bits ("rule 3" / "user"); the receiver's checksum fails. */
+  corrupt?: { bytes: Uint8Array; by: string };
 }
 
 /** A packet still travelling. */

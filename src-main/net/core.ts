@@ -1,0 +1,165 @@
+// The network's whole state as plain data (class instances, Maps, arrays: no closures except the two
+// hooks each TcpStack holds, which Network.clone re-binds). Modules (journey, router, steps …) are
+// functions over this state; network.ts is the public facade.
+import type { StackOptions, TcpStackApi } from '../tcp/api.js';
+import type { Prng } from '../tcp/prng.js';
+import type { Segment } from '../tcp/segment.js';
+import type { TcpTraceSink } from '../tcp/trace.js';
+import { BoundedMap } from './bounded.js';
+import type { SimEvent } from './events.js';
+import type { Intervention } from './interventions.js';
+import { PacketStore, type LivePacket } from './packets.js';
+import type { RuleBook } from './rules.js';
+import { Scheduler } from './scheduler.js';
+import type { RunSpec, StepSpec, SynFloodSpec } from './spec.js';
+import type { TraceEvent, TraceSink } from './trace.js';
+
+/** The engine's stack plus the hook re-binding a clone needs (added to TcpStack for Network.clone). */
+export interface NetStack extends TcpStackApi {
+  rebind(sink: TcpTraceSink, transmit: StackOptions['transmit']): void;
+}
+
+export interface LinkState {
+  delayMs: number;
+  /** null = infinite (no serialization delay, nothing ever waits in the queue). */
+  bandwidthBps: number | null;
+  queueCapacity: number;
+  /** Reserved stream for link faults (jitter, random loss); derived as "link:<host>". */
+  prng: Prng;
+}
+
+export interface HostRuntime {
+  name: string;
+  ip: string;
+  stack: NetStack;
+  link: LinkState;
+  /** Generation of the host's pending timer event; older ones are stale. */
+  timerGen: number;
+  /** Time the pending timer event was scheduled for (the stack's nextDueMs then), Infinity if none. */
+  wakeAtMs: number;
+}
+
+/** Router output queue toward one host. ids[0] is being serialized while busyUntilMs !== null. */
+export interface OutQueue {
+  toward: string;
+  ids: number[];
+  busyGen: number;
+  busyUntilMs: number | null;
+}
+
+export interface CacheEntry {
+  id: number;
+  seg: Segment;
+  from: string;
+  to: string | null;
+  conn: string;
+  cachedMs: number;
+  by: string;
+}
+
+export interface FloodState {
+  spec: SynFloodSpec;
+  targetIp: string;
+  targetPort: number;
+  sent: number;
+  prng: Prng;
+}
+
+export interface NetLimits {
+  /** Packet records kept (the oldest are evicted and counted). */
+  packetRecords: number;
+  /** Router cache entries kept for replay. */
+  cacheEntries: number;
+  /** Per-connection bookkeeping entries (lineage, ISNs, spoofed addresses). */
+  bookkeeping: number;
+}
+
+export const DEFAULT_LIMITS: NetLimits = { packetRecords: 200_000, cacheEntries: 1000, bookkeeping: 100_000 };
+
+export class NetState {
+  readonly sched = new Scheduler<SimEvent>();
+  readonly hosts = new Map<string, HostRuntime>();
+  readonly hostByIp = new Map<string, string>();
+  readonly queues = new Map<string, OutQueue>();
+  readonly live = new Map<number, LivePacket>();
+  /** Packets waiting for `after` later packets toward the same receiver (reorder), oldest first. */
+  reorderWaiting: number[] = [];
+  readonly cache: BoundedMap<number, CacheEntry>;
+  cacheEvicted = 0;
+  readonly store: PacketStore;
+  lastPacketId = 0;
+  readonly floods: FloodState[] = [];
+  /** Steps with `on`, in spec order. */
+  readonly reactive: StepSpec[] = [];
+  /** "conn|seq|flags" and "conn|seq" -> last packet id, to name what a retransmission repeats. */
+  readonly lastSentExact: BoundedMap<string, number>;
+  readonly lastSentSeq: BoundedMap<string, number>;
+  /** Sender-first conn -> ISN the router saw in that sender's SYN (relative seq numbers, seq rules). */
+  readonly isn: BoundedMap<string, number>;
+  /** Source addresses the user spoofed in injected packets (flood addresses are recognised by range). */
+  readonly spoofed: BoundedMap<string, true>;
+  readonly log: Intervention[] = [];
+  /** Count of segment.* and router.* events emitted, so stepToNextPacket knows when one happened. */
+  packetEvents = 0;
+
+  constructor(
+    readonly spec: RunSpec,
+    public sink: TraceSink,
+    readonly rules: RuleBook,
+    readonly prng: Prng,
+    readonly userPrng: Prng,
+    readonly limits: NetLimits,
+  ) {
+    this.cache = new BoundedMap(limits.cacheEntries);
+    this.store = new PacketStore(limits.packetRecords);
+    this.lastSentExact = new BoundedMap(limits.bookkeeping);
+    this.lastSentSeq = new BoundedMap(limits.bookkeeping);
+    this.isn = new BoundedMap(limits.bookkeeping);
+    this.spoofed = new BoundedMap(limits.bookkeeping);
+  }
+
+  get nowMs(): number {
+    return this.sched.nowMs;
+  }
+}
+
+export function emit(s: NetState, ev: TraceEvent): void {
+  if (ev.kind.startsWith('segment.') || ev.kind.startsWith('router.')) s.packetEvents++;
+  s.sink.emit(ev);
+}
+
+export function hostOf(s: NetState, name: string): HostRuntime {
+  const h = s.hosts.get(name);
+  if (h === undefined) throw new Error(`no host ${name}`); // callers validate names first
+  return h;
+}
+
+/** Keeps one pending 'timers' event per host at the stack's nextDueMs (smoltcp's poll_at). */
+export function syncTimer(s: NetState, h: HostRuntime): void {
+  const dueMs = h.stack.nextDueMs();
+  if (dueMs === h.wakeAtMs) return;
+  h.timerGen++;
+  h.wakeAtMs = dueMs;
+  if (dueMs !== Infinity) s.sched.at(Math.max(dueMs, s.nowMs), { kind: 'timers', host: h.name, gen: h.timerGen });
+}
+
+/** Whether a popped event still means something (packets and timers move; old events go stale). */
+export function isLive(s: NetState, ev: SimEvent): boolean {
+  switch (ev.kind) {
+    case 'router-arrive':
+    case 'resume':
+    case 'deliver':
+      return s.live.get(ev.pkt)?.gen === ev.gen;
+    case 'tx-done':
+      return s.queues.get(ev.link)?.busyGen === ev.gen;
+    case 'timers':
+      return s.hosts.get(ev.host)?.timerGen === ev.gen;
+    default:
+      return true;
+  }
+}
+
+/** Spoofed flood sources come from 198.18.0.0/15, the benchmarking range (RFC 2544 appendix C.2.2). */
+export function isFloodAddress(ip: string): boolean {
+  return ip.startsWith('198.18.') || ip.startsWith('198.19.');
+}

@@ -1,0 +1,78 @@
+// SYN flood: an attacker host sends `count` SYNs at `ratePerSec` with random spoofed sources from
+// 198.18.0.0/15 (RFC 2544's benchmarking range, so no host of the scenario owns one). Replies to them
+// die at the router ("no route to spoofed address …"). One scheduled event per due time (several SYNs
+// share it at rates above 1 per microsecond); nothing per SYN is kept beyond the bounded packet store.
+import { u32ToIp } from '../tcp/codec.js';
+import { FLAG, type Segment, type TcpOptions } from '../tcp/segment.js';
+import { emit, type NetState } from './core.js';
+import { NetError } from './errors.js';
+import { launch, newPacket } from './journey.js';
+import type { SynFloodSpec } from './spec.js';
+import { connOf, segSummary } from './trace.js';
+
+const SPOOF_BASE = 0xc6120000; // 198.18.0.0
+const SPOOF_SPAN = 0x20000; // /15
+const EMPTY = new Uint8Array(0);
+/** What a Linux SYN would carry at minimum; shared (never mutated) to keep a flood's memory small. */
+const FLOOD_OPTIONS: TcpOptions = Object.freeze({ mss: 1460 });
+
+function parseTarget(target: string): { ip: string; port: number } | undefined {
+  const m = /^(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5})$/.exec(target);
+  if (m === null || Number(m[2]) > 65535) return undefined;
+  return { ip: m[1]!, port: Number(m[2]) };
+}
+
+export function checkFlood(f: SynFloodSpec, hostNames: ReadonlySet<string>, path: string): void {
+  if (!hostNames.has(f.from)) throw new NetError('unknown-host', `flood from unknown host "${f.from}"`, `${path}.from`);
+  if (parseTarget(f.target) === undefined) throw new NetError('invalid-command', `flood target "${f.target}" is not "ip:port"`, `${path}.target`);
+  if (!(Number.isFinite(f.startMs) && f.startMs >= 0)) throw new NetError('invalid-command', `startMs ${f.startMs} is not a time >= 0`, `${path}.startMs`);
+  if (!(Number.isFinite(f.ratePerSec) && f.ratePerSec > 0 && f.ratePerSec <= 1e9)) {
+    throw new NetError('invalid-command', `ratePerSec ${f.ratePerSec} is not in (0, 1e9]`, `${path}.ratePerSec`);
+  }
+  if (!(Number.isInteger(f.count) && f.count >= 0 && f.count <= 1e8)) throw new NetError('invalid-command', `count ${f.count} is not an integer 0-1e8`, `${path}.count`);
+}
+
+/** Registers a (checked) flood; its first SYN goes at max(startMs, now). */
+export function startFlood(s: NetState, spec: SynFloodSpec): void {
+  const target = parseTarget(spec.target)!;
+  const index = s.floods.length;
+  s.floods.push({ spec: { ...spec }, targetIp: target.ip, targetPort: target.port, sent: 0, prng: s.prng.derive(`flood:${index}`) });
+  s.sched.at(Math.max(spec.startMs, s.nowMs), { kind: 'flood', flood: index });
+}
+
+/** Time of SYN number i, rounded to the microsecond so times print cleanly. */
+function dueMs(spec: SynFloodSpec, i: number): number {
+  return spec.startMs + Math.round((i * 1e6) / spec.ratePerSec) / 1000;
+}
+
+export function floodTick(s: NetState, index: number): void {
+  const f = s.floods[index]!;
+  const { spec } = f;
+  if (f.sent === 0) emit(s, { t: s.nowMs, kind: 'flood.start', host: spec.from, target: spec.target, count: spec.count, ratePerSec: spec.ratePerSec });
+  while (f.sent < spec.count && dueMs(spec, f.sent) <= s.nowMs) {
+    sendSpoofedSyn(s, index);
+    f.sent++;
+  }
+  if (f.sent < spec.count) s.sched.at(dueMs(spec, f.sent), { kind: 'flood', flood: index });
+  else emit(s, { t: s.nowMs, kind: 'flood.end', host: spec.from, target: spec.target, sent: f.sent });
+}
+
+function sendSpoofedSyn(s: NetState, index: number): void {
+  const f = s.floods[index]!;
+  const seg: Segment = {
+    srcIp: u32ToIp(SPOOF_BASE + f.prng.int(1, SPOOF_SPAN - 2)),
+    srcPort: f.prng.int(1024, 65535),
+    dstIp: f.targetIp,
+    dstPort: f.targetPort,
+    seq: f.prng.nextU32(),
+    ack: 0,
+    flags: FLAG.SYN,
+    window: 64240,
+    urgent: 0,
+    options: FLOOD_OPTIONS,
+    payload: EMPTY,
+  };
+  const pkt = newPacket(s, seg, { type: 'original' }, f.spec.from, false);
+  emit(s, { t: s.nowMs, kind: 'segment.send', host: f.spec.from, conn: connOf(seg), id: pkt.id, seg: segSummary(seg), lineage: { type: 'original' }, cause: `SYN flood ${index + 1} (spoofed source)` });
+  launch(s, pkt);
+}

@@ -1,0 +1,125 @@
+// Application calls (scenario steps and the UI's socket controls) run inside the network, as data, so a
+// replay repeats them exactly. A step runs at atMs, or each time its host's application sees `on`
+// (connected / accepted / data / eof) on a connection whose local port is the step's port (and whose
+// peer is step.peer, when given); it then acts on that connection, afterMs later.
+import { TcpUserError, type ConnKey } from '../tcp/api.js';
+import type { TcpTraceEvent } from '../tcp/trace.js';
+import { emit, syncTimer, type HostRuntime, type NetState } from './core.js';
+import { NetError } from './errors.js';
+import type { AppCallName, AppTrigger, StepCall, StepSpec } from './spec.js';
+
+export type CallResult = { ok: true; conn: ConnKey | null } | { ok: false; code: string; message: string };
+
+const CALLS: readonly AppCallName[] = ['listen', 'connect', 'send', 'close', 'shutdown', 'abort', 'accept', 'read', 'autoread'];
+const TRIGGERS: readonly AppTrigger[] = ['connected', 'accepted', 'data', 'eof'];
+
+/** The call part of a step, with a fixed key order (it is logged and cloned). */
+export function callOf(step: StepSpec | StepCall): StepCall {
+  const out: StepCall = { host: step.host, call: step.call, port: step.port };
+  if (step.peer !== undefined) out.peer = step.peer;
+  if (step.to !== undefined) out.to = step.to;
+  if (step.backlog !== undefined) out.backlog = step.backlog;
+  if (step.data !== undefined) out.data = step.data;
+  if (step.bytes !== undefined) out.bytes = step.bytes;
+  if (step.value !== undefined) out.value = step.value;
+  return out;
+}
+
+function isInt(v: unknown, lo: number, hi: number): boolean {
+  return typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi;
+}
+
+/** Shape checks that do not depend on the moment (NetError on failure). */
+export function checkStep(step: StepCall, hostNames: ReadonlySet<string>, path: string): void {
+  const bad = (field: string, msg: string) => new NetError('invalid-command', msg, `${path}.${field}`);
+  if (!hostNames.has(step.host)) throw new NetError('unknown-host', `no host "${step.host}"`, `${path}.host`);
+  if (!CALLS.includes(step.call)) throw bad('call', `unknown call "${step.call}" (one of ${CALLS.join(', ')})`);
+  if (!isInt(step.port, 0, 65535)) throw bad('port', `port ${step.port} is not an integer 0-65535`);
+  if (step.call === 'connect' && typeof step.to !== 'string') throw bad('to', 'connect needs `to` ("ip:port")');
+  if (step.bytes !== undefined && !isInt(step.bytes, 0, 1 << 26)) throw bad('bytes', `bytes ${step.bytes} is not an integer 0-${1 << 26}`);
+  if (step.backlog !== undefined && !isInt(step.backlog, 0, 65535)) throw bad('backlog', `backlog ${step.backlog} is not an integer 0-65535`);
+  if (step.value !== undefined && !isInt(step.value, 0, Number.MAX_SAFE_INTEGER)) throw bad('value', `value ${step.value} is not an integer >= 0`);
+  const on = (step as Partial<{ on: AppTrigger }>).on;
+  if (on !== undefined && !TRIGGERS.includes(on)) throw bad('on', `unknown trigger "${on}" (one of ${TRIGGERS.join(', ')})`);
+}
+
+/** Schedules the scenario's timed steps and remembers the reactive ones. */
+export function scheduleSpecSteps(s: NetState, steps: StepSpec[]): void {
+  for (const st of steps) {
+    if ('atMs' in st) s.sched.at(st.atMs, { kind: 'step', step: callOf(st), conn: null });
+    else s.reactive.push(st);
+  }
+}
+
+/** The engine reported an application event: fire the reactive steps waiting for it. */
+export function onAppEvent(s: NetState, ev: Extract<TcpTraceEvent, { kind: 'app' }>): void {
+  if (s.reactive.length === 0) return;
+  const [local = '', remote = ''] = ev.conn.split('>');
+  const localPort = Number(local.slice(local.lastIndexOf(':') + 1));
+  for (const st of s.reactive) {
+    if (!('on' in st) || st.on !== ev.event || st.host !== ev.host || st.port !== localPort) continue;
+    if (st.peer !== undefined && st.peer !== remote) continue;
+    s.sched.at(s.nowMs + (st.afterMs ?? 0), { kind: 'step', step: callOf(st), conn: ev.conn });
+  }
+}
+
+/** The connection a step names: by local port (and peer); the newest incarnation wins. */
+function resolveConn(h: HostRuntime, step: StepCall): ConnKey {
+  const matches = h.stack.connections().filter((key) => {
+    const [local = '', remote = ''] = key.split('>');
+    return local.endsWith(`:${step.port}`) && (step.peer === undefined || remote === step.peer);
+  });
+  const remotes = new Set(matches.map((key) => key.split('>')[1]));
+  if (matches.length === 0) {
+    throw new TcpUserError('connection-does-not-exist', `${h.name} has no connection on port ${step.port}${step.peer ? ` with ${step.peer}` : ''}`);
+  }
+  if (remotes.size > 1) {
+    throw new TcpUserError('invalid-argument', `${h.name} has connections on port ${step.port} with ${[...remotes].join(', ')}: name one with "peer"`);
+  }
+  return matches[matches.length - 1]!;
+}
+
+/** Deterministic filler for `bytes`: "abc…z" repeated. */
+function patternBytes(n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = 0x61 + (i % 26);
+  return out;
+}
+
+/** Runs one application call now. A TcpUserError becomes a step.error event, never an exception. */
+export function runStep(s: NetState, step: StepCall, reactiveConn: ConnKey | null): CallResult {
+  const h = s.hosts.get(step.host)!;
+  const now = s.nowMs;
+  let conn: ConnKey | null = reactiveConn;
+  try {
+    if (conn === null && !['listen', 'connect', 'accept'].includes(step.call)) conn = resolveConn(h, step);
+    emit(s, { t: now, kind: 'step.call', host: h.name, conn, call: step.call, port: step.port });
+    conn = perform(h, step, conn, now);
+  } catch (e) {
+    if (!(e instanceof TcpUserError)) throw e;
+    emit(s, { t: now, kind: 'step.error', host: h.name, conn, call: step.call, port: step.port, code: e.code, message: e.message });
+    syncTimer(s, h);
+    return { ok: false, code: e.code, message: e.message };
+  }
+  syncTimer(s, h);
+  return { ok: true, conn };
+}
+
+function perform(h: HostRuntime, step: StepCall, conn: ConnKey | null, now: number): ConnKey | null {
+  const st = h.stack;
+  switch (step.call) {
+    case 'listen': st.listen(step.port, step.backlog ?? 128, now); return null;
+    case 'connect': return st.connect(step.port, step.to!, now);
+    case 'accept': return st.accept(step.port, now) ?? null;
+    case 'send': {
+      const data = step.data !== undefined ? new TextEncoder().encode(step.data) : patternBytes(step.bytes ?? 0);
+      st.send(conn!, data, now);
+      return conn;
+    }
+    case 'close': st.close(conn!, now); return conn;
+    case 'shutdown': st.shutdown(conn!, now); return conn;
+    case 'abort': st.abort(conn!, now); return conn;
+    case 'read': st.read(conn!, step.value ?? 65536, now); return conn;
+    case 'autoread': st.setAutoRead(conn!, (step.value ?? 1) !== 0, now); return conn;
+  }
+}

@@ -1,0 +1,102 @@
+// Read-only views for the UI's router-queue list and packet inspector. They are fresh objects: the
+// caller may keep or send them anywhere without touching the network's state.
+import type { Segment } from '../tcp/segment.js';
+import type { NetState } from './core.js';
+import { wiresharkLabel, type RelativeTo } from './label.js';
+import type { LivePacket, PacketRecord, Where } from './packets.js';
+import type { Lineage } from './trace.js';
+
+export interface PacketView {
+  id: number;
+  conn: string;
+  from: string;
+  to: string | null;
+  /** Wireshark-like summary with sequence numbers relative to each side's ISN when known. */
+  label: string;
+  lineage: Lineage;
+  where: Where;
+  /** Index in its output queue (0 = the one on the wire when the link is busy); null elsewhere. */
+  position: number | null;
+  sinceMs: number;
+  /** When it moves on by itself (link arrival, end of delay); null when parked or queued. */
+  untilMs: number | null;
+  /** Who parked it (held / delayed / reorder), or null. */
+  by: string | null;
+  notes: string[];
+}
+
+export interface QueueView {
+  toward: string;
+  capacity: number;
+  bandwidthBps: number | null;
+  /** When the packet on the wire finishes serializing, or null when the link is idle. */
+  busyUntilMs: number | null;
+  ids: number[];
+}
+
+export interface CachedView {
+  id: number;
+  conn: string;
+  from: string;
+  to: string | null;
+  label: string;
+  cachedMs: number;
+  by: string;
+}
+
+export interface RouterView {
+  nowMs: number;
+  queues: QueueView[];
+  /** Every packet still travelling, by id: on links, parked, queued. */
+  packets: PacketView[];
+  cached: CachedView[];
+  cacheEvicted: number;
+}
+
+export function relativeTo(s: NetState, conn: string): RelativeTo {
+  const [a = '', b = ''] = conn.split('>');
+  const out: RelativeTo = {};
+  const seqBase = s.isn.get(conn);
+  const ackBase = s.isn.get(`${b}>${a}`);
+  if (seqBase !== undefined) out.seqBase = seqBase;
+  if (ackBase !== undefined) out.ackBase = ackBase;
+  return out;
+}
+
+export function labelOf(s: NetState, seg: Segment, conn: string): string {
+  return wiresharkLabel(seg, relativeTo(s, conn));
+}
+
+function packetView(s: NetState, p: LivePacket): PacketView {
+  const r = p.record;
+  let position: number | null = null;
+  if (p.where === 'queued') position = s.queues.get(r.to!)!.ids.indexOf(p.id);
+  const parked = p.where === 'held' || p.where === 'delayed' || p.where === 'reorder';
+  return {
+    id: p.id, conn: r.conn, from: r.from, to: r.to, label: labelOf(s, p.seg, r.conn), lineage: { ...r.lineage },
+    where: p.where, position, sinceMs: p.sinceMs, untilMs: p.untilMs, by: parked ? p.parkedBy : null, notes: [...r.notes],
+  };
+}
+
+export function routerView(s: NetState): RouterView {
+  const queues: QueueView[] = [];
+  for (const h of s.hosts.values()) {
+    const q = s.queues.get(h.name)!;
+    queues.push({ toward: h.name, capacity: h.link.queueCapacity, bandwidthBps: h.link.bandwidthBps, busyUntilMs: q.busyUntilMs, ids: [...q.ids] });
+  }
+  const packets = [...s.live.values()].sort((a, b) => a.id - b.id).map((p) => packetView(s, p));
+  const cached = [...s.cache.values()].map((e) => ({
+    id: e.id, conn: e.conn, from: e.from, to: e.to, label: labelOf(s, e.seg, e.conn), cachedMs: e.cachedMs, by: e.by,
+  }));
+  return { nowMs: s.nowMs, queues, packets, cached, cacheEvicted: s.cacheEvicted };
+}
+
+/** A copy of a packet's record (the segment is copied too), or undefined when unknown or evicted. */
+export function packetRecord(s: NetState, id: number): PacketRecord | undefined {
+  const r = s.store.get(id);
+  if (r === undefined) return undefined;
+  const seg = { ...r.seg, options: { ...r.seg.options }, payload: r.seg.payload.slice() };
+  const copy: PacketRecord = { ...r, lineage: { ...r.lineage }, seg, fate: { ...r.fate }, notes: [...r.notes] };
+  if (r.corrupt !== undefined) copy.corrupt = { bytes: r.corrupt.bytes.slice(), by: r.corrupt.by };
+  return copy;
+}

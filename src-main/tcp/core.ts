@@ -1,0 +1,79 @@
+// StackCore: all state of one host's TCP plus the trace/transmit helpers. TcpStack (stack.ts) adds the public
+// API on top. The engine's modules are plain functions over a StackCore, so the state stays plain data and the
+// only closures a stack holds are opts.sink and opts.transmit (swapped by rebind() after a snapshot clone).
+import type { ConnKey, StackOptions, TransmitMeta } from './api.js';
+import type { Segment } from './segment.js';
+import type { AppEventName, TcpTraceSink, TimerName } from './trace.js';
+import { Conn, Listener } from './conn.js';
+import { TimerHeap } from './heap.js';
+import { Prng } from './prng.js';
+import { resolveParams } from './profiles.js';
+import type { Params } from './profiles.js';
+
+export class StackCore {
+  readonly host: string;
+  readonly ip: string;
+  readonly params: Params;
+  protected sink: TcpTraceSink;
+  protected transmitFn: StackOptions['transmit'];
+  /** Connections (not listeners) in creation order. */
+  readonly conns = new Map<ConnKey, Conn>();
+  readonly listeners = new Map<number, Listener>();
+  readonly heap = new TimerHeap<Conn>();
+  nextConnId = 1;
+  /** RFC 6528 secret for ISNs, RFC 4987 secret for SYN cookies; ephemeral-port stream. */
+  readonly isnSecret: number;
+  readonly cookieSecret: number;
+  readonly portPrng: Prng;
+  /** Segments handed to transmit() (for benchmarks and tests). */
+  segmentsSent = 0;
+
+  constructor(opts: StackOptions) {
+    this.host = opts.host;
+    this.ip = opts.ip;
+    this.params = resolveParams(opts.profile, opts.sysctl, opts.variants);
+    this.sink = opts.sink;
+    this.transmitFn = opts.transmit;
+    const prng = new Prng(opts.seed).derive(`tcp:${opts.host}`);
+    this.isnSecret = prng.derive('isn').nextU32();
+    this.cookieSecret = prng.derive('syncookie').nextU32();
+    this.portPrng = prng.derive('ports');
+  }
+
+  /** Swaps the two closures after a deep clone (functions are not cloned). */
+  rebind(sink: TcpTraceSink, transmit: StackOptions['transmit']): void {
+    this.sink = sink;
+    this.transmitFn = transmit;
+  }
+
+  tx(seg: Segment, retransmit: boolean, cause: string): void {
+    this.segmentsSent++;
+    const meta: TransmitMeta = { retransmit, cause };
+    this.transmitFn(seg, meta);
+  }
+
+  emitTimer(conn: string, timer: TimerName, op: 'start' | 'stop' | 'fire', dueMs: number, nowMs: number): void {
+    this.sink.emit({ t: nowMs, kind: 'timer', host: this.host, conn, timer, op, dueMs });
+  }
+
+  emitApp(conn: string, event: AppEventName, bytes: number, detail: string, nowMs: number): void {
+    this.sink.emit({ t: nowMs, kind: 'app', host: this.host, conn, event, bytes, detail });
+  }
+
+  emitDrop(conn: string, id: number, reason: string, nowMs: number): void {
+    this.sink.emit({ t: nowMs, kind: 'tcp.drop', host: this.host, conn, id, reason });
+  }
+
+  emitNote(conn: string, text: string, nowMs: number): void {
+    this.sink.emit({ t: nowMs, kind: 'note', host: this.host, conn, text });
+  }
+
+  protected emitRaw(ev: Parameters<TcpTraceSink['emit']>[0]): void {
+    this.sink.emit(ev);
+  }
+
+  /** The TraceSink, for modules that build `state` events (transition.ts). */
+  get traceSink(): TcpTraceSink {
+    return this.sink;
+  }
+}

@@ -1,0 +1,177 @@
+// RFC 9293 3.10.7.4 SEGMENT ARRIVES in SYN-RECEIVED and the synchronized states, steps one to eight:
+// sequence-number acceptability, RST (RFC 5961 3.2), SYN (RFC 5961 4.2 / RFC 793), ACK, text, FIN.
+import type { Conn } from './conn.js';
+import { T_SYNACK } from './conn.js';
+import type { StackCore } from './core.js';
+import { onEstablished, restartTimeWait } from './close.js';
+import { processAck } from './input-ack.js';
+import { processFin, processText } from './input-data.js';
+import { admitEstablished, announceAccepted } from './listen.js';
+import { output, sendAck, sendRstFor, sendSyn } from './output.js';
+import { rttSample } from './rto.js';
+import type { Segment } from './segment.js';
+import { FLAG, segLen } from './segment.js';
+import { seqAdd, seqGt, seqInRange, seqLe, seqLt } from './seq.js';
+import { stopTimer } from './timers.js';
+import { closeWith, rcvWindow, transition } from './transition.js';
+
+/** RFC 9293 3.10.7.4 first: the four-case acceptability test. */
+export function acceptable(conn: Conn, seq: number, len: number): boolean {
+  const wnd = rcvWindow(conn);
+  const end = seqAdd(conn.rcvNxt, wnd);
+  if (len === 0) return wnd === 0 ? seq === conn.rcvNxt : seqInRange(seq, conn.rcvNxt, end);
+  if (wnd === 0) return false;
+  return seqInRange(seq, conn.rcvNxt, end) || seqInRange(seqAdd(seq, len - 1), conn.rcvNxt, end);
+}
+
+export type Outcome = 'done' | 'to-listener';
+
+/** Entry point for a segment that matched an existing connection in any state but LISTEN/SYN-SENT. */
+export function processSynchronized(st: StackCore, conn: Conn, seg: Segment, nowMs: number, id: number): Outcome {
+  conn.lastRecvMs = nowMs;
+  conn.keepaliveProbes = 0;
+  const pre = preChecks(st, conn, seg, nowMs, id);
+  if (pre !== 'continue') return pre;
+  const len = segLen(seg);
+  if (!acceptable(conn, seg.seq, len)) return unacceptable(st, conn, seg, len, nowMs, id);
+  if (seg.flags & FLAG.RST) {
+    onRst(st, conn, seg, nowMs, id);
+    return 'done';
+  }
+  if (seg.flags & FLAG.SYN) return onSyn(st, conn, seg, nowMs, id);
+  if (!(seg.flags & FLAG.ACK)) {
+    st.emitDrop(conn.key, id, 'no ACK bit (RFC 9293 3.10.7.4 fifth)', nowMs);
+    return 'done';
+  }
+  let skipText = false;
+  if (conn.state === 'SYN-RECEIVED') {
+    const r = ackInSynReceived(st, conn, seg, nowMs, id);
+    if (r === 'drop') return 'done';
+    skipText = r === 'established-skip-text';
+  }
+  if (conn.state === 'TIME-WAIT') {
+    st.emitDrop(conn.key, id, 'segment in TIME-WAIT (only a retransmitted FIN is expected)', nowMs);
+    return 'done';
+  }
+  if (processAck(st, conn, seg, nowMs, id) !== 'continue') return 'done';
+  processText(st, conn, seg, skipText, nowMs);
+  processFin(st, conn, seg, skipText, nowMs);
+  if (conn.state === 'CLOSED') return 'done';
+  output(st, conn, nowMs);
+  if (conn.ackNow) sendAck(st, conn, 'ACK', nowMs);
+  return 'done';
+}
+
+/** Special cases checked before the acceptability test. */
+function preChecks(st: StackCore, conn: Conn, seg: Segment, nowMs: number, id: number): 'continue' | Outcome {
+  const flags = seg.flags;
+  const bare = (flags & (FLAG.RST | FLAG.ACK)) === 0;
+  if (conn.state === 'TIME-WAIT') {
+    // Linux tcp_timewait_state_process: a retransmitted FIN is re-ACKed and 2MSL restarts (RFC 9293 3.10.7.4).
+    if (flags & FLAG.FIN && !(flags & FLAG.RST) && seqAdd(seg.seq, segLen(seg)) === conn.rcvNxt) {
+      sendAck(st, conn, 'ACK of retransmitted FIN in TIME-WAIT (2MSL restarted)', nowMs);
+      restartTimeWait(st, conn, nowMs);
+      return 'done';
+    }
+    // RFC 1122 4.2.2.13 / RFC 6191: a new SYN above RCV.NXT may reopen the connection from TIME-WAIT.
+    if (flags & FLAG.SYN && bare && seqGt(seg.seq, conn.rcvNxt) && st.listeners.has(conn.localPort)) {
+      transition(st, conn, 'CLOSED', 'RFC 1122 4.2.2.13: new SYN with a higher sequence number ends TIME-WAIT', nowMs);
+      return 'to-listener';
+    }
+  }
+  if (conn.state === 'SYN-RECEIVED' && conn.listenerPort >= 0 && flags & FLAG.SYN && bare && seg.seq === conn.irs) {
+    // Linux tcp_check_req: a retransmitted SYN means our SYN-ACK was lost; answer it again.
+    sendSyn(st, conn, true, true, 'SYN-ACK again for a retransmitted SYN', nowMs);
+    return 'done';
+  }
+  // Linux tcp_validate_incoming: in simultaneous open the peer's SYN-ACK repeats its SYN; pass it as an ACK.
+  if (conn.state === 'SYN-RECEIVED' && conn.listenerPort < 0 && flags & FLAG.SYN && flags & FLAG.ACK
+    && seqAdd(seg.seq, 1) === conn.rcvNxt && seg.ack === conn.sndNxt && seg.payload.length === 0) {
+    const asAck: Segment = { ...seg, seq: conn.rcvNxt, flags: flags & ~FLAG.SYN };
+    return processSynchronized(st, conn, asAck, nowMs, id);
+  }
+  return 'continue';
+}
+
+function unacceptable(st: StackCore, conn: Conn, seg: Segment, len: number, nowMs: number, id: number): Outcome {
+  if (seg.flags & FLAG.RST) {
+    st.emitDrop(conn.key, id, 'RST outside the receive window (RFC 9293 3.10.7.4 first)', nowMs);
+    return 'done';
+  }
+  // RFC 9293 3.10.7.4: with a zero window, valid ACKs must still be processed (zero-window probes carry them).
+  if (rcvWindow(conn) === 0 && seg.seq === conn.rcvNxt && seg.flags & FLAG.ACK && conn.state !== 'SYN-RECEIVED'
+    && !(seg.flags & FLAG.SYN)) {
+    if (processAck(st, conn, seg, nowMs, id) !== 'continue') return 'done';
+    output(st, conn, nowMs);
+  }
+  sendAck(st, conn, 'ACK for an unacceptable segment (RFC 9293 3.10.7.4 first)', nowMs);
+  const why = len > 0 && rcvWindow(conn) === 0 ? 'receive window is zero' : 'sequence number outside the receive window';
+  st.emitDrop(conn.key, id, `unacceptable segment: ${why}`, nowMs);
+  return 'done';
+}
+
+/** RFC 9293 3.10.7.4 second step, with RFC 5961 3.2 in the linux profile. */
+function onRst(st: StackCore, conn: Conn, seg: Segment, nowMs: number, id: number): void {
+  if (st.params.rstChallenge && seg.seq !== conn.rcvNxt) {
+    sendAck(st, conn, 'challenge ACK for an in-window RST not at RCV.NXT (RFC 5961 3.2)', nowMs);
+    st.emitDrop(conn.key, id, 'RST in window but not at RCV.NXT: challenge ACK sent (RFC 5961 3.2)', nowMs);
+    return;
+  }
+  const rule = st.params.rstChallenge ? 'RFC 5961 3.2: RST exactly at RCV.NXT' : 'RFC 9293 3.10.7.4 second: in-window RST';
+  const s = conn.state;
+  if (s === 'SYN-RECEIVED' && conn.listenerPort >= 0) {
+    closeWith(st, conn, null, '', `${rule} in SYN-RECEIVED (passive OPEN): half-open connection removed, listener stays in LISTEN`, nowMs);
+  } else if (s === 'SYN-RECEIVED') {
+    closeWith(st, conn, 'refused', 'connection refused (RST in SYN-RECEIVED)', `${rule} in SYN-RECEIVED (active OPEN): connection refused`, nowMs);
+  } else if (s === 'CLOSING' || s === 'LAST-ACK' || s === 'TIME-WAIT') {
+    closeWith(st, conn, null, '', `${rule} in ${s}`, nowMs);
+  } else {
+    closeWith(st, conn, 'reset', 'connection reset by peer', `${rule} in ${s}: connection reset`, nowMs);
+  }
+}
+
+/** RFC 9293 3.10.7.4 fourth step. */
+function onSyn(st: StackCore, conn: Conn, seg: Segment, nowMs: number, id: number): Outcome {
+  if (conn.state === 'SYN-RECEIVED' && conn.listenerPort >= 0) {
+    closeWith(st, conn, null, '', 'RFC 9293 3.10.7.4 fourth: SYN in SYN-RECEIVED (passive OPEN) returns it to LISTEN', nowMs);
+    return 'to-listener';
+  }
+  if (conn.twoWay && st.params.twoWayHandshake && seg.seq !== conn.irs && !(seg.flags & FLAG.ACK)) {
+    st.emitNote(conn.key, 'two-way handshake: a new SYN cannot be told from the old connection; the server builds another', nowMs);
+    closeWith(st, conn, null, '', 'two-way handshake variant: a new SYN replaces the connection', nowMs);
+    return 'to-listener';
+  }
+  if (st.params.synInSyncState === 'reset') {
+    sendRstFor(st, conn, seg.flags & FLAG.ACK ? seg.ack : conn.sndNxt, 'RST for a SYN in the window (RFC 793 3.9)');
+    closeWith(st, conn, 'reset', 'connection reset: SYN received in a synchronized state', `RFC 793 3.9: in-window SYN in ${conn.state} resets the connection`, nowMs);
+    return 'done';
+  }
+  sendAck(st, conn, 'challenge ACK for a SYN in a synchronized state (RFC 5961 4.2)', nowMs);
+  st.emitDrop(conn.key, id, `SYN in ${conn.state}: challenge ACK sent (RFC 5961 4.2)`, nowMs);
+  return 'done';
+}
+
+type SynRcvdResult = 'drop' | 'established' | 'established-skip-text';
+
+/** RFC 9293 3.10.7.4 fifth, SYN-RECEIVED: an acceptable ACK completes the handshake, anything else draws RST. */
+function ackInSynReceived(st: StackCore, conn: Conn, seg: Segment, nowMs: number, id: number): SynRcvdResult {
+  if (!(seqLt(conn.sndUna, seg.ack) && seqLe(seg.ack, conn.sndMax))) {
+    sendRstFor(st, conn, seg.ack, 'RST for an unacceptable ACK in SYN-RECEIVED (RFC 9293 3.10.7.4 fifth)');
+    st.emitDrop(conn.key, id, 'unacceptable ACK in SYN-RECEIVED', nowMs);
+    return 'drop';
+  }
+  if (conn.listenerPort >= 0 && !admitEstablished(st, conn, nowMs, id)) return 'drop';
+  if (conn.synRetransmits === 0) rttSample(conn, st.params, nowMs - conn.synStartMs);
+  stopTimer(st, conn, T_SYNACK, nowMs);
+  conn.sndWnd = seg.window * 2 ** conn.sndShift;
+  conn.maxSndWnd = Math.max(conn.maxSndWnd, conn.sndWnd);
+  conn.sndWl1 = seg.seq;
+  conn.sndWl2 = seg.ack;
+  transition(st, conn, 'ESTABLISHED', 'RFC 9293 3.10.7.4 fifth: ACK of our SYN in SYN-RECEIVED', nowMs);
+  onEstablished(st, conn, nowMs);
+  if (conn.listenerPort >= 0) announceAccepted(st, conn, nowMs);
+  else st.emitApp(conn.key, 'connected', 0, 'simultaneous open completed', nowMs);
+  const refuse = !st.params.acceptDataOnThirdAck && seg.payload.length > 0;
+  if (refuse) st.emitNote(conn.key, 'data on the third handshake segment discarded (acceptDataOnThirdAck = false)', nowMs);
+  return refuse ? 'established-skip-text' : 'established';
+}

@@ -1,0 +1,42 @@
+// SEGMENT ARRIVES dispatch (RFC 9293 3.10.7): find the connection, else the listener, else answer as CLOSED.
+import { connKey } from './conn.js';
+import type { StackCore } from './core.js';
+import { processSynchronized } from './input-sync.js';
+import { processSynSent } from './input-synsent.js';
+import { processListen } from './listen.js';
+import { sendRstReply } from './output.js';
+import type { Segment } from './segment.js';
+import { FLAG } from './segment.js';
+
+export function segmentArrives(st: StackCore, seg: Segment, nowMs: number, id: number): void {
+  const key = connKey(seg.dstIp, seg.dstPort, seg.srcIp, seg.srcPort);
+  if (seg.dstIp !== st.ip) {
+    st.emitDrop(key, id, `not addressed to this host (${st.ip})`, nowMs);
+    return;
+  }
+  const conn = st.conns.get(key);
+  if (conn) {
+    if (conn.state === 'SYN-SENT') {
+      processSynSent(st, conn, seg, nowMs, id);
+      return;
+    }
+    if (processSynchronized(st, conn, seg, nowMs, id) === 'done') return;
+  }
+  const l = st.listeners.get(seg.dstPort);
+  if (l) {
+    const rebuilt = processListen(st, l, seg, nowMs, id);
+    if (rebuilt) processSynchronized(st, rebuilt, seg, nowMs, id);
+    return;
+  }
+  closedPort(st, seg, key, nowMs, id);
+}
+
+/** RFC 9293 3.10.7.1: no TCB. An RST is dropped; anything else draws an RST with the RFC's seq/ack rules. */
+function closedPort(st: StackCore, seg: Segment, key: string, nowMs: number, id: number): void {
+  if (seg.flags & FLAG.RST) {
+    st.emitDrop(key, id, 'RST for a closed port is ignored (RFC 9293 3.10.7.1)', nowMs);
+    return;
+  }
+  sendRstReply(st, seg, 'RST: no connection and no listener on this port (RFC 9293 3.10.7.1)');
+  st.emitDrop(key, id, 'closed port: RST sent', nowMs);
+}

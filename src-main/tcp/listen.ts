@@ -1,0 +1,206 @@
+// RFC 9293 3.10.7.2 SEGMENT ARRIVES in LISTEN, the SYN queue (half-open children in SYN-RECEIVED, bounded by
+// min(tcp_max_syn_backlog, backlog)), the accept queue (bounded by the backlog) and SYN cookies (RFC 4987).
+import { Conn, Listener, connKey } from './conn.js';
+import { T_SYNACK } from './conn.js';
+import type { StackCore } from './core.js';
+import { onEstablished } from './close.js';
+import { generateIsn } from './isn.js';
+import { sendRstReply, sendSyn } from './output.js';
+import type { Segment } from './segment.js';
+import { FLAG } from './segment.js';
+import { seqAdd } from './seq.js';
+import { checkCookie, makeCookie } from './syncookie.js';
+import { startTimer } from './timers.js';
+import { transition } from './transition.js';
+
+/** Applies the options of the peer's SYN (RFC 9293 3.7.1 MSS, RFC 7323 wscale, RFC 2018 SACK-permitted). */
+export function applySynOptions(st: StackCore, conn: Conn, seg: Segment): void {
+  const p = st.params;
+  conn.mss = Math.min(p.mss, seg.options.mss ?? 536);
+  const peerShift = seg.options.wscale;
+  if (conn.offeredShift >= 0 && peerShift !== undefined) {
+    conn.sndShift = Math.min(14, peerShift); // RFC 7323 2.3: shifts above 14 are treated as 14
+    conn.rcvShift = conn.offeredShift;
+  } else {
+    conn.sndShift = 0;
+    conn.rcvShift = 0;
+    conn.offeredShift = -1;
+  }
+  conn.sackOk = p.sack && seg.options.sackPermitted === true;
+  conn.sndWnd = seg.window; // RFC 7323 2.2: the window of a SYN is never scaled
+  conn.maxSndWnd = Math.max(conn.maxSndWnd, conn.sndWnd);
+}
+
+/** The window-scale shift we offer: the smallest that lets the 16-bit field cover the receive buffer. */
+export function ourShift(st: StackCore): number {
+  if (!st.params.windowScaling) return -1;
+  let shift = 0;
+  while (shift < 14 && st.params.rcvBufBytes / 2 ** shift > 65535) shift++;
+  return shift;
+}
+
+export function newConn(st: StackCore, localPort: number, remoteIp: string, remotePort: number, nowMs: number): Conn {
+  const conn = new Conn(st.nextConnId++, st.ip, localPort, remoteIp, remotePort);
+  const p = st.params;
+  conn.rcvBufBytes = p.rcvBufBytes;
+  conn.rtoMs = p.rtoInitialMs;
+  conn.mss = Math.min(p.mss, 536);
+  conn.offeredShift = ourShift(st);
+  conn.iss = generateIsn(p, st.isnSecret, st.ip, localPort, remoteIp, remotePort, nowMs);
+  conn.sndUna = conn.iss;
+  conn.sndNxt = seqAdd(conn.iss, 1);
+  conn.sndMax = conn.sndNxt;
+  conn.sndWl2 = conn.iss;
+  conn.recover = conn.iss;
+  conn.synStartMs = nowMs;
+  st.conns.set(conn.key, conn);
+  return conn;
+}
+
+function acceptLimit(st: StackCore, l: Listener): number {
+  return Math.min(l.backlog, st.params.somaxconn);
+}
+
+function acceptQueueFull(st: StackCore, l: Listener): boolean {
+  return !l.autoAccept && l.acceptQueue.length >= acceptLimit(st, l);
+}
+
+/** Before a passive connection completes: Linux drops the final ACK when the accept queue is full. */
+export function admitEstablished(st: StackCore, conn: Conn, nowMs: number, id: number): boolean {
+  const l = st.listeners.get(conn.listenerPort);
+  if (l && acceptQueueFull(st, l)) {
+    st.emitDrop(conn.key, id, 'accept queue full: handshake ACK dropped (SYN-ACK will be retransmitted)', nowMs);
+    return false;
+  }
+  return true;
+}
+
+/** A passive connection is established: into the accept queue, or straight to the application (auto-accept). */
+export function announceAccepted(st: StackCore, conn: Conn, nowMs: number): void {
+  const l = st.listeners.get(conn.listenerPort);
+  const i = l ? l.synQueue.indexOf(conn.key) : -1;
+  if (l && i >= 0) l.synQueue.splice(i, 1);
+  if (l && !l.autoAccept) {
+    l.acceptQueue.push(conn.key);
+    st.emitApp(conn.key, 'accepted', 0, `in accept queue (${l.acceptQueue.length}/${l.backlog})`, nowMs);
+  } else {
+    st.emitApp(conn.key, 'accepted', 0, 'accepted (auto-accept)', nowMs);
+  }
+}
+
+/**
+ * A segment for a listening port with no matching connection. Returns a connection rebuilt from a SYN cookie,
+ * whose segment the caller then processes as ESTABLISHED (it may carry data).
+ */
+export function processListen(st: StackCore, l: Listener, seg: Segment, nowMs: number, id: number): Conn | undefined {
+  const key = connKey(seg.dstIp, seg.dstPort, seg.srcIp, seg.srcPort);
+  if (seg.flags & FLAG.RST) {
+    st.emitDrop(key, id, 'RST in LISTEN is ignored (RFC 9293 3.10.7.2)', nowMs);
+    return undefined;
+  }
+  if (seg.flags & FLAG.ACK) {
+    if (!(seg.flags & FLAG.SYN) && st.params.syncookies > 0) {
+      const r = cookieAck(st, l, seg, nowMs, id);
+      if (r === 'dropped') return undefined;
+      if (r) return r;
+    }
+    sendRstReply(st, seg, 'RST for an ACK to a listening socket (RFC 9293 3.10.7.2)');
+    st.emitDrop(key, id, 'ACK to a listening socket: RST sent', nowMs);
+    return undefined;
+  }
+  if (!(seg.flags & FLAG.SYN)) {
+    st.emitDrop(key, id, 'segment without SYN, ACK or RST in LISTEN (RFC 9293 3.10.7.2)', nowMs);
+    return undefined;
+  }
+  listenSyn(st, l, seg, key, nowMs, id);
+  return undefined;
+}
+
+function listenSyn(st: StackCore, l: Listener, seg: Segment, key: string, nowMs: number, id: number): void {
+  const p = st.params;
+  if (acceptQueueFull(st, l)) {
+    st.emitDrop(key, id, 'accept queue full: SYN dropped', nowMs);
+    return;
+  }
+  const full = l.synQueue.length >= l.synQueueLimit;
+  if (!p.twoWayHandshake && (p.syncookies === 2 || (full && p.syncookies === 1))) {
+    sendCookieSynAck(st, seg, nowMs);
+    st.emitNote(key, full ? 'SYN queue full: answered with a SYN cookie (RFC 4987)' : 'SYN cookie (tcp_syncookies = 2)', nowMs);
+    return;
+  }
+  if (full && !p.twoWayHandshake) {
+    st.emitDrop(key, id, 'SYN queue full', nowMs);
+    return;
+  }
+  const conn = newConn(st, seg.dstPort, seg.srcIp, seg.srcPort, nowMs);
+  conn.listenerPort = l.port;
+  conn.state = 'LISTEN';
+  conn.irs = seg.seq;
+  conn.rcvNxt = seqAdd(seg.seq, 1);
+  conn.rcvWup = conn.rcvNxt;
+  conn.sndWl1 = seg.seq;
+  applySynOptions(st, conn, seg);
+  if (p.twoWayHandshake) {
+    twoWayAccept(st, conn, nowMs);
+    return;
+  }
+  l.synQueue.push(conn.key);
+  transition(st, conn, 'SYN-RECEIVED', 'RFC 9293 3.10.7.2: SYN in LISTEN, SYN-ACK sent', nowMs);
+  sendSyn(st, conn, true, false, 'SYN-ACK', nowMs);
+  startTimer(st, conn, T_SYNACK, nowMs + p.rtoInitialMs, nowMs);
+}
+
+/** Teaching variant: the server is ESTABLISHED as soon as it answers the SYN, and nothing confirms it. */
+function twoWayAccept(st: StackCore, conn: Conn, nowMs: number): void {
+  conn.twoWay = true;
+  sendSyn(st, conn, true, false, 'SYN-ACK (two-way handshake: server is done)', nowMs);
+  conn.sndUna = conn.sndNxt; // the SYN-ACK is never retransmitted: the server assumes it arrived
+  transition(st, conn, 'ESTABLISHED', 'two-way handshake variant: SYN received, SYN-ACK sent, no third segment awaited', nowMs);
+  onEstablished(st, conn, nowMs);
+  st.emitApp(conn.key, 'accepted', 0, 'accepted (two-way handshake)', nowMs);
+}
+
+function sendCookieSynAck(st: StackCore, seg: Segment, nowMs: number): void {
+  const p = st.params;
+  const cookie = makeCookie(st.cookieSecret, seg.srcIp, seg.srcPort, seg.dstIp, seg.dstPort, seg.seq, seg.options.mss ?? 536, nowMs);
+  const reply: Segment = {
+    srcIp: seg.dstIp, srcPort: seg.dstPort, dstIp: seg.srcIp, dstPort: seg.srcPort,
+    seq: cookie, ack: seqAdd(seg.seq, 1), flags: FLAG.SYN | FLAG.ACK, window: Math.min(65535, p.rcvBufBytes),
+    urgent: 0, options: { mss: p.mss }, payload: new Uint8Array(0),
+  };
+  st.tx(reply, false, 'SYN-ACK with SYN cookie (no state kept)');
+}
+
+/** A returning ACK that carries a valid cookie recreates the connection (RFC 4987 3.6). */
+function cookieAck(st: StackCore, l: Listener, seg: Segment, nowMs: number, id: number): Conn | 'dropped' | undefined {
+  const clientIsn = (seg.seq - 1) >>> 0;
+  const cookie = (seg.ack - 1) >>> 0;
+  const mss = checkCookie(st.cookieSecret, seg.srcIp, seg.srcPort, seg.dstIp, seg.dstPort, clientIsn, cookie, nowMs);
+  if (mss < 0) return undefined;
+  if (acceptQueueFull(st, l)) {
+    st.emitDrop(connKey(seg.dstIp, seg.dstPort, seg.srcIp, seg.srcPort), id, 'accept queue full: cookie ACK dropped', nowMs);
+    return 'dropped';
+  }
+  const conn = newConn(st, seg.dstPort, seg.srcIp, seg.srcPort, nowMs);
+  conn.listenerPort = l.port;
+  conn.state = 'LISTEN';
+  conn.iss = cookie;
+  conn.sndUna = seg.ack;
+  conn.sndNxt = seg.ack;
+  conn.sndMax = seg.ack;
+  conn.irs = clientIsn;
+  conn.rcvNxt = seg.seq;
+  conn.rcvWup = seg.seq;
+  conn.mss = Math.min(st.params.mss, mss);
+  conn.offeredShift = -1; // the cookie cannot remember window scaling or SACK (no timestamps)
+  conn.sndWnd = seg.window;
+  conn.maxSndWnd = seg.window;
+  conn.sndWl1 = seg.seq;
+  conn.sndWl2 = seg.ack;
+  transition(st, conn, 'SYN-RECEIVED', 'RFC 4987 3.6: valid SYN cookie in the ACK, connection state rebuilt', nowMs);
+  transition(st, conn, 'ESTABLISHED', 'RFC 4987 3.6: ACK of our (cookie) SYN-ACK completes the handshake', nowMs);
+  onEstablished(st, conn, nowMs);
+  announceAccepted(st, conn, nowMs);
+  return conn;
+}
+

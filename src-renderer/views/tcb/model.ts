@@ -1,0 +1,72 @@
+// TCB values over time for one connection: samples come from every trace event that carries a `tcb`
+// snapshot (today: state events), so richer engines need no change here.
+import type { AnyTraceEvent, TcbSnapshot } from '../model/trace-types.js';
+import { seqDiff } from '../ladder/relative.js';
+
+export interface TcbSample {
+  t: number;
+  tcb: TcbSnapshot;
+}
+
+export type TcbField = 'sndUna' | 'sndNxt' | 'sndWnd' | 'rcvNxt' | 'rcvWnd' | 'iss' | 'irs' | 'cwnd' | 'ssthresh' | 'srttMs' | 'rtoMs';
+
+/** Rows in RFC 9293 3.3.1 order, then congestion control (RFC 5681) and timers (RFC 6298). */
+export const TCB_ROWS: readonly { field: TcbField; name: string }[] = [
+  { field: 'sndUna', name: 'SND.UNA' },
+  { field: 'sndNxt', name: 'SND.NXT' },
+  { field: 'sndWnd', name: 'SND.WND' },
+  { field: 'iss', name: 'ISS' },
+  { field: 'rcvNxt', name: 'RCV.NXT' },
+  { field: 'rcvWnd', name: 'RCV.WND' },
+  { field: 'irs', name: 'IRS' },
+  { field: 'cwnd', name: 'cwnd' },
+  { field: 'ssthresh', name: 'ssthresh' },
+  { field: 'srttMs', name: 'SRTT' },
+  { field: 'rtoMs', name: 'RTO' },
+];
+
+/** Linux reports an unset ssthresh as 0x7fffffff ("infinity"); anything that large is shown as ∞. */
+export const SSTHRESH_INFINITE = 0x7fffffff;
+
+export function tcbSamples(events: readonly AnyTraceEvent[], host: string, conn: string): TcbSample[] {
+  const out: TcbSample[] = [];
+  for (const e of events) {
+    const rec = e as { host: string; conn?: unknown; tcb?: TcbSnapshot };
+    if (rec.tcb && rec.host === host && rec.conn === conn) out.push({ t: e.t, tcb: rec.tcb });
+  }
+  return out;
+}
+
+export interface TcbAt {
+  current: TcbSnapshot | null;
+  /** Fields the latest sample at or before the time changed, compared with the sample before it. */
+  changed: ReadonlySet<TcbField>;
+  index: number;
+}
+
+/** The last sample at or before timeMs (binary search: samples are in time order). */
+export function tcbAt(samples: readonly TcbSample[], timeMs: number): TcbAt {
+  let lo = 0;
+  let hi = samples.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((samples[mid] as TcbSample).t <= timeMs) lo = mid + 1;
+    else hi = mid;
+  }
+  const index = lo - 1;
+  const cur = samples[index]?.tcb ?? null;
+  const prev = samples[index - 1]?.tcb ?? null;
+  const changed = new Set<TcbField>();
+  if (cur && prev) for (const { field } of TCB_ROWS) if (cur[field] !== prev[field]) changed.add(field);
+  return { current: cur, changed, index };
+}
+
+/** Sequence fields relative to ISS (send side) or IRS (receive side), as the ladder's relative mode. */
+export function formatTcbValue(field: TcbField, tcb: TcbSnapshot, relative: boolean): string {
+  const v = tcb[field];
+  if (relative && (field === 'sndUna' || field === 'sndNxt')) return String(seqDiff(v, tcb.iss));
+  if (relative && field === 'rcvNxt') return String(seqDiff(v, tcb.irs));
+  if (field === 'ssthresh' && v >= SSTHRESH_INFINITE) return '∞';
+  if (field === 'srttMs' || field === 'rtoMs') return `${v} ms`;
+  return String(v);
+}
