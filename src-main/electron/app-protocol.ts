@@ -3,8 +3,10 @@
 import { net, protocol } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { APP_ORIGIN } from './origin.js';
 
-export const APP_ORIGIN = 'app://tcplab';
+export { APP_ORIGIN };
+
 
 /** Must run before app 'ready'. */
 export function registerAppScheme(): void {

@@ -107,7 +107,9 @@ function filterHosts(e: Expectation, path: Path, hosts: HostSet, out: ScenarioEr
 function checkLesson(s: ScenarioV1, hosts: HostSet, out: ScenarioError[]): void {
   const lesson = s.lesson;
   if (!lesson) return;
-  lesson.expect.forEach((e, i) => filterHosts(e, ['lesson', 'expect', i], hosts, out));
+  // Trace events at the router carry host "router" (net/trace.ts ROUTER), so expectations may name it.
+  const traceHosts = new HostSet([...s.hosts.map((h) => h.name), 'router']);
+  lesson.expect.forEach((e, i) => filterHosts(e, ['lesson', 'expect', i], traceHosts, out));
   lesson.compare?.forEach((c, ci) => {
     for (const [name, o] of Object.entries(c.hosts ?? {})) {
       hosts.check(name, ['lesson', 'compare', ci, 'hosts', name], out);
@@ -119,7 +121,7 @@ function checkLesson(s: ScenarioV1, hosts: HostSet, out: ScenarioError[]): void 
     });
     checkActions(c.actions, ['lesson', 'compare', ci, 'actions'], out);
     c.steps?.forEach((step, i) => checkStep(step, i, hosts, out, ['lesson', 'compare', ci, 'steps']));
-    c.expect.forEach((e, i) => filterHosts(e, ['lesson', 'compare', ci, 'expect', i], hosts, out));
+    c.expect.forEach((e, i) => filterHosts(e, ['lesson', 'compare', ci, 'expect', i], traceHosts, out));
   });
   const table = lesson.table;
   table?.rows.forEach((row, ri) => {

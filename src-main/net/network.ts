@@ -170,13 +170,7 @@ export class Network {
 
   /** Copies of every packet record still kept, by id. */
   packets(): PacketRecord[] {
-    const out: PacketRecord[] = [];
-    const first = Math.max(1, this.s.lastPacketId - this.s.store.limit + 1);
-    for (let id = first; id <= this.s.lastPacketId; id++) {
-      const r = packetRecord(this.s, id);
-      if (r !== undefined) out.push(r);
-    }
-    return out;
+    return this.s.store.all(this.s.lastPacketId).map((r) => packetRecord(this.s, r.id)!);
   }
 
   /** How many packets exist, and how many records the bounded store has evicted. */

@@ -54,6 +54,10 @@ export class Conn {
   sndBuf = new SendBuffer();
   /** The application called shutdown()/close(): a FIN follows the last data byte. */
   finQueued = false;
+  /** Sequence number our FIN occupies (valid when finQueued; fixed at shutdown/close time). */
+  finSeq = 0;
+  /** End of the last segment smaller than MSS we sent (Linux snd_sml, Minshall's Nagle variant). */
+  sndSml = 0;
   /** The application called close(): the socket is orphaned (FIN-WAIT-2 timeout applies). */
   orphaned = false;
   /** SACK scoreboard: [left, right) ranges above SND.UNA the peer reported holding. */

@@ -10,6 +10,9 @@ import { Prng } from './prng.js';
 import { resolveParams } from './profiles.js';
 import type { Params } from './profiles.js';
 
+/** How many closed connections keep their received bytes for received(). */
+export const RETIRED_LIMIT = 256;
+
 export class StackCore {
   readonly host: string;
   readonly ip: string;
@@ -25,6 +28,8 @@ export class StackCore {
   readonly isnSecret: number;
   readonly cookieSecret: number;
   readonly portPrng: Prng;
+  /** Received data of recently closed connections (insertion order = closing order). */
+  readonly retired = new Map<ConnKey, Uint8Array[]>();
   /** Segments handed to transmit() (for benchmarks and tests). */
   segmentsSent = 0;
 
@@ -68,8 +73,15 @@ export class StackCore {
     this.sink.emit({ t: nowMs, kind: 'note', host: this.host, conn, text });
   }
 
-  protected emitRaw(ev: Parameters<TcpTraceSink['emit']>[0]): void {
-    this.sink.emit(ev);
+  /** Keeps what the application received on a closed connection, for received(); bounded FIFO. */
+  retire(conn: Conn): void {
+    if (conn.deliveredBytes === 0) return;
+    this.retired.delete(conn.key);
+    this.retired.set(conn.key, conn.delivered);
+    if (this.retired.size > RETIRED_LIMIT) {
+      const oldest = this.retired.keys().next();
+      if (!oldest.done) this.retired.delete(oldest.value);
+    }
   }
 
   /** The TraceSink, for modules that build `state` events (transition.ts). */

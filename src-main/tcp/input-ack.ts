@@ -59,7 +59,8 @@ function retransmitHole(st: StackCore, conn: Conn, cause: string, nowMs: number)
 /** RFC 5681 2 "DUPLICATE ACKNOWLEDGMENT" (a)-(e). */
 function isDupAck(conn: Conn, seg: Segment): boolean {
   return seg.ack === conn.sndUna && seg.payload.length === 0 && (seg.flags & (FLAG.SYN | FLAG.FIN)) === 0
-    && seg.window * 2 ** conn.sndShift === conn.sndWnd && conn.sndMax !== conn.sndUna;
+    && seg.window * 2 ** conn.sndShift === conn.sndWnd && conn.sndMax !== conn.sndUna
+    && conn.sndWnd > 0; // answers to zero-window probes repeat the ACK but are not a loss signal
 }
 
 function onDupAck(st: StackCore, conn: Conn, nowMs: number): void {

@@ -15,13 +15,18 @@ function takesText(conn: Conn): boolean {
   return conn.state === 'ESTABLISHED' || conn.state === 'FIN-WAIT-1' || conn.state === 'FIN-WAIT-2';
 }
 
+/** The application reads `data` (it is recorded for received()). */
+export function handToApp(st: StackCore, conn: Conn, data: Uint8Array, detail: string, nowMs: number): void {
+  conn.delivered.push(data);
+  conn.deliveredBytes += data.length;
+  st.emitApp(conn.key, 'data', data.length, detail, nowMs);
+}
+
 /** Hands in-order bytes to the application (auto-read) or queues them for read(). */
 export function deliver(st: StackCore, conn: Conn, data: Uint8Array, nowMs: number): void {
   conn.rcvNxt = seqAdd(conn.rcvNxt, data.length);
   if (conn.autoRead) {
-    conn.delivered.push(data);
-    conn.deliveredBytes += data.length;
-    st.emitApp(conn.key, 'data', data.length, '', nowMs);
+    handToApp(st, conn, data, '', nowMs);
   } else {
     conn.recvQueue.push(data);
     conn.recvQueued += data.length;

@@ -61,8 +61,10 @@ function synAckArrived(st: StackCore, conn: Conn, seg: Segment, nowMs: number): 
   conn.twoWay = twoWay;
   onEstablished(st, conn, nowMs);
   st.emitApp(conn.key, 'connected', 0, 'active open completed', nowMs);
-  processText(st, conn, seg, false, nowMs);
-  processFin(st, conn, seg, false, nowMs);
+  // The text of a SYN starts one past its sequence number (RFC 9293 3.10.7.3 "continue processing at step 6").
+  const rest: Segment = { ...seg, seq: seqAdd(seg.seq, 1), flags: seg.flags & ~FLAG.SYN };
+  processText(st, conn, rest, false, nowMs);
+  processFin(st, conn, rest, false, nowMs);
   if (conn.state === 'CLOSED') return;
   const sent = output(st, conn, nowMs);
   if (!twoWay && sent === 0) sendAck(st, conn, 'ACK (third segment of the handshake)', nowMs);

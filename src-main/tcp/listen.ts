@@ -52,6 +52,7 @@ export function newConn(st: StackCore, localPort: number, remoteIp: string, remo
   conn.sndMax = conn.sndNxt;
   conn.sndWl2 = conn.iss;
   conn.recover = conn.iss;
+  conn.sndSml = conn.iss;
   conn.synStartMs = nowMs;
   st.conns.set(conn.key, conn);
   return conn;

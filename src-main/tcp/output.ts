@@ -5,7 +5,7 @@ import { T_DELACK, T_PERSIST, T_RETRANSMIT } from './conn.js';
 import type { StackCore } from './core.js';
 import type { Segment, TcpOptions } from './segment.js';
 import { FLAG } from './segment.js';
-import { seqAdd, seqDiff, seqGe, seqGt, seqLt } from './seq.js';
+import { seqAdd, seqDiff, seqGe, seqGt, seqLe, seqLt } from './seq.js';
 import { startTimer, stopTimer, timerRunning } from './timers.js';
 import { rcvWindow } from './transition.js';
 
@@ -89,13 +89,15 @@ export function dataStartSeq(conn: Conn): number {
   return conn.sndUna === conn.iss ? seqAdd(conn.iss, 1) : conn.sndUna;
 }
 
-/** Sequence number the FIN occupies (valid when finQueued). */
-export function finSeq(conn: Conn): number {
-  return seqAdd(dataStartSeq(conn), conn.sndBuf.length);
+/** Queues our FIN after the last byte of data (shutdown / close). */
+export function queueFin(conn: Conn): void {
+  if (conn.finQueued) return;
+  conn.finQueued = true;
+  conn.finSeq = seqAdd(dataStartSeq(conn), conn.sndBuf.length);
 }
 
 export function finAcked(conn: Conn): boolean {
-  return conn.finQueued && seqGt(conn.sndUna, finSeq(conn)) && conn.sndBuf.length === 0;
+  return conn.finQueued && seqGt(conn.sndUna, conn.finSeq);
 }
 
 function mayCarryData(conn: Conn): boolean {
@@ -143,8 +145,9 @@ export function sendDataAt(st: StackCore, conn: Conn, seq: number, maxLen: numbe
     conn.rttSeq = seqAdd(seq, space);
     conn.rttStartMs = nowMs;
   }
-  st.tx(seg, retransmit, retransmit ? cause : fin && len === 0 ? 'FIN' : 'data');
+  st.tx(seg, retransmit, cause === 'data' && len === 0 ? 'FIN' : cause);
   const end = seqAdd(seq, space);
+  if (len < conn.mss) conn.sndSml = end;
   if (seqGt(end, conn.sndMax)) conn.sndMax = end;
   return space;
 }
@@ -154,7 +157,9 @@ function holdBack(st: StackCore, conn: Conn, len: number, remaining: number): bo
   if (len >= conn.mss) return false;
   if (len < remaining) return len < Math.floor(conn.maxSndWnd / 2); // window-limited: SWS avoidance
   if (conn.finQueued) return false;
-  return st.params.nagle && conn.sndMax !== conn.sndUna; // Nagle: small tail waits for the ACK
+  // Nagle with Minshall's variant (Linux tcp_minshall_check): a small segment waits only while an earlier
+  // small segment is unacknowledged.
+  return st.params.nagle && seqGt(conn.sndSml, conn.sndUna) && seqLe(conn.sndSml, conn.sndMax);
 }
 
 /** RFC 9293 3.10.2 SEND / 3.8.6: transmit what the windows allow, starting at SND.NXT. */

@@ -34,7 +34,16 @@ export function transition(st: StackCore, conn: Conn, to: TcpState, cause: strin
   if (!isLegalTransition(from, to)) st.emitNote(conn.key, `BUG: ${from} → ${to} is not in RFC_EDGES`, nowMs);
   conn.state = to;
   st.traceSink.emit({ t: nowMs, kind: 'state', host: st.host, conn: conn.key, from, to, cause, tcb: snapshot(conn) });
-  if (to === 'CLOSED') destroy(st, conn, nowMs);
+  if (to === 'CLOSED') destroy(st, conn, from, nowMs);
+}
+
+const ZERO_TCB: TcbSnapshot = {
+  sndUna: 0, sndNxt: 0, sndWnd: 0, rcvNxt: 0, rcvWnd: 0, iss: 0, irs: 0, cwnd: 0, ssthresh: 0, srttMs: 0, rttvarMs: 0, rtoMs: 0,
+};
+
+/** State change of a listening socket (CLOSED ↔ LISTEN); it has no sequence space, so its TCB is all zero. */
+export function listenerTransition(st: StackCore, key: string, from: TcpState, to: TcpState, cause: string, nowMs: number): void {
+  st.traceSink.emit({ t: nowMs, kind: 'state', host: st.host, conn: key, from, to, cause, tcb: { ...ZERO_TCB } });
 }
 
 /** Closes conn with an application event first (reset, timeout, refused …) then `closed`. */
@@ -47,7 +56,7 @@ export function closeWith(
   transition(st, conn, 'CLOSED', cause, nowMs);
 }
 
-function destroy(st: StackCore, conn: Conn, nowMs: number): void {
+function destroy(st: StackCore, conn: Conn, from: TcpState, nowMs: number): void {
   stopAllTimers(st, conn, nowMs);
   if (st.conns.get(conn.key) === conn) st.conns.delete(conn.key);
   const l = conn.listenerPort >= 0 ? st.listeners.get(conn.listenerPort) : undefined;
@@ -57,7 +66,8 @@ function destroy(st: StackCore, conn: Conn, nowMs: number): void {
   }
   conn.sndBuf.consume(conn.sndBuf.length);
   conn.reasm.clear();
-  st.emitApp(conn.key, 'closed', 0, `connection closed in ${conn.key}`, nowMs);
+  st.retire(conn);
+  st.emitApp(conn.key, 'closed', 0, `connection gone (was ${from})`, nowMs);
 }
 
 function removeKey(list: string[], key: string): void {

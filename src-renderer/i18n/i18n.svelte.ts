@@ -28,3 +28,8 @@ export function t(key: StringKey): string {
 export function tl(text: Record<Lang, string>): string {
   return text[i18n.lang];
 }
+
+/** t() with {name} placeholders filled in, e.g. tf('timeline.now', { ms: 20 }). */
+export function tf(key: StringKey, vars: Record<string, string | number>): string {
+  return t(key).replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}

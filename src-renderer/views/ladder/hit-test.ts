@@ -15,7 +15,7 @@ export interface HitQuery {
   tolerancePx: number;
 }
 
-/** Returns the id of the nearest packet within tolerance, or null. Ties go to the earlier packet. */
+/** The id of the nearest packet closer than the tolerance, or null. Ties go to the earlier packet. */
 export function hitTest(q: HitQuery, at: Point): number | null {
   const t0 = q.yInvert(at.y - q.tolerancePx);
   const t1 = q.yInvert(at.y + q.tolerancePx);
@@ -25,7 +25,7 @@ export function hitTest(q: HitQuery, at: Point): number | null {
   for (const i of candidates) {
     const p = q.packets[i] as LadderPacket;
     const d = pathDistance(at, packetPath(p, q.cols, q.y, q.nowMs));
-    if (d < bestDist || (d === bestDist && bestId === null)) {
+    if (d < bestDist) {
       bestDist = d;
       bestId = p.id;
     }

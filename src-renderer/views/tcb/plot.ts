@@ -1,5 +1,5 @@
 // The cwnd / ssthresh plot: d3 scales and step lines (both change in jumps, RFC 5681), drawn by Svelte.
-import { curveStepAfter, line, scaleLinear } from 'd3';
+import { curveStepAfter, format, line, scaleLinear } from 'd3';
 import { SSTHRESH_INFINITE, type TcbSample } from './model.js';
 
 export interface PlotGeometry {
@@ -19,6 +19,9 @@ export interface PlotBox {
 }
 
 type Pt = { t: number; v: number | null };
+
+/** Bytes with SI prefixes and no trailing zeros: 0, 5k, 17.5k. */
+const SI = format('~s');
 
 function series(samples: readonly TcbSample[], pick: (s: TcbSample) => number, nowMs: number): Pt[] {
   const pts: Pt[] = samples.filter((s) => s.t <= nowMs).map((s) => ({ t: s.t, v: pick(s) }));
@@ -44,7 +47,7 @@ export function plotGeometry(samples: readonly TcbSample[], nowMs: number, box: 
     cwndPath: path(cwnd) ?? '',
     ssthreshPath: path(ssth) ?? '',
     nowX: x(nowMs),
-    yTicks: y.ticks(4).map((v) => ({ y: y(v), label: y.tickFormat(4, '~s')(v) })),
-    xTicks: x.ticks(4).map((v) => ({ x: x(v), label: `${x.tickFormat(4, '~s')(v)}` })),
+    yTicks: y.ticks(4).map((v) => ({ y: y(v), label: SI(v) })),
+    xTicks: x.ticks(4).map((v) => ({ x: x(v), label: String(v) })),
   };
 }

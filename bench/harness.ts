@@ -1,0 +1,70 @@
+// Benchmark harness: warm up, repeat, report the median as one JSON object per benchmark on stdout.
+// Benchmarks are never part of `npm test` (the suite only runs a tiny workload to prove the harness works).
+
+export interface BenchResult {
+  value: number;
+  /** Extra facts about the run (counts, peak memory…), reported with the median run. */
+  extra?: Record<string, unknown>;
+}
+
+export interface BenchDef<P extends Record<string, unknown> = Record<string, unknown>> {
+  name: string;
+  metric: string;
+  unit: string;
+  target: number;
+  /** Whether a larger value is better (throughput) or a smaller one (time). */
+  better: 'higher' | 'lower';
+  params: P;
+  /** A workload small enough for the test suite. */
+  tinyParams: P;
+  warmups: number;
+  repeats: number;
+  run(params: P): Promise<BenchResult> | BenchResult;
+}
+
+export interface BenchReport {
+  name: string;
+  metric: string;
+  value: number;
+  unit: string;
+  target: number;
+  pass: boolean;
+  params: Record<string, unknown>;
+  samples: number[];
+  [extra: string]: unknown;
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+export function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const idx = Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1));
+  return s[idx] as number;
+}
+
+export async function runBench(def: BenchDef, tiny: boolean): Promise<BenchReport> {
+  const params = tiny ? def.tinyParams : def.params;
+  const warmups = tiny ? 0 : def.warmups;
+  const repeats = tiny ? 1 : def.repeats;
+  for (let i = 0; i < warmups; i++) await def.run(params);
+  const runs: BenchResult[] = [];
+  for (let i = 0; i < repeats; i++) runs.push(await def.run(params));
+  const samples = runs.map((r) => r.value);
+  const value = median(samples);
+  const closest = runs.reduce((a, b) => (Math.abs(b.value - value) < Math.abs(a.value - value) ? b : a));
+  const pass = def.better === 'higher' ? value >= def.target : value <= def.target;
+  return { name: def.name, metric: def.metric, value: round(value), unit: def.unit, target: def.target, pass, params, samples: samples.map(round), ...closest.extra };
+}
+
+function round(v: number): number {
+  return Math.round(v * 1000) / 1000;
+}
+
+/** Peak resident set size of this process so far, in MB (Linux reports it in /proc; Node exposes maxRSS). */
+export function peakRssMb(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}

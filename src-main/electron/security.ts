@@ -1,0 +1,64 @@
+// The Electron security checklist in one place: window preferences, per-page hardening and session policy.
+// Everything here denies by default; the app needs no remote content, permissions, popups or navigation.
+import type { Session, WebContents, WebPreferences } from 'electron';
+import { APP_ORIGIN } from './origin.js';
+
+export const WEB_PREFERENCES: WebPreferences = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  // Middle-click (auxclick) could open links in new windows; nothing in tcplab needs it.
+  disableBlinkFeatures: 'Auxclick',
+  navigateOnDragDrop: false,
+  spellcheck: false,
+};
+
+/** The page's CSP, also sent as a header on every app:// response (the meta tag in index.html repeats it). */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+export function isAppUrl(url: string | undefined): boolean {
+  return typeof url === 'string' && url.startsWith(`${APP_ORIGIN}/`);
+}
+
+/** No navigation, no new windows, no webviews: the one page is all the app ever shows. */
+export function hardenContents(contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>): void {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+type SessionLike = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'> & {
+  webRequest: Pick<Session['webRequest'], 'onBeforeRequest' | 'onHeadersReceived'>;
+};
+
+/** Denies every permission and every request that is not for our own app:// pages or devtools. */
+export function hardenSession(session: SessionLike): void {
+  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = isAppUrl(details.url) || details.url.startsWith('devtools://');
+    callback({ cancel: !allowed });
+  });
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+  });
+}

@@ -1,0 +1,36 @@
+// The session's packets as a pcapng capture (DESIGN.md "pcapng"): one Enhanced Packet Block per packet
+// that was ever put on the wire, in id order (ids are handed out in virtual-time order), with its real
+// IPv4 + TCP bytes, its virtual send time, and a comment telling its story (fate.ts). A corrupted packet
+// carries the corrupted bytes the router made, so Wireshark flags exactly those checksums.
+import { encodeIpv4Tcp } from '../../tcp/codec.js';
+import type { PacketRecord } from '../../net/packets.js';
+import { PcapngWriter } from '../pcapng.js';
+import { indexPacketEvents, packetStoryFrom } from './fate.js';
+import type { ExportInput } from './types.js';
+
+export const PCAPNG_APP_NAME = 'tcplab 0.1.0';
+const US_PER_MS = 1000;
+
+/** The bytes a capture at the router shows: corrupted ones when the router or the user flipped bits. */
+export function wireBytesOf(r: PacketRecord): Uint8Array {
+  return r.corrupt !== undefined ? r.corrupt.bytes : encodeIpv4Tcp(r.seg);
+}
+
+/** Microseconds, rounded: virtual times may be fractional (serialization delay), pcapng needs integers. */
+function timeUs(ms: number): number {
+  return Math.round(ms * US_PER_MS);
+}
+
+export function exportPcapng(input: Pick<ExportInput, 'title' | 'trace' | 'packets'>): Uint8Array {
+  const index = indexPacketEvents(input.trace);
+  const firstKeptId = input.packets[0]?.id ?? Infinity;
+  const missing = index.sendIds.filter((id) => id < firstKeptId).length;
+  const sectionComment = `${input.title.en} — virtual time, t=0 is the start of the session` +
+    (missing > 0 ? `; ${missing} earlier packet(s) are no longer on record and are not in this file` : '');
+  const w = new PcapngWriter({ appName: PCAPNG_APP_NAME, comment: sectionComment });
+  for (const r of input.packets) {
+    const story = packetStoryFrom(index, r);
+    w.addPacket({ timeUs: timeUs(r.sentMs), bytes: wireBytesOf(r), comment: `#${r.id} ${r.from}→${r.to ?? '?'}: ${story}` });
+  }
+  return w.toBytes();
+}

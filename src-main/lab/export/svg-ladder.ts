@@ -1,0 +1,158 @@
+// The ladder diagram as a standalone SVG string (headless: no DOM). Same visual language as the app's
+// canvas ladder: one column per host with the router in the middle, time flowing down, Wireshark labels,
+// a cross where a packet died, dashed arrows for retransmissions and router-made copies, a bar where a
+// packet was parked in the router.
+import { ROUTER } from '../../net/trace.js';
+import { buildTimeAxis, formatMs, type TimeAxis } from './svg-ladder-axis.js';
+import { buildLadder, type LadderArrow, type LadderModel } from './svg-ladder-model.js';
+import { escapeXml, FONT_FAMILY, num, svgText } from './svg-text.js';
+import type { ExportInput } from './types.js';
+
+export interface LadderSvgOptions {
+  maxArrows?: number;
+  relative?: boolean;
+  /** Include xmlns (a standalone .svg file); inline SVG in HTML does not need it. */
+  standalone?: boolean;
+  title?: string;
+}
+
+const AXIS_PX = 84, STATE_PX = 150, COL_GAP_PX = 380, TOP_PX = 96, FONT_PX = 11;
+const COLOR = { ltr: '#1d4ed8', rtl: '#047857', retrans: '#c2410c', copy: '#7c3aed', drop: '#dc2626', park: '#6b7280', grid: '#d1d5db', text: '#111827', muted: '#6b7280' };
+export const DEFAULT_MAX_ARROWS = 2000;
+
+interface Column { name: string; ip: string | null; x: number; side: 'left' | 'right' | 'mid' }
+
+function columns(hosts: ExportInput['hosts']): Column[] {
+  const half = Math.ceil(hosts.length / 2);
+  const named = [...hosts.slice(0, half).map((h) => ({ ...h, side: 'left' as const })), { name: ROUTER, ip: null, side: 'mid' as const },
+    ...hosts.slice(half).map((h) => ({ ...h, side: 'right' as const }))];
+  return named.map((h, i) => ({ name: h.name, ip: h.ip, side: h.side, x: AXIS_PX + STATE_PX + i * COL_GAP_PX }));
+}
+
+function colX(cols: readonly Column[], name: string | null): number {
+  return (cols.find((c) => c.name === name) ?? cols.find((c) => c.name === ROUTER)!).x;
+}
+
+function arrowPoints(a: LadderArrow, cols: readonly Column[], ax: TimeAxis, endMs: number): Array<[number, number]> {
+  const xFrom = colX(cols, a.from), xTo = colX(cols, a.to), xRouter = colX(cols, ROUTER);
+  const pts: Array<[number, number]> = [[xFrom, ax.y(a.startMs)]];
+  if (a.park !== null) {
+    if (a.from !== ROUTER) pts.push([xRouter, ax.y(a.park.startMs)]);
+    pts.push([xRouter, ax.y(a.park.endMs ?? endMs)]);
+    if (a.park.endMs === null && a.endMs === null) return pts;
+  }
+  const end = a.endMs ?? endMs;
+  if (a.fate === 'dropped' && a.dropAt === ROUTER) pts.push([xRouter, ax.y(end)]);
+  else if (a.to === null) pts.push([xRouter, ax.y(end)]);
+  else pts.push([xTo, ax.y(end)]);
+  return pts;
+}
+
+function arrowColor(a: LadderArrow, cols: readonly Column[]): { color: string; dash: string } {
+  if (a.lineage.type === 'retransmission') return { color: COLOR.retrans, dash: '6 3' };
+  if (a.lineage.type !== 'original') return { color: COLOR.copy, dash: '2 3' };
+  return { color: colX(cols, a.from) <= colX(cols, a.to) ? COLOR.ltr : COLOR.rtl, dash: '' };
+}
+
+function drawArrow(a: LadderArrow, cols: readonly Column[], ax: TimeAxis, endMs: number): string {
+  const pts = arrowPoints(a, cols, ax, endMs);
+  const { color, dash } = arrowColor(a, cols);
+  const last = pts[pts.length - 1]!, first = pts[0]!;
+  const parts: string[] = [];
+  const dashAttr = dash === '' ? '' : ` stroke-dasharray="${dash}"`;
+  const head = a.fate === 'delivered' ? ` marker-end="url(#arrow-${color.slice(1)})"` : '';
+  parts.push(`<polyline points="${pts.map(([x, y]) => `${num(x)},${num(y)}`).join(' ')}" fill="none" stroke="${color}" stroke-width="1.4"${dashAttr}${head}/>`);
+  if (a.park !== null) {
+    const xr = colX(cols, ROUTER), y0 = ax.y(a.park.startMs), y1 = ax.y(a.park.endMs ?? endMs);
+    parts.push(`<line x1="${num(xr)}" y1="${num(y0)}" x2="${num(xr)}" y2="${num(y1)}" stroke="${COLOR.park}" stroke-width="5" stroke-opacity="0.45"/>`);
+    const what = `${a.park.kind} by ${a.park.by}${a.park.endMs === null ? '' : ` ${formatMs(a.park.endMs - a.park.startMs)}`}`;
+    parts.push(svgText(xr + 8, (y0 + y1) / 2 + 4, what, { fill: COLOR.park, 'font-size': FONT_PX - 1 }));
+  }
+  if (a.fate === 'dropped') {
+    const [x, y] = last, r = 6;
+    parts.push(`<path d="M${num(x - r)},${num(y - r)}L${num(x + r)},${num(y + r)}M${num(x - r)},${num(y + r)}L${num(x + r)},${num(y - r)}" stroke="${COLOR.drop}" stroke-width="2.2"/>`);
+    parts.push(svgText(x + 10, y + 4, `#${a.id} ${a.dropReason ?? 'dropped'}`, { fill: COLOR.drop, 'font-size': FONT_PX - 1 }));
+  }
+  // Label centred over the whole span, on the first leg, as Wireshark's flow graph writes it.
+  const second = pts[1] ?? first;
+  const lx = (first[0] + second[0]) / 2, ly = (first[1] + second[1]) / 2 - 4;
+  const tag = [a.tag, a.corrupted ? 'corrupted' : null].filter((x) => x !== null).join(', ');
+  const label = `#${a.id} ${a.label}`;
+  parts.push(`<text x="${num(lx)}" y="${num(ly)}" text-anchor="middle" class="lbl">${escapeXml(label)}` +
+    (tag === '' ? '' : `<tspan fill="${color}"> (${escapeXml(tag)})</tspan>`) + '</text>');
+  return `<g class="pkt" data-id="${a.id}">${parts.join('')}</g>`;
+}
+
+function drawFrame(cols: readonly Column[], ax: TimeAxis, model: LadderModel, widthPx: number): string {
+  const out: string[] = [];
+  for (const c of cols) {
+    out.push(`<line x1="${num(c.x)}" y1="${TOP_PX - 14}" x2="${num(c.x)}" y2="${num(ax.bottomPx)}" stroke="${COLOR.grid}" stroke-width="${c.name === ROUTER ? 1 : 2}"${c.name === ROUTER ? ' stroke-dasharray="4 4"' : ''}/>`);
+    out.push(svgText(c.x, TOP_PX - 40, c.name, { 'text-anchor': 'middle', 'font-size': 14, 'font-weight': 'bold', fill: COLOR.text }));
+    if (c.ip !== null) out.push(svgText(c.x, TOP_PX - 24, c.ip, { 'text-anchor': 'middle', fill: COLOR.muted }));
+  }
+  let lastLabelY = -Infinity;
+  for (const t of ax.keyTimes) {
+    const y = ax.y(t);
+    if (y - lastLabelY < FONT_PX + 2) continue;
+    lastLabelY = y;
+    out.push(svgText(AXIS_PX - 8, y + 4, formatMs(t), { 'text-anchor': 'end', fill: COLOR.muted }));
+    out.push(`<line x1="${AXIS_PX - 4}" y1="${num(y)}" x2="${AXIS_PX}" y2="${num(y)}" stroke="${COLOR.muted}"/>`);
+  }
+  for (const b of ax.breaks) {
+    const m = (b.y0 + b.y1) / 2;
+    out.push(`<rect x="0" y="${num(m - 7)}" width="${num(widthPx)}" height="14" fill="#f3f4f6"/>`);
+    out.push(svgText(AXIS_PX - 8, m + 4, `+${formatMs(b.gapMs)}`, { 'text-anchor': 'end', fill: COLOR.muted, 'font-style': 'italic' }));
+  }
+  out.push(drawStates(cols, ax, model));
+  return out.join('');
+}
+
+/** The state each endpoint enters, beside its host's column (outside, so arrows keep the middle). */
+function drawStates(cols: readonly Column[], ax: TimeAxis, model: LadderModel): string {
+  const conns = new Set<string>();
+  for (const a of model.arrows) conns.add(a.conn);
+  const lastMs = ax.keyTimes[ax.keyTimes.length - 1] ?? 0;
+  const out: string[] = [];
+  for (const s of model.states) {
+    const [local = '', remote = ''] = s.conn.split('>');
+    if (s.t > lastMs || !(conns.has(s.conn) || conns.has(`${remote}>${local}`))) continue;
+    const c = cols.find((col) => col.name === s.host);
+    if (c === undefined) continue;
+    const right = c.side === 'right';
+    out.push(svgText(c.x + (right ? 8 : -8), ax.y(s.t) + 4, s.to, { 'text-anchor': right ? 'start' : 'end', class: 'st' }));
+  }
+  return out.join('');
+}
+
+function defs(): string {
+  const colors = [COLOR.ltr, COLOR.rtl, COLOR.retrans, COLOR.copy];
+  return `<defs>${colors.map((c) => `<marker id="arrow-${c.slice(1)}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${c}"/></marker>`).join('')}` +
+    `<style>text{font-family:${FONT_FAMILY};font-size:${FONT_PX}px}.lbl{fill:${COLOR.text};paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}.st{fill:#92400e;font-weight:bold}</style></defs>`;
+}
+
+export function ladderSvg(input: Pick<ExportInput, 'title' | 'hosts' | 'trace'>, opts: LadderSvgOptions = {}): string {
+  const model = buildLadder(input.trace, input.hosts, { maxArrows: opts.maxArrows ?? DEFAULT_MAX_ARROWS, relative: opts.relative ?? true });
+  const cols = columns(input.hosts);
+  const times: number[] = [];
+  for (const a of model.arrows) {
+    times.push(a.startMs);
+    if (a.endMs !== null) times.push(a.endMs);
+    if (a.park !== null) { times.push(a.park.startMs); if (a.park.endMs !== null) times.push(a.park.endMs); }
+  }
+  const ax = buildTimeAxis(times, { topPx: TOP_PX, pxPerMs: 0.6, minGapPx: 22, maxGapPx: 110 });
+  const endMs = (ax.keyTimes[ax.keyTimes.length - 1] ?? 0);
+  const widthPx = cols[cols.length - 1]!.x + STATE_PX + 40;
+  const footer = model.omitted > 0 ? `${model.omitted} more packet(s) not drawn: see the pcapng or CSV export` : model.arrows.length === 0 ? 'no packets' : '';
+  const heightPx = Math.ceil(ax.bottomPx + (footer === '' ? 16 : 40));
+  const title = opts.title ?? input.title.en;
+  const body = [
+    `<rect width="100%" height="100%" fill="#ffffff"/>`,
+    svgText(16, 24, title, { 'font-size': 15, 'font-weight': 'bold', fill: COLOR.text }),
+    drawFrame(cols, ax, model, widthPx),
+    ...model.arrows.map((a) => drawArrow(a, cols, ax, endMs)),
+    footer === '' ? '' : svgText(16, heightPx - 14, footer, { fill: COLOR.muted }),
+  ].join('\n');
+  const ns = opts.standalone === false ? '' : ' xmlns="http://www.w3.org/2000/svg"';
+  return `<svg${ns} width="${widthPx}" height="${heightPx}" viewBox="0 0 ${widthPx} ${heightPx}" role="img" aria-label="${escapeXml(`Ladder diagram: ${title}`)}">` +
+    `<title>${escapeXml(`Ladder diagram: ${title}`)}</title>${defs()}\n${body}\n</svg>\n`;
+}

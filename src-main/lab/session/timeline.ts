@@ -1,0 +1,183 @@
+// The timeline of one branch: the trace computed so far (the "head"), periodic snapshots, and the network
+// state at any point of it on demand.
+//
+// Seeking inside the computed trace is a binary search over event times; only views that need the network
+// at the cursor (router, connections, packets) restore the nearest snapshot and re-execute from it, and
+// that state is cached for the cursor. Forward past the head computes further. A timeline is never edited
+// in place when its actions change: derive() builds a new one that shares the still-valid prefix (events
+// and snapshots), so a refused edit leaves the old timeline exactly as it was.
+import type { Intervention } from '../../net/interventions.js';
+import { traceLine, type TraceEvent } from '../../net/trace.js';
+import { Executor, Tap, type Plan, type Snapshot } from './executor.js';
+
+/** Events between snapshots: restoring costs one clone plus at most this many events (see docs/SESSION.md). */
+export const DEFAULT_SNAPSHOT_EVERY = 2000;
+
+export interface Cursor {
+  tMs: number;
+  /** How many events are visible: events[0 .. event-1]. */
+  event: number;
+}
+
+/** Bound on events computed by one stepToPacket search. */
+const MAX_PACKET_SEARCH = 1_000_000;
+
+export class Timeline {
+  readonly events: TraceEvent[];
+  private readonly lines: Array<string | undefined> = [];
+  private readonly snaps: Snapshot[];
+  private head: Executor;
+  private viewKey = '';
+  private viewExec: Executor | undefined;
+
+  private constructor(readonly plan: Plan, events: TraceEvent[], snaps: Snapshot[], base: Snapshot | Executor, readonly every: number) {
+    this.events = events;
+    this.snaps = snaps;
+    const tap = new Tap(events.length, events);
+    this.head = base instanceof Executor ? base.fork(plan, tap) : Executor.restore(plan, base, tap);
+  }
+
+  static start(plan: Plan, every = DEFAULT_SNAPSHOT_EVERY): Timeline {
+    const first = Executor.start(plan, new Tap(0, null)).snapshot();
+    return new Timeline(plan, [], [first], first, every);
+  }
+
+  get actions(): readonly Intervention[] {
+    return this.plan.actions;
+  }
+
+  get headMs(): number {
+    return this.head.nowMs;
+  }
+
+  get headEvent(): number {
+    return this.events.length;
+  }
+
+  get untilMs(): number {
+    return this.plan.run.untilMs;
+  }
+
+  get finished(): boolean {
+    return this.head.finished;
+  }
+
+  get snapshotCount(): number {
+    return this.snaps.length;
+  }
+
+  /** traceLine of event i, computed once. */
+  line(i: number): string {
+    const cached = this.lines[i];
+    if (cached !== undefined) return cached;
+    const ev = this.events[i];
+    if (ev === undefined) throw new RangeError(`no event ${i}`);
+    const text = traceLine(ev);
+    this.lines[i] = text;
+    return text;
+  }
+
+  private maybeSnapshot(): void {
+    const last = this.snaps[this.snaps.length - 1]!;
+    if (this.head.tap.count - last.events >= this.every) this.snaps.push(this.head.snapshot());
+  }
+
+  /** Computes everything due at or before tMs (capped at untilMs). */
+  computeToMs(tMs: number): void {
+    const target = Math.min(tMs, this.untilMs);
+    if (target < this.head.nowMs) return;
+    while (this.head.advance(target)) this.maybeSnapshot();
+    this.head.runTo(target);
+  }
+
+  /** Computes until at least n events exist (or the run ends). */
+  computeToEvent(n: number): void {
+    while (this.events.length < n && this.head.advance(this.untilMs)) this.maybeSnapshot();
+  }
+
+  /** Index of the first packet event (segment.* / router.*) at or after index `from`, computing as needed; -1 if none. */
+  findPacketEvent(from: number): number {
+    for (let i = from, budget = MAX_PACKET_SEARCH; budget > 0; i++, budget--) {
+      if (i >= this.events.length) {
+        this.computeToEvent(i + 1);
+        if (i >= this.events.length) return -1;
+      }
+      const kind = this.events[i]!.kind;
+      if (kind.startsWith('segment.') || kind.startsWith('router.')) return i;
+    }
+    return -1;
+  }
+
+  /** Number of computed events with t <= tMs (binary search; events are in time order). */
+  countAtOrBefore(tMs: number): number {
+    let lo = 0, hi = this.events.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.events[mid]!.t <= tMs) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** A cursor at time tMs (computing up to it): every event at or before tMs is visible. */
+  cursorAtMs(tMs: number): Cursor {
+    const t = Math.max(0, Math.min(tMs, this.untilMs));
+    this.computeToMs(t);
+    return { tMs: t, event: this.countAtOrBefore(t) };
+  }
+
+  /** A cursor after event n (computing up to it; capped at the end of the run). */
+  cursorAtEvent(n: number): Cursor {
+    this.computeToEvent(n);
+    const event = Math.min(n, this.events.length);
+    return { tMs: event === 0 ? 0 : this.events[event - 1]!.t, event };
+  }
+
+  /**
+   * The network at the cursor (read-only; valid until the next call). At the end of an instant it is the
+   * state after everything at cursor.tMs; in the middle of an instant, the state after the step that
+   * emitted event cursor.event - 1 (one step can emit several events).
+   */
+  stateAt(c: Cursor): Executor {
+    const key = `${c.tMs}|${c.event}`;
+    if (this.viewExec !== undefined && this.viewKey === key) return this.viewExec;
+    const endOfInstant = c.event >= this.countAtOrBefore(c.tMs);
+    // The head itself when it stands exactly at the cursor (live play): no copy, and not cached, as it moves on.
+    if (endOfInstant && this.head.nowMs === c.tMs && this.head.tap.count === c.event) return this.head;
+    const snap = this.bestSnapshot((s) => s.events <= c.event && s.nowMs <= c.tMs);
+    const exec = Executor.restore(this.plan, snap, new Tap(0, null));
+    if (endOfInstant) exec.runTo(c.tMs);
+    else while (exec.tap.count < c.event && exec.advance(c.tMs));
+    this.viewKey = key;
+    this.viewExec = exec;
+    return exec;
+  }
+
+  private bestSnapshot(ok: (s: Snapshot) => boolean): Snapshot {
+    for (let i = this.snaps.length - 1; i > 0; i--) if (ok(this.snaps[i]!)) return this.snaps[i]!;
+    return this.snaps[0]!;
+  }
+
+  /**
+   * A timeline for the same scenario with other user actions, sharing everything computed before the
+   * first point where the two action lists differ. Nothing here is mutated.
+   */
+  derive(actions: readonly Intervention[]): Timeline {
+    const old = this.plan.actions;
+    let d = 0;
+    while (d < old.length && d < actions.length && sameAction(old[d]!, actions[d]!)) d++;
+    const divergeMs = Math.min(old[d]?.atMs ?? Infinity, actions[d]?.atMs ?? Infinity);
+    const valid = (p: { nowMs: number; userIdx: number }) => p.userIdx <= d && p.nowMs <= divergeMs;
+    const plan: Plan = { ...this.plan, actions: [...actions] };
+    const snaps = this.snaps.filter((s, i) => i === 0 || valid({ nowMs: s.nowMs, userIdx: s.userIdx }));
+    if (valid({ nowMs: this.head.nowMs, userIdx: this.head.appliedActions })) {
+      return new Timeline(plan, this.events.slice(), snaps, this.head, this.every);
+    }
+    const base = snaps[snaps.length - 1]!;
+    return new Timeline(plan, this.events.slice(0, base.events), snaps, base, this.every);
+  }
+}
+
+export function sameAction(a: Intervention, b: Intervention): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,51 @@
+// Host errors as the user reads them: a translated headline chosen by the stable error `code`
+// (contract/errors.ts), falling back to the host's English message, plus every JSON path it names.
+import type { LabErrorInfo } from '../../src-main/contract/index.js';
+
+/** Codes with a translated headline (`error.code.<code>` in i18n/panels.*.ts). */
+export const KNOWN_ERROR_CODES = [
+  'bad-message', 'bad-arguments', 'unknown-command', 'internal', 'no-session', 'invalid-scenario', 'invalid-session',
+  'unknown-packet', 'already-delivered', 'already-dropped', 'not-interceptable', 'not-cached', 'invalid-edit',
+  'invalid-command', 'unknown-host', 'unknown-rule', 'invalid-rule', 'invalid-spec', 'in-the-past', 'invalid-argument',
+  'connection-does-not-exist', 'connection-exists', 'connection-closing', 'port-in-use', 'unknown-lesson',
+  'unknown-branch', 'connection',
+] as const;
+export type KnownErrorCode = (typeof KNOWN_ERROR_CODES)[number];
+
+export interface ShownError {
+  code: string;
+  /** Set when the code has a translated headline. */
+  known: KnownErrorCode | null;
+  /** The host's English message (shown when the code is unknown). */
+  message: string;
+  /** "$.hosts[1].ip: not a dotted-quad IPv4 address" lines, one per offending field. */
+  paths: string[];
+}
+
+function isInfo(x: unknown): x is LabErrorInfo {
+  return typeof x === 'object' && x !== null && typeof (x as LabErrorInfo).code === 'string' && typeof (x as LabErrorInfo).message === 'string';
+}
+
+/** Splits "cmd: $.a: bad; $.b.c: worse" (host/zod-errors.ts joins issues with "; ") into path lines. */
+export function pathLines(message: string, path?: string): string[] {
+  const lines = message
+    .split(/;\s+/)
+    .map((part) => {
+      const at = part.indexOf('$');
+      return at >= 0 ? part.slice(at).trim() : '';
+    })
+    .filter((s) => s.startsWith('$'));
+  if (lines.length === 0 && path) lines.push(path.startsWith('$') ? path : `$.${path}`);
+  return lines;
+}
+
+/** Accepts a HostError (has .info), a LabErrorInfo, an Error or anything thrown. */
+export function toShownError(err: unknown): ShownError {
+  const info: LabErrorInfo | null = isInfo(err) ? err : isInfo((err as { info?: unknown })?.info) ? (err as { info: LabErrorInfo }).info : null;
+  if (!info) {
+    const message = err instanceof Error ? err.message : String(err);
+    return { code: 'connection', known: /lab host|closed|reach/i.test(message) ? 'connection' : null, message, paths: [] };
+  }
+  const known = (KNOWN_ERROR_CODES as readonly string[]).includes(info.code) ? (info.code as KnownErrorCode) : null;
+  return { code: info.code, known, message: info.message, paths: pathLines(info.message, info.path) };
+}

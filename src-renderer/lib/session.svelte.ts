@@ -1,0 +1,222 @@
+// The renderer's copy of the open session: SessionInfo, the current branch's trace, the router view, the
+// selected packet and the connections. Host events are folded into one update per animation frame
+// (DESIGN.md "Renderer"); a command's reply is applied at once, so the user sees its effect in the next frame.
+// State arrives as copies; user actions become host commands, never local mutations (STYLE.md point 5).
+import type {
+  CommandArgs, CommandName, CommandResults, ConnectionView, InterventionBody, LessonDetail, PacketDetail, RouterView,
+  SessionInfo, TraceEvent,
+} from '../../src-main/contract/index.js';
+import type { LabClient } from './client.js';
+import { applyTraceBatch, coalesce } from './trace-buffer.js';
+import { toShownError, type ShownError } from './host-errors.js';
+
+/** Events per trace.get call: large enough to load a lesson in a few round trips, small enough to stream. */
+const TRACE_CHUNK = 20_000;
+
+export class SessionStore {
+  info = $state.raw<SessionInfo | null>(null);
+  /** The current branch's trace up to the head (not just the cursor). */
+  trace = $state.raw<TraceEvent[]>([]);
+  router = $state.raw<RouterView | null>(null);
+  connections = $state.raw<ConnectionView[]>([]);
+  selectedId = $state<number | null>(null);
+  packet = $state.raw<PacketDetail | null>(null);
+  lesson = $state.raw<LessonDetail | null>(null);
+  error = $state.raw<ShownError | null>(null);
+  /** Commands awaiting a reply: the UI shows progress when one takes long. */
+  pending = $state(0);
+  /** Events at or before the cursor: what the diagrams draw. */
+  visible = $derived(this.info ? this.trace.slice(0, Math.min(this.info.cursorEvent, this.trace.length)) : []);
+
+  private queue: unknown[] = [];
+  private frame: number | null = null;
+  private traceLoading: Promise<void> | null = null;
+  private traceDirty = false;
+  private viewsLoading = false;
+  private viewsDirty = false;
+  /** Bumped whenever the trace is reset, so a fetch for an older trace is thrown away. */
+  private generation = 0;
+
+  constructor(readonly client: LabClient) {
+    client.onEvents((batch) => {
+      this.queue.push(...batch);
+      this.frame ??= requestAnimationFrame(() => this.flush());
+    });
+  }
+
+  /** Runs a command, turning any failure into `error` (shown as a readable message, never a blank screen). */
+  async call<K extends CommandName>(cmd: K, args?: CommandArgs<K>): Promise<CommandResults[K] | undefined> {
+    this.pending++;
+    try {
+      return await this.client.call(cmd, args);
+    } catch (err) {
+      this.error = toShownError(err);
+      return undefined;
+    } finally {
+      this.pending--;
+    }
+  }
+
+  /**
+   * Applies a SessionInfo the host just returned. `reset`: 'all' re-reads the whole trace (new session,
+   * undo/redo), 'tail' re-reads from the cursor (an intervention rewrote the future), 'none' only catches up.
+   */
+  adopt(info: SessionInfo | undefined, reset: 'none' | 'tail' | 'all' = 'none'): void {
+    if (!info) return;
+    const prev = this.info;
+    this.info = info;
+    if (reset === 'all' || !prev || prev.branch !== info.branch) {
+      this.generation++;
+      this.trace = [];
+    } else if (reset === 'tail' || info.headEvent < this.trace.length) {
+      this.generation++;
+      this.trace = this.trace.slice(0, Math.min(info.cursorEvent, info.headEvent));
+    }
+    if (this.trace.length < info.headEvent || this.trace.length === 0) void this.reloadTrace();
+    this.refreshViews();
+  }
+
+  private flush(): void {
+    this.frame = null;
+    const update = coalesce(this.queue);
+    this.queue = [];
+    if (update.session) {
+      this.adopt(update.session, 'all');
+      return;
+    }
+    for (const batch of update.traces) {
+      if (batch.branch !== this.info?.branch) continue;
+      const { trace, gapFrom } = applyTraceBatch(this.trace, batch.from, batch.events);
+      this.trace = trace;
+      if (gapFrom !== null) void this.reloadTrace();
+    }
+    if (update.info) this.adopt(update.info);
+    else if (update.traces.length > 0) this.refreshViews();
+  }
+
+  /** Fetches the trace from our end to the head; one fetch at a time, repeated once if asked again meanwhile. */
+  private reloadTrace(): Promise<void> {
+    if (this.traceLoading) {
+      this.traceDirty = true;
+      return this.traceLoading;
+    }
+    this.traceLoading = (async () => {
+      for (let round = 0; round < 10_000; round++) {
+        const generation = this.generation;
+        const from = this.trace.length;
+        const got = await this.call('trace.get', { from, count: TRACE_CHUNK });
+        if (!got || generation !== this.generation) break;
+        this.trace = applyTraceBatch(this.trace, got.from, got.events).trace;
+        if (got.events.length < TRACE_CHUNK) break;
+      }
+    })().finally(() => {
+      this.traceLoading = null;
+      if (this.traceDirty) {
+        this.traceDirty = false;
+        void this.reloadTrace();
+      }
+    });
+    return this.traceLoading;
+  }
+
+  /** Re-reads the router view, connections and the selected packet at the cursor (serialised, coalesced). */
+  refreshViews(): void {
+    if (!this.info) return;
+    if (this.viewsLoading) {
+      this.viewsDirty = true;
+      return;
+    }
+    this.viewsLoading = true;
+    void (async () => {
+      const [router, conns] = await Promise.all([this.call('view.router'), this.call('view.connections')]);
+      if (router) this.router = router;
+      if (conns) this.connections = conns;
+      await this.loadPacket();
+    })().finally(() => {
+      this.viewsLoading = false;
+      if (this.viewsDirty) {
+        this.viewsDirty = false;
+        this.refreshViews();
+      }
+    });
+  }
+
+  private async loadPacket(): Promise<void> {
+    const id = this.selectedId;
+    if (id === null) {
+      this.packet = null;
+      return;
+    }
+    try {
+      const detail = await this.client.call('view.packet', { id });
+      if (this.selectedId === id) this.packet = detail;
+    } catch {
+      // The packet is not known at this cursor (e.g. after seeking before it was sent): show nothing.
+      if (this.selectedId === id) this.packet = null;
+    }
+  }
+
+  select(id: number | null): void {
+    this.selectedId = id;
+    void this.loadPacket();
+  }
+
+  clearError(): void {
+    this.error = null;
+  }
+
+  // --- commands -------------------------------------------------------------------------------------
+
+  async openLesson(id: string, compare?: number): Promise<void> {
+    const [lesson, info] = await Promise.all([
+      this.call('lesson.get', { id }),
+      this.call('session.openLesson', compare === undefined ? { id } : { id, compare }),
+    ]);
+    if (lesson) this.lesson = lesson;
+    if (info) {
+      this.selectedId = null;
+      this.packet = null;
+      this.adopt(info, 'all');
+    }
+  }
+
+  async openText(text: string, fileName?: string): Promise<boolean> {
+    const info = await this.call('session.openText', fileName === undefined ? { text } : { text, fileName });
+    if (!info) return false;
+    this.selectedId = null;
+    this.packet = null;
+    this.lesson = info.lessonId ? ((await this.call('lesson.get', { id: info.lessonId })) ?? null) : null;
+    this.adopt(info, 'all');
+    return true;
+  }
+
+  async play(speed?: number): Promise<void> {
+    this.adopt(await this.call('timeline.play', speed === undefined ? {} : { speed }));
+  }
+  async pause(): Promise<void> {
+    this.adopt(await this.call('timeline.pause'));
+  }
+  async step(unit: 'event' | 'packet'): Promise<void> {
+    this.adopt(await this.call('timeline.step', { unit }));
+  }
+  async seek(tMs: number): Promise<void> {
+    this.adopt(await this.call('timeline.seek', { tMs: Math.max(0, tMs) }));
+  }
+  async branch(name?: string): Promise<void> {
+    this.adopt(await this.call('timeline.branch', name ? { name } : {}));
+  }
+  async switchBranch(branch: string): Promise<void> {
+    this.adopt(await this.call('timeline.switch', { branch }));
+  }
+  async undo(): Promise<void> {
+    this.adopt(await this.call('history.undo'), 'all');
+  }
+  async redo(): Promise<void> {
+    this.adopt(await this.call('history.redo'), 'all');
+  }
+  async intervene(action: InterventionBody): Promise<boolean> {
+    const info = await this.call('intervene', { action });
+    this.adopt(info, 'tail');
+    return info !== undefined;
+  }
+}

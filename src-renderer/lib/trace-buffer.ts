@@ -1,0 +1,54 @@
+// Keeps the renderer's copy of the current branch's trace in step with the host's `trace` batches.
+// A batch says where it starts (`from`); if that is past our end we missed events (a gap) and must refetch.
+import type { HostEvent, SessionInfo, TraceEvent } from '../../src-main/contract/index.js';
+
+export interface TraceApply<T> {
+  trace: T[];
+  /** Index to refetch from with trace.get when the batch left a hole; null when the trace is whole. */
+  gapFrom: number | null;
+}
+
+/**
+ * Merges one batch into `current`. An overlapping batch (from < length) replaces the tail, which is what
+ * the host sends after an intervention rewrites the future; a batch past the end is a gap.
+ */
+export function applyTraceBatch<T>(current: readonly T[], from: number, events: readonly T[]): TraceApply<T> {
+  if (from > current.length) return { trace: current as T[], gapFrom: current.length };
+  if (events.length === 0) return { trace: current as T[], gapFrom: null };
+  if (from === current.length) return { trace: current.concat(events), gapFrom: null };
+  return { trace: current.slice(0, from).concat(events), gapFrom: null };
+}
+
+/** Everything one animation frame of host events amounts to. */
+export interface CoalescedUpdate {
+  /** Set when the session itself changed: views are reset and the trace re-read. */
+  session: SessionInfo | null;
+  /** The newest cursor/head/playback info (from a session or status event), or null if none came. */
+  info: SessionInfo | null;
+  /** Trace batches for `branch` (only those after the last session event), in arrival order. */
+  traces: Array<{ branch: string; from: number; events: TraceEvent[] }>;
+}
+
+function isHostEvent(x: unknown): x is HostEvent {
+  if (typeof x !== 'object' || x === null) return false;
+  const type = (x as { type?: unknown }).type;
+  return type === 'session' || type === 'trace' || type === 'status';
+}
+
+/** Folds the events received since the last frame into one update; unknown items are ignored. */
+export function coalesce(batch: readonly unknown[]): CoalescedUpdate {
+  const out: CoalescedUpdate = { session: null, info: null, traces: [] };
+  for (const ev of batch) {
+    if (!isHostEvent(ev)) continue;
+    if (ev.type === 'session') {
+      out.session = ev.info;
+      out.info = ev.info;
+      out.traces = []; // the session event makes us re-read the whole trace anyway
+    } else if (ev.type === 'status') {
+      out.info = ev.info;
+    } else {
+      out.traces.push({ branch: ev.branch, from: ev.from, events: ev.events });
+    }
+  }
+  return out;
+}

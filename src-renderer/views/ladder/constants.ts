@@ -1,0 +1,19 @@
+// Ladder layout constants, in CSS pixels.
+/** Band at the top holding the column headers (host name and address). */
+export const HEADER_PX = 38;
+/** Left margin holding the time axis. */
+export const AXIS_PX = 64;
+export const RIGHT_PX = 56;
+export const BOTTOM_PX = 14;
+/** Pointer distance within which an arrow counts as hovered. */
+export const HIT_TOLERANCE_PX = 5;
+/** Labels need this much vertical room each, or they are skipped (greedy, top to bottom). */
+export const LABEL_GAP_PX = 14;
+/** Above this many packets in view no label can be legible, so none is attempted. */
+export const LABEL_MAX_VISIBLE = 1500;
+/** Arrowheads are left out when this many packets are in view (they would be sub-pixel). */
+export const ARROWHEAD_MAX_VISIBLE = 4000;
+/** At most this many packets are listed in the hidden accessible table. */
+export const TABLE_MAX_ROWS = 60;
+/** Deepest zoom: this many pixels per millisecond. */
+export const MAX_PX_PER_MS = 60;

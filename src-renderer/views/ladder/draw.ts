@@ -1,0 +1,203 @@
+// Paints the ladder on a 2D canvas: columns, time axis, arrows (batched per style, one stroke each),
+// drop crosses, parked packets, then the hovered and selected arrows on top, then labels.
+import type { LadderPacket } from './model.js';
+import { packetPath, type Column, type Point } from './geometry.js';
+import { arrowStyle, type ArrowStyle } from './tags.js';
+import { ARROWHEAD_MAX_VISIBLE, AXIS_PX, HEADER_PX, LABEL_GAP_PX, LABEL_MAX_VISIBLE } from './constants.js';
+
+export interface LadderColors {
+  bg: string;
+  text: string;
+  muted: string;
+  border: string;
+  accent: string;
+  danger: string;
+  retrans: string;
+  copy: string;
+}
+
+export interface DrawFrame {
+  widthPx: number;
+  heightPx: number;
+  cols: readonly Column[];
+  y: ((ms: number) => number) & { ticks(count?: number): number[] };
+  packets: readonly LadderPacket[];
+  visible: readonly number[];
+  nowMs: number;
+  selectedId: number | null;
+  hoverId: number | null;
+  colors: LadderColors;
+  /** The label text for a packet (Wireshark info plus tags), computed only for drawn labels. */
+  label: (p: LadderPacket) => string;
+}
+
+const STYLES: readonly ArrowStyle[] = ['normal', 'retransmission', 'copy', 'dropped'];
+
+function styleColor(c: LadderColors, s: ArrowStyle): string {
+  return s === 'dropped' ? c.danger : s === 'retransmission' ? c.retrans : s === 'copy' ? c.copy : c.muted;
+}
+
+function tracePath(ctx: CanvasPath, pts: readonly Point[]): void {
+  pts.forEach((pt, i) => (i === 0 ? ctx.moveTo(pt.x, pt.y) : ctx.lineTo(pt.x, pt.y)));
+}
+
+function arrowHead(ctx: CanvasPath, pts: readonly Point[], sizePx: number): void {
+  const b = pts[pts.length - 1] as Point;
+  const a = pts[pts.length - 2] as Point;
+  const ang = Math.atan2(b.y - a.y, b.x - a.x);
+  ctx.moveTo(b.x, b.y);
+  ctx.lineTo(b.x - sizePx * Math.cos(ang - 0.4), b.y - sizePx * Math.sin(ang - 0.4));
+  ctx.lineTo(b.x - sizePx * Math.cos(ang + 0.4), b.y - sizePx * Math.sin(ang + 0.4));
+  ctx.closePath();
+}
+
+function cross(ctx: CanvasPath, at: Point, r: number): void {
+  ctx.moveTo(at.x - r, at.y - r);
+  ctx.lineTo(at.x + r, at.y + r);
+  ctx.moveTo(at.x + r, at.y - r);
+  ctx.lineTo(at.x - r, at.y + r);
+}
+
+function drawFrameChrome(ctx: CanvasRenderingContext2D, f: DrawFrame): void {
+  const c = f.colors;
+  ctx.fillStyle = c.bg;
+  ctx.fillRect(0, 0, f.widthPx, f.heightPx);
+  ctx.font = '11px system-ui, sans-serif';
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'right';
+  ctx.strokeStyle = c.border;
+  ctx.lineWidth = 1;
+  ctx.fillStyle = c.muted;
+  ctx.beginPath();
+  for (const ms of f.y.ticks(Math.max(2, Math.floor(f.heightPx / 60)))) {
+    const y = Math.round(f.y(ms)) + 0.5;
+    if (y < HEADER_PX) continue;
+    ctx.moveTo(AXIS_PX - 4, y);
+    ctx.lineTo(f.widthPx, y);
+    ctx.fillText(String(ms), AXIS_PX - 8, y);
+  }
+  ctx.stroke();
+  ctx.textAlign = 'center';
+  for (const col of f.cols) {
+    ctx.fillStyle = c.text;
+    ctx.font = '600 12px system-ui, sans-serif';
+    ctx.fillText(col.name, col.x, 12);
+    ctx.fillStyle = c.muted;
+    ctx.font = '11px system-ui, sans-serif';
+    if (col.ip) ctx.fillText(col.ip, col.x, 27);
+    ctx.strokeStyle = col.ip ? c.text : c.border;
+    ctx.lineWidth = col.ip ? 1.5 : 1;
+    ctx.setLineDash(col.ip ? [] : [4, 4]);
+    ctx.beginPath();
+    ctx.moveTo(col.x, HEADER_PX);
+    ctx.lineTo(col.x, f.heightPx);
+    ctx.stroke();
+  }
+  ctx.setLineDash([]);
+}
+
+function drawArrows(ctx: CanvasRenderingContext2D, f: DrawFrame, paths: Map<number, Point[]>): void {
+  const heads = f.visible.length <= ARROWHEAD_MAX_VISIBLE;
+  for (const style of STYLES) {
+    for (const dashed of [false, true]) {
+      ctx.beginPath();
+      const ends = new Path2D();
+      let any = false;
+      for (const i of f.visible) {
+        const p = f.packets[i] as LadderPacket;
+        if (arrowStyle(p) !== style || (p.lineage !== 'original') !== dashed) continue;
+        const pts = paths.get(i) as Point[];
+        tracePath(ctx, pts);
+        any = true;
+        if (p.fate === 'delivered' && heads) arrowHead(ends, pts, 7);
+      }
+      if (!any) continue;
+      ctx.strokeStyle = styleColor(f.colors, style);
+      ctx.lineWidth = 1.25;
+      ctx.setLineDash(dashed ? [6, 4] : []);
+      ctx.stroke();
+      ctx.fillStyle = ctx.strokeStyle;
+      ctx.fill(ends);
+    }
+  }
+  ctx.setLineDash([]);
+}
+
+function drawMarks(ctx: CanvasRenderingContext2D, f: DrawFrame, paths: Map<number, Point[]>): void {
+  ctx.beginPath();
+  for (const i of f.visible) {
+    const p = f.packets[i] as LadderPacket;
+    if (p.fate === 'dropped') cross(ctx, (paths.get(i) as Point[]).at(-1) as Point, 5);
+  }
+  ctx.strokeStyle = f.colors.danger;
+  ctx.lineWidth = 2;
+  ctx.stroke();
+  ctx.fillStyle = f.colors.retrans;
+  for (const i of f.visible) {
+    const p = f.packets[i] as LadderPacket;
+    if (p.holdMs === null) continue;
+    // The parked stretch: a bar down the router column from hold to release (or now).
+    const pts = paths.get(i) as Point[];
+    const top = pts[p.from === 'router' ? 0 : 1] as Point;
+    const bottom = pts[p.from === 'router' ? 1 : 2] as Point;
+    ctx.fillRect(top.x - 3, top.y, 6, Math.max(3, bottom.y - top.y));
+  }
+}
+
+function highlight(ctx: CanvasRenderingContext2D, p: LadderPacket, pts: readonly Point[] | undefined, color: string, widthPx: number): void {
+  if (!pts) return;
+  ctx.beginPath();
+  tracePath(ctx, pts);
+  ctx.strokeStyle = color;
+  ctx.lineWidth = widthPx;
+  ctx.stroke();
+  if (p.fate !== 'delivered') return;
+  ctx.beginPath();
+  arrowHead(ctx, pts, 9);
+  ctx.fillStyle = color;
+  ctx.fill();
+}
+
+function drawLabels(ctx: CanvasRenderingContext2D, f: DrawFrame, paths: Map<number, Point[]>): void {
+  if (f.visible.length > LABEL_MAX_VISIBLE) return;
+  ctx.font = '11px system-ui, sans-serif';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'bottom';
+  ctx.lineJoin = 'round';
+  let lastY = -Infinity;
+  for (const i of f.visible) {
+    const p = f.packets[i] as LadderPacket;
+    const pts = paths.get(i) as Point[];
+    const a = pts[0] as Point;
+    const b = pts[1] as Point;
+    const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+    const chosen = p.id === f.selectedId || p.id === f.hoverId;
+    if (!chosen && (mid.y - lastY < LABEL_GAP_PX || mid.y < HEADER_PX + 10)) continue;
+    if (!chosen) lastY = mid.y;
+    const text = f.label(p);
+    ctx.strokeStyle = f.colors.bg;
+    ctx.lineWidth = 3;
+    ctx.strokeText(text, mid.x, mid.y - 2);
+    ctx.fillStyle = chosen ? f.colors.accent : f.colors.text;
+    ctx.fillText(text, mid.x, mid.y - 2);
+  }
+}
+
+export function drawLadder(ctx: CanvasRenderingContext2D, f: DrawFrame): void {
+  drawFrameChrome(ctx, f);
+  const paths = new Map<number, Point[]>();
+  for (const i of f.visible) paths.set(i, packetPath(f.packets[i] as LadderPacket, f.cols, f.y, f.nowMs));
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(AXIS_PX - 8, HEADER_PX, f.widthPx, f.heightPx - HEADER_PX);
+  ctx.clip();
+  drawArrows(ctx, f, paths);
+  drawMarks(ctx, f, paths);
+  for (const i of f.visible) {
+    const p = f.packets[i] as LadderPacket;
+    if (p.id === f.hoverId && p.id !== f.selectedId) highlight(ctx, p, paths.get(i), f.colors.text, 2.5);
+    if (p.id === f.selectedId) highlight(ctx, p, paths.get(i), f.colors.accent, 3);
+  }
+  drawLabels(ctx, f, paths);
+  ctx.restore();
+}

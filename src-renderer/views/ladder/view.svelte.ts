@@ -1,0 +1,68 @@
+// The ladder's view state: size, zoom transform and hover as runes; scales, columns and the visible
+// packets as $derived chains over them. The component only wires DOM events to this.
+import { scaleLinear, zoomIdentity, type ZoomTransform } from 'd3';
+import type { LadderPacket } from './model.js';
+import { buildTimeIndex, visiblePackets } from './time-index.js';
+import { columnLayout, type LadderHost } from './geometry.js';
+import { AXIS_PX, BOTTOM_PX, HEADER_PX, MAX_PX_PER_MS, RIGHT_PX } from './constants.js';
+import { hitTest } from './hit-test.js';
+
+export interface LadderInputs {
+  packets: () => readonly LadderPacket[];
+  hosts: () => readonly LadderHost[];
+  nowMs: () => number | undefined;
+}
+
+/** The time span a fresh view shows: every start and end (and now), with a small pad. */
+export function timeExtent(packets: readonly LadderPacket[], nowMs: number | undefined): [number, number] {
+  let lo = packets[0]?.startMs ?? 0;
+  let hi = nowMs ?? lo;
+  for (const p of packets) {
+    if (p.startMs < lo) lo = p.startMs;
+    const end = Number.isFinite(p.endMs) ? p.endMs : p.startMs;
+    if (end > hi) hi = end;
+    if (p.startMs > hi) hi = p.startMs;
+  }
+  if (hi - lo < 1) hi = lo + 1;
+  return [lo, hi];
+}
+
+export class LadderView {
+  widthPx = $state(640);
+  heightPx = $state(400);
+  transform: ZoomTransform = $state.raw(zoomIdentity);
+  hoverId: number | null = $state(null);
+  readonly #in: LadderInputs;
+
+  constructor(inputs: LadderInputs) {
+    this.#in = inputs;
+  }
+
+  packets = $derived.by(() => this.#in.packets());
+  index = $derived(buildTimeIndex(this.packets));
+  extent = $derived.by(() => timeExtent(this.packets, this.#in.nowMs()));
+  nowMs = $derived.by(() => this.#in.nowMs() ?? this.extent[1]);
+  base = $derived(scaleLinear().domain(this.extent).range([HEADER_PX + 12, Math.max(HEADER_PX + 20, this.heightPx - BOTTOM_PX)]));
+  /** Time → pixel after zoom and pan (the transform acts on the time axis only). */
+  y = $derived(this.transform.rescaleY(this.base));
+  cols = $derived.by(() => columnLayout(this.#in.hosts(), this.widthPx, AXIS_PX + 24, RIGHT_PX));
+  windowMs = $derived([this.y.invert(HEADER_PX), this.y.invert(this.heightPx)] as const);
+  visible = $derived(visiblePackets(this.index, this.windowMs[0], this.windowMs[1]));
+  /** Zooming stops at MAX_PX_PER_MS pixels per millisecond. */
+  maxZoom = $derived(Math.max(2, (MAX_PX_PER_MS * (this.extent[1] - this.extent[0])) / Math.max(1, this.heightPx)));
+
+  hit(xPx: number, yPx: number, tolerancePx: number): number | null {
+    const y = this.y;
+    return hitTest(
+      { packets: this.packets, index: this.index, cols: this.cols, y, yInvert: (px) => y.invert(px), nowMs: this.nowMs, tolerancePx },
+      { x: xPx, y: yPx },
+    );
+  }
+
+  /** Packet id → position in the sorted list, for previous/next navigation. */
+  positions = $derived(new Map(this.packets.map((p, i) => [p.id, i])));
+
+  positionOf(id: number | null): number {
+    return id === null ? -1 : (this.positions.get(id) ?? -1);
+  }
+}

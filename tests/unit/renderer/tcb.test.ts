@@ -1,0 +1,43 @@
+// TCB samples at a time, changed-field marks, value formatting and the cwnd plot's scales.
+import { describe, expect, it } from 'vitest';
+import { formatTcbValue, tcbAt, tcbSamples } from '../../../src-renderer/views/tcb/model.js';
+import { plotGeometry } from '../../../src-renderer/views/tcb/plot.js';
+import { loadFixture } from './fixture.js';
+
+const CA = '10.0.0.1:40000>10.0.0.2:80';
+
+describe('TCB over time (fixture, host A)', () => {
+  const samples = tcbSamples(loadFixture().events, 'A', CA);
+
+  it('takes a sample from every event of the connection that carries a TCB', () => {
+    expect(samples.map((s) => s.t)).toEqual([0, 1020, 1600, 1820, 1840]);
+  });
+
+  it('finds the sample in force at a time and what its event changed', () => {
+    expect(tcbAt(samples, -1).current).toBeNull();
+    expect(tcbAt(samples, 0).index).toBe(0);
+    expect(tcbAt(samples, 1019).index).toBe(0);
+    const at = tcbAt(samples, 1600);
+    expect(at.index).toBe(2);
+    expect([...at.changed].sort()).toEqual(['cwnd', 'rtoMs', 'sndNxt', 'sndUna', 'srttMs']);
+    expect(tcbAt(samples, 0).changed.size).toBe(0);
+  });
+
+  it('formats relative sequence numbers, an infinite ssthresh and times', () => {
+    const tcb = tcbAt(samples, 1700).current!;
+    expect(formatTcbValue('sndNxt', tcb, true)).toBe('7');
+    expect(formatTcbValue('sndNxt', tcb, false)).toBe('1007');
+    expect(formatTcbValue('rcvNxt', tcb, true)).toBe('1');
+    expect(formatTcbValue('ssthresh', tcb, true)).toBe('∞');
+    expect(formatTcbValue('rtoMs', tcb, true)).toBe('1560 ms');
+  });
+
+  it('plots cwnd as steps up to now and leaves out an infinite ssthresh', () => {
+    const g = plotGeometry(samples, 2000, { width: 300, height: 100, left: 30, bottom: 14 });
+    expect(g.ssthreshPath).toBe('');
+    expect(g.cwndPath.startsWith('M30,')).toBe(true);
+    expect(g.nowX).toBe(296);
+    expect(g.yTicks.map((tk) => tk.label)).toEqual(['0', '5k', '10k', '15k', '20k']);
+    expect(g.yTicks[0]?.y).toBe(86);
+  });
+});
