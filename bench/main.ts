@@ -1,8 +1,9 @@
 // `npm run bench [-- --only NAME] [-- --tiny]`: runs the benchmarks and prints one JSON object per line.
 import { runBench, type BenchDef } from './harness.js';
 import { engineBulk } from './engine.js';
+import { engineClients, engineFlood } from './engine-scale.js';
 
-const ALL: BenchDef[] = [engineBulk as unknown as BenchDef];
+const ALL: BenchDef[] = [engineBulk, engineFlood, engineClients] as unknown as BenchDef[];
 
 async function main(argv: string[]): Promise<number> {
   const onlyIdx = argv.indexOf('--only');

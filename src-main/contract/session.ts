@@ -26,8 +26,11 @@ export const sessionCommandSchemas = {
   'timeline.seek': z.union([z.object({ tMs: z.number().finite().min(0) }).strict(), z.object({ event: z.number().int().min(0) }).strict()]),
   'timeline.branch': z.object({ name: z.string().min(1).max(64).optional() }).strict(),
   'timeline.switch': z.object({ branch: branchId }).strict(),
-  /** A slice of the current branch's trace, for (re)building views. */
-  'trace.get': z.object({ from: z.number().int().min(0), count: z.number().int().min(1).max(200_000) }).strict(),
+  /**
+   * A slice of a branch's trace, for (re)building views. Without `branch`: the current branch, up to its
+   * head. With another branch: that branch, computed up to the cursor's time (side-by-side comparison).
+   */
+  'trace.get': z.object({ from: z.number().int().min(0), count: z.number().int().min(1).max(200_000), branch: branchId.optional() }).strict(),
   'view.router': z.union([z.undefined(), z.null(), z.object({}).strict()]),
   'view.packet': z.object({ id: z.number().int().min(1) }).strict(),
   'view.connections': z.union([z.undefined(), z.null(), z.object({}).strict()]),

@@ -40,6 +40,8 @@ export const settingsCommandSchemas = {
     .strict(),
 } as const;
 
+export type SettingsApplyArgs = z.infer<(typeof settingsCommandSchemas)['settings.apply']>;
+
 export interface HostSettingsView {
   name: string;
   sysctl: Record<string, number>;

@@ -12,6 +12,9 @@ import {
 } from '../contract/index.js';
 import { describeZodError } from './zod-errors.js';
 import type { HostDeps } from './deps.js';
+import { systemClock } from './clock.js';
+import { sessionHandlers } from './session-handlers.js';
+import { SessionHost } from './session-host.js';
 
 type Handler<K extends CommandName> = (args: unknown) => CommandResults[K] | Promise<CommandResults[K]>;
 type HandlerTable = { [K in CommandName]: Handler<K> };
@@ -21,9 +24,15 @@ export type EventListener = (batch: unknown[]) => void;
 export class LabHost {
   private readonly listeners = new Set<EventListener>();
   private readonly handlers: HandlerTable;
+  /** The open session, playback and the event stream. */
+  readonly sessions: SessionHost;
 
   constructor(private readonly deps: HostDeps) {
+    const clock = deps.clock ?? systemClock;
+    this.sessions = new SessionHost(clock, (batch) => this.publish(batch), deps.session ?? {});
+    const session = sessionHandlers(this.sessions, deps.version, clock) as { [K in keyof typeof commandSchemas]?: Handler<K> };
     this.handlers = {
+      ...(session as Omit<HandlerTable, 'app.info' | 'lessons.list'>),
       'app.info': () => ({ name: 'tcplab', version: this.deps.version, mode: this.deps.mode }),
       'lessons.list': () => this.deps.listLessons(),
     };

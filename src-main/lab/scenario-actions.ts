@@ -14,6 +14,6 @@ export const actionSchema = z.discriminatedUnion('op', [
   z.strictObject({ atMs: ms(), op: z.literal('hold'), id: packetId() }),
   z.strictObject({ atMs: ms(), op: z.literal('release'), id: packetId() }),
   z.strictObject({ atMs: ms(), op: z.literal('duplicate'), id: packetId(), count: z.number().int().min(1).max(100).optional() }),
-]);
+]).meta({ id: 'Action', description: 'A timed user intervention on the network.' });
 
 export type ScenarioAction = z.output<typeof actionSchema>;

@@ -57,7 +57,7 @@ function occursOf<K extends keyof typeof filterShapes>(kind: K) {
 
 export const eventFilterSchema = z.discriminatedUnion('kind', [
   filterOf('send'), filterOf('recv'), filterOf('drop'), filterOf('state'), filterOf('app'), filterOf('timer'), filterOf('trace'),
-]);
+]).meta({ id: 'EventFilter', description: 'Selects trace events by kind, host, time window and kind-specific fields.' });
 
 const segmentRef = z.strictObject({
   match: eventFilterSchema,
@@ -86,7 +86,7 @@ export const expectationSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('seq'), a: segmentRef, b: segmentRef, plus: z.number().int().min(-65536).max(1_000_000_000) }),
   /** At the end of the run, `count` connections of `host` are (last seen) in `state`. */
   z.strictObject({ kind: z.literal('final'), host: hostName(), state: tcpState(), count: z.number().int().min(0).max(1_000_000) }),
-]);
+]).meta({ id: 'Expectation', description: 'A claim about the trace, checked by src-main/lab/expect.ts.' });
 
 export type EventFilter = z.output<typeof eventFilterSchema>;
 export type Expectation = z.output<typeof expectationSchema>;

@@ -55,7 +55,7 @@ export const ruleSchema = z.discriminatedUnion('action', [
   z.strictObject({ ...ruleBase, action: z.literal('corrupt') }),
   z.strictObject({ ...ruleBase, action: z.literal('hold') }),
   z.strictObject({ ...ruleBase, action: z.literal('cache') }),
-]);
+]).meta({ id: 'Rule', description: 'A router fault rule: the first enabled rule that fires decides.' });
 
 export const CALLS = ['listen', 'connect', 'send', 'close', 'shutdown', 'abort', 'accept', 'read', 'autoread'] as const;
 export const TRIGGERS = ['connected', 'accepted', 'data', 'eof'] as const;
@@ -74,7 +74,7 @@ export const stepSchema = z.strictObject({
   data: z.string().max(MAX_DATA_CHARS).optional(),
   bytes: z.number().int().min(1).max(1e10).optional(),
   value: z.number().int().min(0).max(1e9).optional(),
-});
+}).meta({ id: 'Step', description: 'An application call, at atMs or reactively on an application event.' });
 
 const floodSchema = z.strictObject({
   from: hostName(),

@@ -1,6 +1,6 @@
-// A Map with a size limit that forgets its oldest insertion first. Used for per-connection bookkeeping
-// (retransmission lineage, ISNs, spoofed addresses) so memory stays bounded under a SYN flood.
-// Iteration order is insertion order, so eviction is deterministic.
+// A Map with a size limit that forgets its oldest insertion first (FIFO: updating a key keeps its place,
+// which keeps set() cheap). Used for per-connection bookkeeping (retransmission lineage, ISNs, spoofed
+// addresses) so memory stays bounded under a SYN flood. Eviction follows insertion order: deterministic.
 
 export class BoundedMap<K, V> {
   private map = new Map<K, V>();
@@ -18,9 +18,8 @@ export class BoundedMap<K, V> {
     return this.map.has(key);
   }
 
-  /** Sets key (moving it to the newest position) and evicts the oldest entries past the limit. */
+  /** Sets key (a new key goes last) and evicts the oldest entries past the limit. */
   set(key: K, value: V): void {
-    this.map.delete(key);
     this.map.set(key, value);
     while (this.map.size > this.limit) {
       const oldest = this.map.keys().next();

@@ -65,16 +65,28 @@ export interface FloodState {
   prng: Prng;
 }
 
+/** Per direction of a connection (sender-first key), as the network saw it leave the sender. */
+export interface ConnInfo {
+  /** The sender's ISN (seq of its SYN), for relative sequence numbers and seqFrom/seqTo rules. */
+  isn: number | undefined;
+  /** The last RECENT_SENT segments as flat [seq, flags, packetId] triples, oldest first. */
+  recent: number[];
+}
+
+export const RECENT_SENT = 16;
+
 export interface NetLimits {
   /** Packet records kept (the oldest are evicted and counted). */
   packetRecords: number;
+  /** Records kept of bulk packets (flood SYNs, packets to addresses no host has). */
+  bulkRecords: number;
   /** Router cache entries kept for replay. */
   cacheEntries: number;
   /** Per-connection bookkeeping entries (lineage, ISNs, spoofed addresses). */
   bookkeeping: number;
 }
 
-export const DEFAULT_LIMITS: NetLimits = { packetRecords: 200_000, cacheEntries: 1000, bookkeeping: 100_000 };
+export const DEFAULT_LIMITS: NetLimits = { packetRecords: 200_000, bulkRecords: 4096, cacheEntries: 1000, bookkeeping: 50_000 };
 
 export class NetState {
   readonly sched = new Scheduler<SimEvent>();
@@ -91,11 +103,8 @@ export class NetState {
   readonly floods: FloodState[] = [];
   /** Steps with `on`, in spec order. */
   readonly reactive: StepSpec[] = [];
-  /** "conn|seq|flags" and "conn|seq" -> last packet id, to name what a retransmission repeats. */
-  readonly lastSentExact: BoundedMap<string, number>;
-  readonly lastSentSeq: BoundedMap<string, number>;
-  /** Sender-first conn -> ISN the router saw in that sender's SYN (relative seq numbers, seq rules). */
-  readonly isn: BoundedMap<string, number>;
+  /** Sender-first conn -> what the network remembers of it (ISN, recent segments: see ConnInfo). */
+  readonly conns: BoundedMap<string, ConnInfo>;
   /** Source addresses the user spoofed in injected packets (flood addresses are recognised by range). */
   readonly spoofed: BoundedMap<string, true>;
   readonly log: Intervention[] = [];
@@ -111,16 +120,18 @@ export class NetState {
     readonly limits: NetLimits,
   ) {
     this.cache = new BoundedMap(limits.cacheEntries);
-    this.store = new PacketStore(limits.packetRecords);
-    this.lastSentExact = new BoundedMap(limits.bookkeeping);
-    this.lastSentSeq = new BoundedMap(limits.bookkeeping);
-    this.isn = new BoundedMap(limits.bookkeeping);
+    this.store = new PacketStore(limits.packetRecords, limits.bulkRecords);
+    this.conns = new BoundedMap(limits.bookkeeping);
     this.spoofed = new BoundedMap(limits.bookkeeping);
   }
 
   get nowMs(): number {
     return this.sched.nowMs;
   }
+}
+
+export function senderIsn(s: NetState, conn: string): number | undefined {
+  return s.conns.get(conn)?.isn;
 }
 
 export function emit(s: NetState, ev: TraceEvent): void {

@@ -8,7 +8,8 @@ import { emit, type NetState } from './core.js';
 import { NetError } from './errors.js';
 import { launch, newPacket } from './journey.js';
 import type { SynFloodSpec } from './spec.js';
-import { connOf, segSummary } from './trace.js';
+import { summaryOf } from './packets.js';
+import { ORIGINAL } from './trace.js';
 
 const SPOOF_BASE = 0xc6120000; // 198.18.0.0
 const SPOOF_SPAN = 0x20000; // /15
@@ -72,7 +73,7 @@ function sendSpoofedSyn(s: NetState, index: number): void {
     options: FLOOD_OPTIONS,
     payload: EMPTY,
   };
-  const pkt = newPacket(s, seg, { type: 'original' }, f.spec.from, false);
-  emit(s, { t: s.nowMs, kind: 'segment.send', host: f.spec.from, conn: connOf(seg), id: pkt.id, seg: segSummary(seg), lineage: { type: 'original' }, cause: `SYN flood ${index + 1} (spoofed source)` });
+  const pkt = newPacket(s, seg, ORIGINAL, f.spec.from, false, undefined, true);
+  emit(s, { t: s.nowMs, kind: 'segment.send', host: f.spec.from, conn: pkt.record.conn, id: pkt.id, seg: summaryOf(pkt), lineage: ORIGINAL, cause: `SYN flood ${index + 1} (spoofed source)` });
   launch(s, pkt);
 }

@@ -14,7 +14,7 @@ import { applyEdit, craftSegment, type CraftedSegment, type PacketEdit } from '.
 import { NetError } from './errors.js';
 import { checkFlood, startFlood } from './flood.js';
 import { dropPacket, launch, newPacket, replaceInPlace, retime } from './journey.js';
-import type { LivePacket } from './packets.js';
+import { addNote, type LivePacket } from './packets.js';
 import { cache, corrupt, delayParked, duplicate, hold, release, replay, userActor } from './router.js';
 import type { RuleSpec, StepCall, SynFloodSpec } from './spec.js';
 import { callOf, checkStep, runStep, type CallResult } from './steps.js';
@@ -188,7 +188,7 @@ function delayPacket(s: NetState, pkt: LivePacket, delayMs: number): void {
   if (pkt.where === 'link-in' || pkt.where === 'link-out' || pkt.where === 'delayed') {
     const untilMs = pkt.untilMs! + delayMs;
     retime(s, pkt, untilMs);
-    pkt.record.notes.push(`delayed ${delayMs} ms by user`);
+    addNote(pkt.record, `delayed ${delayMs} ms by user`);
     emit(s, { t: s.nowMs, kind: 'router.delay', host: ROUTER, conn: pkt.record.conn, id: pkt.id, by: 'user', delayMs, untilMs });
   } else {
     delayParked(s, pkt, userActor(s), delayMs);
@@ -205,7 +205,7 @@ function movePacket(s: NetState, pkt: LivePacket, toIndex: number): void {
   if (toIndex > waiting - 1) throw badCmd('toIndex', `toIndex ${toIndex} is past the end of the queue (${waiting} waiting: 0-${waiting - 1})`);
   q.ids.splice(from + onWire, 1);
   q.ids.splice(toIndex + onWire, 0, pkt.id);
-  pkt.record.notes.push(`moved in the queue by user from ${from} to ${toIndex}`);
+  addNote(pkt.record, `moved in the queue by user from ${from} to ${toIndex}`);
   emit(s, { t: s.nowMs, kind: 'router.move', host: ROUTER, conn: pkt.record.conn, id: pkt.id, by: 'user', from, to: toIndex });
 }
 
@@ -213,7 +213,7 @@ function editPacket(s: NetState, pkt: LivePacket, fields: PacketEdit): number {
   const { seg, changes } = applyEdit(pkt.seg, fields);
   const next = newPacket(s, seg, { type: 'edited', of: pkt.id }, pkt.record.from, pkt.bypassRules);
   replaceInPlace(s, pkt, next);
-  next.record.notes.push(`edited from #${pkt.id} by user: ${changes.join(', ')}`);
+  addNote(next.record, `edited from #${pkt.id} by user: ${changes.join(', ')}`);
   emit(s, { t: s.nowMs, kind: 'router.edit', host: ROUTER, conn: next.record.conn, id: next.id, by: 'user', of: pkt.id, seg: segSummary(seg), changes });
   return next.id;
 }
@@ -223,7 +223,7 @@ function inject(s: NetState, from: string, crafted: CraftedSegment): number {
   const seg = craftSegment(crafted, h.ip);
   if (seg.srcIp !== h.ip) s.spoofed.set(seg.srcIp, true);
   const pkt = newPacket(s, seg, { type: 'injected' }, from, true);
-  pkt.record.notes.push(seg.srcIp !== h.ip ? `injected by user from ${from}, spoofing ${seg.srcIp}` : `injected by user from ${from}`);
+  addNote(pkt.record, seg.srcIp !== h.ip ? `injected by user from ${from}, spoofing ${seg.srcIp}` : `injected by user from ${from}`);
   emit(s, { t: s.nowMs, kind: 'segment.send', host: from, conn: connOf(seg), id: pkt.id, seg: segSummary(seg), lineage: { type: 'injected' }, cause: 'injected by user' });
   launch(s, pkt);
   return pkt.id;

@@ -3,17 +3,17 @@
 import { decodeIpv4Tcp } from '../tcp/codec.js';
 import type { Segment } from '../tcp/segment.js';
 import { emit, hostOf, isFloodAddress, syncTimer, type NetState, type OutQueue } from './core.js';
-import { wireBytes, type LivePacket, type Where } from './packets.js';
+import { addNote, IN_FLIGHT, newRecordNotes, summaryOf, wireBytes, type LivePacket, type PacketRecord, type Where } from './packets.js';
 import { connOf, segSummary, ROUTER, type Lineage } from './trace.js';
 
 /** Creates packet #next with its record; it is nowhere yet (the caller launches or enqueues it). */
-export function newPacket(s: NetState, seg: Segment, lineage: Lineage, from: string, bypassRules: boolean): LivePacket {
+export function newPacket(s: NetState, seg: Segment, lineage: Lineage, from: string, bypassRules: boolean, conn = connOf(seg), bulk = false): LivePacket {
   const id = ++s.lastPacketId;
   const to = s.hostByIp.get(seg.dstIp) ?? null;
-  const record = { id, lineage, seg, from, to, conn: connOf(seg), sentMs: s.nowMs, fate: { state: 'in-flight' as const }, notes: [] };
-  s.store.add(record);
+  const record: PacketRecord = { id, lineage, seg, from, to, conn, sentMs: s.nowMs, fate: IN_FLIGHT, notes: newRecordNotes() };
+  s.store.add(record, bulk || to === null);
   const pkt: LivePacket = {
-    id, record, seg, where: 'link-in', gen: 0, sinceMs: s.nowMs, untilMs: null, bypassRules, reorderLeft: 0, parkedBy: '',
+    id, record, seg, where: 'link-in', gen: 0, sinceMs: s.nowMs, untilMs: null, bypassRules, reorderLeft: 0, parkedBy: '', summary: null,
   };
   s.live.set(id, pkt);
   return pkt;
@@ -54,8 +54,7 @@ export function dropPacket(s: NetState, pkt: LivePacket, at: string, reason: str
   detach(s, pkt);
   s.live.delete(pkt.id);
   pkt.record.fate = { state: 'dropped', atMs: s.nowMs, reason };
-  pkt.record.notes.push(`dropped: ${reason}`);
-  emit(s, { t: s.nowMs, kind: 'segment.drop', host: at, conn: pkt.record.conn, id: pkt.id, seg: segSummary(pkt.seg), reason });
+  emit(s, { t: s.nowMs, kind: 'segment.drop', host: at, conn: pkt.record.conn, id: pkt.id, seg: summaryOf(pkt), reason });
 }
 
 /** Parks the packet in the router (held, delayed until untilMs, or waiting for `after` packets). */
@@ -158,7 +157,7 @@ export function deliver(s: NetState, pkt: LivePacket): void {
   s.live.delete(pkt.id);
   pkt.gen++;
   pkt.record.fate = { state: 'delivered', atMs: s.nowMs };
-  emit(s, { t: s.nowMs, kind: 'segment.recv', host: h.name, conn: pkt.record.conn, id: pkt.id, seg: segSummary(seg) });
+  emit(s, { t: s.nowMs, kind: 'segment.recv', host: h.name, conn: pkt.record.conn, id: pkt.id, seg: seg === pkt.seg ? summaryOf(pkt) : segSummary(seg) });
   h.stack.input(seg, s.nowMs, pkt.id);
   syncTimer(s, h);
 }
@@ -186,5 +185,5 @@ export function replaceInPlace(s: NetState, old: LivePacket, next: LivePacket): 
   old.gen++;
   s.live.delete(old.id);
   old.record.fate = { state: 'replaced', atMs: s.nowMs, by: next.id };
-  old.record.notes.push(`replaced by its edit #${next.id}`);
+  addNote(old.record, `replaced by its edit #${next.id}`);
 }

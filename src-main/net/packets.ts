@@ -6,7 +6,8 @@
 // ('link-in'), parked in the router ('delayed', 'reorder', 'held'), in the output queue ('queued'), or on
 // the second link ('link-out'). Once delivered or dropped it is history: only its record remains.
 import type { Segment } from '../tcp/segment.js';
-import type { Lineage } from './trace.js';
+import type { SegSummary } from '../tcp/trace.js';
+import { segSummary, type Lineage } from './trace.js';
 
 export type Where = 'link-in' | 'delayed' | 'reorder' | 'held' | 'queued' | 'link-out';
 
@@ -16,6 +17,21 @@ export type Fate =
   | { state: 'dropped'; atMs: number; reason: string }
   /** Edited by the user: this packet was replaced by packet `by`. */
   | { state: 'replaced'; atMs: number; by: number };
+
+/** Shared empty notes (most packets never get one); addNote() replaces it before the first note. */
+const NO_NOTES: string[] = Object.freeze([]) as unknown as string[];
+
+export function addNote(rec: PacketRecord, note: string): void {
+  if (Object.isFrozen(rec.notes)) rec.notes = []; // (identity would fail on a deep clone's copy)
+  rec.notes.push(note);
+}
+
+export function newRecordNotes(): string[] {
+  return NO_NOTES;
+}
+
+/** Shared (never mutated: fates are replaced, not edited) fate of every packet still travelling. */
+export const IN_FLIGHT: Fate = Object.freeze({ state: 'in-flight' });
 
 /** History of one packet, for the UI, exports and pcapng comments. */
 export interface PacketRecord {
@@ -53,30 +69,44 @@ export interface LivePacket {
   reorderLeft: number;
   /** Label of whoever parked it ('delayed', 'reorder', 'held'). */
   parkedBy: string;
+  /** The trace summary of seg, made once and shared by this packet's events (events are read-only). */
+  summary: SegSummary | null;
 }
 
-/** The last `limit` packet records, by id; older ones are evicted and counted (bounded memory). */
+export function summaryOf(pkt: LivePacket): SegSummary {
+  return (pkt.summary ??= segSummary(pkt.seg));
+}
+
+/**
+ * The last `limit` packet records, by id; older ones are evicted and counted (bounded memory). Bulk
+ * packets (a flood's SYNs, anything sent to an address no host has) go to a small ring of their own,
+ * so a flood neither pushes ordinary packets out nor keeps a million short-lived records alive.
+ */
 export class PacketStore {
   private slots: Array<PacketRecord | undefined> = [];
+  private bulkSlots: Array<PacketRecord | undefined> = [];
   private evictedCount = 0;
-  constructor(readonly limit: number) {}
+  constructor(readonly limit: number, readonly bulkLimit: number) {}
 
-  add(rec: PacketRecord): void {
-    const slot = rec.id % this.limit;
-    if (this.slots[slot] !== undefined) this.evictedCount++;
-    this.slots[slot] = rec;
+  add(rec: PacketRecord, bulk: boolean): void {
+    const ring = bulk ? this.bulkSlots : this.slots;
+    const slot = rec.id % (bulk ? this.bulkLimit : this.limit);
+    if (ring[slot] !== undefined) this.evictedCount++;
+    ring[slot] = rec;
   }
 
   get(id: number): PacketRecord | undefined {
     const rec = this.slots[id % this.limit];
-    return rec !== undefined && rec.id === id ? rec : undefined;
+    if (rec !== undefined && rec.id === id) return rec;
+    const bulk = this.bulkSlots[id % this.bulkLimit];
+    return bulk !== undefined && bulk.id === id ? bulk : undefined;
   }
 
   get evicted(): number {
     return this.evictedCount;
   }
 
-  /** Records still held, oldest first (ids are consecutive, so walk from the oldest slot). */
+  /** Records still held, by id. */
   all(lastId: number): PacketRecord[] {
     const out: PacketRecord[] = [];
     const first = Math.max(1, lastId - this.limit + 1);

@@ -3,11 +3,11 @@
 import { corruptBytes, encodeIpv4Tcp } from '../tcp/codec.js';
 import type { Prng } from '../tcp/prng.js';
 import { seqNorm } from '../tcp/seq.js';
-import { emit, type NetState } from './core.js';
+import { emit, senderIsn, type NetState } from './core.js';
 import { detach, dropPacket, forward, newPacket, park } from './journey.js';
-import type { LivePacket } from './packets.js';
+import { addNote, summaryOf, type LivePacket } from './packets.js';
 import { ruleLabel, type RuleState } from './rules.js';
-import { ROUTER, segSummary } from './trace.js';
+import { ROUTER } from './trace.js';
 
 /** Who acts: label for traces ("rule 2 (drop)" / "user"), short name ("rule 2" / "user"), its PRNG. */
 export interface Actor {
@@ -26,14 +26,14 @@ export function userActor(s: NetState): Actor {
 
 /** Sequence number relative to the sender's ISN as the router saw it (absolute when unknown). */
 export function seqRelative(s: NetState, pkt: LivePacket): number {
-  const isn = s.isn.get(pkt.record.conn);
+  const isn = senderIsn(s, pkt.record.conn);
   return isn === undefined ? pkt.seg.seq : seqNorm(pkt.seg.seq - isn);
 }
 
 /** The packet reached the router at the end of its sender's link. */
 export function routerArrive(s: NetState, pkt: LivePacket): void {
-  if (!pkt.bypassRules) {
-    const rule = s.rules.decide({ from: pkt.record.from, to: pkt.record.to, seg: pkt.seg, seqRel: seqRelative(s, pkt) });
+  if (!pkt.bypassRules && s.rules.rules.length > 0) {
+    const rule = s.rules.decide({ from: pkt.record.from, to: pkt.record.to, seg: pkt.seg, seqRel: () => seqRelative(s, pkt) });
     if (rule !== undefined) return applyRule(s, pkt, rule);
   }
   forward(s, pkt);
@@ -47,13 +47,16 @@ function applyRule(s: NetState, pkt: LivePacket, rule: RuleState): void {
       return dropPacket(s, pkt, ROUTER, by.label);
     case 'delay':
       return delayParked(s, pkt, by, a.delayMs);
-    case 'duplicate':
-      duplicate(s, pkt, by, a.count);
-      return forward(s, pkt);
+    case 'duplicate': {
+      const seg = pkt; // the original goes on first, the copies right behind it
+      forward(s, seg);
+      duplicate(s, seg, by, a.count);
+      return;
+    }
     case 'reorder':
       pkt.reorderLeft = a.after;
       park(s, pkt, 'reorder', by.label, null);
-      pkt.record.notes.push(`${by.label}: waits for ${a.after} later packet(s)`);
+      addNote(pkt.record, `${by.label}: waits for ${a.after} later packet(s)`);
       return emit(s, { t: s.nowMs, kind: 'router.reorder', host: ROUTER, conn: pkt.record.conn, id: pkt.id, by: by.label, after: a.after });
     case 'corrupt':
       corrupt(s, pkt, by);
@@ -70,13 +73,13 @@ function applyRule(s: NetState, pkt: LivePacket, rule: RuleState): void {
 export function delayParked(s: NetState, pkt: LivePacket, by: Actor, delayMs: number): void {
   const untilMs = s.nowMs + delayMs;
   park(s, pkt, 'delayed', by.label, untilMs);
-  pkt.record.notes.push(`delayed ${delayMs} ms by ${by.label}`);
+  addNote(pkt.record, `delayed ${delayMs} ms by ${by.label}`);
   emit(s, { t: s.nowMs, kind: 'router.delay', host: ROUTER, conn: pkt.record.conn, id: pkt.id, by: by.label, delayMs, untilMs });
 }
 
 export function hold(s: NetState, pkt: LivePacket, by: Actor): void {
   park(s, pkt, 'held', by.label, null);
-  pkt.record.notes.push(`held by ${by.label} at ${s.nowMs} ms`);
+  addNote(pkt.record, `held by ${by.label} at ${s.nowMs} ms`);
   emit(s, { t: s.nowMs, kind: 'router.hold', host: ROUTER, conn: pkt.record.conn, id: pkt.id, by: by.label });
 }
 
@@ -84,7 +87,7 @@ export function hold(s: NetState, pkt: LivePacket, by: Actor): void {
 export function release(s: NetState, pkt: LivePacket, by: Actor): void {
   const parkedMs = s.nowMs - pkt.sinceMs;
   detach(s, pkt);
-  pkt.record.notes.push(`released by ${by.label} after ${parkedMs} ms`);
+  addNote(pkt.record, `released by ${by.label} after ${parkedMs} ms`);
   emit(s, { t: s.nowMs, kind: 'router.release', host: ROUTER, conn: pkt.record.conn, id: pkt.id, by: by.label, parkedMs });
   forward(s, pkt);
 }
@@ -95,10 +98,10 @@ export function duplicate(s: NetState, pkt: LivePacket, by: Actor, count: number
   for (let i = 0; i < count; i++) {
     const c = newPacket(s, pkt.seg, { type: 'duplicate', of: pkt.id }, pkt.record.from, true);
     if (pkt.record.corrupt !== undefined) c.record.corrupt = pkt.record.corrupt;
-    c.record.notes.push(`duplicate of #${pkt.id} made by ${by.label}`);
+    addNote(c.record, `duplicate of #${pkt.id} made by ${by.label}`);
     copies.push(c);
   }
-  pkt.record.notes.push(`duplicated ${count}x by ${by.label}: ${copies.map((c) => `#${c.id}`).join(', ')}`);
+  addNote(pkt.record, `duplicated ${count}x by ${by.label}: ${copies.map((c) => `#${c.id}`).join(', ')}`);
   emit(s, { t: s.nowMs, kind: 'router.duplicate', host: ROUTER, conn: pkt.record.conn, id: pkt.id, by: by.label, copies: copies.map((c) => c.id) });
   for (const c of copies) {
     detach(s, c);
@@ -111,7 +114,7 @@ export function duplicate(s: NetState, pkt: LivePacket, by: Actor, count: number
 export function corrupt(s: NetState, pkt: LivePacket, by: Actor): void {
   const before = pkt.record.corrupt?.bytes ?? encodeIpv4Tcp(pkt.seg);
   pkt.record.corrupt = { bytes: corruptBytes(before, by.prng), by: by.short };
-  pkt.record.notes.push(`corrupted by ${by.label}`);
+  addNote(pkt.record, `corrupted by ${by.label}`);
   emit(s, { t: s.nowMs, kind: 'router.corrupt', host: ROUTER, conn: pkt.record.conn, id: pkt.id, by: by.label });
 }
 
@@ -120,7 +123,7 @@ export function cache(s: NetState, pkt: LivePacket, by: Actor): void {
   if (!s.cache.has(pkt.id) && s.cache.size >= s.cache.limit) s.cacheEvicted++;
   const r = pkt.record;
   s.cache.set(pkt.id, { id: pkt.id, seg: pkt.seg, from: r.from, to: r.to, conn: r.conn, cachedMs: s.nowMs, by: by.label });
-  r.notes.push(`cached by ${by.label}`);
+  addNote(r, `cached by ${by.label}`);
   emit(s, { t: s.nowMs, kind: 'router.cache', host: ROUTER, conn: r.conn, id: pkt.id, by: by.label });
 }
 
@@ -128,8 +131,8 @@ export function cache(s: NetState, pkt: LivePacket, by: Actor): void {
 export function replay(s: NetState, cachedId: number, by: Actor): LivePacket {
   const entry = s.cache.get(cachedId)!;
   const pkt = newPacket(s, entry.seg, { type: 'replay', of: cachedId }, entry.from, true);
-  pkt.record.notes.push(`replay of #${cachedId} by ${by.label}`);
-  emit(s, { t: s.nowMs, kind: 'router.replay', host: ROUTER, conn: pkt.record.conn, id: pkt.id, by: by.label, of: cachedId, seg: segSummary(pkt.seg) });
+  addNote(pkt.record, `replay of #${cachedId} by ${by.label}`);
+  emit(s, { t: s.nowMs, kind: 'router.replay', host: ROUTER, conn: pkt.record.conn, id: pkt.id, by: by.label, of: cachedId, seg: summaryOf(pkt) });
   detach(s, pkt);
   forward(s, pkt);
   return pkt;

@@ -26,7 +26,8 @@ export interface RuleSubject {
   from: string;
   to: string | null;
   seg: Segment;
-  seqRel: number;
+  /** Asked only by rules that match on seqFrom/seqTo. */
+  seqRel: () => number;
 }
 
 export function ruleLabel(r: Pick<RuleState, 'id' | 'action'>): string {
@@ -143,8 +144,11 @@ function fits(r: RuleState, p: RuleSubject): boolean {
   if (m.to !== undefined && m.to !== p.to) return false;
   if (r.flagsExact !== undefined && p.seg.flags !== r.flagsExact) return false;
   if (r.flagsAny !== undefined && (p.seg.flags & r.flagsAny) === 0) return false;
-  if (m.seqFrom !== undefined && p.seqRel < m.seqFrom) return false;
-  if (m.seqTo !== undefined && p.seqRel > m.seqTo) return false;
+  if (m.seqFrom !== undefined || m.seqTo !== undefined) {
+    const rel = p.seqRel();
+    if (m.seqFrom !== undefined && rel < m.seqFrom) return false;
+    if (m.seqTo !== undefined && rel > m.seqTo) return false;
+  }
   if (m.len !== undefined && p.seg.payload.length !== m.len) return false;
   return true;
 }

@@ -20,6 +20,9 @@ export type Actor = string;
 
 export const ROUTER = 'router';
 
+/** Shared (never mutated) lineage of every original packet, to keep a flood's memory small. */
+export const ORIGINAL: Lineage = Object.freeze({ type: 'original' });
+
 export type NetTraceEvent =
   | { t: number; kind: 'segment.send'; host: string; conn: string; id: number; seg: SegSummary; lineage: Lineage; cause: string }
   | { t: number; kind: 'segment.recv'; host: string; conn: string; id: number; seg: SegSummary }

@@ -1,7 +1,7 @@
 // Read-only views for the UI's router-queue list and packet inspector. They are fresh objects: the
 // caller may keep or send them anywhere without touching the network's state.
 import type { Segment } from '../tcp/segment.js';
-import type { NetState } from './core.js';
+import { senderIsn, type NetState } from './core.js';
 import { wiresharkLabel, type RelativeTo } from './label.js';
 import type { LivePacket, PacketRecord, Where } from './packets.js';
 import type { Lineage } from './trace.js';
@@ -56,8 +56,8 @@ export interface RouterView {
 export function relativeTo(s: NetState, conn: string): RelativeTo {
   const [a = '', b = ''] = conn.split('>');
   const out: RelativeTo = {};
-  const seqBase = s.isn.get(conn);
-  const ackBase = s.isn.get(`${b}>${a}`);
+  const seqBase = senderIsn(s, conn);
+  const ackBase = senderIsn(s, `${b}>${a}`);
   if (seqBase !== undefined) out.seqBase = seqBase;
   if (ackBase !== undefined) out.ackBase = ackBase;
   return out;

@@ -78,6 +78,8 @@ export class Conn {
   /** Every byte the application has read, in order (received()). */
   delivered: Uint8Array[] = [];
   deliveredBytes = 0;
+  /** When the last rate-limited ACK to an invalid segment went out (-1 = never). */
+  lastOowAckMs = -1;
   /** An ACK must go out at the end of this input (out-of-order data, FIN, 2nd full segment …). */
   ackNow = false;
   /** Data was received and not yet acknowledged (delayed ACK pending). */

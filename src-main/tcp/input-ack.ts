@@ -5,7 +5,7 @@ import * as cc from './cc.js';
 import type { Conn } from './conn.js';
 import { T_FINWAIT2, T_PERSIST, T_RETRANSMIT } from './conn.js';
 import type { StackCore } from './core.js';
-import { dataStartSeq, finAcked, sendAck, sendDataAt } from './output.js';
+import { dataStartSeq, finAcked, sendDataAt, sendOowAck } from './output.js';
 import { rttSample } from './rto.js';
 import type { Segment } from './segment.js';
 import type { TcpState } from './trace.js';
@@ -124,12 +124,12 @@ function updateWindow(st: StackCore, conn: Conn, seg: Segment, nowMs: number): v
 export function processAck(st: StackCore, conn: Conn, seg: Segment, nowMs: number, id: number): AckVerdict {
   const ack = seg.ack;
   if (seqGt(ack, conn.sndMax)) {
-    sendAck(st, conn, 'ACK of data not yet sent: reply ACK (RFC 9293 3.10.7.4 fifth)', nowMs);
+    sendOowAck(st, conn, seg, 'ACK of data not yet sent: reply ACK (RFC 9293 3.10.7.4 fifth)', nowMs);
     st.emitDrop(conn.key, id, 'ACK acknowledges data not yet sent', nowMs);
     return 'drop';
   }
   if (st.params.rstChallenge && seqLt(ack, (conn.sndUna - conn.maxSndWnd) >>> 0) && conn.maxSndWnd > 0) {
-    sendAck(st, conn, 'challenge ACK: ACK too old (RFC 5961 5.2)', nowMs);
+    sendOowAck(st, conn, seg, 'challenge ACK: ACK too old (RFC 5961 5.2)', nowMs);
     st.emitDrop(conn.key, id, 'ACK below SND.UNA - MAX.SND.WND (RFC 5961 5.2)', nowMs);
     return 'drop';
   }

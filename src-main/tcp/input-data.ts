@@ -4,7 +4,7 @@ import type { Conn } from './conn.js';
 import { T_DELACK, T_FINWAIT2 } from './conn.js';
 import type { StackCore } from './core.js';
 import { enterTimeWait, restartTimeWait } from './close.js';
-import { finAcked } from './output.js';
+import { finAcked, sendAck } from './output.js';
 import type { Segment } from './segment.js';
 import { FLAG } from './segment.js';
 import { seqAdd, seqDiff } from './seq.js';
@@ -105,11 +105,15 @@ function consumeFin(st: StackCore, conn: Conn, nowMs: number): void {
       transition(st, conn, 'CLOSE-WAIT', `${why} in ${conn.state}`, nowMs);
       break;
     case 'FIN-WAIT-1':
-      if (finAcked(conn)) enterTimeWait(st, conn, `${why} in FIN-WAIT-1, our FIN already acknowledged`, nowMs);
+      if (finAcked(conn)) {
+        sendAck(st, conn, 'ACK of FIN', nowMs); // before TIME-WAIT, which may end at once (timeWaitMs 0)
+        enterTimeWait(st, conn, `${why} in FIN-WAIT-1, our FIN already acknowledged`, nowMs);
+      }
       else transition(st, conn, 'CLOSING', `${why} in FIN-WAIT-1 before our FIN was acknowledged (simultaneous close)`, nowMs);
       break;
     case 'FIN-WAIT-2':
       stopTimer(st, conn, T_FINWAIT2, nowMs);
+      sendAck(st, conn, 'ACK of FIN', nowMs);
       enterTimeWait(st, conn, `${why} in FIN-WAIT-2`, nowMs);
       break;
     case 'TIME-WAIT':

@@ -7,7 +7,7 @@ import { onEstablished, restartTimeWait } from './close.js';
 import { processAck } from './input-ack.js';
 import { processFin, processText } from './input-data.js';
 import { admitEstablished, announceAccepted } from './listen.js';
-import { output, sendAck, sendRstFor, sendSyn } from './output.js';
+import { output, sendAck, sendOowAck, sendRstFor, sendSyn } from './output.js';
 import { rttSample } from './rto.js';
 import type { Segment } from './segment.js';
 import { FLAG, segLen } from './segment.js';
@@ -84,6 +84,12 @@ function preChecks(st: StackCore, conn: Conn, seg: Segment, nowMs: number, id: n
     sendSyn(st, conn, true, true, 'SYN-ACK again for a retransmitted SYN', nowMs);
     return 'done';
   }
+  if (conn.twoWay && conn.listenerPort >= 0 && st.params.twoWayHandshake && flags & FLAG.SYN && bare) {
+    // Two-way handshake variant: a SYN (retried or old duplicate) cannot be told from a new request.
+    st.emitNote(conn.key, 'two-way handshake: a SYN cannot be told from a new request; the server builds another connection', nowMs);
+    closeWith(st, conn, null, '', 'two-way handshake variant: a new SYN replaces the connection', nowMs);
+    return 'to-listener';
+  }
   // Linux tcp_validate_incoming: in simultaneous open the peer's SYN-ACK repeats its SYN; pass it as an ACK.
   if (conn.state === 'SYN-RECEIVED' && conn.listenerPort < 0 && flags & FLAG.SYN && flags & FLAG.ACK
     && seqAdd(seg.seq, 1) === conn.rcvNxt && seg.ack === conn.sndNxt && seg.payload.length === 0) {
@@ -104,7 +110,7 @@ function unacceptable(st: StackCore, conn: Conn, seg: Segment, len: number, nowM
     if (processAck(st, conn, seg, nowMs, id) !== 'continue') return 'done';
     output(st, conn, nowMs);
   }
-  sendAck(st, conn, 'ACK for an unacceptable segment (RFC 9293 3.10.7.4 first)', nowMs);
+  sendOowAck(st, conn, seg, 'ACK for an unacceptable segment (RFC 9293 3.10.7.4 first)', nowMs);
   const why = len > 0 && rcvWindow(conn) === 0 ? 'receive window is zero' : 'sequence number outside the receive window';
   st.emitDrop(conn.key, id, `unacceptable segment: ${why}`, nowMs);
   return 'done';
@@ -113,7 +119,7 @@ function unacceptable(st: StackCore, conn: Conn, seg: Segment, len: number, nowM
 /** RFC 9293 3.10.7.4 second step, with RFC 5961 3.2 in the linux profile. */
 function onRst(st: StackCore, conn: Conn, seg: Segment, nowMs: number, id: number): void {
   if (st.params.rstChallenge && seg.seq !== conn.rcvNxt) {
-    sendAck(st, conn, 'challenge ACK for an in-window RST not at RCV.NXT (RFC 5961 3.2)', nowMs);
+    sendOowAck(st, conn, seg, 'challenge ACK for an in-window RST not at RCV.NXT (RFC 5961 3.2)', nowMs);
     st.emitDrop(conn.key, id, 'RST in window but not at RCV.NXT: challenge ACK sent (RFC 5961 3.2)', nowMs);
     return;
   }
@@ -136,17 +142,12 @@ function onSyn(st: StackCore, conn: Conn, seg: Segment, nowMs: number, id: numbe
     closeWith(st, conn, null, '', 'RFC 9293 3.10.7.4 fourth: SYN in SYN-RECEIVED (passive OPEN) returns it to LISTEN', nowMs);
     return 'to-listener';
   }
-  if (conn.twoWay && st.params.twoWayHandshake && seg.seq !== conn.irs && !(seg.flags & FLAG.ACK)) {
-    st.emitNote(conn.key, 'two-way handshake: a new SYN cannot be told from the old connection; the server builds another', nowMs);
-    closeWith(st, conn, null, '', 'two-way handshake variant: a new SYN replaces the connection', nowMs);
-    return 'to-listener';
-  }
   if (st.params.synInSyncState === 'reset') {
     sendRstFor(st, conn, seg.flags & FLAG.ACK ? seg.ack : conn.sndNxt, 'RST for a SYN in the window (RFC 793 3.9)');
     closeWith(st, conn, 'reset', 'connection reset: SYN received in a synchronized state', `RFC 793 3.9: in-window SYN in ${conn.state} resets the connection`, nowMs);
     return 'done';
   }
-  sendAck(st, conn, 'challenge ACK for a SYN in a synchronized state (RFC 5961 4.2)', nowMs);
+  sendOowAck(st, conn, seg, 'challenge ACK for a SYN in a synchronized state (RFC 5961 4.2)', nowMs);
   st.emitDrop(conn.key, id, `SYN in ${conn.state}: challenge ACK sent (RFC 5961 4.2)`, nowMs);
   return 'done';
 }

@@ -65,6 +65,24 @@ export function sendAck(st: StackCore, conn: Conn, cause: string, nowMs: number)
   st.tx(seg, false, cause);
 }
 
+/**
+ * An ACK answering an invalid segment (out of window, bad ACK, challenge). Linux tcp_oow_rate_limited: when the
+ * segment carries no data (or is a SYN), at most one such ACK per net.ipv4.tcp_invalid_ratelimit ms, which stops
+ * two confused endpoints from trading ACKs forever ("ACK war").
+ */
+export function sendOowAck(st: StackCore, conn: Conn, seg: Segment, cause: string, nowMs: number): void {
+  const limitMs = st.params.invalidRateLimitMs;
+  const pureOrSyn = seg.payload.length === 0 || (seg.flags & FLAG.SYN) !== 0;
+  if (limitMs > 0 && pureOrSyn) {
+    if (conn.lastOowAckMs >= 0 && nowMs - conn.lastOowAckMs < limitMs) {
+      st.emitNote(conn.key, `ACK suppressed by net.ipv4.tcp_invalid_ratelimit (${cause})`, nowMs);
+      return;
+    }
+    conn.lastOowAckMs = nowMs;
+  }
+  sendAck(st, conn, cause, nowMs);
+}
+
 /** RST for a connection: <SEQ=seq><CTL=RST> (RFC 9293 3.10.7.4, 3.10.4 ABORT). */
 export function sendRstFor(st: StackCore, conn: Conn, seq: number, cause: string): void {
   st.tx(makeSegment(st, conn, seq, 0, FLAG.RST, 0, {}, EMPTY), false, cause);

@@ -24,6 +24,7 @@ export interface Params {
   timeWaitMs: number;
   finTimeoutMs: number;
   delackMs: number;
+  invalidRateLimitMs: number;
   mss: number;
   rcvBufBytes: number;
   windowScaling: boolean;
@@ -107,6 +108,7 @@ export function resolveParams(profile: ProfileName, sysctl?: Record<string, numb
     timeWaitMs: v.timeWaitMs ?? 2 * mslMs,
     finTimeoutMs: get('net.ipv4.tcp_fin_timeout') * 1000,
     delackMs: get('tcplab.delack_ms'),
+    invalidRateLimitMs: get('net.ipv4.tcp_invalid_ratelimit'),
     mss: get('tcplab.mss'),
     rcvBufBytes: get('tcplab.rcvbuf_bytes'),
     windowScaling: get('net.ipv4.tcp_window_scaling') === 1,

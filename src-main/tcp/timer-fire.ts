@@ -93,15 +93,19 @@ function onSynAck(st: StackCore, conn: Conn, nowMs: number): void {
 /** RFC 9293 3.8.6.1: send one octet beyond a zero window so a lost window update cannot deadlock us. */
 function onPersist(st: StackCore, conn: Conn, nowMs: number): void {
   if (conn.sndWnd > 0) {
+    // The window is open but too small for sender SWS avoidance: force what fits (BSD tcp_output "force").
     conn.persistBackoff = 0;
+    const usable = Math.min(conn.sndWnd, conn.cwnd, conn.mss) - seqDiff(conn.sndNxt, conn.sndUna);
+    const space = usable > 0 ? sendDataAt(st, conn, conn.sndNxt, usable, 'data (persist timer: window too small to wait)', nowMs) : 0;
+    conn.sndNxt = seqAdd(conn.sndNxt, space);
     output(st, conn, nowMs);
     return;
   }
   const space = sendDataAt(st, conn, conn.sndUna, 1, 'zero-window probe', nowMs);
   if (space === 0) return;
   if (conn.sndNxt === conn.sndUna) conn.sndNxt = seqAdd(conn.sndUna, space);
-  startTimer(st, conn, T_PERSIST, nowMs + persistTimeoutMs(st, conn), nowMs);
   conn.persistBackoff++;
+  startTimer(st, conn, T_PERSIST, nowMs + persistTimeoutMs(st, conn), nowMs);
 }
 
 /** RFC 1122 4.2.3.6: after keepalive_time idle, probe every keepalive_intvl; abort after keepalive_probes. */

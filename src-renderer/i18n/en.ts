@@ -1,4 +1,6 @@
 // English strings. Region names are the accessible names tests and screen readers rely on.
+import { panelsEn } from './panels.en.js';
+
 export const en = {
   'app.title': 'tcplab',
   'app.tagline': 'Watch, break and repair TCP',
@@ -42,6 +44,7 @@ export const en = {
   'ladder.fate.dropped': 'dropped',
   'ladder.fate.held': 'held at the router',
   'ladder.fate.in-flight': 'in flight',
+  'ladder.fate.replaced': 'replaced at the router by an edited copy',
   'ladder.more': '{n} more packets in view are not listed; zoom in to list them.',
   'ladder.selected': 'Selected packet #{n} at {t} ms: {label}',
   'ladder.noneSelected': 'No packet selected.',
@@ -79,12 +82,14 @@ export const en = {
   'state.edge.rcvFinSndAck': 'rcv FIN / snd ACK',
   'state.edge.rcvAckOfFin': 'rcv ACK of FIN / x',
   'state.edge.timeout2Msl': 'Timeout=2MSL / delete TCB',
+  'tcb.title': 'TCB variables',
   'tcb.caption': 'Transmission control block at {t} ms',
   'tcb.variable': 'Variable',
   'tcb.value': 'Value',
   'tcb.changed': 'changed by the last event',
   'tcb.none': 'No TCB recorded for this connection yet.',
   'tcb.plot': 'cwnd and ssthresh over time (bytes against ms)',
+  ...panelsEn,
 } as const;
 
 export type StringKey = keyof typeof en;

@@ -1,5 +1,6 @@
 // 简体中文界面文字。键与 en.ts 一一对应（类型检查保证不缺项）。
 import type { StringKey } from './en.js';
+import { panelsZhCN } from './panels.zh-CN.js';
 
 export const zhCN: Record<StringKey, string> = {
   'app.title': 'tcplab',
@@ -44,6 +45,7 @@ export const zhCN: Record<StringKey, string> = {
   'ladder.fate.dropped': '已丢弃',
   'ladder.fate.held': '扣留在路由器',
   'ladder.fate.in-flight': '传输中',
+  'ladder.fate.replaced': '在路由器被修改后的副本取代',
   'ladder.more': '视图中还有 {n} 个报文未列出；放大即可列出。',
   'ladder.selected': '已选中报文 #{n}，{t} 毫秒：{label}',
   'ladder.noneSelected': '未选中报文。',
@@ -81,10 +83,12 @@ export const zhCN: Record<StringKey, string> = {
   'state.edge.rcvFinSndAck': '收 FIN / 发 ACK',
   'state.edge.rcvAckOfFin': '收到对 FIN 的 ACK / 无动作',
   'state.edge.timeout2Msl': '超时 2MSL / 删除 TCB',
+  'tcb.title': 'TCB 变量',
   'tcb.caption': '{t} 毫秒时的传输控制块（TCB）',
   'tcb.variable': '变量',
   'tcb.value': '值',
   'tcb.changed': '被最近一个事件改变',
   'tcb.none': '该连接尚未记录 TCB。',
   'tcb.plot': 'cwnd 与 ssthresh 随时间变化（字节 / 毫秒）',
+  ...panelsZhCN,
 };

@@ -8,7 +8,7 @@ export type PacketEdit = z.infer<typeof packetEditSchema>;
 export type CraftedSegment = z.infer<typeof craftedSegmentSchema>;
 
 /** Each names a message key `form.err.<kind>` in i18n/panels.*.ts. */
-export type FieldError = 'flags' | 'flagsRepeat' | 'integer' | 'u32' | 'window' | 'port' | 'ip' | 'payload' | 'required';
+export type FieldError = 'flags' | 'flagsRepeat' | 'integer' | 'u32' | 'window' | 'port' | 'ip' | 'payload' | 'required' | 'delay';
 
 export const FLAG_LETTERS = 'SAFRPUEC';
 export const U32_MAX = 4294967295;

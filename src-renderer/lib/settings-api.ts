@@ -1,12 +1,8 @@
 // Calls for the settings commands of src-main/contract/settings.ts. Until commands.ts merges
 // settingsCommandSchemas into commandSchemas, LabClient.call's name type does not list them, hence the cast.
 import type { SessionInfo } from '../../src-main/contract/index.js';
-import type { SessionSettings } from '../../src-main/contract/settings.js';
-import type { z } from 'zod';
-import type { settingsCommandSchemas } from '../../src-main/contract/settings.js';
+import type { SessionSettings, SettingsApplyArgs as SettingsApply } from '../../src-main/contract/settings.js';
 import type { LabClient } from './client.js';
-
-export type SettingsApply = z.infer<(typeof settingsCommandSchemas)['settings.apply']>;
 type LooseCall = (cmd: string, args?: unknown) => Promise<unknown>;
 
 export function getSettings(client: LabClient): Promise<SessionSettings> {

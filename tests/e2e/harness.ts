@@ -70,3 +70,17 @@ export async function launchChromium(): Promise<Browser> {
     ],
   });
 }
+
+/**
+ * Chromium for the panel tests. launchChromium() passes --user-data-dir, which playwright-core 1.65 refuses
+ * in launch() ("Pass userDataDir to launchPersistentContext"); this is the same browser without it (launch()
+ * makes a fresh temporary profile anyway).
+ */
+export async function launchHeadless(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install chromium" (or set TCPLAB_CHROMIUM)`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}

@@ -33,12 +33,32 @@ function colX(cols: readonly Column[], name: string | null): number {
   return (cols.find((c) => c.name === name) ?? cols.find((c) => c.name === ROUTER)!).x;
 }
 
-function arrowPoints(a: LadderArrow, cols: readonly Column[], ax: TimeAxis, endMs: number): Array<[number, number]> {
+interface Ctx { cols: readonly Column[]; ax: TimeAxis; endMs: number; lanes: ReadonlyMap<number, number> }
+
+const LANE_PX = 7;
+
+/** Parks that overlap in time get side-by-side lanes at the router (greedy interval colouring). */
+function parkLanes(arrows: readonly LadderArrow[], endMs: number): Map<number, number> {
+  const laneEnds: number[] = [];
+  const lanes = new Map<number, number>();
+  for (const a of arrows) {
+    if (a.park === null) continue;
+    let lane = laneEnds.findIndex((end) => end <= a.park!.startMs);
+    if (lane < 0) lane = laneEnds.length;
+    laneEnds[lane] = a.park.endMs ?? endMs;
+    lanes.set(a.id, lane);
+  }
+  return lanes;
+}
+
+function arrowPoints(a: LadderArrow, ctx: Ctx): Array<[number, number]> {
+  const { cols, ax, endMs } = ctx;
   const xFrom = colX(cols, a.from), xTo = colX(cols, a.to), xRouter = colX(cols, ROUTER);
   const pts: Array<[number, number]> = [[xFrom, ax.y(a.startMs)]];
   if (a.park !== null) {
-    if (a.from !== ROUTER) pts.push([xRouter, ax.y(a.park.startMs)]);
-    pts.push([xRouter, ax.y(a.park.endMs ?? endMs)]);
+    const xPark = xRouter + (ctx.lanes.get(a.id) ?? 0) * LANE_PX;
+    if (a.from !== ROUTER) pts.push([xPark, ax.y(a.park.startMs)]);
+    pts.push([xPark, ax.y(a.park.endMs ?? endMs)]);
     if (a.park.endMs === null && a.endMs === null) return pts;
   }
   const end = a.endMs ?? endMs;
@@ -54,8 +74,9 @@ function arrowColor(a: LadderArrow, cols: readonly Column[]): { color: string; d
   return { color: colX(cols, a.from) <= colX(cols, a.to) ? COLOR.ltr : COLOR.rtl, dash: '' };
 }
 
-function drawArrow(a: LadderArrow, cols: readonly Column[], ax: TimeAxis, endMs: number): string {
-  const pts = arrowPoints(a, cols, ax, endMs);
+function drawArrow(a: LadderArrow, ctx: Ctx): string {
+  const { cols, ax, endMs } = ctx;
+  const pts = arrowPoints(a, ctx);
   const { color, dash } = arrowColor(a, cols);
   const last = pts[pts.length - 1]!, first = pts[0]!;
   const parts: string[] = [];
@@ -63,25 +84,35 @@ function drawArrow(a: LadderArrow, cols: readonly Column[], ax: TimeAxis, endMs:
   const head = a.fate === 'delivered' ? ` marker-end="url(#arrow-${color.slice(1)})"` : '';
   parts.push(`<polyline points="${pts.map(([x, y]) => `${num(x)},${num(y)}`).join(' ')}" fill="none" stroke="${color}" stroke-width="1.4"${dashAttr}${head}/>`);
   if (a.park !== null) {
-    const xr = colX(cols, ROUTER), y0 = ax.y(a.park.startMs), y1 = ax.y(a.park.endMs ?? endMs);
+    const xr = colX(cols, ROUTER) + (ctx.lanes.get(a.id) ?? 0) * LANE_PX, y0 = ax.y(a.park.startMs), y1 = ax.y(a.park.endMs ?? endMs);
     parts.push(`<line x1="${num(xr)}" y1="${num(y0)}" x2="${num(xr)}" y2="${num(y1)}" stroke="${COLOR.park}" stroke-width="5" stroke-opacity="0.45"/>`);
-    const what = `${a.park.kind} by ${a.park.by}${a.park.endMs === null ? '' : ` ${formatMs(a.park.endMs - a.park.startMs)}`}`;
-    parts.push(svgText(xr + 8, (y0 + y1) / 2 + 4, what, { fill: COLOR.park, 'font-size': FONT_PX - 1 }));
   }
   if (a.fate === 'dropped') {
     const [x, y] = last, r = 6;
     parts.push(`<path d="M${num(x - r)},${num(y - r)}L${num(x + r)},${num(y + r)}M${num(x - r)},${num(y + r)}L${num(x + r)},${num(y - r)}" stroke="${COLOR.drop}" stroke-width="2.2"/>`);
     parts.push(svgText(x + 10, y + 4, `#${a.id} ${a.dropReason ?? 'dropped'}`, { fill: COLOR.drop, 'font-size': FONT_PX - 1 }));
   }
-  // Label centred over the whole span, on the first leg, as Wireshark's flow graph writes it.
-  const second = pts[1] ?? first;
-  const lx = (first[0] + second[0]) / 2, ly = (first[1] + second[1]) / 2 - 4;
-  const tag = [a.tag, a.corrupted ? 'corrupted' : null].filter((x) => x !== null).join(', ');
-  const label = `#${a.id} ${a.label}`;
-  parts.push(`<text x="${num(lx)}" y="${num(ly)}" text-anchor="middle" class="lbl">${escapeXml(label)}` +
-    (tag === '' ? '' : `<tspan fill="${color}"> (${escapeXml(tag)})</tspan>`) + '</text>');
+  parts.push(drawLabel(a, first, pts[1] ?? first, color));
   return `<g class="pkt" data-id="${a.id}">${parts.join('')}</g>`;
 }
+
+/**
+ * The label along the first leg, just above it, rotated with it (never upside down), so that labels of
+ * packets crossing at nearly the same time do not sit on each other's lines.
+ */
+function drawLabel(a: LadderArrow, p0: [number, number], p1: [number, number], color: string): string {
+  const [dx, dy] = p1[0] >= p0[0] ? [p1[0] - p0[0], p1[1] - p0[1]] : [p0[0] - p1[0], p0[1] - p1[1]];
+  const angle = dx === 0 && dy === 0 ? 0 : (Math.atan2(dy, dx) * 180) / Math.PI;
+  const mx = (p0[0] + p1[0]) / 2, my = (p0[1] + p1[1]) / 2;
+  const park = a.park === null ? null : `${a.park.kind}${a.park.endMs === null ? '' : ` ${formatMs(a.park.endMs - a.park.startMs)}`} by ${a.park.by}`;
+  const tag = [a.tag, a.corrupted ? 'corrupted' : null, park].filter((x) => x !== null).join(', ');
+  const tspan = tag === '' ? '' : `<tspan fill="${color}"> (${escapeXml(tag)})</tspan>`;
+  return `<text x="${num(mx)}" y="${num(my - 4)}" text-anchor="middle" transform="rotate(${num(angle)} ${num(mx)} ${num(my)})"${HALO}>` +
+    `${escapeXml(`#${a.id} ${a.label}`)}${tspan}</text>`;
+}
+
+/** White outline behind label text, as attributes (resvg ignores paint-order set from a style sheet). */
+const HALO = ` fill="${COLOR.text}" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"`;
 
 function drawFrame(cols: readonly Column[], ax: TimeAxis, model: LadderModel, widthPx: number): string {
   const out: string[] = [];
@@ -127,7 +158,7 @@ function drawStates(cols: readonly Column[], ax: TimeAxis, model: LadderModel): 
 function defs(): string {
   const colors = [COLOR.ltr, COLOR.rtl, COLOR.retrans, COLOR.copy];
   return `<defs>${colors.map((c) => `<marker id="arrow-${c.slice(1)}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${c}"/></marker>`).join('')}` +
-    `<style>text{font-family:${FONT_FAMILY};font-size:${FONT_PX}px}.lbl{fill:${COLOR.text};paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}.st{fill:#92400e;font-weight:bold}</style></defs>`;
+    `<style>text{font-family:${FONT_FAMILY};font-size:${FONT_PX}px}.st{fill:#92400e;font-weight:bold}</style></defs>`;
 }
 
 export function ladderSvg(input: Pick<ExportInput, 'title' | 'hosts' | 'trace'>, opts: LadderSvgOptions = {}): string {
@@ -141,6 +172,7 @@ export function ladderSvg(input: Pick<ExportInput, 'title' | 'hosts' | 'trace'>,
   }
   const ax = buildTimeAxis(times, { topPx: TOP_PX, pxPerMs: 0.6, minGapPx: 22, maxGapPx: 110 });
   const endMs = (ax.keyTimes[ax.keyTimes.length - 1] ?? 0);
+  const ctx: Ctx = { cols, ax, endMs, lanes: parkLanes(model.arrows, endMs) };
   const widthPx = cols[cols.length - 1]!.x + STATE_PX + 40;
   const footer = model.omitted > 0 ? `${model.omitted} more packet(s) not drawn: see the pcapng or CSV export` : model.arrows.length === 0 ? 'no packets' : '';
   const heightPx = Math.ceil(ax.bottomPx + (footer === '' ? 16 : 40));
@@ -149,7 +181,7 @@ export function ladderSvg(input: Pick<ExportInput, 'title' | 'hosts' | 'trace'>,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
     svgText(16, 24, title, { 'font-size': 15, 'font-weight': 'bold', fill: COLOR.text }),
     drawFrame(cols, ax, model, widthPx),
-    ...model.arrows.map((a) => drawArrow(a, cols, ax, endMs)),
+    ...model.arrows.map((a) => drawArrow(a, ctx)),
     footer === '' ? '' : svgText(16, heightPx - 14, footer, { fill: COLOR.muted }),
   ].join('\n');
   const ns = opts.standalone === false ? '' : ' xmlns="http://www.w3.org/2000/svg"';

@@ -1,7 +1,9 @@
 // SVG → PNG with resvg (@resvg/resvg-js: a prebuilt native binary shipped inside the npm package, so it
 // works offline). This lives in lab/io/ because resvg reads the system's font files. Loaded lazily: the
 // native module costs ~30 ms to load and most runs never make a PNG.
+import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 
 interface ResvgModule {
   Resvg: new (svg: string, opts: Record<string, unknown>) => { render(): { asPng(): Uint8Array; width: number; height: number } };
@@ -12,6 +14,35 @@ let resvg: ResvgModule | undefined;
 function load(): ResvgModule {
   resvg ??= createRequire(import.meta.url)('@resvg/resvg-js') as ResvgModule;
   return resvg;
+}
+
+/** Folders searched for the export fonts (Debian/Ubuntu, other Linux, macOS, Windows). */
+const FONT_DIRS = ['/usr/share/fonts', '/usr/local/share/fonts', '/Library/Fonts', '/System/Library/Fonts', 'C:\\Windows\\Fonts'];
+/** The monospace font the SVGs name first, and CJK fonts for Chinese text (Noto CJK, WenQuanYi, YaHei, PingFang). */
+const FONT_FILE = /^(DejaVuSansMono(-Bold)?\.ttf|NotoSansCJK-(Regular|Bold)\.ttc|NotoSansMonoCJK\w*-(Regular|Bold)\.otf|wqy-microhei\.ttc|msyh(bd)?\.ttc|PingFang\.ttc)$/;
+const MAX_FONT_SEARCH_ENTRIES = 20_000;
+
+let fontFiles: string[] | undefined;
+
+/**
+ * The few font files the exports need, found once per process. Loading every system font instead costs
+ * ~100 ms per picture (the CJK collections alone are ~100 MB); an empty list falls back to that.
+ */
+function exportFonts(): string[] {
+  if (fontFiles !== undefined) return fontFiles;
+  const found: string[] = [];
+  const queue = FONT_DIRS.filter((d) => existsSync(d));
+  for (let seen = 0; queue.length > 0 && seen < MAX_FONT_SEARCH_ENTRIES; seen++) {
+    const dir = queue.shift()!;
+    let entries: import('node:fs').Dirent[] = [];
+    try { entries = readdirSync(dir, { withFileTypes: true }); } catch { continue; }
+    for (const e of entries) {
+      if (e.isDirectory()) queue.push(path.join(dir, e.name));
+      else if (FONT_FILE.test(e.name)) found.push(path.join(dir, e.name));
+    }
+  }
+  fontFiles = found.sort();
+  return fontFiles;
 }
 
 /** Pixels beyond which a PNG is refused: 16k × 16k would need 1 GiB of RGBA. */
@@ -31,7 +62,7 @@ export function svgToPng(svg: string, opts: RasterOptions = {}): Uint8Array {
   }
   const r = new (load().Resvg)(svg, {
     fitTo: { mode: 'zoom', value: scale },
-    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans Mono', monospaceFamily: 'DejaVu Sans Mono' },
+    font: { loadSystemFonts: exportFonts().length === 0, fontFiles: exportFonts(), defaultFontFamily: 'DejaVu Sans Mono', monospaceFamily: 'DejaVu Sans Mono' },
     background: '#ffffff',
   });
   const png = r.render().asPng();

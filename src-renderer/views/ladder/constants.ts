@@ -13,6 +13,8 @@ export const LABEL_GAP_PX = 14;
 export const LABEL_MAX_VISIBLE = 1500;
 /** Arrowheads are left out when this many packets are in view (they would be sub-pixel). */
 export const ARROWHEAD_MAX_VISIBLE = 4000;
+/** Above this many packets in view, arrows that land on the same pixels are drawn once. */
+export const LOD_ABOVE_VISIBLE = 3000;
 /** At most this many packets are listed in the hidden accessible table. */
 export const TABLE_MAX_ROWS = 60;
 /** Deepest zoom: this many pixels per millisecond. */

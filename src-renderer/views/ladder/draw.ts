@@ -3,7 +3,7 @@
 import type { LadderPacket } from './model.js';
 import { packetPath, type Column, type Point } from './geometry.js';
 import { arrowStyle, type ArrowStyle } from './tags.js';
-import { ARROWHEAD_MAX_VISIBLE, AXIS_PX, HEADER_PX, LABEL_GAP_PX, LABEL_MAX_VISIBLE } from './constants.js';
+import { ARROWHEAD_MAX_VISIBLE, AXIS_PX, HEADER_PX, LABEL_GAP_PX, LABEL_MAX_VISIBLE, LOD_ABOVE_VISIBLE } from './constants.js';
 
 export interface LadderColors {
   bg: string;
@@ -97,16 +97,15 @@ function drawFrameChrome(ctx: CanvasRenderingContext2D, f: DrawFrame): void {
 }
 
 function drawArrows(ctx: CanvasRenderingContext2D, f: DrawFrame, paths: Map<number, Point[]>): void {
-  const heads = f.visible.length <= ARROWHEAD_MAX_VISIBLE;
+  const heads = paths.size <= ARROWHEAD_MAX_VISIBLE;
   for (const style of STYLES) {
     for (const dashed of [false, true]) {
       ctx.beginPath();
       const ends = new Path2D();
       let any = false;
-      for (const i of f.visible) {
+      for (const [i, pts] of paths) {
         const p = f.packets[i] as LadderPacket;
         if (arrowStyle(p) !== style || (p.lineage !== 'original') !== dashed) continue;
-        const pts = paths.get(i) as Point[];
         tracePath(ctx, pts);
         any = true;
         if (p.fate === 'delivered' && heads) arrowHead(ends, pts, 7);
@@ -125,19 +124,18 @@ function drawArrows(ctx: CanvasRenderingContext2D, f: DrawFrame, paths: Map<numb
 
 function drawMarks(ctx: CanvasRenderingContext2D, f: DrawFrame, paths: Map<number, Point[]>): void {
   ctx.beginPath();
-  for (const i of f.visible) {
+  for (const [i, pts] of paths) {
     const p = f.packets[i] as LadderPacket;
-    if (p.fate === 'dropped') cross(ctx, (paths.get(i) as Point[]).at(-1) as Point, 5);
+    if (p.fate === 'dropped') cross(ctx, pts.at(-1) as Point, 5);
   }
   ctx.strokeStyle = f.colors.danger;
   ctx.lineWidth = 2;
   ctx.stroke();
   ctx.fillStyle = f.colors.retrans;
-  for (const i of f.visible) {
+  for (const [i, pts] of paths) {
     const p = f.packets[i] as LadderPacket;
     if (p.holdMs === null) continue;
     // The parked stretch: a bar down the router column from hold to release (or now).
-    const pts = paths.get(i) as Point[];
     const top = pts[p.from === 'router' ? 0 : 1] as Point;
     const bottom = pts[p.from === 'router' ? 1 : 2] as Point;
     ctx.fillRect(top.x - 3, top.y, 6, Math.max(3, bottom.y - top.y));
@@ -158,35 +156,73 @@ function highlight(ctx: CanvasRenderingContext2D, p: LadderPacket, pts: readonly
   ctx.fill();
 }
 
+function drawLabel(ctx: CanvasRenderingContext2D, f: DrawFrame, p: LadderPacket, at: Point, chosen: boolean): void {
+  const text = f.label(p);
+  ctx.strokeStyle = f.colors.bg;
+  ctx.lineWidth = 3;
+  ctx.strokeText(text, at.x, at.y - 2);
+  ctx.fillStyle = chosen ? f.colors.accent : f.colors.text;
+  ctx.fillText(text, at.x, at.y - 2);
+}
+
+/**
+ * Labels sit above the middle of each arrow's first leg. The selected and hovered packets always get
+ * theirs; the others are placed top to bottom and skipped when closer than LABEL_GAP_PX to one placed.
+ */
 function drawLabels(ctx: CanvasRenderingContext2D, f: DrawFrame, paths: Map<number, Point[]>): void {
   if (f.visible.length > LABEL_MAX_VISIBLE) return;
   ctx.font = '11px system-ui, sans-serif';
   ctx.textAlign = 'center';
   ctx.textBaseline = 'bottom';
   ctx.lineJoin = 'round';
-  let lastY = -Infinity;
-  for (const i of f.visible) {
-    const p = f.packets[i] as LadderPacket;
+  const midOf = (i: number): Point => {
     const pts = paths.get(i) as Point[];
     const a = pts[0] as Point;
     const b = pts[1] as Point;
-    const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
-    const chosen = p.id === f.selectedId || p.id === f.hoverId;
-    if (!chosen && (mid.y - lastY < LABEL_GAP_PX || mid.y < HEADER_PX + 10)) continue;
-    if (!chosen) lastY = mid.y;
-    const text = f.label(p);
-    ctx.strokeStyle = f.colors.bg;
-    ctx.lineWidth = 3;
-    ctx.strokeText(text, mid.x, mid.y - 2);
-    ctx.fillStyle = chosen ? f.colors.accent : f.colors.text;
-    ctx.fillText(text, mid.x, mid.y - 2);
+    return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+  };
+  const isChosen = (p: LadderPacket) => p.id === f.selectedId || p.id === f.hoverId;
+  const chosenYs: number[] = [];
+  for (const i of f.visible) if (isChosen(f.packets[i] as LadderPacket)) chosenYs.push(midOf(i).y);
+  let lastY = -Infinity;
+  for (const i of f.visible) {
+    const p = f.packets[i] as LadderPacket;
+    const mid = midOf(i);
+    if (isChosen(p)) continue;
+    const crowded = mid.y - lastY < LABEL_GAP_PX || chosenYs.some((y) => Math.abs(mid.y - y) < LABEL_GAP_PX);
+    if (crowded || mid.y < HEADER_PX + 10) continue;
+    lastY = mid.y;
+    drawLabel(ctx, f, p, mid, false);
   }
+  for (const i of f.visible) if (isChosen(f.packets[i] as LadderPacket)) drawLabel(ctx, f, f.packets[i] as LadderPacket, midOf(i), true);
+}
+
+/**
+ * The arrows to draw, by packet position. Zoomed far out, thousands of arrows fall on the same pixels:
+ * above LOD_ABOVE_VISIBLE only one arrow per distinct (style, whole-pixel path) is kept, which is what
+ * the eye would see anyway and keeps a 100,000-packet frame cheap.
+ */
+function pathsToDraw(f: DrawFrame): Map<number, Point[]> {
+  const paths = new Map<number, Point[]>();
+  const lod = f.visible.length > LOD_ABOVE_VISIBLE;
+  const seen = new Set<string>();
+  for (const i of f.visible) {
+    const p = f.packets[i] as LadderPacket;
+    const pts = packetPath(p, f.cols, f.y, f.nowMs);
+    if (lod) {
+      let key = `${arrowStyle(p)}${p.lineage === 'original' ? '' : '-'}${p.fate === 'delivered' ? '' : p.fate}`;
+      for (const pt of pts) key += `|${Math.round(pt.x)},${Math.round(pt.y)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
+    paths.set(i, pts);
+  }
+  return paths;
 }
 
 export function drawLadder(ctx: CanvasRenderingContext2D, f: DrawFrame): void {
   drawFrameChrome(ctx, f);
-  const paths = new Map<number, Point[]>();
-  for (const i of f.visible) paths.set(i, packetPath(f.packets[i] as LadderPacket, f.cols, f.y, f.nowMs));
+  const paths = pathsToDraw(f);
   ctx.save();
   ctx.beginPath();
   ctx.rect(AXIS_PX - 8, HEADER_PX, f.widthPx, f.heightPx - HEADER_PX);
@@ -195,8 +231,10 @@ export function drawLadder(ctx: CanvasRenderingContext2D, f: DrawFrame): void {
   drawMarks(ctx, f, paths);
   for (const i of f.visible) {
     const p = f.packets[i] as LadderPacket;
-    if (p.id === f.hoverId && p.id !== f.selectedId) highlight(ctx, p, paths.get(i), f.colors.text, 2.5);
-    if (p.id === f.selectedId) highlight(ctx, p, paths.get(i), f.colors.accent, 3);
+    if (p.id !== f.hoverId && p.id !== f.selectedId) continue;
+    const pts = paths.get(i) ?? packetPath(p, f.cols, f.y, f.nowMs);
+    if (p.id === f.selectedId) highlight(ctx, p, pts, f.colors.accent, 3);
+    else highlight(ctx, p, pts, f.colors.text, 2.5);
   }
   drawLabels(ctx, f, paths);
   ctx.restore();

@@ -43,7 +43,7 @@ export type TimeToPx = (ms: number) => number;
 
 /**
  * The arrow as a polyline. Held packets go to the router and wait there (a vertical run down the router
- * column); dropped ones stop where they died; copies made by the router start at it. A packet still in
+ * column); dropped and replaced (edited) ones stop where they died; copies made by the router start at it. A packet still in
  * flight or parked is drawn up to `nowMs`.
  */
 export function packetPath(p: LadderPacket, cols: readonly Column[], y: TimeToPx, nowMs: number): Point[] {
@@ -56,7 +56,7 @@ export function packetPath(p: LadderPacket, cols: readonly Column[], y: TimeToPx
     pts.push({ x: xRouter, y: y(p.releaseMs ?? Math.max(p.holdMs, nowMs)) });
     if (p.fate === 'held') return pts;
   }
-  if (p.fate === 'dropped' && p.dropAt === 'router') {
+  if ((p.fate === 'dropped' && p.dropAt === 'router') || p.fate === 'replaced') {
     pts.push({ x: xRouter, y: y(p.endMs) });
     return pts;
   }

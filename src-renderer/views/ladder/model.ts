@@ -4,7 +4,8 @@ import type { AnyTraceEvent, LadderEvent, LineageKind, LineageLike, SegSummary }
 import { ROUTER_HOST } from '../model/trace-types.js';
 import { annotateSequence } from './relative.js';
 
-export type Fate = 'delivered' | 'dropped' | 'held' | 'in-flight';
+/** 'replaced': the user edited it at the router, and an edited copy went on in its place. */
+export type Fate = 'delivered' | 'dropped' | 'held' | 'in-flight' | 'replaced';
 
 export interface LadderPacket {
   id: number;
@@ -89,6 +90,13 @@ function apply(byId: Map<number, LadderPacket>, ev: LadderEvent): void {
   }
   if (ev.kind === 'router.replay' || ev.kind === 'router.edit') {
     routerCopy(byId, ev.id, ev.conn, ev.t, ev.seg, ev.kind === 'router.replay' ? 'replay' : 'edited', ev.of);
+    const orig = ev.kind === 'router.edit' ? byId.get(ev.of) : undefined;
+    // The edited copy takes the original's place (net/interventions.ts editPacket): the original ends here.
+    if (orig && !Number.isFinite(orig.endMs)) {
+      if (orig.holdMs !== null && orig.releaseMs === null) orig.releaseMs = ev.t;
+      orig.endMs = ev.t;
+      orig.fate = 'replaced';
+    }
     return;
   }
   const p = byId.get(ev.id);

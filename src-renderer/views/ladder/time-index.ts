@@ -83,3 +83,8 @@ export function visiblePackets(index: TimeIndex, fromMs: number, toMs: number): 
   }
   return out;
 }
+
+/** Packet id → position in the sorted list (built once per packet list, never mutated). */
+export function positionsById(packets: readonly LadderPacket[]): ReadonlyMap<number, number> {
+  return new Map(packets.map((p, i) => [p.id, i]));
+}

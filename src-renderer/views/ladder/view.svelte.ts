@@ -2,7 +2,7 @@
 // packets as $derived chains over them. The component only wires DOM events to this.
 import { scaleLinear, zoomIdentity, type ZoomTransform } from 'd3';
 import type { LadderPacket } from './model.js';
-import { buildTimeIndex, visiblePackets } from './time-index.js';
+import { buildTimeIndex, positionsById, visiblePackets } from './time-index.js';
 import { columnLayout, type LadderHost } from './geometry.js';
 import { AXIS_PX, BOTTOM_PX, HEADER_PX, MAX_PX_PER_MS, RIGHT_PX } from './constants.js';
 import { hitTest } from './hit-test.js';
@@ -60,7 +60,7 @@ export class LadderView {
   }
 
   /** Packet id → position in the sorted list, for previous/next navigation. */
-  positions = $derived(new Map(this.packets.map((p, i) => [p.id, i])));
+  positions = $derived(positionsById(this.packets));
 
   positionOf(id: number | null): number {
     return id === null ? -1 : (this.positions.get(id) ?? -1);

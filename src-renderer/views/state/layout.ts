@@ -23,6 +23,8 @@ export interface StateEdge {
   labelKey: EdgeLabelKey;
   /** Bend of the curve: offset of its middle, perpendicular to the chord, in viewBox units. */
   bend: number;
+  /** Nudge of the label from the curve's middle, in viewBox units, where labels would collide. */
+  nudge?: readonly [number, number];
 }
 
 export type EdgeLabelKey =
@@ -31,14 +33,14 @@ export type EdgeLabelKey =
   | 'state.edge.rcvAckOfSyn' | 'state.edge.rcvSynAck' | 'state.edge.closeSndFin' | 'state.edge.rcvFinSndAck'
   | 'state.edge.rcvAckOfFin' | 'state.edge.timeout2Msl';
 
-export const VIEW_WIDTH = 760;
+export const VIEW_WIDTH = 800;
 export const VIEW_HEIGHT = 640;
 export const NODE_WIDTH = 116;
 export const NODE_HEIGHT = 34;
 
 const LEFT = 90;
-const MID = 380;
-const RIGHT = 670;
+const MID = 400;
+const RIGHT = 710;
 
 export const STATE_NODES: readonly StateNode[] = [
   { id: 'CLOSED', state: 'CLOSED', x: MID, y: 30 },
@@ -57,8 +59,8 @@ export const STATE_NODES: readonly StateNode[] = [
 
 /** RFC 9293 Figure 5, edge for edge. */
 export const RFC_EDGES: readonly StateEdge[] = [
-  { key: 'closed-listen', from: 'CLOSED', to: 'LISTEN', labelKey: 'state.edge.passiveOpen', bend: 24 },
-  { key: 'listen-closed', from: 'LISTEN', to: 'CLOSED', labelKey: 'state.edge.listenClose', bend: 24 },
+  { key: 'closed-listen', from: 'CLOSED', to: 'LISTEN', labelKey: 'state.edge.passiveOpen', bend: 24, nudge: [-44, 0] },
+  { key: 'listen-closed', from: 'LISTEN', to: 'CLOSED', labelKey: 'state.edge.listenClose', bend: 24, nudge: [40, 0] },
   { key: 'closed-synsent', from: 'CLOSED', to: 'SYN-SENT', labelKey: 'state.edge.activeOpen', bend: -40 },
   { key: 'synsent-closed', from: 'SYN-SENT', to: 'CLOSED', labelKey: 'state.edge.synSentClose', bend: -10 },
   { key: 'listen-synrcvd', from: 'LISTEN', to: 'SYN-RECEIVED', labelKey: 'state.edge.rcvSyn', bend: -15 },

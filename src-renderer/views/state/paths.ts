@@ -10,8 +10,8 @@ export interface Pt {
 
 export interface EdgeGeometry {
   d: string;
-  /** Where the label sits and how it is anchored, so it clears the curve. */
-  label: Pt & { anchor: 'start' | 'middle' | 'end' };
+  /** Centre of the label (drawn over the curve with a halo, after all curves). */
+  label: Pt;
   mid: Pt;
 }
 
@@ -32,7 +32,7 @@ const curve = line<Pt>()
   .curve(curveNatural);
 
 /** Curve from box to box through the chord's midpoint pushed sideways by `bend` (perpendicular to the chord). */
-export function edgeGeometry(a: StateNode, b: StateNode, bend: number): EdgeGeometry {
+export function edgeGeometry(a: StateNode, b: StateNode, bend: number, nudge: readonly [number, number] = [0, 0]): EdgeGeometry {
   const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
   const nx = -(b.y - a.y) / len;
   const ny = (b.x - a.x) / len;
@@ -40,12 +40,25 @@ export function edgeGeometry(a: StateNode, b: StateNode, bend: number): EdgeGeom
   const start = boxExit(a, mid);
   const end = boxExit(b, mid);
   const d = curve([start, mid, end]) ?? '';
-  // Labels of bent edges sit outside the bend; straight edges carry theirs on the line (with a halo).
-  const side = Math.sign(bend);
-  const offset = side === 0 ? 0 : 8;
-  const lx = mid.x + nx * side * offset;
-  const ly = mid.y + ny * side * offset;
-  const horiz = nx * side;
-  const anchor = side === 0 ? 'middle' : horiz < -0.3 ? 'end' : horiz > 0.3 ? 'start' : 'middle';
-  return { d, label: { x: lx, y: ly + 4, anchor }, mid };
+  return { d, label: { x: mid.x + nudge[0], y: mid.y + nudge[1] }, mid };
+}
+
+/** Font metrics the label boxes are estimated with (the SVG uses 11px system-ui). */
+export const LABEL_LINE_PX = 13;
+export const LABEL_CHAR_PX = 6.2;
+
+/** An edge label is drawn as two lines, event above action, as in the RFC figure. */
+export function labelLines(text: string): string[] {
+  const slash = text.indexOf(' / ');
+  return slash < 0 ? [text] : [text.slice(0, slash), text.slice(slash + 3)];
+}
+
+/** Estimated box of a label centred at `at`, for overlap checks. */
+export function labelBox(text: string, at: Pt): { x0: number; y0: number; x1: number; y1: number } {
+  const lines = labelLines(text);
+  // CJK characters are about twice as wide as Latin ones.
+  const units = (l: string) => [...l].reduce((n, ch) => n + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 1.9 : 1), 0);
+  const w = Math.max(...lines.map(units)) * LABEL_CHAR_PX;
+  const h = lines.length * LABEL_LINE_PX;
+  return { x0: at.x - w / 2, y0: at.y - h / 2, x1: at.x + w / 2, y1: at.y + h / 2 };
 }

@@ -35,7 +35,7 @@ export function plotGeometry(samples: readonly TcbSample[], nowMs: number, box: 
   // An "infinite" ssthresh is not a number to plot: leave a gap (line.defined).
   const ssth = series(samples, (s) => s.tcb.ssthresh, nowMs).map((p) => ({ t: p.t, v: p.v !== null && p.v >= SSTHRESH_INFINITE ? null : p.v }));
   const t0 = samples[0]?.t ?? 0;
-  const x = scaleLinear().domain([t0, Math.max(nowMs, t0 + 1)]).range([box.left, box.width - 4]);
+  const x = scaleLinear().domain([t0, Math.max(nowMs, t0 + 1)]).range([box.left, box.width - 14]); // room for the last tick label
   const maxV = Math.max(1, ...cwnd.map((p) => p.v ?? 0), ...ssth.map((p) => p.v ?? 0));
   const y = scaleLinear().domain([0, maxV]).nice(4).range([box.height - box.bottom, 4]);
   const path = line<Pt>()

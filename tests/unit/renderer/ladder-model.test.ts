@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildLadder, type LadderPacket } from '../../../src-renderer/views/ladder/model.js';
 import type { AnyTraceEvent, SegSummary } from '../../../src-renderer/views/model/trace-types.js';
+import type { TraceEvent } from '../../../src-main/contract/index.js';
 import { loadFixture } from './fixture.js';
 
 const C = '10.0.0.1:40000>10.0.0.2:80';
@@ -49,6 +50,15 @@ describe('buildLadder on the handshake fixture', () => {
 });
 
 describe('buildLadder edge cases', () => {
+  it('takes the contract trace type as it is (compile-time check) and the real lineage spelling', () => {
+    const events: TraceEvent[] = [
+      { t: 0, kind: 'segment.send', host: 'A', conn: C, id: 1, seg: seg('S', 7), lineage: { type: 'retransmission', of: null }, cause: 'rto' },
+      { t: 2, kind: 'router.hold', host: 'router', conn: C, id: 1, by: 'user' },
+      { t: 9, kind: 'router.release', host: 'router', conn: C, id: 1, by: 'user', parkedMs: 7 },
+    ];
+    expect(buildLadder(events)).toMatchObject([{ lineage: 'retransmission', of: null, holdMs: 2, releaseMs: 9, fate: 'in-flight', endMs: Infinity }]);
+  });
+
   it('leaves a held packet parked (no end) while it is not released', () => {
     const events: AnyTraceEvent[] = [
       { t: 0, kind: 'segment.send', host: 'A', conn: C, id: 1, seg: seg('S', 7) },
@@ -74,6 +84,18 @@ describe('buildLadder edge cases', () => {
       { t: 9, kind: 'segment.send', host: 'A', conn: C, id: 2, seg: seg('S', 7), lineage: { kind: 'retransmission', of: 1 } },
     ];
     expect(buildLadder(events).map((p) => [p.lineage, p.of])).toEqual([['original', null], ['retransmission', 1]]);
+  });
+
+  it('ends a packet the user edited at the router, and starts the edited copy there', () => {
+    const events: AnyTraceEvent[] = [
+      { t: 0, kind: 'segment.send', host: 'A', conn: C, id: 1, seg: seg('PA', 7, 1, 5) },
+      { t: 4, kind: 'router.hold', host: 'router', id: 1 },
+      { t: 30, kind: 'router.edit', host: 'router', conn: C, id: 2, of: 1, seg: seg('PA', 8, 1, 5) },
+      { t: 35, kind: 'segment.recv', host: 'B', conn: C, id: 2, seg: seg('PA', 8, 1, 5) },
+    ];
+    const [orig, copy] = buildLadder(events);
+    expect(orig).toMatchObject({ id: 1, fate: 'replaced', endMs: 30, holdMs: 4, releaseMs: 30 });
+    expect(copy).toMatchObject({ id: 2, from: 'router', startMs: 30, endMs: 35, lineage: 'edited', of: 1, fate: 'delivered' });
   });
 
   it('marks a segment the receiving engine discarded, and ignores events for unknown ids', () => {

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   NODE_HEIGHT, NODE_WIDTH, RFC_EDGES, STATE_NODES, VIEW_HEIGHT, VIEW_WIDTH, nodeById, nodeFor, rfcEdgeFor,
 } from '../../../src-renderer/views/state/layout.js';
-import { boxExit, edgeGeometry } from '../../../src-renderer/views/state/paths.js';
+import { boxExit, edgeGeometry, labelBox, labelLines } from '../../../src-renderer/views/state/paths.js';
+import { en } from '../../../src-renderer/i18n/en.js';
+import { zhCN } from '../../../src-renderer/i18n/zh-CN.js';
 import { connectionsOf, edgeCausedBy, stateEventsOf } from '../../../src-renderer/views/state/cause.js';
 import { currentNode, edgeKeyOf, extraEdges } from '../../../src-renderer/views/state/model.js';
 import type { StateEvent, TcpState } from '../../../src-renderer/views/model/trace-types.js';
@@ -71,8 +73,29 @@ describe('state diagram layout', () => {
     const g = edgeGeometry(nodeById('TIME-WAIT')!, nodeById('CLOSED-END')!, 0);
     const start = /^M([\d.]+),([\d.]+)/.exec(g.d);
     expect(Number(start?.[1])).toBeCloseTo(nodeById('TIME-WAIT')!.x + NODE_WIDTH / 2 + 3, 5);
-    expect(g.label.anchor).toBe('middle');
+    expect(g.label).toEqual(g.mid);
   });
+
+  it('splits labels into event and action lines, as the RFC figure does', () => {
+    expect(labelLines('rcv SYN / snd SYN,ACK')).toEqual(['rcv SYN', 'snd SYN,ACK']);
+    expect(labelLines('rcv RST (note 1)')).toEqual(['rcv RST (note 1)']);
+  });
+
+  for (const [lang, table] of [['en', en], ['zh-CN', zhCN]] as const) {
+    it(`edge labels (${lang}) overlap neither each other nor a box, and stay in view`, () => {
+      type Box = { x0: number; y0: number; x1: number; y1: number };
+      const hit = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+      const labels = RFC_EDGES.map((e) => ({ key: e.key, box: labelBox(table[e.labelKey], edgeGeometry(nodeById(e.from)!, nodeById(e.to)!, e.bend, e.nudge).label) }));
+      const boxes = STATE_NODES.map((n) => ({ key: n.id, box: { x0: n.x - NODE_WIDTH / 2, y0: n.y - NODE_HEIGHT / 2, x1: n.x + NODE_WIDTH / 2, y1: n.y + NODE_HEIGHT / 2 } }));
+      const clashes: string[] = [];
+      labels.forEach((a, i) => {
+        if (a.box.x0 < 0 || a.box.x1 > VIEW_WIDTH || a.box.y0 < 0 || a.box.y1 > VIEW_HEIGHT) clashes.push(`${a.key} out of view`);
+        for (const b of labels.slice(i + 1)) if (hit(a.box, b.box)) clashes.push(`${a.key} / ${b.key}`);
+        for (const n of boxes) if (hit(a.box, n.box)) clashes.push(`${a.key} / box ${n.key}`);
+      });
+      expect(clashes).toEqual([]);
+    });
+  }
 });
 
 describe('state events: current node, extra edges', () => {

@@ -36,7 +36,7 @@ describe('TCB over time (fixture, host A)', () => {
     const g = plotGeometry(samples, 2000, { width: 300, height: 100, left: 30, bottom: 14 });
     expect(g.ssthreshPath).toBe('');
     expect(g.cwndPath.startsWith('M30,')).toBe(true);
-    expect(g.nowX).toBe(296);
+    expect(g.nowX).toBe(286);
     expect(g.yTicks.map((tk) => tk.label)).toEqual(['0', '5k', '10k', '15k', '20k']);
     expect(g.yTicks[0]?.y).toBe(86);
   });

@@ -150,3 +150,16 @@ export function pattern(n: number, salt = 0): Uint8Array {
 
 export const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 export const str = (b: Uint8Array): string => new TextDecoder().decode(b);
+
+/** Index of the first differing byte, or -1 when equal (fast; vitest deep equality on big arrays is slow). */
+export function firstDiff(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return i;
+  return a.length === b.length ? -1 : n;
+}
+
+/** "equal" or a short description of the first difference, for expect(...).toBe('equal'). */
+export function sameBytes(got: Uint8Array, want: Uint8Array): string {
+  const i = firstDiff(got, want);
+  return i < 0 ? 'equal' : `differ at byte ${i} (got ${got.length} bytes, want ${want.length})`;
+}

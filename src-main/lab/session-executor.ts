@@ -5,12 +5,12 @@
 // events at T, scheduler.ts), then the scenario's actions at T, then the user's actions at T in the order
 // they were recorded. A live intervention (run to T, apply) and a replay from scratch therefore take the
 // same path, which is what makes a saved session re-run byte for byte.
-import { NetError } from '../../net/errors.js';
-import type { Intervention } from '../../net/interventions.js';
-import { Network } from '../../net/network.js';
-import type { RunSpec } from '../../net/spec.js';
-import type { TraceEvent, TraceSink } from '../../net/trace.js';
-import type { ScenarioAction } from '../scenario.js';
+import { NetError } from '../net/errors.js';
+import type { Intervention } from '../net/interventions.js';
+import { Network } from '../net/network.js';
+import type { RunSpec } from '../net/spec.js';
+import type { TraceEvent, TraceSink } from '../net/trace.js';
+import type { ScenarioAction } from './scenario.js';
 
 /** What a branch runs: the runnable scenario, its own actions, and the branch's user actions (sorted by atMs). */
 export interface Plan {

@@ -2,7 +2,7 @@
 // schema: unknown keys are errors, every number, string and list has a limit. The scenario inside is kept
 // verbatim and validated separately by lab/scenario.ts (so its errors keep the scenario's own messages).
 import { z } from 'zod';
-import { interventionBodySchema } from '../../contract/intervention-schema.js';
+import { interventionBodySchema, type InterventionBody } from '../contract/intervention-schema.js';
 
 export const SESSION_FORMAT_V1 = 'tcplab.session/1';
 
@@ -14,14 +14,15 @@ const MAX_MS = 86_400_000;
 const atMs = z.number().finite().min(0).max(MAX_MS);
 const branchId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ or -');
 
+export type SessionAction = InterventionBody & { atMs: number };
+
+type Option = (typeof interventionBodySchema.options)[number];
+
 /** One recorded intervention: the contract's command body plus the virtual time it was applied at. */
 export const sessionActionSchema = z.discriminatedUnion(
   'op',
-  interventionBodySchema.options.map((o) => o.extend({ atMs })) as unknown as [
-    (typeof interventionBodySchema.options)[number],
-    ...Array<(typeof interventionBodySchema.options)[number]>,
-  ],
-);
+  interventionBodySchema.options.map((o) => o.extend({ atMs })) as unknown as [Option, ...Option[]],
+) as unknown as z.ZodType<SessionAction>;
 
 export const branchSchema = z.strictObject({
   id: branchId,
@@ -30,7 +31,7 @@ export const branchSchema = z.strictObject({
   forkAtMs: atMs,
   /** Actions copied from the parent when the branch was made (undo stops there). */
   inherited: z.number().int().min(0).max(MAX_ACTIONS_PER_BRANCH).default(0),
-  actions: z.array(z.unknown()).max(MAX_ACTIONS_PER_BRANCH),
+  actions: z.array(sessionActionSchema).max(MAX_ACTIONS_PER_BRANCH),
 });
 
 export const sessionV1Schema = z.strictObject({

@@ -6,9 +6,9 @@
 // that state is cached for the cursor. Forward past the head computes further. A timeline is never edited
 // in place when its actions change: derive() builds a new one that shares the still-valid prefix (events
 // and snapshots), so a refused edit leaves the old timeline exactly as it was.
-import type { Intervention } from '../../net/interventions.js';
-import { traceLine, type TraceEvent } from '../../net/trace.js';
-import { Executor, Tap, type Plan, type Snapshot } from './executor.js';
+import type { Intervention } from '../net/interventions.js';
+import { traceLine, type TraceEvent } from '../net/trace.js';
+import { Executor, Tap, type Plan, type Snapshot } from './session-executor.js';
 
 /** Events between snapshots: restoring costs one clone plus at most this many events (see docs/SESSION.md). */
 export const DEFAULT_SNAPSHOT_EVERY = 2000;
@@ -18,6 +18,9 @@ export interface Cursor {
   /** How many events are visible: events[0 .. event-1]. */
   event: number;
 }
+
+/** Snapshot spacing in events per packet record held by the network (see maybeSnapshot). */
+const RECORDS_PER_EVENT = 1;
 
 /** Bound on events computed by one stepToPacket search. */
 const MAX_PACKET_SEARCH = 1_000_000;
@@ -77,9 +80,18 @@ export class Timeline {
     return text;
   }
 
+  /**
+   * Snapshot spacing grows with the state: a clone costs about as much per packet on record as running one
+   * event (measured: ~30 µs per record, ~20 µs per event, docs/SESSION.md), so spacing >= records keeps the
+   * snapshots' total cost near the run's own, with a logarithmic number of snapshots.
+   */
   private maybeSnapshot(): void {
     const last = this.snaps[this.snaps.length - 1]!;
-    if (this.head.tap.count - last.events >= this.every) this.snaps.push(this.head.snapshot());
+    const since = this.head.tap.count - last.events;
+    if (since < this.every) return;
+    const stats = this.head.network.packetStats();
+    if (since < (stats.lastId - stats.evicted) * RECORDS_PER_EVENT) return;
+    this.snaps.push(this.head.snapshot());
   }
 
   /** Computes everything due at or before tMs (capped at untilMs). */
@@ -119,6 +131,22 @@ export class Timeline {
     return lo;
   }
 
+  /** Number of computed events with t < tMs. */
+  countBefore(tMs: number): number {
+    let lo = 0, hi = this.events.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.events[mid]!.t < tMs) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** User actions the head has applied so far (names the culprit when one is refused). */
+  get appliedActions(): number {
+    return this.head.appliedActions;
+  }
+
   /** A cursor at time tMs (computing up to it): every event at or before tMs is visible. */
   cursorAtMs(tMs: number): Cursor {
     const t = Math.max(0, Math.min(tMs, this.untilMs));
@@ -145,7 +173,10 @@ export class Timeline {
     // The head itself when it stands exactly at the cursor (live play): no copy, and not cached, as it moves on.
     if (endOfInstant && this.head.nowMs === c.tMs && this.head.tap.count === c.event) return this.head;
     const snap = this.bestSnapshot((s) => s.events <= c.event && s.nowMs <= c.tMs);
-    const exec = Executor.restore(this.plan, snap, new Tap(0, null));
+    // Moving forward from the last view state (stepping through the past) continues it without a clone.
+    const prev = this.viewExec;
+    const reusable = prev !== undefined && prev.tap.count >= snap.events && prev.tap.count <= c.event && prev.nowMs <= c.tMs;
+    const exec = reusable ? prev : Executor.restore(this.plan, snap, new Tap(0, null));
     if (endOfInstant) exec.runTo(c.tMs);
     else while (exec.tap.count < c.event && exec.advance(c.tMs));
     this.viewKey = key;

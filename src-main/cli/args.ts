@@ -1,0 +1,72 @@
+// Option parsing for `tcplab`: `--name value` or `--name=value`, flags without a value, positionals.
+// Anything not declared is an error (exit 2), so a typo never silently does nothing.
+
+export type OptKind = 'string' | 'flag';
+
+export interface OptSpec {
+  kind: OptKind;
+  /** Shown in --help: e.g. "F.jsonl". */
+  value?: string;
+  help: string;
+}
+
+export type OptTable = Record<string, OptSpec>;
+
+export interface Parsed {
+  positionals: string[];
+  opts: Map<string, string | true>;
+}
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export function parseArgs(argv: readonly string[], table: OptTable, maxPositionals: number): Parsed {
+  const positionals: string[] = [];
+  const opts = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') { positionals.push(...argv.slice(i + 1)); break; }
+    if (!arg.startsWith('-') || arg === '-') { positionals.push(arg); continue; }
+    const eq = arg.indexOf('=');
+    const name = (eq < 0 ? arg : arg.slice(0, eq)).replace(/^--?/, '');
+    const spec = Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
+    if (spec === undefined) {
+      const known = Object.keys(table).map((k) => `--${k}`).join(', ');
+      throw new UsageError(`unknown option "${arg.slice(0, eq < 0 ? undefined : eq)}" (options: ${known})`);
+    }
+    if (opts.has(name)) throw new UsageError(`option --${name} is given twice`);
+    if (spec.kind === 'flag') {
+      if (eq >= 0) throw new UsageError(`option --${name} takes no value`);
+      opts.set(name, true);
+      continue;
+    }
+    const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
+    if (value === undefined || value === '') throw new UsageError(`option --${name} needs a value (${spec.value ?? 'value'})`);
+    opts.set(name, value);
+  }
+  if (positionals.length > maxPositionals) throw new UsageError(`unexpected argument "${positionals[maxPositionals]}"`);
+  return { positionals, opts };
+}
+
+export function stringOpt(p: Parsed, name: string): string | undefined {
+  const v = p.opts.get(name);
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** An integer option in [min, max]; UsageError otherwise. */
+export function intOpt(p: Parsed, name: string, min: number, max: number): number | undefined {
+  const v = stringOpt(p, name);
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new UsageError(`--${name} must be an integer from ${min} to ${max}, not "${v}"`);
+  return Number(v);
+}
+
+export function optionHelp(table: OptTable): string {
+  const rows = Object.entries(table).map(([k, s]) => [`--${k}${s.value === undefined ? '' : ` ${s.value}`}`, s.help] as const);
+  const width = Math.max(...rows.map(([a]) => a.length));
+  return rows.map(([a, b]) => `  ${a.padEnd(width)}  ${b}`).join('\n');
+}

@@ -1,0 +1,49 @@
+// The output files shared by `run` and `replay`: each option names one export format, written atomically.
+import type { ExportFormat } from '../contract/session.js';
+import { renderExport, type ExportInput } from '../lab/export/index.js';
+import { writeFileAtomic } from '../lab/io/files.js';
+import { saveSession } from '../lab/session-file.js';
+import type { Session } from '../lab/session-model.js';
+import { UsageError, type OptTable, type Parsed } from './args.js';
+import type { CliIo } from './io.js';
+
+export const OUTPUT_OPTIONS: OptTable = {
+  trace: { kind: 'string', value: 'F.jsonl', help: 'the trace, one JSON event per line' },
+  pcap: { kind: 'string', value: 'F.pcapng', help: 'every packet with real bytes and a comment on its fate (Wireshark)' },
+  session: { kind: 'string', value: 'F.json', help: 'the session file (tcplab replay / the app can open it)' },
+  svg: { kind: 'string', value: 'F.svg', help: 'the ladder diagram' },
+  'state-svg': { kind: 'string', value: 'F.svg', help: 'the RFC 9293 state diagram of every endpoint' },
+  png: { kind: 'string', value: 'F.png', help: 'the ladder diagram as PNG (first 200 packets)' },
+  csv: { kind: 'string', value: 'F.csv', help: 'one row per event (UTF-8 with BOM, for Excel)' },
+  html: { kind: 'string', value: 'F.html', help: 'a self-contained offline report' },
+  lang: { kind: 'string', value: 'en|zh-CN', help: 'language of the SVG, PNG and HTML text (default en)' },
+};
+
+const FORMAT_OF: Record<string, ExportFormat> = {
+  trace: 'jsonl', pcap: 'pcapng', session: 'session', svg: 'svg-ladder', 'state-svg': 'svg-state', png: 'png-ladder', csv: 'csv', html: 'html',
+};
+
+/** The output files asked for, in option order. */
+export function requestedOutputs(p: Parsed): Array<{ format: ExportFormat; file: string }> {
+  const out: Array<{ format: ExportFormat; file: string }> = [];
+  for (const [name, format] of Object.entries(FORMAT_OF)) {
+    const file = p.opts.get(name);
+    if (typeof file === 'string') out.push({ format, file });
+  }
+  return out;
+}
+
+export function langOpt(p: Parsed): 'en' | 'zh-CN' {
+  const v = p.opts.get('lang');
+  if (v === undefined || v === 'en' || v === 'zh-CN') return v ?? 'en';
+  throw new UsageError(`--lang must be en or zh-CN, not "${String(v)}"`);
+}
+
+/** Renders and writes each requested output; a write failure throws FileError (exit 1). */
+export function writeOutputs(input: ExportInput, session: Session, wanted: ReadonlyArray<{ format: ExportFormat; file: string }>, lang: 'en' | 'zh-CN', io: CliIo): void {
+  for (const { format, file } of wanted) {
+    const data = format === 'session' ? saveSession(session) : renderExport(input, format, lang);
+    writeFileAtomic(file, data);
+    io.err(`tcplab: wrote ${file} (${format}, ${typeof data === 'string' ? Buffer.byteLength(data) : data.length} bytes)`);
+  }
+}

@@ -1,0 +1,40 @@
+// `tcplab validate <file>`: checks a scenario or a session file and prints every problem with its JSON
+// path. The file's "format" field says which it is; without one it is checked as a scenario.
+import { formatErrors, parseScenarioText, type ScenarioError } from '../lab/scenario.js';
+import { loadSession } from '../lab/session-file.js';
+import { optionHelp, parseArgs, UsageError, type OptTable } from './args.js';
+import type { CliIo } from './io.js';
+import { formatOf, readInput } from './source.js';
+
+export const VALIDATE_OPTIONS: OptTable = {
+  json: { kind: 'flag', help: 'print the result as JSON: { ok, kind, errors: [{ path, message }] }' },
+  lang: { kind: 'string', value: 'en|zh-CN', help: 'language of the messages (default en)' },
+  help: { kind: 'flag', help: 'show this help' },
+};
+
+export const VALIDATE_USAGE = `usage: tcplab validate <file> [options]\n\nChecks a scenario (tcplab.scenario/1) or a session file (tcplab.session/1).\nPrints every error with its JSON path; exit code 2 when the file is invalid.\n\n${optionHelp(VALIDATE_OPTIONS)}`;
+
+const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+export function cmdValidate(argv: readonly string[], io: CliIo): number {
+  const p = parseArgs(argv, VALIDATE_OPTIONS, 1);
+  if (p.opts.has('help')) { io.out(VALIDATE_USAGE); return 0; }
+  const file = p.positionals[0];
+  if (file === undefined) throw new UsageError('validate needs a file');
+  const lang = p.opts.get('lang') ?? 'en';
+  if (lang !== 'en' && lang !== 'zh-CN') throw new UsageError(`--lang must be en or zh-CN, not "${String(lang)}"`);
+  const text = readInput(file, MAX_FILE_BYTES);
+  const kind = formatOf(text).startsWith('tcplab.session/') ? 'session' : 'scenario';
+  const result = kind === 'session' ? loadSession(text) : parseScenarioText(text);
+  const errors: ScenarioError[] = result.ok ? [] : result.errors;
+  if (p.opts.has('json')) {
+    const lines = formatErrors(errors, lang);
+    io.out(JSON.stringify({ ok: result.ok, kind, errors: errors.map((e, i) => ({ path: e.path, message: lines[i]!.slice(e.path.length + 2) })) }, null, 2));
+  } else if (result.ok) {
+    io.out(`${file}: a valid ${kind}`);
+  } else {
+    io.out(`${file}: ${errors.length} error(s) in this ${kind}:`);
+    for (const line of formatErrors(errors, lang)) io.out(`  ${line}`);
+  }
+  return result.ok ? 0 : 2;
+}

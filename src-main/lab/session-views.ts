@@ -1,0 +1,92 @@
+// Read-only views of the network at the cursor, in the contract's shapes (plain copies for the renderer):
+// the router (queues, held, in flight, cached, rules), one packet with its bytes, and every connection.
+import { LabError } from '../contract/errors.js';
+import type { ConnectionView, PacketDetail, RouterPacketView, RouterView } from '../contract/session.js';
+import { encodeIpv4Tcp, hexDump } from '../tcp/codec.js';
+import { wiresharkLabel, type RelativeTo } from '../net/label.js';
+import type { Network } from '../net/network.js';
+import { lineageText, type Fate, type PacketRecord } from '../net/packets.js';
+import { segSummary, type TraceEvent } from '../net/trace.js';
+
+export function routerViewOf(net: Network): RouterView {
+  const v = net.routerView();
+  const out: RouterView = { atMs: v.nowMs, inFlight: [], queued: [], held: [], cached: [], rules: [], queueCapacity: {} };
+  for (const p of v.packets) {
+    const seg = net.packet(p.id)?.seg;
+    if (seg === undefined) continue;
+    const view: RouterPacketView = {
+      id: p.id, label: p.label, conn: p.conn, from: p.from, to: p.to ?? '', where: p.where,
+      queueIndex: p.where === 'queued' ? p.position : null, lineage: p.lineage, seg: segSummary(seg),
+    };
+    if (p.where === 'queued') out.queued.push(view);
+    else if (p.where === 'held') out.held.push(view);
+    else out.inFlight.push(view);
+  }
+  for (const c of v.cached) {
+    const seg = net.packet(c.id)?.seg;
+    const lineage = net.packet(c.id)?.lineage ?? { type: 'original' as const };
+    if (seg === undefined) continue;
+    out.cached.push({ id: c.id, label: c.label, conn: c.conn, from: c.from, to: c.to ?? '', where: 'cached', queueIndex: null, lineage, seg: segSummary(seg) });
+  }
+  out.rules = net.rules().list().map((r) => ({ id: r.id, label: r.label, enabled: r.enabled, matches: r.matches }));
+  for (const q of v.queues) out.queueCapacity[q.toward] = q.capacity;
+  return out;
+}
+
+export function connectionsOf(net: Network): ConnectionView[] {
+  const out: ConnectionView[] = [];
+  for (const h of net.hosts()) {
+    const stack = net.stack(h.name);
+    for (const key of stack.connections()) {
+      const st = stack.status(key);
+      if (st !== undefined) out.push({ host: h.name, conn: key, state: st.state, tcb: { ...st.tcb } });
+    }
+  }
+  return out;
+}
+
+function fateText(f: Fate): string {
+  switch (f.state) {
+    case 'in-flight': return 'in flight';
+    case 'delivered': return `delivered at ${f.atMs} ms`;
+    case 'dropped': return `dropped at ${f.atMs} ms: ${f.reason}`;
+    case 'replaced': return `replaced by its edit #${f.by} at ${f.atMs} ms`;
+  }
+}
+
+/** ISNs for relative numbers, from the SYNs seen in the trace (as the router's own labels use). */
+function relativeFrom(trace: readonly TraceEvent[], upTo: number, conn: string): RelativeTo {
+  const [a = '', b = ''] = conn.split('>');
+  const reverse = `${b}>${a}`;
+  const out: RelativeTo = {};
+  for (let i = 0; i < upTo && i < trace.length; i++) {
+    const ev = trace[i]!;
+    if (ev.kind !== 'segment.send' || !ev.seg.flags.includes('S')) continue;
+    if (ev.conn === conn) out.seqBase = ev.seg.seq;
+    else if (ev.conn === reverse) out.ackBase = ev.seg.seq;
+  }
+  return out;
+}
+
+function hexOf(r: PacketRecord): string {
+  try {
+    return hexDump(r.corrupt?.bytes ?? encodeIpv4Tcp(r.seg));
+  } catch {
+    return ''; // a value that cannot be put on the wire (encodeIpv4Tcp's RangeError): no bytes to show
+  }
+}
+
+/** Packet #id as known at the cursor; LabError 'unknown-packet' when it does not exist (yet) or was evicted. */
+export function packetDetailOf(net: Network, id: number, trace: readonly TraceEvent[], cursorEvent: number): PacketDetail {
+  const r = net.packet(id);
+  if (r === undefined) {
+    const last = net.packetStats().lastId;
+    const why = id > last ? `no packet #${id} at the cursor (packets so far: ${last === 0 ? 'none' : `#1-#${last}`})` : `packet #${id} is no longer on record`;
+    throw new LabError('unknown-packet', why, '$.id');
+  }
+  const history = [`sent by ${r.from} at ${r.sentMs} ms (${lineageText(r.lineage)})`, ...r.notes, fateText(r.fate)];
+  return {
+    id, conn: r.conn, from: r.from, to: r.to ?? '', sentMs: r.sentMs, fate: fateText(r.fate), lineage: r.lineage,
+    seg: segSummary(r.seg), label: wiresharkLabel(r.seg, relativeFrom(trace, cursorEvent, r.conn)), hex: hexOf(r), history,
+  };
+}

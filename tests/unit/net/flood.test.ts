@@ -1,0 +1,97 @@
+// SYN flood (RFC 4987): attacker M sends spoofed SYNs from 198.18.0.0/15 at B's listener (backlog 128,
+// linux tcp_max_syn_backlog 128), 200 per second for 70 s; the legitimate client A connects at 1 s.
+import { describe, expect, it } from 'vitest';
+import { Network } from '../../../src-main/net/network.js';
+import type { RunSpec } from '../../../src-main/net/spec.js';
+import type { TraceEvent } from '../../../src-main/net/trace.js';
+import { A_IP, B_IP, CONNECT, LISTEN, spec } from './helpers.js';
+
+function floodSpec(syncookies: number): RunSpec {
+  const s = spec({
+    steps: [LISTEN, { ...CONNECT, atMs: 1000 }],
+    floods: [{ from: 'M', target: `${B_IP}:80`, startMs: 0, ratePerSec: 200, count: 14_000 }],
+    untilMs: 140_000,
+  }, { B: { sysctl: { 'net.ipv4.tcp_syncookies': syncookies } } });
+  s.hosts.push({ name: 'M', ip: '10.0.0.66' });
+  return s;
+}
+
+/** Keeps A's events and counts the rest (a flood makes ~50,000 events). */
+function run(syncookies: number) {
+  const mine: TraceEvent[] = [];
+  const kinds = new Map<string, number>();
+  const sink = {
+    emit(e: TraceEvent) {
+      const key = e.kind === 'segment.drop' || e.kind === 'tcp.drop' ? `${e.kind}: ${e.reason.replace(/198\.1[89]\.\d+\.\d+/, 'X')}` : e.kind;
+      kinds.set(key, (kinds.get(key) ?? 0) + 1);
+      if (e.host === 'A' || ('conn' in e && e.conn !== null && e.conn.includes(`${A_IP}:40000`))) mine.push(e);
+    },
+  };
+  const net = new Network(floodSpec(syncookies), sink, { limits: { packetRecords: 1000 } });
+  net.runUntil(140_000);
+  return { net, mine, kinds };
+}
+
+describe('SYN flood', () => {
+  it('without SYN cookies the SYN queue stays full: every SYN of A is dropped and connect() times out', () => {
+    const { net, mine, kinds } = run(0);
+    const aSyns = mine.filter((e) => e.kind === 'segment.send' && e.host === 'A').map((e) => e.t);
+    // linux: 4 linear 1 s retries (tcp_syn_linear_timeouts), then exponential backoff.
+    expect(aSyns).toEqual([1000, 2000, 3000, 4000, 5000, 6000, 8000, 12_000, 20_000, 36_000, 68_000]);
+    const drops = mine.filter((e) => e.kind === 'tcp.drop').map((e) => e.kind === 'tcp.drop' && [e.t, e.host, e.reason]);
+    expect(drops).toEqual(aSyns.map((t) => [t + 20, 'B', 'SYN queue full']));
+    expect(mine.filter((e) => e.kind === 'app').map((e) => e.kind === 'app' && [e.t, e.event])).toEqual([[132_000, 'timeout'], [132_000, 'closed']]);
+    // The server answered only the first 128 spoofed SYNs (its SYN queue), retrying each SYN-ACK 5
+    // times (tcp_synack_retries) into the void; every other SYN was dropped by the full queue.
+    // Twice: the first 128 half-open entries expire after 63 s (1+2+4+8+16+32) and the still-running
+    // flood refills the queue at once with 128 more.
+    expect(kinds.get('segment.drop: no route to spoofed address X')).toBe(2 * 128 * 6);
+    expect(kinds.get('tcp.drop: SYN queue full')).toBe(14_000 - 2 * 128 + aSyns.length);
+    // Memory stays bounded: records are a fixed window, nothing per SYN survives.
+    const stats = net.packetStats();
+    expect(stats.live).toBe(0);
+    expect(stats.evicted).toBeGreaterThan(stats.lastId - 1000 - 4096 - 1);
+  });
+
+  it('with SYN cookies (linux default tcp_syncookies = 1) A connects at once', () => {
+    const { mine, kinds } = run(1);
+    expect(mine.filter((e) => e.kind === 'app').map((e) => e.kind === 'app' && [e.t, e.host, e.event])).toEqual([[1040, 'A', 'connected'], [1060, 'B', 'accepted']]);
+    expect(mine.filter((e) => e.kind === 'note').map((e) => e.kind === 'note' && e.text)).toEqual(['SYN queue full: answered with a SYN cookie (RFC 4987)']);
+    expect(kinds.get('tcp.drop: SYN queue full')).toBeUndefined();
+  });
+
+  it('replies to spoofed addresses die at the router, and the trace says so', () => {
+    const mine: TraceEvent[] = [];
+    const s = floodSpec(2);
+    s.floods = [{ from: 'M', target: `${B_IP}:80`, startMs: 0, ratePerSec: 1000, count: 2 }];
+    const net = new Network(s, { emit: (e) => void mine.push(e) });
+    net.runUntil(100);
+    const flood = mine.filter((e) => e.kind.startsWith('segment.') || e.kind.startsWith('flood.')).map((e) => {
+      if (e.kind === 'segment.send' || e.kind === 'segment.recv') return `${e.t} ${e.kind} ${e.host} ${e.conn} ${e.seg.flags}`;
+      if (e.kind === 'segment.drop') return `${e.t} ${e.kind} ${e.host} ${e.reason}`;
+      return `${e.t} ${e.kind}`;
+    });
+    // Sources are random (the flood's own seeded stream) within 198.18.0.0/15.
+    const [p1 = '', p2 = ''] = mine.filter((e) => e.kind === 'segment.send' && e.host === 'M').map((e) => e.kind === 'segment.send' ? e.conn.split('>')[0]! : '');
+    expect(p1).toMatch(/^198\.1[89]\.\d+\.\d+:\d+$/);
+    expect(p2).toMatch(/^198\.1[89]\.\d+\.\d+:\d+$/);
+    const ip = (p: string) => p.split(':')[0];
+    expect(flood).toEqual([
+      '0 flood.start',
+      `0 segment.send M ${p1}>10.0.0.2:80 S`,
+      `1 segment.send M ${p2}>10.0.0.2:80 S`,
+      '1 flood.end',
+      `20 segment.recv B ${p1}>10.0.0.2:80 S`,
+      `20 segment.send B 10.0.0.2:80>${p1} SA`,
+      `21 segment.recv B ${p2}>10.0.0.2:80 S`,
+      `21 segment.send B 10.0.0.2:80>${p2} SA`,
+      `30 segment.drop router no route to spoofed address ${ip(p1)}`,
+      `31 segment.drop router no route to spoofed address ${ip(p2)}`,
+    ]);
+    // A different seed spoofs different addresses.
+    const other: string[] = [];
+    new Network({ ...s, seed: 8 }, { emit: (e) => void (e.kind === 'segment.send' && e.host === 'M' && other.push(e.conn.split('>')[0]!)) }).runUntil(5);
+    expect(other).toHaveLength(2);
+    expect(other).not.toEqual([p1, p2]);
+  });
+});

@@ -1,0 +1,94 @@
+// Host error display, scrub keys, socket calls, settings changes and the inject template.
+import { describe, expect, it } from 'vitest';
+import { stepCallSchema, type PacketDetail } from '../../../src-main/contract/index.js';
+import { settingsCommandSchemas, type SessionSettings } from '../../../src-main/contract/settings.js';
+import { pathLines, toShownError } from '../../../src-renderer/lib/host-errors.js';
+import { scrubKeyTarget } from '../../../src-renderer/lib/scrub.js';
+import { socketCall } from '../../../src-renderer/lib/socket-call.js';
+import { settingsChanges, settingsDraft } from '../../../src-renderer/lib/settings-draft.js';
+import { injectTemplate } from '../../../src-renderer/lib/inject-template.js';
+import { describeOptions } from '../../../src-renderer/lib/packet-text.js';
+
+describe('host errors', () => {
+  it('lists every JSON path of a zod message (host/zod-errors.ts joins them with "; ")', () => {
+    expect(pathLines('session.openText: $.hosts[1].ip: not a dotted-quad IPv4 address; $.seed: Expected number')).toEqual([
+      '$.hosts[1].ip: not a dotted-quad IPv4 address',
+      '$.seed: Expected number',
+    ]);
+    expect(pathLines('plain words', 'fields.seq')).toEqual(['$.fields.seq']);
+    expect(pathLines('plain words')).toEqual([]);
+  });
+  it('knows translated codes and keeps the English message for unknown ones', () => {
+    expect(toShownError({ code: 'unknown-packet', message: 'packet #9 is unknown' })).toMatchObject({ known: 'unknown-packet', message: 'packet #9 is unknown' });
+    expect(toShownError({ info: { code: 'weird', message: 'Weird thing' } })).toMatchObject({ code: 'weird', known: null, message: 'Weird thing' });
+    expect(toShownError(new Error('connection to the lab host closed'))).toMatchObject({ known: 'connection' });
+    expect(toShownError('boom')).toMatchObject({ known: null, message: 'boom' });
+  });
+});
+
+describe('scrubKeyTarget', () => {
+  it('moves 10 ms, 1 s with Shift, a tenth with Page keys, and clamps', () => {
+    expect(scrubKeyTarget('ArrowRight', false, 100, 2000)).toBe(110);
+    expect(scrubKeyTarget('ArrowLeft', true, 100, 2000)).toBe(0);
+    expect(scrubKeyTarget('PageUp', false, 1900, 2000)).toBe(2000);
+    expect(scrubKeyTarget('PageDown', false, 1900, 2000)).toBe(1700);
+    expect(scrubKeyTarget('Home', false, 1900, 2000)).toBe(0);
+    expect(scrubKeyTarget('End', false, 0, 2000)).toBe(2000);
+    expect(scrubKeyTarget('a', false, 0, 2000)).toBeNull();
+  });
+});
+
+describe('socketCall', () => {
+  const form = { port: '40000', peer: '', to: '10.0.0.2:80', data: 'hello' };
+  it('builds each call the contract accepts', () => {
+    expect(socketCall('A', 'connect', form).step).toEqual({ host: 'A', call: 'connect', port: 40000, to: '10.0.0.2:80' });
+    expect(socketCall('B', 'listen', { ...form, port: '80' }).step).toEqual({ host: 'B', call: 'listen', port: 80, backlog: 128 });
+    expect(socketCall('A', 'send', form).step).toEqual({ host: 'A', call: 'send', port: 40000, data: 'hello' });
+    expect(socketCall('B', 'close', { ...form, port: '80', peer: '10.0.0.1:40000' }).step).toEqual({ host: 'B', call: 'close', port: 80, peer: '10.0.0.1:40000' });
+    for (const c of ['listen', 'connect', 'send', 'shutdown', 'close', 'abort'] as const) {
+      expect(stepCallSchema.safeParse(socketCall('A', c, form).step).success).toBe(true);
+    }
+  });
+  it('names the missing or bad field', () => {
+    expect(socketCall('A', 'close', { ...form, port: '0' }).error).toBe('port');
+    expect(socketCall('A', 'connect', { ...form, to: '10.0.0.2' }).error).toBe('to');
+    expect(socketCall('A', 'connect', { ...form, to: '10.0.0.2:70000' }).error).toBe('to');
+    expect(socketCall('A', 'send', { ...form, data: '' }).error).toBe('data');
+    expect(socketCall('A', 'abort', { ...form, peer: 'x' }).error).toBe('peer');
+  });
+});
+
+describe('settings changes', () => {
+  const before: SessionSettings = { profile: 'linux', hosts: [{ name: 'A', sysctl: {}, variants: {} }, { name: 'B', sysctl: { 'net.ipv4.tcp_synack_retries': 2 }, variants: {} }] };
+  it('sends nothing when nothing changed', () => {
+    expect(settingsChanges(before, settingsDraft(before))).toEqual({});
+  });
+  it('sends the profile and only the hosts that changed, in the schema’s shape', () => {
+    const d = settingsDraft(before);
+    d.profile = 'classic';
+    d.hosts[1]!.sysctl['net.ipv4.tcp_synack_retries'] = '5';
+    d.hosts[1]!.twoWayHandshake = true;
+    d.hosts[1]!.timeWaitMs = '0';
+    const out = settingsChanges(before, d);
+    expect(out).toEqual({ profile: 'classic', hosts: { B: { sysctl: { 'net.ipv4.tcp_synack_retries': 5 }, variants: { twoWayHandshake: true, timeWaitMs: 0 } } } });
+    expect(settingsCommandSchemas['settings.apply'].safeParse(out).success).toBe(true);
+  });
+  it('treats a cleared knob as back to the profile default', () => {
+    const d = settingsDraft(before);
+    d.hosts[1]!.sysctl['net.ipv4.tcp_synack_retries'] = '';
+    expect(settingsChanges(before, d)).toEqual({ hosts: { B: { sysctl: {}, variants: {} } } });
+  });
+});
+
+describe('inject template and options text', () => {
+  it('starts from the selected packet’s connection and numbers', () => {
+    const p = { id: 2, conn: '10.0.0.2:80>10.0.0.1:40000', from: 'B', to: 'A', seg: { flags: 'SA', seq: 5000, ack: 1001, len: 0, win: 65535, options: {} } } as unknown as PacketDetail;
+    expect(injectTemplate(p, [{ name: 'A', ip: '10.0.0.1' }, { name: 'B', ip: '10.0.0.2' }])).toEqual({
+      from: 'B', srcIp: '10.0.0.2', srcPort: '80', dstIp: '10.0.0.1', dstPort: '40000', seq: '5000', ack: '1001', flags: 'SA', window: '65535', payload: '',
+    });
+  });
+  it('prints options as Wireshark abbreviates them', () => {
+    expect(describeOptions({ mss: 1460, wscale: 7, sackPermitted: true, timestamp: { val: 1, ecr: 0 } })).toBe('MSS=1460 WS=128 SACK_PERM TSval=1 TSecr=0');
+    expect(describeOptions({})).toBe('');
+  });
+});

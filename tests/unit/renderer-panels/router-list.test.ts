@@ -1,0 +1,81 @@
+// The router list's rows, and the interventions a drag, a button or a key produces (one definition for all).
+import { describe, expect, it } from 'vitest';
+import { interventionBodySchema, type RouterPacketView, type RouterView } from '../../../src-main/contract/index.js';
+import { actionFor, canDo, moveOnto, nextSelection, routerRows, type PacketAction } from '../../../src-renderer/lib/router-list.js';
+
+function pkt(id: number, where: string, to = 'B', queueIndex: number | null = null): RouterPacketView {
+  return {
+    id, label: `#${id}`, conn: '10.0.0.1:40000>10.0.0.2:80', from: 'A', to, where, queueIndex,
+    lineage: { type: 'original' }, seg: { flags: 'A', seq: 1, ack: 1, len: 0, win: 100, options: {} },
+  };
+}
+
+const view: RouterView = {
+  atMs: 100,
+  inFlight: [pkt(9, 'link A→router')],
+  queued: [pkt(5, 'queued', 'B', 1), pkt(4, 'queued', 'B', 0), pkt(6, 'queued', 'B', 2), pkt(7, 'queued', 'A', 0)],
+  held: [pkt(3, 'held')],
+  cached: [pkt(1, 'cache')],
+  rules: [],
+  queueCapacity: { A: 64, B: 64 },
+};
+const rows = routerRows(view);
+const row = (id: number) => rows.find((r) => r.packet.id === id)!;
+
+describe('routerRows', () => {
+  it('lists queued by queue and position, then held, in flight and cached', () => {
+    expect(rows.map((r) => `${r.place}:${r.packet.id}`)).toEqual(['queued:7', 'queued:4', 'queued:5', 'queued:6', 'held:3', 'inFlight:9', 'cached:1']);
+    expect(routerRows(null)).toEqual([]);
+  });
+});
+
+describe('canDo and actionFor', () => {
+  it('enables each action only where it makes sense', () => {
+    const table = (id: number) => (['drop', 'delay', 'hold', 'release', 'replay', 'duplicate', 'moveUp', 'moveDown'] as PacketAction[]).filter((a) => canDo(a, row(id), rows));
+    expect(table(4)).toEqual(['drop', 'delay', 'hold', 'duplicate', 'moveDown']);
+    expect(table(5)).toEqual(['drop', 'delay', 'hold', 'duplicate', 'moveUp', 'moveDown']);
+    expect(table(6)).toEqual(['drop', 'delay', 'hold', 'duplicate', 'moveUp']);
+    expect(table(7)).toEqual(['drop', 'delay', 'hold', 'duplicate']);
+    expect(table(3)).toEqual(['drop', 'delay', 'release', 'duplicate']);
+    expect(table(9)).toEqual(['drop', 'delay', 'hold', 'duplicate']);
+    expect(table(1)).toEqual(['replay']);
+    expect(canDo('drop', null, rows)).toBe(false);
+  });
+
+  it('builds interventions the contract accepts', () => {
+    expect(actionFor('drop', row(4))).toEqual({ op: 'drop', id: 4 });
+    expect(actionFor('delay', row(4))).toBeNull();
+    expect(actionFor('delay', row(4), 3000)).toEqual({ op: 'delay', id: 4, delayMs: 3000 });
+    expect(actionFor('moveUp', row(5))).toEqual({ op: 'move', id: 5, toIndex: 0 });
+    expect(actionFor('moveDown', row(5))).toEqual({ op: 'move', id: 5, toIndex: 2 });
+    expect(actionFor('release', row(3))).toEqual({ op: 'release', id: 3 });
+    expect(actionFor('replay', row(1))).toEqual({ op: 'replay', id: 1 });
+    for (const a of ['drop', 'hold', 'release', 'replay', 'duplicate', 'moveUp', 'moveDown'] as PacketAction[]) {
+      expect(interventionBodySchema.safeParse(actionFor(a, row(5))).success).toBe(true);
+    }
+  });
+});
+
+describe('moveOnto (drag to reorder)', () => {
+  it('takes the target’s place in the same queue', () => {
+    expect(moveOnto(row(6), row(4))).toEqual({ op: 'move', id: 6, toIndex: 0 });
+  });
+  it('refuses another queue, itself, or a packet that is not queued', () => {
+    expect(moveOnto(row(4), row(7))).toBeNull();
+    expect(moveOnto(row(4), row(4))).toBeNull();
+    expect(moveOnto(row(3), row(4))).toBeNull();
+  });
+});
+
+describe('nextSelection (arrow keys)', () => {
+  it('moves and clamps at both ends', () => {
+    expect(nextSelection(rows, null, 'ArrowDown')).toBe(7);
+    expect(nextSelection(rows, 7, 'ArrowDown')).toBe(4);
+    expect(nextSelection(rows, 7, 'ArrowUp')).toBe(7);
+    expect(nextSelection(rows, 1, 'ArrowDown')).toBe(1);
+    expect(nextSelection(rows, 5, 'End')).toBe(1);
+    expect(nextSelection(rows, 5, 'Home')).toBe(7);
+    expect(nextSelection(rows, 5, 'x')).toBe(5);
+    expect(nextSelection([], 5, 'ArrowDown')).toBeNull();
+  });
+});

@@ -1,0 +1,112 @@
+// The listener: SYN queue bounded by min(tcp_max_syn_backlog, backlog), accept queue bounded by the backlog,
+// SYN floods with and without SYN cookies (RFC 4987), and stateless memory under spoofed SYNs.
+import { describe, expect, it } from 'vitest';
+import { FLAG } from '../../../src-main/tcp/segment.js';
+import type { Segment } from '../../../src-main/tcp/segment.js';
+import { Harness, str, text } from './harness.js';
+
+const ATTACKER = '10.0.0.66';
+
+function spoofedSyn(i: number): Segment {
+  return {
+    srcIp: ATTACKER, srcPort: 1024 + i, dstIp: '10.0.0.2', dstPort: 80, seq: (i * 7919) >>> 0, ack: 0, flags: FLAG.SYN,
+    window: 65535, urgent: 0, options: { mss: 1460 }, payload: new Uint8Array(0),
+  };
+}
+
+/** B listens with backlog 8; `n` spoofed SYNs arrive at t = 1..n ms; B's answers to the attacker vanish. */
+function flood(sysctl: Record<string, number>, n: number): Harness {
+  const h = new Harness({
+    b: { sysctl },
+    route: (w) => (w.seg.dstIp === ATTACKER ? [] : [10]),
+  });
+  h.b.listen(80, 8, 0);
+  for (let i = 0; i < n; i++) h.inject('B', spoofedSyn(i), 1 + i);
+  h.run(n + 1);
+  return h;
+}
+
+describe('SYN flood without cookies (tcp_syncookies 0)', () => {
+  it('the SYN queue fills at min(tcp_max_syn_backlog, backlog) = 8; later SYNs are dropped, legit ones too', () => {
+    const h = flood({ 'net.ipv4.tcp_syncookies': 0 }, 20);
+    expect(h.b.connections().length).toBe(8);
+    const drops = h.events('tcp.drop', 'B').filter((e) => e.reason === 'SYN queue full');
+    expect(drops.length).toBe(12);
+    const ka = h.at(100, () => h.a.connect(40000, '10.0.0.2:80', 100));
+    h.run(5000);
+    expect(h.a.status(ka)?.state).toBe('SYN-SENT');
+    expect(h.events('tcp.drop', 'B').filter((e) => e.reason === 'SYN queue full').length).toBeGreaterThan(12);
+  });
+  it('the legitimate client gets in once the half-open connections time out (63 s on linux)', () => {
+    const h = flood({ 'net.ipv4.tcp_syncookies': 0 }, 20);
+    const ka = h.at(100, () => h.a.connect(40000, '10.0.0.2:80', 100));
+    h.run(80_000);
+    const connected = h.events('app', 'A').find((e) => e.event === 'connected');
+    expect(connected?.t).toBe(100 + 67_000 + 20); // SYN #10 at 67 s after connect: the first one after 63 s
+    expect(h.a.status(ka)?.state).toBe('ESTABLISHED');
+  });
+});
+
+describe('SYN flood with cookies', () => {
+  it('tcp_syncookies 1: when the queue is full, SYN-ACKs carry cookies and the legitimate client connects at once', () => {
+    const h = flood({ 'net.ipv4.tcp_syncookies': 1 }, 20);
+    expect(h.b.connections().length).toBe(8);
+    const ka = h.at(100, () => h.a.connect(40000, '10.0.0.2:80', 100));
+    h.run(200);
+    expect(h.a.status(ka)?.state).toBe('ESTABLISHED');
+    const kb = '10.0.0.2:80>10.0.0.1:40000';
+    expect(h.b.status(kb)?.state).toBe('ESTABLISHED');
+    expect(h.states('B', kb)).toEqual(['SYN-RECEIVED', 'ESTABLISHED']);
+    h.at(200, () => h.a.send(ka, text('through the flood'), 200));
+    h.run(300);
+    expect(str(h.b.received(kb))).toBe('through the flood');
+  });
+  it('memory does not grow with spoofed SYNs: 5000 SYNs leave 8 half-open connections', () => {
+    const h = flood({ 'net.ipv4.tcp_syncookies': 1 }, 5000);
+    expect(h.b.connections().length).toBe(8);
+    expect(h.b.heap.size).toBe(8);
+    expect(h.sent('B', 'SA').filter((w) => !w.meta.retransmit).length).toBe(5000);
+  });
+  it('tcp_syncookies 2: always stateless, no half-open connection at all', () => {
+    const h = flood({ 'net.ipv4.tcp_syncookies': 2 }, 50);
+    expect(h.b.connections().length).toBe(0);
+    const ka = h.at(100, () => h.a.connect(40000, '10.0.0.2:80', 100));
+    h.run(200);
+    expect(h.a.status(ka)?.state).toBe('ESTABLISHED');
+  });
+  it('a forged cookie ACK is answered with RST', () => {
+    const h = new Harness({ b: { sysctl: { 'net.ipv4.tcp_syncookies': 2 } } });
+    h.b.listen(80, 8, 0);
+    h.inject('B', { ...spoofedSyn(1), srcIp: '10.0.0.1', flags: FLAG.ACK, seq: 100, ack: 12345 }, 5);
+    h.run(10);
+    expect(h.sent('B').map((w) => [w.flags, w.seg.seq])).toEqual([['R', 12345]]);
+    expect(h.b.connections()).toEqual([]);
+  });
+});
+
+describe('accept queue', () => {
+  it('with auto-accept off, accept() hands out connections in order; a full queue drops the handshake ACK', () => {
+    const h = new Harness({ b: { sysctl: { 'net.ipv4.tcp_syncookies': 0 } } });
+    h.b.listen(80, 1, 0);
+    h.b.setAutoAccept(80, false, 0);
+    h.a.connect(40000, '10.0.0.2:80', 0);
+    h.at(50, () => h.a.connect(40001, '10.0.0.2:80', 50));
+    h.run(100);
+    expect(h.events('tcp.drop', 'B').map((e) => [e.t, e.reason])).toEqual([[60, 'accept queue full: SYN dropped']]);
+    expect(h.b.accept(80, 100)).toBe('10.0.0.2:80>10.0.0.1:40000');
+    expect(h.b.accept(80, 100)).toBeUndefined();
+    h.run(3000);
+    expect(h.b.accept(80, 3000)).toBe('10.0.0.2:80>10.0.0.1:40001');
+  });
+  it('closing the listener resets connections still waiting in the accept queue', () => {
+    const h = new Harness();
+    h.b.listen(80, 4, 0);
+    h.b.setAutoAccept(80, false, 0);
+    h.a.connect(40000, '10.0.0.2:80', 0);
+    h.run(100);
+    h.at(100, () => h.b.close(h.b.listenerKey(80), 100));
+    h.run(200);
+    expect(h.events('app', 'A').map((e) => e.event)).toEqual(['connected', 'reset', 'closed']);
+    expect(h.events('state', 'B').at(-1)?.to).toBe('CLOSED');
+  });
+});

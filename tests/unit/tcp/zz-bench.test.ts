@@ -1,0 +1,34 @@
+import { it } from 'vitest';
+import { Harness, pattern } from './harness.js';
+it('bulk', () => {
+  const h = new Harness({ keepTrace: false, delayMs: 1 });
+  h.b.listen(80, 128, 0);
+  const ka = h.a.connect(40000, '10.0.0.2:80', 0);
+  h.run(10);
+  const MB = 100;
+  const chunk = pattern(1 << 20);
+  for (let i = 0; i < MB; i++) h.a.send(ka, chunk, 10);
+  const t0 = performance.now();
+  h.run(10_000_000);
+  const ms = performance.now() - t0;
+  const segs = h.a.segmentsSent + h.b.segmentsSent;
+  console.log(`bulk ${MB} MB: ${ms.toFixed(0)} ms wall, ${segs} segments, ${(segs / ms * 1000).toFixed(0)} seg/s, virtual ${h.nowMs} ms, got ${h.b.received('10.0.0.2:80>10.0.0.1:40000').length}`);
+});
+it('many clients', () => {
+  const h = new Harness({ keepTrace: false, delayMs: 1 });
+  h.b.listen(80, 4096, 0);
+  const N = 10_000;
+  const t0 = performance.now();
+  const keys: string[] = [];
+  for (let i = 0; i < N; i++) keys.push(h.a.connect(0, '10.0.0.2:80', 0));
+  h.run(50);
+  const data = pattern(10_000);
+  for (const k of keys) h.a.send(k, data, 50);
+  h.run(5000);
+  for (const k of keys) h.a.close(k, 5000);
+  h.run(10_000);
+  for (const k of h.b.connections()) if (h.b.status(k)?.state === 'CLOSE-WAIT') h.b.close(k, 10_000);
+  h.run(200_000);
+  const ms = performance.now() - t0;
+  console.log(`${N} clients: ${ms.toFixed(0)} ms wall, segments ${h.a.segmentsSent + h.b.segmentsSent}, A conns left ${h.a.connections().length}, B conns left ${h.b.connections().length}`);
+});
