@@ -1,5 +1,5 @@
 // Runs one scheduled event. Stale events never get here (core.isLive filters them when popped).
-import { emit, type NetState } from './core.js';
+import { emit, syncTimer, type NetState } from './core.js';
 import { NetError } from './errors.js';
 import type { SimEvent } from './events.js';
 import { floodTick } from './flood.js';
@@ -8,7 +8,6 @@ import { deliver, forward, txDone } from './journey.js';
 import { routerArrive } from './router.js';
 import { runStep } from './steps.js';
 import { ROUTER } from './trace.js';
-import { syncTimer } from './core.js';
 
 export function dispatch(s: NetState, ev: SimEvent): void {
   switch (ev.kind) {

@@ -2,7 +2,7 @@
 // The first enabled rule that fires decides: a rule fires when its match fits, then (if given) when this
 // is its nth fitting packet, then (if given) when its own seeded stream says so. Rules that fit but do
 // not fire pass the packet on to the next rule. Ids are the scenario's `id` or "1", "2" … by creation.
-import { Prng } from '../tcp/prng.js';
+import type { Prng } from '../tcp/prng.js';
 import { lettersToFlags, type Segment } from '../tcp/segment.js';
 import { NetError } from './errors.js';
 import type { RuleAction, RuleMatch, RuleSpec } from './spec.js';

@@ -24,6 +24,8 @@ export class StackCore {
   readonly listeners = new Map<number, Listener>();
   readonly heap = new TimerHeap<Conn>();
   nextConnId = 1;
+  /** Last connection input() matched (a cache; never the only reference). */
+  lastConn: Conn | undefined = undefined;
   /** RFC 6528 secret for ISNs, RFC 4987 secret for SYN cookies; ephemeral-port stream. */
   readonly isnSecret: number;
   readonly cookieSecret: number;

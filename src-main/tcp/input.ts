@@ -1,5 +1,6 @@
 // SEGMENT ARRIVES dispatch (RFC 9293 3.10.7): find the connection, else the listener, else answer as CLOSED.
 import { connKey } from './conn.js';
+import type { Conn } from './conn.js';
 import type { StackCore } from './core.js';
 import { processSynchronized } from './input-sync.js';
 import { processSynSent } from './input-synsent.js';
@@ -8,13 +9,22 @@ import { sendRstReply } from './output.js';
 import type { Segment } from './segment.js';
 import { FLAG } from './segment.js';
 
+/** The connection a segment belongs to; the last hit is cached so bulk transfers skip building the key. */
+function lookup(st: StackCore, seg: Segment): Conn | undefined {
+  const last = st.lastConn;
+  if (last && last.remotePort === seg.srcPort && last.localPort === seg.dstPort && last.remoteIp === seg.srcIp
+    && st.conns.get(last.key) === last) return last;
+  const conn = st.conns.get(connKey(seg.dstIp, seg.dstPort, seg.srcIp, seg.srcPort));
+  if (conn) st.lastConn = conn;
+  return conn;
+}
+
 export function segmentArrives(st: StackCore, seg: Segment, nowMs: number, id: number): void {
-  const key = connKey(seg.dstIp, seg.dstPort, seg.srcIp, seg.srcPort);
   if (seg.dstIp !== st.ip) {
-    st.emitDrop(key, id, `not addressed to this host (${st.ip})`, nowMs);
+    st.emitDrop(connKey(seg.dstIp, seg.dstPort, seg.srcIp, seg.srcPort), id, `not addressed to this host (${st.ip})`, nowMs);
     return;
   }
-  const conn = st.conns.get(key);
+  const conn = lookup(st, seg);
   if (conn) {
     if (conn.state === 'SYN-SENT') {
       processSynSent(st, conn, seg, nowMs, id);
@@ -28,7 +38,7 @@ export function segmentArrives(st: StackCore, seg: Segment, nowMs: number, id: n
     if (rebuilt) processSynchronized(st, rebuilt, seg, nowMs, id);
     return;
   }
-  closedPort(st, seg, key, nowMs, id);
+  closedPort(st, seg, connKey(seg.dstIp, seg.dstPort, seg.srcIp, seg.srcPort), nowMs, id);
 }
 
 /** RFC 9293 3.10.7.1: no TCB. An RST is dropped; anything else draws an RST with the RFC's seq/ack rules. */

@@ -7,7 +7,7 @@ import { StackCore } from './core.js';
 import { segmentArrives } from './input.js';
 import type { Segment } from './segment.js';
 import { fireSlot } from './timer-fire.js';
-import { dueSlot } from './timers.js';
+import { dueSlot, settleHeapTop } from './timers.js';
 import { snapshot } from './transition.js';
 import * as user from './user.js';
 
@@ -115,13 +115,11 @@ export class TcpStack extends StackCore implements TcpStackApi {
   advance(nowMs: number): void {
     try {
       for (let i = 0; i < MAX_FIRES_PER_ADVANCE; i++) {
+        if (settleHeapTop(this) > nowMs) return;
         const top = this.heap.peek();
-        if (!top || top.heapDueMs > nowMs) return;
+        if (!top) return;
         const slot = dueSlot(top, nowMs);
-        if (slot < 0) {
-          this.heap.remove(top);
-          continue;
-        }
+        if (slot < 0) return;
         fireSlot(this, top, slot, nowMs);
       }
     } catch (err) {
@@ -130,7 +128,7 @@ export class TcpStack extends StackCore implements TcpStackApi {
   }
 
   nextDueMs(): number {
-    return this.heap.peek()?.heapDueMs ?? Infinity;
+    return settleHeapTop(this);
   }
 
   received(conn: ConnKey): Uint8Array {

@@ -4,12 +4,34 @@ import type { Conn } from './conn.js';
 import { TIMER_NAMES } from './conn.js';
 import type { StackCore } from './core.js';
 
-function reheap(st: StackCore, conn: Conn): void {
+export function minDue(conn: Conn): number {
   let min = Infinity;
   for (const d of conn.due) if (d < min) min = d;
-  if (min === conn.heapDueMs && (min === Infinity) === (conn.heapIndex < 0)) return;
+  return min;
+}
+
+/**
+ * Keeps the heap key ≤ the connection's earliest due time. A key that became too early (timer stopped or pushed
+ * later, e.g. the retransmission timer restarted by every ACK) is left in place and corrected lazily by
+ * settleHeapTop(), so the common restart costs no heap operation at all.
+ */
+function reheap(st: StackCore, conn: Conn): void {
+  const min = minDue(conn);
+  if (conn.heapIndex >= 0 && min >= conn.heapDueMs) return;
   conn.heapDueMs = min;
   st.heap.update(conn);
+}
+
+/** Corrects stale keys at the top of the heap; returns the exact earliest due time (Infinity if none). */
+export function settleHeapTop(st: StackCore): number {
+  for (;;) {
+    const top = st.heap.peek();
+    if (!top) return Infinity;
+    const min = minDue(top);
+    if (min === top.heapDueMs) return min;
+    top.heapDueMs = min;
+    st.heap.update(top);
+  }
 }
 
 /** (Re)starts timer `slot` at absolute dueMs. */

@@ -101,6 +101,30 @@ describe('lessons and playback', () => {
   });
 });
 
+describe('diagrams integration', () => {
+  it('selecting a packet in the ladder shows it in the inspector and lights the edge it caused', async () => {
+    const page = await newPage();
+    await openLesson(page, 'The three-way handshake');
+    await slider(page).focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => cursorMs(page)).toBe(2000);
+    const canvas = region(page, 'Ladder diagram').getByRole('application');
+    await canvas.focus();
+    await page.keyboard.press('ArrowDown'); // #1, the SYN
+    await expect.poll(() => region(page, 'Packet inspector').locator('[data-raw]').first().textContent()).toContain('[SYN]');
+    const pane = region(page, 'State diagram');
+    // B received the SYN: the diagram follows B and lights LISTEN → SYN-RECEIVED, although B's latest
+    // transition (at 2000 ms) is SYN-RECEIVED → ESTABLISHED.
+    await expect.poll(() => pane.getByRole('button', { name: 'B', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => pane.textContent()).toContain('LISTEN → SYN-RECEIVED');
+    expect(await pane.textContent()).not.toContain('SYN-RECEIVED → ESTABLISHED');
+    await page.keyboard.press('ArrowDown'); // #2, the SYN-ACK: A's SYN-SENT → ESTABLISHED
+    await expect.poll(() => pane.getByRole('button', { name: 'A', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => pane.textContent()).toContain('SYN-SENT → ESTABLISHED');
+    await page.close();
+  });
+});
+
 describe('router interventions', () => {
   it('drag the SYN-ACK onto Drop: the client retransmits its SYN', async () => {
     const page = await newPage();
@@ -272,7 +296,7 @@ describe('files', () => {
 const ALLOWED = new Set(
   ('tcplab English TCP SYN ACK FIN RST PSH URG ECE CWR RFC MSS SACK PERM TSval TSecr Seq Ack Win Len IPv IPv4 TCB ' +
     'Linux BSD JSON CSV SVG PNG HTML pcapng Wireshark Lines TIME WAIT CLOSE CLOSED LISTEN SENT RECEIVED ESTABLISHED ' +
-    'Page Home End Shift Delete Alt main sysctl net ipv tcp hex').split(' '),
+    'Page Up Down Home End Shift Delete Alt main sysctl net ipv tcp hex ISN connect listen accept send close shutdown abort').split(' '),
 );
 
 describe('languages', () => {
@@ -306,6 +330,33 @@ describe('languages', () => {
     }
     // The buttons tests and screen readers rely on are renamed too.
     for (const zh of ['播放', '暂停', '单步', '丢弃', '延迟', '扣留', '放行', '导出']) await expect(button(page, zh).count()).resolves.toBe(1);
+    await page.close();
+  });
+});
+
+describe('theme and layout', () => {
+  it('remembers the dark theme, and fits 1280×720 without a horizontal scroll bar', async () => {
+    const page = await newPage();
+    await openLesson(page, 'The three-way handshake');
+    const toggle = button(page, 'Dark theme');
+    const initial = await page.evaluate(() => document.documentElement.dataset.theme);
+    if (initial === 'dark') await toggle.click();
+    await toggle.click();
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
+    const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(await bg()).toBe('rgb(23, 24, 26)');
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await bg()).toBe('rgb(23, 24, 26)');
+    await button(page, 'Dark theme').click();
+    expect(await bg()).toBe('rgb(247, 247, 245)');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    for (const name of ['Lesson', 'Ladder diagram', 'State diagram', 'Router queue', 'Packet inspector', 'Timeline', 'Socket controls']) {
+      const box = await region(page, name).boundingBox();
+      expect(box, name).not.toBeNull();
+      expect(box!.x + box!.width, name).toBeLessThanOrEqual(1280);
+      expect(box!.y + box!.height, name).toBeLessThanOrEqual(720);
+    }
     await page.close();
   });
 });

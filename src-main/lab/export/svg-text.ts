@@ -51,4 +51,4 @@ export function ellipsize(text: string, maxPx: number, fontPx: number): string {
 }
 
 /** The font stack of every export: monospace for aligned labels, then CJK fallbacks for Chinese text. */
-export const FONT_FAMILY = "'DejaVu Sans Mono', 'Noto Sans Mono CJK SC', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', Menlo, Consolas, monospace";
+export const FONT_FAMILY = "'DejaVu Sans Mono', 'Noto Sans Mono CJK SC', Menlo, Consolas, monospace";

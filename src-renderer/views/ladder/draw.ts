@@ -205,15 +205,19 @@ function drawLabels(ctx: CanvasRenderingContext2D, f: DrawFrame, paths: Map<numb
 function pathsToDraw(f: DrawFrame): Map<number, Point[]> {
   const paths = new Map<number, Point[]>();
   const lod = f.visible.length > LOD_ABOVE_VISIBLE;
-  const seen = new Set<string>();
+  // Numeric keys (no strings per packet): style and the two x positions pick a set, the two y's a member.
+  const seen = new Map<number, Set<number>>();
   for (const i of f.visible) {
     const p = f.packets[i] as LadderPacket;
     const pts = packetPath(p, f.cols, f.y, f.nowMs);
-    if (lod) {
-      let key = `${arrowStyle(p)}${p.lineage === 'original' ? '' : '-'}${p.fate === 'delivered' ? '' : p.fate}`;
-      for (const pt of pts) key += `|${Math.round(pt.x)},${Math.round(pt.y)}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+    if (lod && pts.length === 2 && p.fate !== 'dropped') {
+      const [a, b] = pts as [Point, Point];
+      const group = ((STYLES.indexOf(arrowStyle(p)) * 2 + (p.lineage === 'original' ? 0 : 1)) * 4096 + (Math.round(a.x) & 4095)) * 4096 + (Math.round(b.x) & 4095);
+      const member = (Math.round(a.y) & 0xffff) * 65536 + (Math.round(b.y) & 0xffff);
+      let set = seen.get(group);
+      if (!set) seen.set(group, (set = new Set()));
+      if (set.has(member)) continue;
+      set.add(member);
     }
     paths.set(i, pts);
   }

@@ -94,4 +94,16 @@ describe('SYN flood', () => {
     expect(other).toHaveLength(2);
     expect(other).not.toEqual([p1, p2]);
   });
+
+  it('a flood can also be started by command while the network runs', () => {
+    const mine: TraceEvent[] = [];
+    const s = floodSpec(1);
+    s.floods = [];
+    const net = new Network(s, { emit: (e) => void mine.push(e) });
+    net.runUntil(2000);
+    net.apply({ atMs: 2000, op: 'flood', flood: { from: 'M', target: `${B_IP}:80`, startMs: 2000, ratePerSec: 100, count: 3 } });
+    net.runUntil(3000);
+    expect(mine.filter((e) => e.kind === 'segment.send' && e.host === 'M').map((e) => e.t)).toEqual([2000, 2010, 2020]);
+    expect(mine.filter((e) => e.kind === 'flood.end').map((e) => e.kind === 'flood.end' && [e.t, e.sent])).toEqual([[2020, 3]]);
+  });
 });

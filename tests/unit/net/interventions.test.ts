@@ -115,6 +115,20 @@ describe('interventions on packets in flight', () => {
     expect(net.stack('A').received(AB).length).toBe(3000);
   });
 
+  it('cache and replay: a copy kept by the user comes back later as "replay of #4" and B discards it as old', () => {
+    const { net, rec } = start(spec({ steps: [LISTEN, CONNECT, SEND_HELLO] }));
+    net.runUntil(105);
+    net.apply({ atMs: 105, op: 'cache', id: 4 });
+    net.runUntil(500);
+    expect(net.apply({ atMs: 500, op: 'replay', id: 4 })).toEqual({ status: 'applied', newIds: [6], call: null });
+    net.runUntil(600);
+    expect(net.packet(6)?.lineage).toEqual({ type: 'replay', of: 4 });
+    expect(rec.of('segment.recv').filter((e) => e.id === 6).map((e) => [e.t, e.host])).toEqual([[510, 'B']]);
+    // Already acknowledged data: RFC 9293 3.10.7.4 makes B answer with an ACK and drop it.
+    expect(rec.of('tcp.drop').filter((e) => e.id === 6).map((e) => [e.t, e.host])).toEqual([[510, 'B']]);
+    expect(text(net.stack('B').received(BA))).toBe('hello');
+  });
+
   it('a command scheduled for later has the same effect as applying it at that time', () => {
     const direct = start(spec());
     direct.net.runUntil(25);

@@ -38,6 +38,8 @@ describe('router mechanics', () => {
     const { net, b, inject, events } = setup({ delayMs: 10, bandwidthBps: 8000 });
     inject(1); inject(2); inject(3);
     net.runUntil(10); // all three reached the router at 10 ms: #1 on the wire, #2 and #3 waiting
+    expect(events.filter((e) => e.kind === 'router.queue').map((e) => e.kind === 'router.queue' && [e.id, e.toward, e.depth, e.capacity]))
+      .toEqual([[1, 'B', 1, 1000], [2, 'B', 2, 1000], [3, 'B', 3, 1000]]);
     const view = net.routerView();
     expect(view.queues.find((q) => q.toward === 'B')).toEqual({ toward: 'B', capacity: 1000, bandwidthBps: 8000, busyUntilMs: 50, ids: [1, 2, 3] });
     expect(() => net.apply({ atMs: 10, op: 'move', id: 1, toIndex: 1 })).toThrow(/already being sent/);

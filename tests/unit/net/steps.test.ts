@@ -5,7 +5,7 @@ import { Network } from '../../../src-main/net/network.js';
 import { AB, BA, B_IP, CONNECT, LISTEN, Recorder, spec, start, text } from './helpers.js';
 
 describe('steps', () => {
-  it('reactive steps: B greets on accept, echoes on data and closes on eof', () => {
+  it('reactive steps: B greets on accept and closes on eof; A sends 100 ms after connecting', () => {
     const { net, rec } = start(spec({
       steps: [
         LISTEN, CONNECT,

@@ -1,0 +1,148 @@
+// The CLI's commands called in-process with a recording io (fast): options, exit codes, messages.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../src-main/cli/cli.js';
+import type { CliIo } from '../../../src-main/cli/io.js';
+import { saveSession } from '../../../src-main/lab/session-file.js';
+import { newSession } from '../../../src-main/lab/session-model.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'tcplab-cli-in-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const f = (name: string) => join(dir, name);
+
+/** Runs the CLI; the clock advances stepMs at every read (for progress lines). */
+function cli(args: string[], stepMs = 0): { code: number; out: string[]; err: string[] } {
+  const out: string[] = [], err: string[] = [];
+  let now = 0;
+  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), nowMs: () => (now += stepMs) };
+  return { code: runCli(args, io), out, err };
+}
+
+const SCENARIO = {
+  format: 'tcplab.scenario/1',
+  title: { en: 'Two hosts', 'zh-CN': '两台主机' },
+  hosts: [{ name: 'A', ip: '10.0.0.1' }, { name: 'B', ip: '10.0.0.2' }],
+  steps: [
+    { atMs: 0, host: 'B', call: 'listen', port: 80 },
+    { atMs: 0, host: 'A', call: 'connect', port: 40000, to: '10.0.0.2:80' },
+  ],
+  untilMs: 2000,
+};
+
+describe('tcplab run', () => {
+  writeFileSync(f('sc.json'), JSON.stringify(SCENARIO));
+
+  it('prints a summary with the final state of every connection when no output is asked for', () => {
+    const r = cli(['run', f('sc.json')]);
+    expect([r.code, r.err]).toEqual([0, []]);
+    expect(r.out[0]).toBe(`Two hosts / 两台主机  (${f('sc.json')})`);
+    expect(r.out[1]).toBe('seed 1, profile linux, ran to 2000 ms');
+    expect(r.out).toContain('  A  10.0.0.1:40000>10.0.0.2:80  ESTABLISHED');
+    expect(r.out).toContain('  B  10.0.0.2:80>10.0.0.1:40000  ESTABLISHED');
+  });
+
+  it('applies --profile, --seed and --until', () => {
+    const r = cli(['run', f('sc.json'), '--profile', 'classic', '--seed=9', '--until', '500']);
+    expect([r.code, r.out[1]]).toEqual([0, 'seed 9, profile classic, ran to 500 ms']);
+  });
+
+  it('prints progress lines on stderr once a run takes longer than a second', () => {
+    const quick = cli(['run', f('sc.json')], 0);
+    expect(quick.err).toEqual([]);
+    const slow = cli(['run', f('sc.json')], 300);
+    expect(slow.err.length).toBeGreaterThan(10);
+    expect(slow.err[0]).toMatch(/^tcplab: \d+% \(virtual [\d.]+ of 2000 ms, \d+ events, [\d.]+ s\)$/);
+  });
+
+  it('exits 2 on bad options and bad input, naming the problem', () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['run'], /run needs a scenario file or a lesson id/],
+      [['run', f('sc.json'), '--bogus'], /unknown option "--bogus"/],
+      [['run', f('sc.json'), '--seed', '-1'], /--seed must be an integer from 0 to 4294967295, not "-1"/],
+      [['run', f('sc.json'), '--seed'], /option --seed needs a value/],
+      [['run', f('sc.json'), '--profile', 'bsd'], /--profile must be rfc, linux or classic/],
+      [['run', f('sc.json'), '--lang', 'fr', '--csv', f('x.csv')], /--lang must be en or zh-CN/],
+      [['run', f('sc.json'), '--compare', '0'], /--compare 0: this scenario has 0 comparison run/],
+      [['run', 'no-such-lesson'], /"no-such-lesson" is neither a \.json file nor a lesson id/],
+      [['run', f('missing.json')], /no such file or folder/],
+      [['run', f('sc.json'), '--until', '5', '--until', '6'], /given twice/],
+      [['frobnicate'], /unknown command "frobnicate"/],
+      [[], /usage: tcplab <command>/],
+    ];
+    for (const [args, message] of cases) {
+      const r = cli(args);
+      expect([args.join(' '), r.code]).toEqual([args.join(' '), 2]);
+      expect(r.err.join('\n')).toMatch(message);
+    }
+  });
+
+  it('exits 2 with JSON paths for an invalid scenario, and points session files to replay', () => {
+    writeFileSync(f('bad.json'), JSON.stringify({ ...SCENARIO, untilMs: -5 }));
+    const r = cli(['run', f('bad.json')]);
+    expect(r.code).toBe(2);
+    expect(r.err.join('\n')).toContain('$.untilMs: ');
+    writeFileSync(f('s.json'), saveSession(newSession(SCENARIO, 1, null)));
+    expect(cli(['run', f('s.json')]).err.join('\n')).toContain(`is a session file: use "tcplab replay ${f('s.json')}"`);
+  });
+
+  it('exits 1 when an output cannot be written', () => {
+    const r = cli(['run', f('sc.json'), '--trace', join(dir, 'no-folder', 't.jsonl')]);
+    expect(r.code).toBe(1);
+    expect(r.err.join('\n')).toMatch(/cannot write .*t\.jsonl: no such file or folder/);
+  });
+
+  it('writes the session of a lesson comparison run, and replay of it gives the same trace', () => {
+    const run = cli(['run', 'time-wait-length', '--compare', '0', '--session', f('cmp.json'), '--trace', f('cmp.jsonl')]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(readFileSync(f('cmp.json'), 'utf8')).lesson).toEqual({ id: 'time-wait-length', compare: 0 });
+    const replay = cli(['replay', f('cmp.json'), '--trace', f('cmp2.jsonl')]);
+    expect(replay.code).toBe(0);
+    expect(readFileSync(f('cmp2.jsonl'), 'utf8')).toBe(readFileSync(f('cmp.jsonl'), 'utf8'));
+    expect(cli(['replay', f('cmp.json'), '--branch', 'nope']).err.join('\n')).toContain('--branch nope: the session has branches main');
+  });
+});
+
+describe('tcplab validate', () => {
+  it('accepts valid scenario and session files', () => {
+    writeFileSync(f('ok.json'), JSON.stringify(SCENARIO));
+    writeFileSync(f('ok-session.json'), saveSession(newSession(SCENARIO, 4, null)));
+    expect(cli(['validate', f('ok.json')])).toEqual({ code: 0, out: [`${f('ok.json')}: a valid scenario`], err: [] });
+    expect(cli(['validate', f('ok-session.json')])).toEqual({ code: 0, out: [`${f('ok-session.json')}: a valid session`], err: [] });
+  });
+
+  it('prints every error with its JSON path, in JSON too, and in Chinese', () => {
+    writeFileSync(f('two.json'), JSON.stringify({ ...SCENARIO, hosts: [{ name: 'A', ip: '10.0.0.1', sysctl: { 'net.ipv4.tcp_synack_retries': 'x' } }, { name: 'B', ip: '1.2.3' }] }));
+    const r = cli(['validate', f('two.json')]);
+    expect(r.code).toBe(2);
+    expect(r.out[0]).toMatch(/: \d+ error\(s\) in this scenario:$/);
+    expect(r.out.some((l) => l.startsWith('  $.hosts[0].sysctl["net.ipv4.tcp_synack_retries"]: '))).toBe(true);
+    expect(r.out.some((l) => l.startsWith('  $.hosts[1].ip: '))).toBe(true);
+    const j = cli(['validate', f('two.json'), '--json']);
+    const parsed = JSON.parse(j.out.join('\n')) as { ok: boolean; kind: string; errors: Array<{ path: string; message: string }> };
+    expect([j.code, parsed.ok, parsed.kind]).toEqual([2, false, 'scenario']);
+    expect(parsed.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['$.hosts[0].sysctl["net.ipv4.tcp_synack_retries"]', '$.hosts[1].ip']));
+    expect(parsed.errors.every((e) => e.message.length > 0)).toBe(true);
+    const zh = cli(['validate', f('two.json'), '--lang', 'zh-CN']);
+    expect(zh.out.slice(1).some((l) => /[\u4e00-\u9fff]/.test(l))).toBe(true);
+  });
+
+  it('reports session files with errors at their JSON paths', () => {
+    const doc = JSON.parse(saveSession(newSession(SCENARIO, 4, null))) as { branches: Array<{ actions: unknown[] }> };
+    doc.branches[0]!.actions.push({ atMs: 5, op: 'drop', id: 'seven' });
+    writeFileSync(f('bad-session.json'), JSON.stringify(doc));
+    const r = cli(['validate', f('bad-session.json')]);
+    expect(r.code).toBe(2);
+    expect(r.out.join('\n')).toContain('$.branches[0].actions[0]');
+  });
+
+  it('has help for every command', () => {
+    for (const c of ['run', 'replay', 'validate', 'lessons']) {
+      const r = cli([c, '--help']);
+      expect([c, r.code, r.out[0]?.startsWith(`usage: tcplab ${c}`)]).toEqual([c, 0, true]);
+      expect(cli(['help', c]).out).toEqual(r.out);
+    }
+    expect(cli(['--help']).out[0]!.startsWith('usage: tcplab <command> [options]\n\ncommands:\n  run ')).toBe(true);
+  });
+});

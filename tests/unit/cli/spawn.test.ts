@@ -1,0 +1,55 @@
+// The real command line, spawned as a user runs it: one run per command (each start costs ~1-2 s).
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const dir = mkdtempSync(join(tmpdir(), 'tcplab-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function tcplab(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['bin/tcplab.mjs', ...args], { cwd: process.cwd(), encoding: 'utf8', timeout: 60_000 }, (err, stdout, stderr) => {
+      resolve({ code: err === null ? 0 : typeof err.code === 'number' ? err.code : -1, stdout, stderr });
+    });
+  });
+}
+
+const f = (name: string) => join(dir, name);
+
+describe('tcplab (spawned)', () => {
+  it('run writes every output, replay reproduces the trace byte for byte, validate and lessons answer', async () => {
+    const run = await tcplab('run', 'three-way-handshake', '--seed', '3', '--trace', f('a.jsonl'), '--pcap', f('a.pcapng'), '--session', f('s.json'),
+      '--svg', f('l.svg'), '--state-svg', f('st.svg'), '--png', f('l.png'), '--csv', f('e.csv'), '--html', f('r.html'));
+    expect([run.code, run.stdout]).toEqual([0, '']);
+    expect(run.stderr.match(/^tcplab: wrote /gm)).toHaveLength(8);
+    const trace = readFileSync(f('a.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { kind: string });
+    expect(trace.some((e) => e.kind === 'segment.send')).toBe(true);
+    expect(JSON.parse(readFileSync(f('s.json'), 'utf8')).seed).toBe(3);
+    expect(readFileSync(f('a.pcapng')).readUInt32LE(0)).toBe(0x0a0d0d0a);
+    expect(readFileSync(f('l.png')).subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(readFileSync(f('e.csv'), 'utf8').startsWith('\uFEFFt_ms,kind')).toBe(true);
+    expect(readFileSync(f('l.svg'), 'utf8').startsWith('<svg')).toBe(true);
+    expect(readFileSync(f('st.svg'), 'utf8').startsWith('<svg')).toBe(true);
+    expect(readFileSync(f('r.html'), 'utf8').startsWith('<!DOCTYPE html>')).toBe(true);
+
+    writeFileSync(f('bad.json'), JSON.stringify({ format: 'tcplab.scenario/1', title: { en: 'x', 'zh-CN': 'x' }, hosts: [{ name: 'A', ip: '10.0.0.300' }], steps: [{ atMs: 0, host: 'A', call: 'listen', port: 0 }] }));
+    const [replay, validate, lessons, bad] = await Promise.all([
+      tcplab('replay', f('s.json'), '--trace', f('b.jsonl')),
+      tcplab('validate', f('bad.json')),
+      tcplab('lessons', '--json'),
+      tcplab('run', 'three-way-handshake', '--colour'),
+    ]);
+    expect(replay.code).toBe(0);
+    expect(readFileSync(f('b.jsonl'), 'utf8')).toBe(readFileSync(f('a.jsonl'), 'utf8'));
+    expect(validate.code).toBe(2);
+    expect(validate.stdout).toContain('$.hosts[0].ip: ');
+    expect(validate.stdout).toContain('$.steps[0].port: ');
+    const list = JSON.parse(lessons.stdout) as Array<{ id: string; order: number }>;
+    expect([lessons.code, list[0]?.id]).toEqual([0, 'three-way-handshake']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('unknown option "--colour"');
+    expect(existsSync(f('x'))).toBe(false);
+  }, 120_000);
+});
