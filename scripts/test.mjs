@@ -12,6 +12,7 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const SYSTEM_PACKAGES = [
   { pkg: 'chromium', file: process.env.TCPLAB_CHROMIUM ?? '/usr/bin/chromium', why: 'end-to-end tests' },
   { pkg: 'tshark', file: '/usr/bin/tshark', why: 'pcapng export tests' },
+  { pkg: 'fonts-noto-cjk', file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', why: 'Chinese text in PNG exports' },
 ];
 
 function run(title, cmd, args, opts = {}) {

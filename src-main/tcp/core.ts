@@ -4,7 +4,7 @@
 import type { ConnKey, StackOptions, TransmitMeta } from './api.js';
 import type { Segment } from './segment.js';
 import type { AppEventName, TcpTraceSink, TimerName } from './trace.js';
-import { Conn, Listener } from './conn.js';
+import type { Conn, Listener } from './conn.js';
 import { TimerHeap } from './heap.js';
 import { Prng } from './prng.js';
 import { resolveParams } from './profiles.js';

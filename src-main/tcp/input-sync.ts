@@ -168,8 +168,8 @@ function ackInSynReceived(st: StackCore, conn: Conn, seg: Segment, nowMs: number
   conn.maxSndWnd = Math.max(conn.maxSndWnd, conn.sndWnd);
   conn.sndWl1 = seg.seq;
   conn.sndWl2 = seg.ack;
-  transition(st, conn, 'ESTABLISHED', 'RFC 9293 3.10.7.4 fifth: ACK of our SYN in SYN-RECEIVED', nowMs);
   onEstablished(st, conn, nowMs);
+  transition(st, conn, 'ESTABLISHED', 'RFC 9293 3.10.7.4 fifth: ACK of our SYN in SYN-RECEIVED', nowMs);
   if (conn.listenerPort >= 0) announceAccepted(st, conn, nowMs);
   else st.emitApp(conn.key, 'connected', 0, 'simultaneous open completed', nowMs);
   const refuse = !st.params.acceptDataOnThirdAck && seg.payload.length > 0;

@@ -57,9 +57,9 @@ function synAckArrived(st: StackCore, conn: Conn, seg: Segment, nowMs: number): 
   const cause = twoWay
     ? 'two-way handshake variant: SYN,ACK received, no third segment sent'
     : 'RFC 9293 3.10.7.3: SYN,ACK acknowledging our SYN in SYN-SENT';
-  transition(st, conn, 'ESTABLISHED', cause, nowMs);
   conn.twoWay = twoWay;
   onEstablished(st, conn, nowMs);
+  transition(st, conn, 'ESTABLISHED', cause, nowMs);
   st.emitApp(conn.key, 'connected', 0, 'active open completed', nowMs);
   // The text of a SYN starts one past its sequence number (RFC 9293 3.10.7.3 "continue processing at step 6").
   const rest: Segment = { ...seg, seq: seqAdd(seg.seq, 1), flags: seg.flags & ~FLAG.SYN };

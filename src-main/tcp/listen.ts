@@ -1,6 +1,7 @@
 // RFC 9293 3.10.7.2 SEGMENT ARRIVES in LISTEN, the SYN queue (half-open children in SYN-RECEIVED, bounded by
 // min(tcp_max_syn_backlog, backlog)), the accept queue (bounded by the backlog) and SYN cookies (RFC 4987).
-import { Conn, Listener, connKey } from './conn.js';
+import { Conn, connKey } from './conn.js';
+import type { Listener } from './conn.js';
 import { T_SYNACK } from './conn.js';
 import type { StackCore } from './core.js';
 import { onEstablished } from './close.js';
@@ -156,8 +157,8 @@ function twoWayAccept(st: StackCore, conn: Conn, nowMs: number): void {
   conn.twoWay = true;
   sendSyn(st, conn, true, false, 'SYN-ACK (two-way handshake: server is done)', nowMs);
   conn.sndUna = conn.sndNxt; // the SYN-ACK is never retransmitted: the server assumes it arrived
-  transition(st, conn, 'ESTABLISHED', 'two-way handshake variant: SYN received, SYN-ACK sent, no third segment awaited', nowMs);
   onEstablished(st, conn, nowMs);
+  transition(st, conn, 'ESTABLISHED', 'two-way handshake variant: SYN received, SYN-ACK sent, no third segment awaited', nowMs);
   st.emitApp(conn.key, 'accepted', 0, 'accepted (two-way handshake)', nowMs);
 }
 
@@ -199,8 +200,8 @@ function cookieAck(st: StackCore, l: Listener, seg: Segment, nowMs: number, id: 
   conn.sndWl1 = seg.seq;
   conn.sndWl2 = seg.ack;
   transition(st, conn, 'SYN-RECEIVED', 'RFC 4987 3.6: valid SYN cookie in the ACK, connection state rebuilt', nowMs);
-  transition(st, conn, 'ESTABLISHED', 'RFC 4987 3.6: ACK of our (cookie) SYN-ACK completes the handshake', nowMs);
   onEstablished(st, conn, nowMs);
+  transition(st, conn, 'ESTABLISHED', 'RFC 4987 3.6: ACK of our (cookie) SYN-ACK completes the handshake', nowMs);
   announceAccepted(st, conn, nowMs);
   return conn;
 }

@@ -44,6 +44,14 @@ export class SessionStore {
     });
   }
 
+  /** Picks up a session the host already has open (page reload, Electron crash recovery). */
+  async init(): Promise<void> {
+    const info = await this.call('session.info');
+    if (!info || this.info) return;
+    if (info.lessonId) this.lesson = (await this.call('lesson.get', { id: info.lessonId })) ?? null;
+    this.adopt(info, 'all');
+  }
+
   /** Runs a command, turning any failure into `error` (shown as a readable message, never a blank screen). */
   async call<K extends CommandName>(cmd: K, args?: CommandArgs<K>): Promise<CommandResults[K] | undefined> {
     this.pending++;

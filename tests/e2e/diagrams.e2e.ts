@@ -1,4 +1,4 @@
-// The diagrams on a fixed trace (fixture.html, tests/e2e/fixtures/handshake.json): screenshots compared
+// The diagrams on a fixed trace (fixture.html, src-renderer/views/fixture/handshake.json): screenshots compared
 // with committed PNGs within a pixel tolerance, selection by pointer and keyboard, zoom, languages, and
 // the ladder's drawing time with 100,000 packets.
 // Update the PNGs after an intended visual change: TCPLAB_UPDATE_SCREENSHOTS=1 npx vitest run --config vitest.e2e.config.ts tests/e2e/diagrams.e2e.ts

@@ -360,3 +360,41 @@ describe('theme and layout', () => {
     await page.close();
   });
 });
+
+describe('settings', () => {
+  it('lists every knob by its Linux name with a one-line explanation in the current language', async () => {
+    const page = await newPage();
+    await openLesson(page, 'The three-way handshake');
+    await button(page, 'Settings').click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    const row = dialog.getByRole('row').filter({ hasText: 'net.ipv4.tcp_synack_retries' });
+    await expect.poll(() => row.count()).toBe(1);
+    await expect(row.getByRole('textbox').getAttribute('placeholder')).resolves.toBe('5'); // Linux default
+    await expect(dialog.getByLabel('Profile').inputValue()).resolves.toBe('linux');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await button(page, '简体中文').click();
+    await button(page, '设置').click();
+    const zh = page.getByRole('dialog', { name: '设置' });
+    await expect.poll(async () => /[\u4e00-\u9fff]/.test((await zh.getByRole('row').filter({ hasText: 'net.ipv4.tcp_synack_retries' }).textContent()) ?? '')).toBe(true);
+    await page.close();
+  });
+});
+
+describe('socket controls', () => {
+  it('sends text from A on the established connection, and refuses a bad port', async () => {
+    const page = await newPage();
+    await openLesson(page, 'The three-way handshake');
+    await seekByKeys(page, 100);
+    const hostA = region(page, 'Socket controls').getByRole('group', { name: 'Host A (10.0.0.1)' });
+    await hostA.getByLabel('Connection').selectOption({ index: 1 }); // 10.0.0.1:40000>10.0.0.2:80
+    await expect(hostA.getByLabel('Local port').inputValue()).resolves.toBe('40000');
+    await hostA.getByLabel('Text').fill('hello');
+    await hostA.getByRole('button', { name: 'Send', exact: true }).click();
+    await slider(page).focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => ladderText(page)).toContain('Len=5');
+    await hostA.getByLabel('Local port').fill('0');
+    await expect(hostA.getByRole('button', { name: 'Close', exact: true }).isDisabled()).resolves.toBe(true);
+    await page.close();
+  });
+});

@@ -3,7 +3,7 @@
 import type { ExportFormat, ExportResult } from '../../contract/session.js';
 import { svgToPng } from '../io/png.js';
 import { saveSession } from '../session-file.js';
-import type { Session } from '../session-model.js';
+import { prepare, type Session } from '../session-model.js';
 import { exportCsv } from './csv.js';
 import { htmlReport } from './html-report.js';
 import { exportJsonl } from './jsonl.js';
@@ -71,8 +71,12 @@ export function toExportResult(data: string | Uint8Array, fileName: string, form
 
 /** The host's `session.export`: re-runs the current branch and renders one format. */
 export function exportSession(session: Session, format: ExportFormat, lang: Lang = 'en', opts: SessionInputOptions = {}): ExportResult {
+  if (format === 'session') {
+    // Nothing to run: the file is the session itself.
+    const { scenario } = prepare(session);
+    const name = exportFileName({ title: scenario.title, meta: { lessonId: session.lesson?.id ?? scenario.lesson?.id ?? null } }, format);
+    return toExportResult(saveSession(session), name, format);
+  }
   const input = sessionExportInput(session, opts);
-  const fileName = exportFileName(input, format);
-  if (format === 'session') return toExportResult(saveSession(session), fileName, format);
-  return toExportResult(renderExport(input, format, lang), fileName, format);
+  return toExportResult(renderExport(input, format, lang), exportFileName(input, format), format);
 }

@@ -1,7 +1,7 @@
 // SVG → PNG with resvg (@resvg/resvg-js: a prebuilt native binary shipped inside the npm package, so it
 // works offline). This lives in lab/io/ because resvg reads the system's font files. Loaded lazily: the
 // native module costs ~30 ms to load and most runs never make a PNG.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, type Dirent } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -34,7 +34,7 @@ function exportFonts(): string[] {
   const queue = FONT_DIRS.filter((d) => existsSync(d));
   for (let seen = 0; queue.length > 0 && seen < MAX_FONT_SEARCH_ENTRIES; seen++) {
     const dir = queue.shift()!;
-    let entries: import('node:fs').Dirent[] = [];
+    let entries: Dirent[] = [];
     try { entries = readdirSync(dir, { withFileTypes: true }); } catch { continue; }
     for (const e of entries) {
       if (e.isDirectory()) queue.push(path.join(dir, e.name));

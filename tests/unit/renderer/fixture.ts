@@ -1,4 +1,5 @@
-// The hand-written trace the screenshot tests also render (tests/e2e/fixtures/handshake.json).
+// The hand-written trace the screenshot tests also render (src-renderer/views/fixture/handshake.json: the
+// fixture page bundles it, and the renderer may import only its own files).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AnyTraceEvent } from '../../../src-renderer/views/model/trace-types.js';
@@ -10,6 +11,6 @@ interface Fixture {
 }
 
 export function loadFixture(): Fixture {
-  const file = path.resolve(import.meta.dirname, '../../e2e/fixtures/handshake.json');
+  const file = path.resolve(import.meta.dirname, '../../../src-renderer/views/fixture/handshake.json');
   return JSON.parse(readFileSync(file, 'utf8')) as Fixture;
 }

@@ -2,7 +2,7 @@
 // preserving deep clone + rebind() and then behaves exactly like the original; same inputs → same trace.
 import { describe, expect, it } from 'vitest';
 import type { Segment } from '../../../src-main/tcp/segment.js';
-import { TcpStack } from '../../../src-main/tcp/stack.js';
+import type { TcpStack } from '../../../src-main/tcp/stack.js';
 import type { TcpTraceEvent } from '../../../src-main/tcp/trace.js';
 import { Prng } from '../../../src-main/tcp/prng.js';
 import { Harness, pattern } from './harness.js';

@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest';
+import type { HostEvent, SessionInfo } from '../../../src-main/contract/session.js';
+import type { HostClock } from '../../../src-main/host/clock.js';
+import { LabHost } from '../../../src-main/host/lab-host.js';
+import { lessonSummaries } from '../../../src-main/lab/lesson-summaries.js';
+import type { TraceEvent } from '../../../src-main/net/trace.js';
+
+class FakeClock implements HostClock {
+  t = 0;
+  private next = 0;
+  readonly timers = new Map<number, () => void>();
+  now(): number {
+    return this.t;
+  }
+  isoNow(): string {
+    return '2001-02-03T04:05:06.000Z';
+  }
+  setInterval(fn: () => void): unknown {
+    this.timers.set(++this.next, fn);
+    return this.next;
+  }
+  clearInterval(h: unknown): void {
+    this.timers.delete(h as number);
+  }
+  /** Runs the interval timers every 16 ms for wallMs. */
+  run(wallMs: number): void {
+    for (let i = 0; i < wallMs / 16; i++) {
+      this.t += 16;
+      for (const fn of [...this.timers.values()]) fn();
+    }
+  }
+}
+
+function setup() {
+  const clock = new FakeClock();
+  const host = new LabHost({ version: '0.0.1', mode: 'browser', listLessons: lessonSummaries, clock, session: { snapshotEvery: 5 } });
+  const batches: HostEvent[][] = [];
+  host.subscribe((b) => batches.push(b as HostEvent[]));
+  let id = 0;
+  const call = async (cmd: string, args?: unknown): Promise<any> => {
+    const reply = await host.handleRaw({ t: 'call', id: ++id, cmd, args });
+    if (!reply.ok) throw Object.assign(new Error(reply.error.message), reply.error);
+    return reply.result;
+  };
+  const fail = async (cmd: string, args?: unknown) => {
+    const reply = await host.handleRaw({ t: 'call', id: ++id, cmd, args });
+    if (reply.ok) throw new Error(`${cmd} should have failed`);
+    return reply.error;
+  };
+  return { clock, host, batches, call, fail };
+}
+
+/** What must not change when a command fails: the saved session and the trace. */
+async function state(call: (cmd: string, args?: unknown) => Promise<any>) {
+  const exported = (await call('session.export', { format: 'session' })).data as string;
+  const info = (await call('session.info')) as SessionInfo;
+  const trace = (await call('trace.get', { from: 0, count: 200_000 })).events as TraceEvent[];
+  return { exported, info, trace: JSON.stringify(trace) };
+}
+
+describe('session commands through LabHost.handleRaw', () => {
+  it('without a session: info is null, other commands say no-session', async () => {
+    const { call, fail } = setup();
+    expect(await call('session.info', null)).toBeNull();
+    for (const cmd of ['timeline.pause', 'view.router', 'history.undo']) expect((await fail(cmd, null)).code).toBe('no-session');
+    expect(await fail('timeline.step', { unit: 'event' })).toMatchObject({ code: 'no-session' });
+  });
+
+  it('lessons, knobs and bad arguments', async () => {
+    const { call, fail } = setup();
+    const lesson = await call('lesson.get', { id: 'third-ack-lost' });
+    expect(lesson).toMatchObject({ id: 'third-ack-lost', order: 7 });
+    expect(lesson.compare.map((c: { index: number }) => c.index)).toEqual([0, 1]);
+    expect(lesson.narrative['zh-CN'].goal.length).toBeGreaterThan(0);
+    expect(await fail('lesson.get', { id: 'nope' })).toEqual({ code: 'unknown-lesson', message: 'no lesson "nope"', path: '$.id' });
+    expect(await fail('session.openLesson', { id: 'third-ack-lost', compare: 9 })).toMatchObject({ code: 'unknown-compare', path: '$.compare' });
+    const knobs = await call('settings.knobs', {});
+    expect(knobs[0]).toMatchObject({ name: 'net.ipv4.tcp_syn_retries', unit: 'count', defaults: { rfc: 7, linux: 6, classic: 12 } });
+    expect((await fail('timeline.seek', { tMs: -1 })).code).toBe('bad-arguments');
+    expect((await fail('intervene', { action: { op: 'drop' } })).message).toContain('$.action.id');
+    expect((await fail('trace.get', { from: 0, count: 1, branch: '' })).code).toBe('bad-arguments');
+  });
+
+  it('opens a lesson with a compare run, seeks, steps, views, intervenes, branches, undoes and exports', async () => {
+    const { call, fail } = setup();
+    const info: SessionInfo = await call('session.openLesson', { id: 'third-ack-lost', compare: 1 });
+    expect(info).toMatchObject({ lessonId: 'third-ack-lost', compare: 1, branch: 'main', cursorMs: 0, cursorEvent: 0, playing: false, canUndo: false });
+    expect((await call('timeline.step', { unit: 'packet' })).cursorEvent).toBeGreaterThan(0);
+    const at15 = await call('timeline.seek', { tMs: 15 });
+    expect(at15.cursorMs).toBe(15);
+    const router = await call('view.router', null);
+    expect(router.inFlight.map((p: { id: number; where: string }) => [p.id, p.where])).toEqual([[1, 'link-out']]);
+    expect(router.queueCapacity).toEqual({ A: 1000, B: 1000 });
+    const conns = await call('view.connections', {});
+    expect(conns.map((c: { host: string; state: string }) => `${c.host} ${c.state}`)).toEqual(['A SYN-SENT']);
+    const pkt = await call('view.packet', { id: 1 });
+    expect(pkt).toMatchObject({ id: 1, from: 'A', to: 'B', sentMs: 0, fate: 'in flight', label: '[SYN] Seq=0 Win=32768 Len=0 MSS=1460' });
+    // Compare run 1 is the classic profile: only MSS, so 20 + 20 + 4 = 44 (0x2c) bytes.
+    expect(pkt.hex.split('\n')[0]).toMatch(/^0000 {2}45 00 00 2c /);
+    expect(await fail('view.packet', { id: 50 })).toMatchObject({ code: 'unknown-packet', path: '$.id' });
+    const held = await call('intervene', { action: { op: 'hold', id: 1 } });
+    expect(held).toMatchObject({ branch: 'main', canUndo: true, branches: [{ id: 'main', actionCount: 1 }] });
+    await call('timeline.seek', { tMs: 2000 });
+    await call('timeline.seek', { tMs: 500 });
+    const forked = await call('intervene', { action: { op: 'release', id: 1 } });
+    expect(forked).toMatchObject({ branch: 'b2', branches: [{ id: 'main' }, { id: 'b2', parent: 'main', forkAtMs: 500, actionCount: 2 }] });
+    const mainTrace = await call('trace.get', { from: 0, count: 5, branch: 'main' });
+    expect(mainTrace.events).toHaveLength(5);
+    expect((await fail('timeline.switch', { branch: 'zz' })).code).toBe('unknown-branch');
+    expect((await call('timeline.switch', { branch: 'main' })).branch).toBe('main');
+    expect((await call('timeline.branch', { name: 'mine' })).branches[2]).toMatchObject({ name: 'mine', parent: 'main' });
+    // "mine" only has what it inherited: nothing to undo there; b2 has its own release.
+    expect(await fail('history.undo')).toMatchObject({ code: 'nothing-to-undo' });
+    await call('timeline.switch', { branch: 'b2' });
+    expect((await call('history.undo')).canRedo).toBe(true);
+    expect(await fail('history.undo')).toMatchObject({ code: 'nothing-to-undo' });
+    expect((await call('history.redo')).canUndo).toBe(true);
+    const file = await call('session.export', { format: 'session' });
+    expect(file).toMatchObject({ fileName: 'third-ack-lost.session.json', encoding: 'utf8' });
+    expect(JSON.parse(file.data)).toMatchObject({ format: 'tcplab.session/1', createdAt: '2001-02-03T04:05:06.000Z', app: { version: '0.0.1' } });
+    const jsonl = await call('session.export', { format: 'jsonl' });
+    expect(jsonl.data.split('\n')[0]).toContain('"kind":"step.call"');
+  });
+
+  it('failed commands leave the session, branches, cursor and trace exactly as they were', async () => {
+    const { call, fail } = setup();
+    await call('session.openLesson', { id: 'three-way-handshake' });
+    await call('timeline.seek', { tMs: 30 });
+    await call('intervene', { action: { op: 'hold', id: 2 } });
+    const before = await state(call);
+    const failures = [
+      await fail('intervene', { action: { op: 'drop', id: 77 } }),
+      await fail('intervene', { action: { op: 'move', id: 2, toIndex: 3 } }),
+      await fail('intervene', { action: { op: 'call', step: { host: 'Q', call: 'close', port: 1 } } }),
+      await fail('session.openText', { text: '{"format":"tcplab.session/1"' }),
+      await fail('session.openText', { text: '{"format":"tcplab.scenario/1","hosts":[]}' }),
+      await fail('timeline.switch', { branch: 'ghost' }),
+      await fail('view.packet', { id: 4000 }),
+      await fail('history.redo'),
+    ];
+    expect(failures.map((f) => f.code)).toEqual([
+      'unknown-packet', 'not-interceptable', 'unknown-host', 'invalid-file', 'invalid-file', 'unknown-branch', 'unknown-packet', 'nothing-to-redo',
+    ]);
+    expect(failures[2]).toMatchObject({ path: 'step.host' });
+    expect(await state(call)).toEqual(before);
+  });
+
+  it('openText: scenarios and sessions; every problem listed with its JSON path', async () => {
+    const { call, fail } = setup();
+    await call('session.openLesson', { id: 'three-way-handshake' });
+    await call('timeline.seek', { tMs: 30 });
+    await call('intervene', { action: { op: 'hold', id: 2 } });
+    const saved = (await call('session.export', { format: 'session' })).data as string;
+    const bad = JSON.parse(saved);
+    bad.branches[0].actions[0].id = 'x';
+    bad.cursor.event = -3;
+    const err = await fail('session.openText', { text: JSON.stringify(bad), fileName: 's.json' });
+    expect(err.code).toBe('invalid-file');
+    expect(err.path).toBe('$.branches[0].actions[0].id');
+    expect(err.message.split('\n')).toEqual([
+      's.json is not a valid tcplab scenario or session (2 problems):',
+      '$.branches[0].actions[0].id: expected number, got "x"',
+      '$.cursor.event: the value must be at least 0',
+    ]);
+    const tampered = JSON.parse(saved);
+    tampered.branches[0].actions[0].id = 999;
+    expect(await fail('session.openText', { text: JSON.stringify(tampered) })).toMatchObject({ code: 'invalid-file', path: '$.branches[0].actions[0].id' });
+    expect((await fail('session.openText', { text: '{"format":"tcplab.other/1"}' })).message).toContain('supported: "tcplab.scenario/1", "tcplab.session/1"');
+    const reopened: SessionInfo = await call('session.openText', { text: saved });
+    expect(reopened).toMatchObject({ lessonId: 'three-way-handshake', cursorMs: 30, branches: [{ id: 'main', actionCount: 1 }] });
+    const scenario = { format: 'tcplab.scenario/1', title: { en: 'x', 'zh-CN': 'x' }, hosts: [{ name: 'A', ip: '10.0.0.1' }], steps: [], untilMs: 100 };
+    expect(await call('session.openText', { text: JSON.stringify(scenario) })).toMatchObject({ lessonId: null, untilMs: 100, seed: 1 });
+  });
+});
+
+describe('live playback', () => {
+  it('publishes coalesced batches with contiguous from indexes, loses no event and stops at untilMs', async () => {
+    const { clock, batches, call } = setup();
+    await call('session.openLesson', { id: 'third-ack-lost' });
+    const opened = batches.at(-1)!;
+    expect(opened.map((e) => e.type)).toEqual(['session']);
+    const startAt = (opened[0] as { info: SessionInfo }).info.headEvent;
+    batches.length = 0;
+    await call('timeline.play', { speed: 2 });
+    clock.run(16 * 10);
+    const mid: SessionInfo = await call('session.info');
+    expect(mid.playing).toBe(true);
+    expect(mid.cursorMs).toBe(16 * 10 * 2);
+    await call('timeline.play', { speed: 100 });
+    clock.run(5000);
+    const info: SessionInfo = await call('session.info');
+    expect(info).toMatchObject({ playing: false, cursorMs: 5000, headMs: 5000 });
+    expect(clock.timers.size).toBe(0);
+    const received: TraceEvent[] = [];
+    let next = startAt;
+    for (const batch of batches) {
+      expect(batch.filter((e) => e.type === 'status').length).toBeLessThanOrEqual(1);
+      expect(batch.filter((e) => e.type === 'trace').length).toBeLessThanOrEqual(1);
+      for (const ev of batch) {
+        if (ev.type !== 'trace') continue;
+        expect(ev.from).toBe(next);
+        next += ev.events.length;
+        received.push(...ev.events);
+      }
+    }
+    const all = (await call('trace.get', { from: startAt, count: 200_000 })).events;
+    expect(received).toEqual(all);
+    expect(next).toBe(info.headEvent);
+    expect(received.length).toBeGreaterThan(10);
+  });
+
+  it('pause stops the cursor', async () => {
+    const { clock, call } = setup();
+    await call('session.openLesson', { id: 'three-way-handshake' });
+    await call('timeline.play', {});
+    clock.run(160);
+    const paused: SessionInfo = await call('timeline.pause', null);
+    clock.run(160);
+    expect(paused.playing).toBe(false);
+    expect((await call('session.info')).cursorMs).toBe(paused.cursorMs);
+    expect(paused.cursorMs).toBe(160);
+  });
+});
