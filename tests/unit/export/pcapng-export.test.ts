@@ -55,17 +55,20 @@ describe('pcapng export', () => {
     for (const p of input.packets) expect(tcpChecksumOk(wireBytesOf(p))).toBe(p.corrupt === undefined);
   });
 
-  it('writes 100,000 packets quickly (lab.export target: 1 s; 3 s allowed on a shared test machine)', () => {
+  // Speed is measured by `npm run bench -- --only lab.export`; this checks the output at that size.
+  it('writes all of 100,000 packets', () => {
     const seg = { srcIp: '10.0.0.1', srcPort: 40000, dstIp: '10.0.0.2', dstPort: 80, seq: 1, ack: 1, flags: FLAG.ACK | FLAG.PSH, window: 502, urgent: 0, options: {}, payload: new Uint8Array(100) };
     const packets: PacketRecord[] = Array.from({ length: 100_000 }, (_, i) => ({
       id: i + 1, lineage: { type: 'original' }, seg: { ...seg, seq: (1 + i * 100) >>> 0 }, from: 'A', to: 'B', conn: '10.0.0.1:40000>10.0.0.2:80',
       sentMs: i * 0.5, fate: { state: 'delivered', atMs: i * 0.5 + 20 }, notes: [],
     }));
-    const t0 = performance.now();
     const bytes = exportPcapng({ title: { en: 'bulk', 'zh-CN': '批量' }, trace: [], packets });
-    const ms = performance.now() - t0;
     // Each EPB: 12 framing + 20 fixed + 140 bytes of packet + comment option; the file holds them all.
     expect(bytes.length).toBeGreaterThan(100_000 * 172);
-    expect(ms).toBeLessThan(3000);
+    // Count Enhanced Packet Blocks (type 6) by walking the block chain.
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let epbs = 0;
+    for (let at = 0; at < bytes.length; at += view.getUint32(at + 4, true)) if (view.getUint32(at, true) === 6) epbs++;
+    expect(epbs).toBe(100_000);
   });
 });

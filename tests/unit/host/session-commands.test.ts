@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- tests poke at parsed JSON and replies freely */
 import { describe, expect, it } from 'vitest';
 import type { HostEvent, SessionInfo } from '../../../src-main/contract/session.js';
 import type { HostClock } from '../../../src-main/host/clock.js';

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- tests poke at parsed JSON and replies freely */
 import { describe, expect, it } from 'vitest';
 import { LabSession } from '../../../src-main/lab/session-lab.js';
 import { loadSession, saveSession } from '../../../src-main/lab/session-file.js';

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- tests poke at parsed JSON and replies freely */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SESSION_SCHEMA_FILE, sessionJsonSchemaText } from '../../../src-main/lab/session-jsonschema.js';

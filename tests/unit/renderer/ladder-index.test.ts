@@ -69,14 +69,12 @@ describe('visible window on 100,000 packets', () => {
     for (const [a, b] of windows) expect(visiblePackets(index, a, b)).toEqual(bruteVisible(packets, a, b));
   });
 
-  it('answers a 200 ms window in well under a millisecond on average', () => {
-    const runs = 2000;
-    const started = process.hrtime.bigint();
-    let total = 0;
-    for (let k = 0; k < runs; k++) total += visiblePackets(index, k * 97, k * 97 + 200).length;
-    const perQueryMs = Number(process.hrtime.bigint() - started) / 1e6 / runs;
-    expect(total).toBeGreaterThan(runs * 100);
-    expect(perQueryMs).toBeLessThan(1);
+  // Query speed is measured by `npm run bench` (renderer.ladder); here: many windows agree with brute force.
+  it('agrees with brute force on 200 sliding 200 ms windows', () => {
+    for (let k = 0; k < 200; k++) {
+      const a = k * 997;
+      expect(visiblePackets(index, a, a + 200)).toEqual(bruteVisible(packets, a, a + 200));
+    }
   });
 });
 
