@@ -6,7 +6,7 @@ import { FLAG, type Segment } from '../tcp/segment.js';
 import type { TcpTraceEvent, TcpTraceSink } from '../tcp/trace.js';
 import { emit, RECENT_SENT, type ConnInfo, type NetState } from './core.js';
 import { launch, newPacket } from './journey.js';
-import { addNote, summaryOf } from './packets.js';
+import { summaryOf } from './packets.js';
 import { connOf, ORIGINAL, type Lineage } from './trace.js';
 import { onAppEvent } from './steps.js';
 
@@ -64,7 +64,6 @@ export function onTransmit(s: NetState, host: string, engineSeg: Segment, meta: 
   const lineage: Lineage = meta.retransmit ? { type: 'retransmission', of: repeated(info, seg.seq, seg.flags) } : ORIGINAL;
   const pkt = newPacket(s, seg, lineage, host, false, conn);
   if (routable) remember(s, conn, info, seg, pkt.id);
-  if (lineage.type === 'retransmission' && lineage.of !== null) addNote(pkt.record, `retransmission of #${lineage.of}`);
   emit(s, { t: s.nowMs, kind: 'segment.send', host, conn, id: pkt.id, seg: summaryOf(pkt), lineage, cause: meta.cause });
   launch(s, pkt);
 }

@@ -39,8 +39,9 @@ export function checkStep(step: StepCall, hostNames: ReadonlySet<string>, path: 
   if (step.bytes !== undefined && !isInt(step.bytes, 0, 1 << 26)) throw bad('bytes', `bytes ${step.bytes} is not an integer 0-${1 << 26}`);
   if (step.backlog !== undefined && !isInt(step.backlog, 0, 65535)) throw bad('backlog', `backlog ${step.backlog} is not an integer 0-65535`);
   if (step.value !== undefined && !isInt(step.value, 0, Number.MAX_SAFE_INTEGER)) throw bad('value', `value ${step.value} is not an integer >= 0`);
-  const on = (step as Partial<{ on: AppTrigger }>).on;
+  const { on, afterMs } = step as Partial<{ on: AppTrigger; afterMs: number }>;
   if (on !== undefined && !TRIGGERS.includes(on)) throw bad('on', `unknown trigger "${on}" (one of ${TRIGGERS.join(', ')})`);
+  if (afterMs !== undefined && !(Number.isFinite(afterMs) && afterMs >= 0)) throw bad('afterMs', `afterMs ${afterMs} is not a number >= 0`);
 }
 
 /** Schedules the scenario's timed steps and remembers the reactive ones. */

@@ -125,21 +125,23 @@ describe('undo and redo', () => {
   });
 });
 
-describe('performance (numbers in docs/SESSION.md)', () => {
-  it('random seeks in computed trace are binary searches: p95 well under 50 ms', () => {
+// Seek speed is measured by `npm run bench -- --only lab.seek`; here: random seeks land exactly.
+describe('random seeks in a computed trace', () => {
+  it('put the cursor on the last event at or before the time asked, without re-running', () => {
     const lab = LabSession.open(newSession(bulkScenario(1_000_000), 3, null), { snapshotEvery: 2000 });
     lab.seekMs(600_000);
     const n = lab.timeline.headEvent;
     expect(n).toBeGreaterThan(4000);
     const lastMs = lab.timeline.events[n - 1]!.t;
     const prng = new Prng(7);
-    const times: number[] = [];
     for (let i = 0; i < 200; i++) {
-      const t0 = performance.now();
-      lab.seekMs(prng.nextU32() % Math.ceil(lastMs));
-      times.push(performance.now() - t0);
+      const target = prng.nextU32() % Math.ceil(lastMs);
+      lab.seekMs(target);
+      expect(lab.timeline.headEvent).toBe(n); // nothing new computed
+      expect(lab.cursor.tMs).toBe(target);
+      const at = lab.cursor.event;
+      if (at > 0) expect(lab.timeline.events[at - 1]!.t).toBeLessThanOrEqual(target);
+      if (at < n) expect(lab.timeline.events[at]!.t).toBeGreaterThan(target);
     }
-    times.sort((a, b) => a - b);
-    expect(times[190]!).toBeLessThan(50);
   });
 });

@@ -16,6 +16,8 @@ describe('basic end-to-end', () => {
     h.run(1000);
     expect(str(h.b.received(kb))).toBe('hello');
     expect(h.a.received(ka)).toEqual(pattern(5000));
+    // Nagle, Minshall variant (as Linux): one 5000-byte write leaves at once, small tail included.
+    expect(h.sent('B').filter((w) => w.len > 0).map((w) => [w.t, w.len])).toEqual([[200, 1460], [200, 1460], [200, 1460], [200, 620]]);
     h.at(1000, () => h.a.close(ka, 1000));
     h.run(1100);
     expect(h.b.status(kb)?.state).toBe('CLOSE-WAIT');
