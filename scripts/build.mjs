@@ -19,13 +19,19 @@ const nodeCommon = {
   legalComments: 'none',
 };
 
+// CommonJS bundles (Electron main/preload) get a real import.meta.url, for code that uses createRequire.
+const cjsImportMeta = {
+  define: { 'import.meta.url': '__tcplabImportMetaUrl' },
+  banner: { js: "const __tcplabImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
 // ESM bundles that pull in CommonJS packages (ws) need a real `require`.
 const esmBanner = { js: "import { createRequire as __tcplabCreateRequire } from 'node:module'; const require = __tcplabCreateRequire(import.meta.url);" };
 
 await Promise.all([
   viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' }),
-  esbuild({ ...nodeCommon, entryPoints: { 'web/main': 'src-main/web/main.ts', 'cli/main': 'src-main/cli/main.ts' }, outdir: 'dist', format: 'esm', outExtension: { '.js': '.mjs' }, banner: esmBanner }),
-  esbuild({ ...nodeCommon, entryPoints: { 'electron/main': 'src-main/electron/main.ts' }, outdir: 'dist', format: 'cjs', outExtension: { '.js': '.cjs' }, external: ['electron'] }),
+  esbuild({ ...nodeCommon, entryPoints: { 'web/main': 'src-main/web/main.ts', 'cli/main': 'src-main/cli/main.ts' }, outdir: 'dist', format: 'esm', outExtension: { '.js': '.mjs' }, banner: esmBanner, external: ['@resvg/resvg-js'] }),
+  esbuild({ ...nodeCommon, entryPoints: { 'electron/main': 'src-main/electron/main.ts' }, outdir: 'dist', format: 'cjs', outExtension: { '.js': '.cjs' }, external: ['electron', '@resvg/resvg-js'], ...cjsImportMeta }),
   esbuild({ ...nodeCommon, entryPoints: { 'electron/preload': 'src-main/electron/preload.ts' }, outdir: 'dist', format: 'cjs', outExtension: { '.js': '.cjs' }, external: ['electron'] }),
 ]);
 

@@ -2,6 +2,7 @@
 // Both transports (WebSocket, Electron IPC) and the CLI go through these; nothing else reaches the host.
 import { z } from 'zod';
 import { sessionCommandSchemas, type SessionCommandResults } from './session.js';
+import { appCommandSchemas, type AppCommandResults } from './app.js';
 
 export const LANGS = ['en', 'zh-CN'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -26,11 +27,12 @@ export const commandSchemas = {
   'app.info': noArgs,
   'lessons.list': noArgs,
   ...sessionCommandSchemas,
+  ...appCommandSchemas,
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
 
-export interface CommandResults extends SessionCommandResults {
+export interface CommandResults extends SessionCommandResults, AppCommandResults {
   'app.info': AppInfo;
   'lessons.list': LessonSummary[];
 }

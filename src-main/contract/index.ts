@@ -5,3 +5,4 @@ export * from './wire.js';
 export * from './trace.js';
 export * from './session.js';
 export * from './intervention-schema.js';
+export * from './app.js';

@@ -5,10 +5,10 @@ import { createLabHost } from '../host/create-host.js';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol.js';
 import { EVENTS_CHANNEL, registerIpc, trustedSender } from './ipc.js';
 import { buildMenuTemplate, type MenuActions, type MenuState } from './menu-template.js';
-import { hardenContents, hardenSession, WEB_PREFERENCES } from './security.js';
+import { hardenContents, hardenSession, windowOptions } from './security.js';
 import { sessionFileFromArgv } from './argv.js';
 
-const host = createLabHost('electron');
+const host = createLabHost('electron', app.getPath('userData'));
 const windows = new Set<number>();
 let mainWindow: BrowserWindow | null = null;
 const menuState: MenuState = { lang: 'en', theme: 'system', recent: [], platform: process.platform };
@@ -35,15 +35,7 @@ async function openFile(file: string): Promise<void> {
 }
 
 function createWindow(): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1440,
-    height: 900,
-    minWidth: 1280,
-    minHeight: 720,
-    title: 'tcplab',
-    show: false,
-    webPreferences: { ...WEB_PREFERENCES, preload: path.join(__dirname, 'preload.cjs') },
-  });
+  const win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs')));
   windows.add(win.webContents.id);
   win.on('closed', () => {
     windows.delete(win.webContents.id);
@@ -116,3 +108,4 @@ app.on('open-file', (event, file) => {
 });
 
 app.on('window-all-closed', () => app.quit());
+app.on('before-quit', () => host.shutdown());

@@ -3,6 +3,6 @@ import pkg from '../../package.json' with { type: 'json' };
 import { LabHost } from './lab-host.js';
 import { lessonSummaries } from '../lab/lesson-summaries.js';
 
-export function createLabHost(mode: 'electron' | 'browser'): LabHost {
-  return new LabHost({ version: pkg.version, mode, listLessons: lessonSummaries });
+export function createLabHost(mode: 'electron' | 'browser', dataDir?: string): LabHost {
+  return new LabHost({ version: pkg.version, mode, listLessons: lessonSummaries, ...(dataDir ? { dataDir } : {}) });
 }

@@ -9,6 +9,8 @@ export interface HostDeps {
   listLessons: () => LessonSummary[];
   /** Wall clock and timers for playback (tests inject a fake one). */
   clock?: HostClock;
+  /** Folder for the autosave (crash recovery); none = no autosave (tests, the CLI). */
+  dataDir?: string;
   /** Timeline tuning (snapshot spacing). */
   session?: LabSessionOptions;
 }

@@ -15,6 +15,16 @@ import type { HostDeps } from './deps.js';
 import { systemClock } from './clock.js';
 import { sessionHandlers } from './session-handlers.js';
 import { SessionHost } from './session-host.js';
+import { appHandlers, type AppState } from './app-handlers.js';
+import { Autosave, AUTOSAVE_INTERVAL_MS } from './autosave.js';
+import { saveSession } from '../lab/session-file.js';
+import type { HostClock } from './clock.js';
+
+/** Commands after which the session file changes, so the autosave is written at once. */
+const CHANGES_SESSION = new Set<string>([
+  'session.openLesson', 'session.openText', 'intervene', 'history.undo', 'history.redo', 'timeline.branch',
+  'timeline.switch', 'timeline.seek', 'timeline.step', 'timeline.pause', 'recovery.restore',
+]);
 
 type Handler<K extends CommandName> = (args: unknown) => CommandResults[K] | Promise<CommandResults[K]>;
 type HandlerTable = { [K in CommandName]: Handler<K> };
@@ -26,16 +36,44 @@ export class LabHost {
   private readonly handlers: HandlerTable;
   /** The open session, playback and the event stream. */
   readonly sessions: SessionHost;
+  private readonly app: AppState;
+  private readonly clock: HostClock;
+  private autosaveTimer: unknown = null;
 
   constructor(private readonly deps: HostDeps) {
     const clock = deps.clock ?? systemClock;
+    this.clock = clock;
     this.sessions = new SessionHost(clock, (batch) => this.publish(batch), deps.session ?? {});
-    const session = sessionHandlers(this.sessions, deps.version, clock) as { [K in keyof typeof commandSchemas]?: Handler<K> };
+    this.app = {
+      prefs: { lang: 'en', theme: 'system' },
+      autosave: deps.dataDir ? new Autosave(deps.dataDir) : null,
+      publish: (batch) => this.publish(batch),
+    };
+    const session = sessionHandlers(this.sessions, deps.version, clock) as unknown as Partial<HandlerTable>;
+    const app = appHandlers(this.app, this.sessions) as unknown as Partial<HandlerTable>;
     this.handlers = {
       ...(session as Omit<HandlerTable, 'app.info' | 'lessons.list'>),
+      ...(app as Omit<HandlerTable, 'app.info' | 'lessons.list'>),
       'app.info': () => ({ name: 'tcplab', version: this.deps.version, mode: this.deps.mode }),
       'lessons.list': () => this.deps.listLessons(),
     };
+    // At least every 5 s while a session is open (playback moves the cursor), so a crash loses ≤ 5 s.
+    if (this.app.autosave) this.autosaveTimer = clock.setInterval(() => this.autosaveNow(), AUTOSAVE_INTERVAL_MS);
+  }
+
+  /** Writes the autosave if the session changed. Returns whether it wrote. */
+  autosaveNow(): boolean {
+    const lab = this.sessions.current;
+    if (!lab || !this.app.autosave) return false;
+    return this.app.autosave.save(saveSession(lab.session, { appVersion: this.deps.version }));
+  }
+
+  /** A clean stop: no more autosaves, and nothing left to recover. */
+  shutdown(): void {
+    if (this.autosaveTimer !== null) this.clock.clearInterval(this.autosaveTimer);
+    this.autosaveTimer = null;
+    this.sessions.dispose();
+    this.app.autosave?.markClean();
   }
 
   /** Validates one raw message from a transport and answers it. Never throws. */
@@ -65,7 +103,9 @@ export class LabHost {
     const checked = schema.safeParse(args);
     if (!checked.success) throw new LabError('bad-arguments', `${cmd}: ${describeZodError(checked.error)}`);
     const handler = this.handlers[cmd] as Handler<typeof cmd>;
-    return handler(checked.data);
+    const result = await handler(checked.data);
+    if (CHANGES_SESSION.has(cmd)) this.autosaveNow();
+    return result;
   }
 
   subscribe(listener: EventListener): () => void {

@@ -137,12 +137,15 @@ export function processAck(st: StackCore, conn: Conn, seg: Segment, nowMs: numbe
   if (seqGt(ack, conn.sndUna)) onNewAck(st, conn, seg, nowMs);
   else if (isDupAck(conn, seg)) onDupAck(st, conn, nowMs);
   updateWindow(st, conn, seg, nowMs);
-  return ackStateChanges(st, conn, nowMs);
+  return ackStateChanges(st, conn, seg, nowMs);
 }
 
-function ackStateChanges(st: StackCore, conn: Conn, nowMs: number): AckVerdict {
+function ackStateChanges(st: StackCore, conn: Conn, seg: Segment, nowMs: number): AckVerdict {
   if (!finAcked(conn)) return 'continue';
-  if (conn.state === 'FIN-WAIT-1') {
+  // A FIN,ACK in sequence that acknowledges our FIN takes FIN-WAIT-1 straight to TIME-WAIT (eighth step),
+  // the arrow textbooks draw; the caller falls back to FIN-WAIT-2 if the FIN turns out not to be consumed.
+  const finInOrder = (seg.flags & FLAG.FIN) !== 0 && seg.seq === conn.rcvNxt;
+  if (conn.state === 'FIN-WAIT-1' && !finInOrder) {
     transition(st, conn, 'FIN-WAIT-2', 'RFC 9293 3.10.7.4 fifth: our FIN acknowledged in FIN-WAIT-1', nowMs);
     armFinWait2(st, conn, nowMs);
   } else if (conn.state === 'CLOSING') {
@@ -153,6 +156,13 @@ function ackStateChanges(st: StackCore, conn: Conn, nowMs: number): AckVerdict {
     return 'closed';
   }
   return 'continue';
+}
+
+/** FIN-WAIT-1 with our FIN acknowledged but no FIN consumed: finish the move to FIN-WAIT-2. */
+export function settleFinWait1(st: StackCore, conn: Conn, nowMs: number): void {
+  if (conn.state !== 'FIN-WAIT-1' || !finAcked(conn)) return;
+  transition(st, conn, 'FIN-WAIT-2', 'RFC 9293 3.10.7.4 fifth: our FIN acknowledged in FIN-WAIT-1', nowMs);
+  armFinWait2(st, conn, nowMs);
 }
 
 /** Linux tcp_fin_timeout: only an orphaned socket (close(), not shutdown()) times out of FIN-WAIT-2. */

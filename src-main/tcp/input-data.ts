@@ -96,30 +96,40 @@ function consumeFin(st: StackCore, conn: Conn, nowMs: number): void {
   conn.finReceived = true;
   conn.reasm.finHeld = false;
   conn.rcvNxt = seqAdd(conn.rcvNxt, 1);
-  conn.ackNow = true;
-  maybeEof(st, conn, nowMs);
   const why = 'RFC 9293 3.10.7.4 eighth: FIN received';
   switch (conn.state) {
     case 'SYN-RECEIVED':
     case 'ESTABLISHED':
       transition(st, conn, 'CLOSE-WAIT', `${why} in ${conn.state}`, nowMs);
+      // Linux tcp_fin enters "pingpong" (delayed-ACK) mode: if the application closes within the delayed-ACK
+      // time, its FIN carries the ACK and the close takes three segments. BSD/RFC acknowledge at once.
+      if (st.params.delayFinAck) scheduleAck(st, conn, nowMs);
+      else conn.ackNow = true;
       break;
     case 'FIN-WAIT-1':
       if (finAcked(conn)) {
+        maybeEof(st, conn, nowMs);
         sendAck(st, conn, 'ACK of FIN', nowMs); // before TIME-WAIT, which may end at once (timeWaitMs 0)
-        enterTimeWait(st, conn, `${why} in FIN-WAIT-1, our FIN already acknowledged`, nowMs);
+        enterTimeWait(st, conn, `${why} with the ACK of our FIN in FIN-WAIT-1`, nowMs);
+      } else {
+        conn.ackNow = true;
+        transition(st, conn, 'CLOSING', `${why} in FIN-WAIT-1 before our FIN was acknowledged (simultaneous close)`, nowMs);
       }
-      else transition(st, conn, 'CLOSING', `${why} in FIN-WAIT-1 before our FIN was acknowledged (simultaneous close)`, nowMs);
       break;
     case 'FIN-WAIT-2':
       stopTimer(st, conn, T_FINWAIT2, nowMs);
+      maybeEof(st, conn, nowMs);
       sendAck(st, conn, 'ACK of FIN', nowMs);
       enterTimeWait(st, conn, `${why} in FIN-WAIT-2`, nowMs);
       break;
     case 'TIME-WAIT':
+      conn.ackNow = true;
       restartTimeWait(st, conn, nowMs);
       break;
     default:
+      conn.ackNow = true;
       break;
   }
+  // After the state change, so an application that closes on eof does so from CLOSE-WAIT.
+  maybeEof(st, conn, nowMs);
 }

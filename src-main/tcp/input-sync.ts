@@ -4,7 +4,7 @@ import type { Conn } from './conn.js';
 import { T_SYNACK } from './conn.js';
 import type { StackCore } from './core.js';
 import { onEstablished, restartTimeWait } from './close.js';
-import { processAck } from './input-ack.js';
+import { processAck, settleFinWait1 } from './input-ack.js';
 import { processFin, processText } from './input-data.js';
 import { admitEstablished, announceAccepted } from './listen.js';
 import { output, sendAck, sendOowAck, sendRstFor, sendSyn } from './output.js';
@@ -56,6 +56,7 @@ export function processSynchronized(st: StackCore, conn: Conn, seg: Segment, now
   if (processAck(st, conn, seg, nowMs, id) !== 'continue') return 'done';
   processText(st, conn, seg, skipText, nowMs);
   processFin(st, conn, seg, skipText, nowMs);
+  settleFinWait1(st, conn, nowMs);
   if (conn.state === 'CLOSED') return 'done';
   output(st, conn, nowMs);
   if (conn.ackNow) sendAck(st, conn, 'ACK', nowMs);

@@ -47,8 +47,8 @@ export interface Params {
   rstChallenge: boolean;
   /** What a SYN in a synchronized state draws: RFC 5961 4.2 challenge ACK, or RFC 793's reset. */
   synInSyncState: 'challenge-ack' | 'reset';
-  /** Linux answers a FIN-WAIT-2 timeout with RST (tcp_keepalive_timer); BSD just drops the socket. */
-  finWait2Rst: boolean;
+  /** Linux delays the ACK of a FIN (pingpong mode), so a prompt close() gives a three-segment close. */
+  delayFinAck: boolean;
   twoWayHandshake: boolean;
   acceptDataOnThirdAck: boolean;
 }
@@ -128,7 +128,7 @@ export function resolveParams(profile: ProfileName, sysctl?: Record<string, numb
     forcedIsn: get('tcplab.isn'),
     rstChallenge: profile === 'linux',
     synInSyncState: profile === 'classic' ? 'reset' : 'challenge-ack',
-    finWait2Rst: profile === 'linux',
+    delayFinAck: profile === 'linux',
     twoWayHandshake: v.twoWayHandshake === true,
     acceptDataOnThirdAck: v.acceptDataOnThirdAck !== false,
   };

@@ -5,7 +5,7 @@ import * as cc from './cc.js';
 import type { Conn } from './conn.js';
 import { T_DELACK, T_FINWAIT2, T_KEEPALIVE, T_PERSIST, T_RETRANSMIT, T_SYNACK, T_TIMEWAIT } from './conn.js';
 import type { StackCore } from './core.js';
-import { makeSegment, output, persistTimeoutMs, sendAck, sendDataAt, sendRstFor, sendSyn } from './output.js';
+import { makeSegment, output, persistTimeoutMs, sendAck, sendDataAt, sendSyn } from './output.js';
 import { backoff, synAckTimeoutMs, synBudgetMs, synTimeoutMs } from './rto.js';
 import { FLAG } from './segment.js';
 import { seqAdd, seqDiff, seqGt } from './seq.js';
@@ -131,6 +131,7 @@ function onKeepalive(st: StackCore, conn: Conn, nowMs: number): void {
 
 function onFinWait2(st: StackCore, conn: Conn, nowMs: number): void {
   if (conn.state !== 'FIN-WAIT-2') return;
-  if (st.params.finWait2Rst) sendRstFor(st, conn, conn.sndNxt, 'RST: orphaned FIN-WAIT-2 timed out (Linux tcp_fin_timeout)');
+  // Silent, as Linux: an orphaned FIN-WAIT-2 lives on as a timewait minisocket (tcp_time_wait(TCP_FIN_WAIT2))
+  // and simply disappears; a FIN the peer sends later meets a closed port and draws an RST.
   closeWith(st, conn, null, '', `FIN-WAIT-2 timeout for an orphaned socket (net.ipv4.tcp_fin_timeout = ${st.params.finTimeoutMs / 1000} s)`, nowMs);
 }

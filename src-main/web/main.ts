@@ -1,7 +1,9 @@
 // Entry point of browser mode (`npm run web`, and `npm start`'s fallback when Electron cannot run).
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLabHost } from '../host/create-host.js';
+import { defaultDataDir } from '../host/autosave.js';
 import { openBrowser } from './open-browser.js';
 import { startWebServer } from './server.js';
 
@@ -15,15 +17,17 @@ function rendererDir(): string {
 
 async function main(): Promise<void> {
   const port = process.env.TCPLAB_PORT ? Number(process.env.TCPLAB_PORT) : DEFAULT_PORT;
-  const host = createLabHost('browser');
+  const dataDir = defaultDataDir(process.env, os.homedir());
+  const host = createLabHost('browser', dataDir);
   const server = await startWebServer({ host, staticDir: rendererDir(), port });
   console.log(`tcplab browser mode: ${server.url}`);
-  console.log(`  ${openBrowser(server.url)}; press Ctrl-C to stop.`);
+  console.log(`  ${openBrowser(server.url)}; press Ctrl-C to stop. Autosave: ${dataDir}`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     await server.close();
+    host.shutdown(); // a clean stop leaves nothing to recover
     console.log(`tcplab stopped (${signal}).`);
     process.exit(0);
   };

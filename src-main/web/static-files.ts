@@ -21,7 +21,7 @@ export function contentSecurityPolicy(origin: string): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
+    "style-src 'self'",
     "img-src 'self' data: blob:",
     `connect-src 'self' ${ws}`,
     "object-src 'none'",

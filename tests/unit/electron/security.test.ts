@@ -1,15 +1,18 @@
 // The security checklist, checked on the objects main.ts hands to Electron (fakes record what was set).
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, WEB_PREFERENCES, hardenContents, hardenSession } from '../../../src-main/electron/security.js';
+import { CONTENT_SECURITY_POLICY, hardenContents, hardenSession, windowOptions } from '../../../src-main/electron/security.js';
 
 describe('window preferences', () => {
   it('isolate the page from Node and keep web security on', () => {
-    expect(WEB_PREFERENCES).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false });
+    const opts = windowOptions('/app/preload.cjs');
+    expect(opts.webPreferences).toMatchObject({ preload: '/app/preload.cjs', contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false });
+    expect(opts.minWidth).toBe(1280);
+    expect(opts.minHeight).toBe(720);
   });
   it('use a CSP with no remote origins and no eval', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("default-src 'self'");
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|https?:|\*/);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
   });
 });
 

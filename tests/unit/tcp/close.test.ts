@@ -67,19 +67,47 @@ describe('half-close (shutdown)', () => {
 });
 
 describe('FIN-WAIT-2 timeout (linux tcp_fin_timeout 60 s, orphaned sockets only)', () => {
-  it('close() then a silent peer: RST and CLOSED 60 s after entering FIN-WAIT-2', () => {
+  it('close() then a silent peer: CLOSED without a segment 60 s after FIN-WAIT-2; the late FIN meets a closed port', () => {
     const h = new Harness();
     connected(h);
     h.at(200, () => h.a.close(KA, 200));
     h.run(60_500);
     const fw2 = h.events('state', 'A').find((e) => e.to === 'FIN-WAIT-2');
-    expect(fw2?.t).toBe(220);
+    expect(fw2?.t).toBe(260); // B delays the ACK of the FIN by 40 ms (Linux pingpong mode)
     const timer = h.events('timer', 'A').find((e) => e.timer === 'fin-wait-2' && e.op === 'start');
-    expect(timer?.dueMs).toBe(60_220);
+    expect(timer?.dueMs).toBe(60_260);
     const closed = h.events('state', 'A').find((e) => e.to === 'CLOSED');
-    expect([closed?.from, closed?.t]).toEqual(['FIN-WAIT-2', 60_220]);
-    expect(h.sent('A', 'R').map((w) => w.t)).toEqual([60_220]);
-    expect(h.events('app', 'B').map((e) => e.event)).toContain('reset');
+    expect([closed?.from, closed?.t]).toEqual(['FIN-WAIT-2', 60_260]);
+    expect(h.sent('A').filter((w) => w.t > 260)).toEqual([]);
+    expect(h.b.status(KB)?.state).toBe('CLOSE-WAIT');
+    h.at(70_000, () => h.b.close(KB, 70_000));
+    h.run(70_100);
+    expect(h.sent('A').map((w) => [w.t, w.flags]).at(-1)).toEqual([70_010, 'R']);
+    expect(h.b.status(KB)).toBeUndefined();
+  });
+});
+
+describe('ACK of a FIN', () => {
+  it('linux delays it: a server closing on eof sends FIN,ACK — a three-segment close, FIN-WAIT-1 → TIME-WAIT', () => {
+    const h = new Harness();
+    connected(h);
+    h.at(200, () => h.a.close(KA, 200));
+    h.run(210);
+    expect(h.b.status(KB)?.state).toBe('CLOSE-WAIT');
+    h.at(210, () => h.b.close(KB, 210));
+    h.run(400);
+    expect(h.wire.filter((w) => w.t >= 200).map((w) => `${w.t} ${w.from} ${w.flags}`)).toEqual(['200 A AF', '210 B AF', '220 A A']);
+    expect(h.states('A').slice(-3)).toEqual(['ESTABLISHED', 'FIN-WAIT-1', 'TIME-WAIT']);
+  });
+  it('rfc acknowledges at once: four segments', () => {
+    const h = new Harness({ a: { profile: 'rfc' }, b: { profile: 'rfc' } });
+    connected(h);
+    h.at(200, () => h.a.close(KA, 200));
+    h.run(210);
+    h.at(210, () => h.b.close(KB, 210));
+    h.run(400);
+    expect(h.wire.filter((w) => w.t >= 200).map((w) => `${w.t} ${w.from} ${w.flags}`)).toEqual(['200 A AF', '210 B A', '210 B AF', '220 A A']);
+    expect(h.states('A').slice(-3)).toEqual(['FIN-WAIT-1', 'FIN-WAIT-2', 'TIME-WAIT']);
   });
 });
 
