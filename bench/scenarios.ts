@@ -1,0 +1,53 @@
+// Scenario files (tcplab.scenario/1) and sessions for the lab, host and memory benchmarks: a bulk transfer
+// A → B through the router with seeded 1 % loss, long enough to reach any event count the bench asks for.
+import { LabSession } from '../src-main/lab/session-lab.js';
+import { newSession } from '../src-main/lab/session-model.js';
+import { parseScenario } from '../src-main/lab/scenario.js';
+
+/** Measured on this scenario: ~3,760 trace events and ~1,090 packets per MB (docs/PERFORMANCE.md). */
+const EVENTS_PER_MB = 3_700;
+const PACKETS_PER_MB = 1_080;
+/** Headroom so a workload is never cut short by the transfer ending first. */
+const SLACK = 1.25;
+
+export const BULK_SEED = 11;
+
+/** A bulk-transfer scenario of `megabytes`, as a teacher would write it (validated by parseScenario). */
+export function bulkScenario(megabytes: number, untilMs = 3_600_000): Record<string, unknown> {
+  const sc = {
+    format: 'tcplab.scenario/1',
+    title: { en: 'Bulk transfer with 1% loss', 'zh-CN': '1% 丢包下的批量传输' },
+    seed: BULK_SEED,
+    profile: 'linux',
+    hosts: [{ name: 'A', ip: '10.0.0.1' }, { name: 'B', ip: '10.0.0.2' }],
+    network: { delayMs: 5 },
+    rules: [{ match: { probability: 0.01 }, action: 'drop' }],
+    steps: [
+      { atMs: 0, host: 'B', call: 'listen', port: 80, backlog: 128 },
+      { atMs: 0, host: 'A', call: 'connect', port: 40000, to: '10.0.0.2:80' },
+      { atMs: 100, host: 'A', call: 'send', port: 40000, bytes: Math.max(1, Math.round(megabytes * 1e6)) },
+    ],
+    untilMs,
+  };
+  const parsed = parseScenario(sc);
+  if (!parsed.ok) throw new Error(`bench scenario rejected: ${parsed.errors[0]?.path}: ${parsed.errors[0]?.message}`);
+  return sc;
+}
+
+/** Megabytes to transfer so the trace has at least `events` events. */
+export function megabytesForEvents(events: number): number {
+  return Math.ceil(((events / EVENTS_PER_MB) * SLACK) * 100) / 100;
+}
+
+/** Megabytes to transfer so at least `packets` packets go on the wire. */
+export function megabytesForPackets(packets: number): number {
+  return Math.ceil(((packets / PACKETS_PER_MB) * SLACK) * 100) / 100;
+}
+
+/** A session over the bulk scenario whose timeline has computed exactly `events` events. */
+export function labWithEvents(events: number): LabSession {
+  const lab = LabSession.open(newSession(bulkScenario(megabytesForEvents(events)), BULK_SEED, null));
+  lab.timeline.computeToEvent(events);
+  if (lab.timeline.events.length < events) throw new Error(`bulk scenario produced only ${lab.timeline.events.length} of ${events} events`);
+  return lab;
+}
