@@ -1,12 +1,11 @@
-// Runs a validated scenario headlessly: builds the Network, applies the scenario's timed actions, runs to
+// Runs a validated scenario headlessly (the session Executor: network, then the scenario's timed actions), to
 // untilMs, and keeps the trace plus what each application received (for `received` expectations).
 // Used by the lesson tests and by anything that checks a lesson without the UI.
-import { Network } from '../net/network.js';
-import type { Intervention } from '../net/interventions.js';
+import type { Network } from '../net/network.js';
 import type { TraceEvent } from '../net/trace.js';
 import type { ReceivedProbe } from './expect.js';
-import type { ScenarioAction } from './scenario-actions.js';
 import { toRunSpec } from './scenario-run.js';
+import { Executor, Tap } from './session-executor.js';
 import type { ScenarioV1 } from './scenario-schema.js';
 
 export interface ScenarioRun {
@@ -52,46 +51,31 @@ class ReceivedLog {
   }
 }
 
-function toIntervention(a: ScenarioAction, net: Network): Intervention | string {
-  if (a.op !== 'replay') return a;
-  if (a.id !== undefined) return { atMs: a.atMs, op: 'replay', id: a.id };
-  const cached = net.routerView().cached;
-  const pick = cached[(a.cached ?? 1) - 1];
-  if (!pick) return `replay at ${a.atMs} ms: the router holds ${cached.length} cached packet(s), not ${a.cached ?? 1}`;
-  return { atMs: a.atMs, op: 'replay', id: pick.id };
+/** A Tap that also records what each application received, right when it received it. */
+class ReceivingTap extends Tap {
+  readonly log = new ReceivedLog();
+  executor: Executor | undefined;
+  override emit(ev: TraceEvent): void {
+    super.emit(ev);
+    // Read the bytes while the connection surely exists: right when its application got data.
+    if (ev.kind === 'app' && ev.event === 'data' && this.executor) this.log.record(ev.host, ev.conn, this.executor.network.stack(ev.host).received(ev.conn));
+    if (ev.kind === 'state' && ev.to === 'CLOSED') this.log.closed(ev.host, ev.conn);
+  }
 }
 
-/** Runs `s` to untilMs (or `untilMs` if given). Throws NetError if the network rejects the spec. */
+/**
+ * Runs `s` to untilMs (or `untilMs` if given) through the same Executor as sessions and the CLI, so a lesson
+ * checked here behaves exactly as it does in the app. Throws NetError if the network rejects the spec.
+ */
 export function runScenario(s: ScenarioV1, untilMs: number = s.untilMs): ScenarioRun {
   const trace: TraceEvent[] = [];
-  const log = new ReceivedLog();
-  // The sink needs the network (to read received bytes) and the network needs the sink: tie them via a box.
-  const box: { net?: Network } = {};
-  const sink = {
-    emit(ev: TraceEvent): void {
-      trace.push(ev);
-      // Read the bytes while the connection surely exists: right when its application got data.
-      if (ev.kind === 'app' && ev.event === 'data' && box.net) log.record(ev.host, ev.conn, box.net.stack(ev.host).received(ev.conn));
-      if (ev.kind === 'state' && ev.to === 'CLOSED') log.closed(ev.host, ev.conn);
-    },
-  };
-  const net = new Network(toRunSpec(s), sink);
-  box.net = net;
-  const actionErrors: string[] = [];
-  const actions = [...(s.actions ?? [])].sort((a, b) => a.atMs - b.atMs);
-  for (const action of actions) {
-    if (action.atMs > untilMs) break;
-    net.runUntil(action.atMs);
-    const cmd = toIntervention(action, net);
-    if (typeof cmd === 'string') actionErrors.push(cmd);
-    else {
-      try {
-        net.apply(cmd);
-      } catch (err) {
-        actionErrors.push(`${action.op} at ${action.atMs} ms: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
-  }
-  net.runUntil(untilMs);
-  return { net, trace, received: (host, conn) => log.probe(host, conn), actionErrors };
+  const tap = new ReceivingTap(0, trace);
+  const scenarioActions = [...(s.actions ?? [])].sort((a, b) => a.atMs - b.atMs);
+  const executor = Executor.start({ run: toRunSpec(s), scenarioActions, actions: [] }, tap);
+  tap.executor = executor;
+  executor.runTo(untilMs);
+  const actionErrors = trace
+    .filter((ev): ev is Extract<TraceEvent, { kind: 'command.error' }> => ev.kind === 'command.error')
+    .map((ev) => `${ev.op} at ${ev.t} ms: ${ev.message}`);
+  return { net: executor.network, trace, received: (host, conn) => tap.log.probe(host, conn), actionErrors };
 }
