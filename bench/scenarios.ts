@@ -12,6 +12,17 @@ const SLACK = 1.25;
 
 export const BULK_SEED = 11;
 
+/** One send call takes at most 64 MiB (net/steps.ts); larger transfers are several calls in a row. */
+const MAX_SEND_BYTES = 1 << 26;
+
+function sendSteps(totalBytes: number): Array<Record<string, unknown>> {
+  const out: Array<Record<string, unknown>> = [];
+  for (let left = totalBytes, i = 0; left > 0; left -= MAX_SEND_BYTES, i++) {
+    out.push({ atMs: 100 + i, host: 'A', call: 'send', port: 40000, bytes: Math.min(left, MAX_SEND_BYTES) });
+  }
+  return out;
+}
+
 /** A bulk-transfer scenario of `megabytes`, as a teacher would write it (validated by parseScenario). */
 export function bulkScenario(megabytes: number, untilMs = 3_600_000): Record<string, unknown> {
   const sc = {
@@ -25,7 +36,7 @@ export function bulkScenario(megabytes: number, untilMs = 3_600_000): Record<str
     steps: [
       { atMs: 0, host: 'B', call: 'listen', port: 80, backlog: 128 },
       { atMs: 0, host: 'A', call: 'connect', port: 40000, to: '10.0.0.2:80' },
-      { atMs: 100, host: 'A', call: 'send', port: 40000, bytes: Math.max(1, Math.round(megabytes * 1e6)) },
+      ...sendSteps(Math.max(1, Math.round(megabytes * 1e6))),
     ],
     untilMs,
   };
