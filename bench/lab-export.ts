@@ -37,7 +37,10 @@ function pcapInput(packets: number): { input: ExportInput; rerunS: number } {
   const full = sessionExportInput(session);
   const rerunS = nowS() - started;
   if (full.packets.length < packets) throw new Error(`lab.export: the session has ${full.packets.length} of ${packets} packets`);
-  pcapFixture = { packets, input: { ...full, packets: full.packets.slice(0, packets) }, rerunS };
+  // Cut where packet #packets was sent: the trace and records of a session that ends there.
+  const endMs = full.packets[packets - 1]!.sentMs;
+  const input = { ...full, packets: full.packets.slice(0, packets), trace: full.trace.filter((e) => e.t <= endMs) };
+  pcapFixture = { packets, input, rerunS };
   return pcapFixture;
 }
 

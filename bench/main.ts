@@ -1,23 +1,53 @@
-// `npm run bench [-- --only NAME] [-- --tiny]`: runs the benchmarks and prints one JSON object per line.
+// `npm run bench [-- --only NAME[,NAME…]] [-- --tiny] [-- --set key=value …]`: runs the benchmarks one after
+// another (never in parallel) and prints one JSON object per line. --set overrides a workload parameter
+// (numbers are parsed), e.g. `--only engine.bulk --set megabytes=10`, for the growth table in
+// docs/PERFORMANCE.md.
 import { runBench, type BenchDef } from './harness.js';
 import { engineBulk } from './engine.js';
 import { engineClients, engineFlood } from './engine-scale.js';
+import { labSeek } from './lab-seek.js';
+import { labExportPcapng, labExportSession } from './lab-export.js';
+import { hostStream } from './host-stream.js';
+import { memory, memoryChild, MEMORY_CHILD_FLAG } from './memory.js';
+import { rendererLadder } from './renderer-ladder.js';
+import { rendererLive } from './renderer-live.js';
+import { appStart } from './app-start.js';
 
-const ALL: BenchDef[] = [engineBulk, engineFlood, engineClients] as unknown as BenchDef[];
+const ALL: BenchDef[] = [
+  engineBulk, engineFlood, engineClients, labSeek, labExportPcapng, labExportSession, hostStream, memory, appStart, rendererLadder, rendererLive,
+] as unknown as BenchDef[];
+
+function overridesOf(argv: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  argv.forEach((arg, i) => {
+    if (arg !== '--set') return;
+    const [key, raw] = (argv[i + 1] ?? '').split('=');
+    if (!key || raw === undefined) throw new Error(`--set needs key=value, got "${argv[i + 1] ?? ''}"`);
+    out[key] = raw !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw;
+  });
+  return out;
+}
 
 async function main(argv: string[]): Promise<number> {
+  const child = argv.indexOf(MEMORY_CHILD_FLAG);
+  if (child >= 0) {
+    await memoryChild(Number(argv[child + 1]), argv[child + 2] ?? 'bulk');
+    return 0;
+  }
   const onlyIdx = argv.indexOf('--only');
-  const only = onlyIdx >= 0 ? argv[onlyIdx + 1] : undefined;
+  const only = onlyIdx >= 0 ? (argv[onlyIdx + 1] ?? '').split(',') : undefined;
   const tiny = argv.includes('--tiny');
-  const chosen = only ? ALL.filter((b) => b.name === only) : ALL;
-  if (only && chosen.length === 0) {
-    console.error(`bench: no benchmark named "${only}"; known: ${ALL.map((b) => b.name).join(', ')}`);
+  const unknown = only?.filter((n) => !ALL.some((b) => b.name === n)) ?? [];
+  if (unknown.length > 0) {
+    console.error(`bench: no benchmark named "${unknown.join('", "')}"; known: ${ALL.map((b) => b.name).join(', ')}`);
     return 2;
   }
+  const chosen = only ? ALL.filter((b) => only.includes(b.name)) : ALL;
+  const overrides = overridesOf(argv);
   let failed = 0;
   for (const def of chosen) {
     try {
-      console.log(JSON.stringify(await runBench(def, tiny)));
+      console.log(JSON.stringify(await runBench(def, tiny, overrides)));
     } catch (err) {
       failed++;
       console.log(JSON.stringify({ name: def.name, error: (err as Error).message }));
@@ -26,4 +56,10 @@ async function main(argv: string[]): Promise<number> {
   return failed ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then((code) => (process.exitCode = code));
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (err: unknown) => {
+    console.error(`bench: ${(err as Error).message}`);
+    process.exitCode = 2;
+  },
+);

@@ -62,3 +62,32 @@ export function labWithEvents(events: number): LabSession {
   if (lab.timeline.events.length < events) throw new Error(`bulk scenario produced only ${lab.timeline.events.length} of ${events} events`);
   return lab;
 }
+
+/**
+ * A SYN flood against a server with SYN cookies (like lesson 10, at 10,000 SYNs/s): many events, almost no
+ * payload bytes, so a session's memory is the trace and the network state rather than transferred data.
+ */
+export function floodScenario(syns: number): Record<string, unknown> {
+  const sc = {
+    format: 'tcplab.scenario/1',
+    title: { en: 'SYN flood with SYN cookies', 'zh-CN': '启用 SYN cookie 时的 SYN 洪泛' },
+    seed: BULK_SEED,
+    profile: 'linux',
+    hosts: [
+      { name: 'A', ip: '10.0.0.1' },
+      { name: 'B', ip: '10.0.0.2', sysctl: { 'net.ipv4.tcp_syncookies': 1, 'net.ipv4.tcp_max_syn_backlog': 128 } },
+      { name: 'M', ip: '10.0.0.66' },
+    ],
+    network: { delayMs: 5 },
+    rules: [],
+    steps: [
+      { atMs: 0, host: 'B', call: 'listen', port: 80, backlog: 128 },
+      { atMs: 50, host: 'A', call: 'connect', port: 40000, to: '10.0.0.2:80' },
+    ],
+    floods: [{ from: 'M', target: '10.0.0.2:80', startMs: 0, ratePerSec: 10_000, count: syns }],
+    untilMs: Math.ceil(syns / 10) + 10_000,
+  };
+  const parsed = parseScenario(sc);
+  if (!parsed.ok) throw new Error(`bench scenario rejected: ${parsed.errors[0]?.path}: ${parsed.errors[0]?.message}`);
+  return sc;
+}

@@ -6,6 +6,7 @@ import type { Prng } from '../tcp/prng.js';
 import type { Segment } from '../tcp/segment.js';
 import type { TcpTraceSink } from '../tcp/trace.js';
 import { BoundedMap } from './bounded.js';
+import { newConnIndex, type ConnIndex } from './conn-index.js';
 import type { SimEvent } from './events.js';
 import type { Intervention } from './interventions.js';
 import { PacketStore, type LivePacket } from './packets.js';
@@ -63,14 +64,18 @@ export interface FloodState {
   targetPort: number;
   sent: number;
   prng: Prng;
+  /** The `cause` of its SYNs' segment.send events (one string, not one per SYN). */
+  cause: string;
 }
 
 /** Per direction of a connection (sender-first key), as the network saw it leave the sender. */
 export interface ConnInfo {
   /** The sender's ISN (seq of its SYN), for relative sequence numbers and seqFrom/seqTo rules. */
   isn: number | undefined;
-  /** The last RECENT_SENT segments as flat [seq, flags, packetId] triples, oldest first. */
+  /** The last RECENT_SENT segments as flat [seq, flags, packetId] triples: a ring once full. */
   recent: number[];
+  /** Index in `recent` where the next triple goes (the oldest one, once the ring is full). */
+  next: number;
 }
 
 export const RECENT_SENT = 16;
@@ -108,6 +113,8 @@ export class NetState {
   /** Source addresses the user spoofed in injected packets (flood addresses are recognised by range). */
   readonly spoofed: BoundedMap<string, true>;
   readonly log: Intervention[] = [];
+  /** Connections by host and local port, for steps that name a port (conn-index.ts). */
+  readonly connIndex: ConnIndex = newConnIndex();
   /** Count of segment.* and router.* events emitted, so stepToNextPacket knows when one happened. */
   packetEvents = 0;
 
@@ -135,8 +142,17 @@ export function senderIsn(s: NetState, conn: string): number | undefined {
 }
 
 export function emit(s: NetState, ev: TraceEvent): void {
-  if (ev.kind.startsWith('segment.') || ev.kind.startsWith('router.')) s.packetEvents++;
+  if (isPacketKind(ev.kind)) s.packetEvents++;
   s.sink.emit(ev);
+}
+
+/**
+ * kind starts with "segment." or "router.", tested on two characters (this runs for every event): no other
+ * kind starts with "se" (state, step.*) or "ro" (rule.change). A new kind must keep that true.
+ */
+export function isPacketKind(kind: string): boolean {
+  const c0 = kind.charCodeAt(0), c1 = kind.charCodeAt(1);
+  return (c0 === 115 /* s */ && c1 === 101 /* e */) || (c0 === 114 /* r */ && c1 === 111 /* o */);
 }
 
 export function hostOf(s: NetState, name: string): HostRuntime {

@@ -8,12 +8,11 @@ import { emit, type NetState } from './core.js';
 import { NetError } from './errors.js';
 import { launch, newPacket } from './journey.js';
 import type { SynFloodSpec } from './spec.js';
-import { summaryOf } from './packets.js';
+import { EMPTY_PAYLOAD, summaryOf } from './packets.js';
 import { ORIGINAL } from './trace.js';
 
 const SPOOF_BASE = 0xc6120000; // 198.18.0.0
 const SPOOF_SPAN = 0x20000; // /15
-const EMPTY = new Uint8Array(0);
 /** What a Linux SYN would carry at minimum; shared (never mutated) to keep a flood's memory small. */
 const FLOOD_OPTIONS: TcpOptions = Object.freeze({ mss: 1460 });
 
@@ -37,7 +36,10 @@ export function checkFlood(f: SynFloodSpec, hostNames: ReadonlySet<string>, path
 export function startFlood(s: NetState, spec: SynFloodSpec): void {
   const target = parseTarget(spec.target)!;
   const index = s.floods.length;
-  s.floods.push({ spec: { ...spec }, targetIp: target.ip, targetPort: target.port, sent: 0, prng: s.prng.derive(`flood:${index}`) });
+  s.floods.push({
+    spec: { ...spec }, targetIp: target.ip, targetPort: target.port, sent: 0, prng: s.prng.derive(`flood:${index}`),
+    cause: `SYN flood ${index + 1} (spoofed source)`,
+  });
   s.sched.at(Math.max(spec.startMs, s.nowMs), { kind: 'flood', flood: index });
 }
 
@@ -71,9 +73,9 @@ function sendSpoofedSyn(s: NetState, index: number): void {
     window: 64240,
     urgent: 0,
     options: FLOOD_OPTIONS,
-    payload: EMPTY,
+    payload: EMPTY_PAYLOAD,
   };
   const pkt = newPacket(s, seg, ORIGINAL, f.spec.from, false, undefined, true);
-  emit(s, { t: s.nowMs, kind: 'segment.send', host: f.spec.from, conn: pkt.record.conn, id: pkt.id, seg: summaryOf(pkt), lineage: ORIGINAL, cause: `SYN flood ${index + 1} (spoofed source)` });
+  emit(s, { t: s.nowMs, kind: 'segment.send', host: f.spec.from, conn: pkt.record.conn, id: pkt.id, seg: summaryOf(pkt), lineage: ORIGINAL, cause: f.cause });
   launch(s, pkt);
 }

@@ -4,9 +4,10 @@
 import type { StackOptions, TransmitMeta } from '../tcp/api.js';
 import { FLAG, type Segment } from '../tcp/segment.js';
 import type { TcpTraceEvent, TcpTraceSink } from '../tcp/trace.js';
+import { noteStateEvent } from './conn-index.js';
 import { emit, RECENT_SENT, type ConnInfo, type NetState } from './core.js';
 import { launch, newPacket } from './journey.js';
-import { summaryOf } from './packets.js';
+import { EMPTY_PAYLOAD, summaryOf } from './packets.js';
 import { connOf, ORIGINAL, type Lineage } from './trace.js';
 import { onAppEvent } from './steps.js';
 
@@ -15,14 +16,36 @@ export class HostSink implements TcpTraceSink {
   emit(ev: TcpTraceEvent): void {
     emit(this.s, ev);
     if (ev.kind === 'app') onAppEvent(this.s, ev);
+    else if (ev.kind === 'state') noteStateEvent(this.s, ev);
   }
 }
 
-export function makeTransmit(s: NetState, host: string): StackOptions['transmit'] {
-  return (seg, meta) => onTransmit(s, host, seg, meta);
+/** The last connection key a host's transmit built (consecutive segments are nearly always one conn's). */
+interface ConnMemo {
+  srcIp: string;
+  srcPort: number;
+  dstIp: string;
+  dstPort: number;
+  conn: string;
 }
 
-const EMPTY = new Uint8Array(0);
+export function makeTransmit(s: NetState, host: string): StackOptions['transmit'] {
+  // Derived data only (a cache), so it may live in the closure: a clone gets fresh hooks and a fresh memo.
+  const memo: ConnMemo = { srcIp: '', srcPort: -1, dstIp: '', dstPort: -1, conn: '' };
+  return (seg, meta) => onTransmit(s, host, seg, meta, memo);
+}
+
+/** connOf(seg), reusing the memo's string when the 4-tuple is the same as last time (no string per packet). */
+function connKey(seg: Segment, memo: ConnMemo): string {
+  if (seg.srcPort !== memo.srcPort || seg.dstPort !== memo.dstPort || seg.srcIp !== memo.srcIp || seg.dstIp !== memo.dstIp) {
+    memo.srcIp = seg.srcIp;
+    memo.srcPort = seg.srcPort;
+    memo.dstIp = seg.dstIp;
+    memo.dstPort = seg.dstPort;
+    memo.conn = connOf(seg);
+  }
+  return memo.conn;
+}
 
 /**
  * The packet a retransmission repeats: "the last packet of that connection that carried the same
@@ -31,8 +54,12 @@ const EMPTY = new Uint8Array(0);
 function repeated(info: ConnInfo | undefined, seq: number, flags: number): number | null {
   if (info === undefined) return null;
   const r = info.recent;
+  const n = r.length;
   let sameSeq: number | null = null;
-  for (let i = r.length - 3; i >= 0; i -= 3) {
+  // Newest first: the ring's newest triple is the one just before `next`.
+  for (let k = 3; k <= n; k += 3) {
+    let i = info.next - k;
+    if (i < 0) i += n;
     if (r[i] !== seq) continue;
     if (r[i + 1] === flags) return r[i + 2]!;
     sameSeq ??= r[i + 2]!;
@@ -43,20 +70,36 @@ function repeated(info: ConnInfo | undefined, seq: number, flags: number): numbe
 function remember(s: NetState, conn: string, info: ConnInfo | undefined, seg: Segment, id: number): void {
   let c = info;
   if (c === undefined) {
-    c = { isn: undefined, recent: [] };
+    c = { isn: undefined, recent: [], next: 0 };
     s.conns.set(conn, c);
   }
   if (seg.flags & FLAG.SYN) c.isn = seg.seq;
-  c.recent.push(seg.seq, seg.flags, id);
-  if (c.recent.length > 3 * RECENT_SENT) c.recent.splice(0, 3);
+  const r = c.recent;
+  if (r.length < 3 * RECENT_SENT) {
+    r.push(seg.seq, seg.flags, id);
+    c.next = r.length === 3 * RECENT_SENT ? 0 : r.length;
+  } else {
+    // A ring of RECENT_SENT triples: overwrite the oldest (no array shifting per packet).
+    const i = c.next;
+    r[i] = seg.seq;
+    r[i + 1] = seg.flags;
+    r[i + 2] = id;
+    c.next = i + 3 === r.length ? 0 : i + 3;
+  }
 }
 
-/** A host put a segment on the wire: give it an id and a lineage, trace it, start its journey. */
-export function onTransmit(s: NetState, host: string, engineSeg: Segment, meta: TransmitMeta): void {
-  // Copy: the engine may reuse its buffers; a packet's bytes must not change under the router.
-  const payload = engineSeg.payload.length === 0 ? EMPTY : engineSeg.payload.slice();
-  const seg: Segment = { ...engineSeg, options: { ...engineSeg.options }, payload };
-  const conn = connOf(seg);
+/**
+ * A host put a segment on the wire: give it an id and a lineage, trace it, start its journey.
+ * The segment is taken as is, without a copy: the engine builds a fresh Segment (and options object) for
+ * every transmit and never writes to a payload after handing it over (payloads are views on send-buffer
+ * chunks copied in once by send(), tcp/sendbuf.ts). Nothing in net/ mutates a segment either (edits and
+ * corruption make new ones), so a packet's bytes cannot change under the router.
+ */
+export function onTransmit(s: NetState, host: string, seg: Segment, meta: TransmitMeta, memo: ConnMemo): void {
+  // An empty payload is the same to everyone: swap a fresh zero-length array (e.g. a cookie SYN-ACK's) for the
+  // shared one, so a flood's records do not keep an ArrayBuffer each alive. The segment is ours (see above).
+  if (seg.payload.length === 0 && seg.payload !== EMPTY_PAYLOAD) seg.payload = EMPTY_PAYLOAD;
+  const conn = connKey(seg, memo);
   // Segments to addresses no host has (replies to spoofed SYNs) are not remembered: a flood must not
   // grow or churn the per-connection bookkeeping. Their retransmissions say "retransmission" (of: null).
   const routable = s.hostByIp.has(seg.dstIp);

@@ -11,6 +11,7 @@ import { deepClone } from './clone.js';
 import { DEFAULT_LIMITS, isLive, type NetLimits, type NetState } from './core.js';
 import { buildState, type StackFactory } from './build.js';
 import { dispatch } from './dispatch.js';
+import type { SimEvent } from './events.js';
 import { NetError } from './errors.js';
 import { HostSink, makeTransmit } from './hooks.js';
 import { checkStatic, execute, type ApplyResult, type Intervention } from './interventions.js';
@@ -59,6 +60,9 @@ const MAX_EVENTS_AT_ONE_TIME = 10_000_000;
 /** stepToNextPacket gives up after this many events without a packet event. */
 const MAX_EVENTS_PER_PACKET_STEP = 1_000_000;
 
+/** isLive with the scheduler's (item, ctx) argument order: one function, no closure per call. */
+const liveIn = (ev: SimEvent, s: NetState): boolean => isLive(s, ev);
+
 export class Network {
   private s: NetState;
 
@@ -86,10 +90,9 @@ export class Network {
   runUntil(tMs: number): void {
     if (!Number.isFinite(tMs)) throw new NetError('invalid-command', `runUntil(${tMs}): need a finite time`);
     if (tMs < this.s.nowMs) throw new NetError('in-the-past', `cannot run until ${tMs} ms: it is already ${this.s.nowMs} ms`);
-    const live = (ev: Parameters<typeof isLive>[1]) => isLive(this.s, ev);
     let lastMs = -1, sameTime = 0;
     for (;;) {
-      const ev = this.s.sched.popLive(tMs, live);
+      const ev = this.s.sched.popLive(tMs, liveIn, this.s);
       if (ev === undefined) break;
       sameTime = this.s.nowMs === lastMs ? sameTime + 1 : 0;
       lastMs = this.s.nowMs;
@@ -110,7 +113,7 @@ export class Network {
 
   /** Runs exactly one (live) event; false when nothing is scheduled. */
   step(): boolean {
-    const ev = this.s.sched.popLive(Infinity, (e) => isLive(this.s, e));
+    const ev = this.s.sched.popLive(Infinity, liveIn, this.s);
     if (ev === undefined) return false;
     dispatch(this.s, ev);
     return true;
@@ -120,7 +123,7 @@ export class Network {
   stepToNextPacket(limitMs = Infinity): boolean {
     const before = this.s.packetEvents;
     for (let i = 0; i < MAX_EVENTS_PER_PACKET_STEP; i++) {
-      const ev = this.s.sched.popLive(limitMs, (e) => isLive(this.s, e));
+      const ev = this.s.sched.popLive(limitMs, liveIn, this.s);
       if (ev === undefined) return false;
       dispatch(this.s, ev);
       if (this.s.packetEvents !== before) return true;
@@ -130,7 +133,7 @@ export class Network {
 
   /** When the next event is due (Infinity when nothing is scheduled). */
   nextEventMs(): number {
-    return this.s.sched.peekLive((e) => isLive(this.s, e))?.atMs ?? Infinity;
+    return this.s.sched.nextLiveMs(liveIn, this.s);
   }
 
   /**
@@ -211,7 +214,7 @@ export class Network {
 
   /** An independent copy at the same instant, emitting to `sink` from now on (seek snapshots). */
   clone(sink: TraceSink): Network {
-    const copy = deepClone(this.s, new Map<unknown, unknown>([[this.s.sink, sink]]));
+    const copy = deepClone(this.s, new Map<unknown, unknown>([[this.s.sink, sink]]), { snapshot: true });
     for (const h of copy.hosts.values()) h.stack.rebind(new HostSink(copy), makeTransmit(copy, h.name));
     const net = Object.create(Network.prototype) as Network;
     (net as unknown as { s: NetState }).s = copy;

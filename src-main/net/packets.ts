@@ -7,6 +7,7 @@
 // the second link ('link-out'). Once delivered or dropped it is history: only its record remains.
 import type { Segment } from '../tcp/segment.js';
 import type { SegSummary } from '../tcp/trace.js';
+import { RecordRing } from './record-ring.js';
 import { segSummary, type Lineage } from './trace.js';
 
 export type Where = 'link-in' | 'delayed' | 'reorder' | 'held' | 'queued' | 'link-out';
@@ -17,6 +18,9 @@ export type Fate =
   | { state: 'dropped'; atMs: number; reason: string }
   /** Edited by the user: this packet was replaced by packet `by`. */
   | { state: 'replaced'; atMs: number; by: number };
+
+/** The payload of every packet that carries none (one shared zero-length array). */
+export const EMPTY_PAYLOAD = new Uint8Array(0);
 
 /** Shared empty notes (most packets never get one); addNote() replaces it before the first note. */
 const NO_NOTES: string[] = Object.freeze([]) as unknown as string[];
@@ -83,22 +87,22 @@ export function summaryOf(pkt: LivePacket): SegSummary {
  * so a flood neither pushes ordinary packets out nor keeps a million short-lived records alive.
  */
 export class PacketStore {
-  private slots: Array<PacketRecord | undefined> = [];
-  private bulkSlots: Array<PacketRecord | undefined> = [];
+  private slots = new RecordRing();
+  private bulkSlots = new RecordRing();
   private evictedCount = 0;
   constructor(readonly limit: number, readonly bulkLimit: number) {}
 
   add(rec: PacketRecord, bulk: boolean): void {
     const ring = bulk ? this.bulkSlots : this.slots;
     const slot = rec.id % (bulk ? this.bulkLimit : this.limit);
-    if (ring[slot] !== undefined) this.evictedCount++;
-    ring[slot] = rec;
+    if (ring.get(slot) !== undefined) this.evictedCount++;
+    ring.set(slot, rec);
   }
 
   get(id: number): PacketRecord | undefined {
-    const rec = this.slots[id % this.limit];
+    const rec = this.slots.get(id % this.limit);
     if (rec !== undefined && rec.id === id) return rec;
-    const bulk = this.bulkSlots[id % this.bulkLimit];
+    const bulk = this.bulkSlots.get(id % this.bulkLimit);
     return bulk !== undefined && bulk.id === id ? bulk : undefined;
   }
 

@@ -4,6 +4,7 @@
 // peer is step.peer, when given); it then acts on that connection, afterMs later.
 import { TcpUserError, type ConnKey } from '../tcp/api.js';
 import type { TcpTraceEvent } from '../tcp/trace.js';
+import { uniqueConn } from './conn-index.js';
 import { emit, syncTimer, type HostRuntime, type NetState } from './core.js';
 import { NetError } from './errors.js';
 import type { AppCallName, AppTrigger, StepCall, StepSpec } from './spec.js';
@@ -12,6 +13,8 @@ export type CallResult = { ok: true; conn: ConnKey | null } | { ok: false; code:
 
 const CALLS: readonly AppCallName[] = ['listen', 'connect', 'send', 'close', 'shutdown', 'abort', 'accept', 'read', 'autoread'];
 const TRIGGERS: readonly AppTrigger[] = ['connected', 'accepted', 'data', 'eof'];
+/** Calls that name no existing connection. */
+const OPENING_CALLS: ReadonlySet<AppCallName> = new Set(['listen', 'connect', 'accept']);
 
 /** The call part of a step, with a fixed key order (it is logged and cloned). */
 export function callOf(step: StepSpec | StepCall): StepCall {
@@ -65,7 +68,10 @@ export function onAppEvent(s: NetState, ev: Extract<TcpTraceEvent, { kind: 'app'
 }
 
 /** The connection a step names: by local port (and peer); the newest incarnation wins. */
-function resolveConn(h: HostRuntime, step: StepCall): ConnKey {
+function resolveConn(s: NetState, h: HostRuntime, step: StepCall): ConnKey {
+  const unique = uniqueConn(s, h, step.port, step.peer);
+  if (unique !== undefined) return unique;
+  // None or several: the full scan says exactly what is wrong (or, if the index missed one, finds it).
   const matches = h.stack.connections().filter((key) => {
     const [local = '', remote = ''] = key.split('>');
     return local.endsWith(`:${step.port}`) && (step.peer === undefined || remote === step.peer);
@@ -80,10 +86,13 @@ function resolveConn(h: HostRuntime, step: StepCall): ConnKey {
   return matches[matches.length - 1]!;
 }
 
-/** Deterministic filler for `bytes`: "abc…z" repeated. */
+/** Deterministic filler for `bytes`: "abc…z" repeated. Filled by doubling copies (a 64 MB step costs ms). */
 function patternBytes(n: number): Uint8Array {
   const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) out[i] = 0x61 + (i % 26);
+  const seed = Math.min(n, 26);
+  for (let i = 0; i < seed; i++) out[i] = 0x61 + i;
+  // out[0..filled) is the pattern and filled is a multiple of 26, so copying it to `filled` continues it.
+  for (let filled = seed; filled < n; filled *= 2) out.copyWithin(filled, 0, Math.min(filled, n - filled));
   return out;
 }
 
@@ -93,7 +102,7 @@ export function runStep(s: NetState, step: StepCall, reactiveConn: ConnKey | nul
   const now = s.nowMs;
   let conn: ConnKey | null = reactiveConn;
   try {
-    if (conn === null && !['listen', 'connect', 'accept'].includes(step.call)) conn = resolveConn(h, step);
+    if (conn === null && !OPENING_CALLS.has(step.call)) conn = resolveConn(s, h, step);
     emit(s, { t: now, kind: 'step.call', host: h.name, conn, call: step.call, port: step.port });
     conn = perform(h, step, conn, now);
   } catch (e) {

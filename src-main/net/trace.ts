@@ -54,8 +54,14 @@ export interface TraceSink {
   emit(ev: TraceEvent): void;
 }
 
+/** Summary of a segment without options: one shared, frozen object (most segments carry none). */
+const NO_OPTIONS: TcpOptions = Object.freeze({});
+
 /** Options with a fixed key order (mss, wscale, sackPermitted, sack, timestamp), absent ones omitted. */
 function optionsSummary(o: TcpOptions): TcpOptions {
+  if (o.mss === undefined && o.wscale === undefined && o.sackPermitted === undefined && o.sack === undefined && o.timestamp === undefined) {
+    return NO_OPTIONS;
+  }
   const out: TcpOptions = {};
   if (o.mss !== undefined) out.mss = o.mss;
   if (o.wscale !== undefined) out.wscale = o.wscale;
@@ -65,9 +71,17 @@ function optionsSummary(o: TcpOptions): TcpOptions {
   return out;
 }
 
+/** flagsToLetters by flag byte, computed once per value (it runs for every packet). */
+const FLAG_LETTERS: Array<string | undefined> = [];
+
+function flagLetters(flags: number): string {
+  if (flags < 0 || flags > 0xfff) return flagsToLetters(flags);
+  return (FLAG_LETTERS[flags] ??= flagsToLetters(flags));
+}
+
 export function segSummary(seg: Segment): SegSummary {
   return {
-    flags: flagsToLetters(seg.flags),
+    flags: flagLetters(seg.flags),
     seq: seg.seq,
     ack: seg.ack,
     len: seg.payload.length,

@@ -84,6 +84,11 @@ export class Conn {
   ackNow = false;
   /** Data was received and not yet acknowledged (delayed ACK pending). */
   ackPending = false;
+  /** Linux receiver ACK state (delack.ts): quick ACKs left, ato (0 = no data yet), ping-pong mode, lrcvtime. */
+  quickAcks = 0;
+  atoMs = 0;
+  pingpong = false;
+  lastDataRecvMs = 0;
   /** RCV.NXT when we last sent an ACK, and the window we advertised then. */
   rcvWup = 0;
   lastAdvWnd = 0;
@@ -147,16 +152,19 @@ export class Listener {
   readonly backlog: number;
   /** min(tcp_max_syn_backlog, backlog): see docs/TCP.md "Listener". */
   readonly synQueueLimit: number;
+  /** Established connections the accept queue holds (backlog + 1 in linux: see user.ts listen()). */
+  readonly acceptQueueLimit: number;
   /** Half-open children (SYN-RECEIVED), by key in arrival order. */
   synQueue: ConnKey[] = [];
   /** Established children waiting for accept(). */
   acceptQueue: ConnKey[] = [];
   autoAccept = true;
 
-  constructor(ip: string, port: number, backlog: number, synQueueLimit: number) {
+  constructor(ip: string, port: number, backlog: number, synQueueLimit: number, acceptQueueLimit: number) {
     this.port = port;
     this.key = `${ip}:${port}>*:*`;
     this.backlog = backlog;
     this.synQueueLimit = synQueueLimit;
+    this.acceptQueueLimit = acceptQueueLimit;
   }
 }

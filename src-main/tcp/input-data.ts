@@ -1,14 +1,15 @@
 // RFC 9293 3.10.7.4 seventh (segment text) and eighth (FIN) steps: in-order delivery, out-of-order
-// reassembly, the delayed-ACK policy (RFC 1122 4.2.3.2, RFC 5681 4.2) and the FIN state changes.
+// reassembly, what schedules an ACK (the policy itself is in delack.ts) and the FIN state changes.
 import type { Conn } from './conn.js';
-import { T_DELACK, T_FINWAIT2 } from './conn.js';
+import { T_FINWAIT2 } from './conn.js';
 import type { StackCore } from './core.js';
+import { enterQuickack, onDataReceived, onFinReceived } from './delack.js';
 import { enterTimeWait, restartTimeWait } from './close.js';
 import { finAcked, sendAck } from './output.js';
 import type { Segment } from './segment.js';
 import { FLAG } from './segment.js';
 import { seqAdd, seqDiff } from './seq.js';
-import { startTimer, stopTimer, timerRunning } from './timers.js';
+import { stopTimer } from './timers.js';
 import { rcvWindow, transition } from './transition.js';
 
 function takesText(conn: Conn): boolean {
@@ -41,16 +42,6 @@ export function maybeEof(st: StackCore, conn: Conn, nowMs: number): void {
   }
 }
 
-/** Delayed ACK: ACK at once after more than one full segment (Linux __tcp_ack_snd_check), else within delackMs. */
-function scheduleAck(st: StackCore, conn: Conn, nowMs: number): void {
-  conn.ackPending = true;
-  if (st.params.delackMs <= 0 || seqDiff(conn.rcvNxt, conn.rcvWup) > conn.mss) {
-    conn.ackNow = true;
-    return;
-  }
-  if (!timerRunning(conn, T_DELACK)) startTimer(st, conn, T_DELACK, nowMs + st.params.delackMs, nowMs);
-}
-
 /** Seventh step. `skipText`: data on the third handshake segment is refused (teaching variant). */
 export function processText(st: StackCore, conn: Conn, seg: Segment, skipText: boolean, nowMs: number): void {
   let data = seg.payload;
@@ -64,6 +55,8 @@ export function processText(st: StackCore, conn: Conn, seg: Segment, skipText: b
   const room = rcvWindow(conn) - seqDiff(seq, conn.rcvNxt);
   if (data.length > room) data = data.subarray(0, Math.max(0, room));
   if (data.length === 0) {
+    // Old duplicate or no room (Linux tcp_data_queue "out_of_window"): ACK at once, quick-ACK mode.
+    enterQuickack(st, conn, seg.payload.length);
     conn.ackNow = true;
     return;
   }
@@ -73,10 +66,11 @@ export function processText(st: StackCore, conn: Conn, seg: Segment, skipText: b
     return;
   }
   const fillsHole = !conn.reasm.empty;
+  onDataReceived(st, conn, data.length, nowMs);
   deliver(st, conn, data, nowMs);
   for (let piece = conn.reasm.takeAt(conn.rcvNxt); piece; piece = conn.reasm.takeAt(conn.rcvNxt)) deliver(st, conn, piece, nowMs);
   if (fillsHole) conn.ackNow = true; // RFC 5681 4.2: ACK at once when a gap is filled
-  else scheduleAck(st, conn, nowMs);
+  // Otherwise ackSndCheck (delack.ts) decides at the end of the segment: now, or delayed.
 }
 
 /** Eighth step: a FIN at RCV.NXT is consumed; one beyond it waits in the reassembly queue. */
@@ -101,9 +95,10 @@ function consumeFin(st: StackCore, conn: Conn, nowMs: number): void {
     case 'SYN-RECEIVED':
     case 'ESTABLISHED':
       transition(st, conn, 'CLOSE-WAIT', `${why} in ${conn.state}`, nowMs);
-      // Linux tcp_fin enters "pingpong" (delayed-ACK) mode: if the application closes within the delayed-ACK
-      // time, its FIN carries the ACK and the close takes three segments. BSD/RFC acknowledge at once.
-      if (st.params.delayFinAck) scheduleAck(st, conn, nowMs);
+      // Linux tcp_fin schedules a delayed ACK and enters ping-pong mode: if the application closes (or answers)
+      // within ato, its FIN carries the ACK and the close takes three segments. ato is 40 ms once data has
+      // arrived, one tick if none has (delack.ts). BSD/RFC acknowledge at once.
+      if (st.params.delayFinAck) onFinReceived(st, conn);
       else conn.ackNow = true;
       break;
     case 'FIN-WAIT-1':

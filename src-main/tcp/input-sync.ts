@@ -3,6 +3,7 @@
 import type { Conn } from './conn.js';
 import { T_SYNACK } from './conn.js';
 import type { StackCore } from './core.js';
+import { ackSndCheck, enterQuickack } from './delack.js';
 import { onEstablished, restartTimeWait } from './close.js';
 import { processAck, settleFinWait1 } from './input-ack.js';
 import { processFin, processText } from './input-data.js';
@@ -59,6 +60,7 @@ export function processSynchronized(st: StackCore, conn: Conn, seg: Segment, now
   settleFinWait1(st, conn, nowMs);
   if (conn.state === 'CLOSED') return 'done';
   output(st, conn, nowMs);
+  ackSndCheck(st, conn, nowMs);
   if (conn.ackNow) sendAck(st, conn, 'ACK', nowMs);
   return 'done';
 }
@@ -111,6 +113,8 @@ function unacceptable(st: StackCore, conn: Conn, seg: Segment, len: number, nowM
     if (processAck(st, conn, seg, nowMs, id) !== 'continue') return 'done';
     output(st, conn, nowMs);
   }
+  // Linux tcp_send_dupack: data starting below RCV.NXT is a retransmission (our ACK was lost): quick-ACK mode.
+  if (seg.payload.length > 0 && seqLt(seg.seq, conn.rcvNxt)) enterQuickack(st, conn, seg.payload.length);
   sendOowAck(st, conn, seg, 'ACK for an unacceptable segment (RFC 9293 3.10.7.4 first)', nowMs);
   const why = len > 0 && rcvWindow(conn) === 0 ? 'receive window is zero' : 'sequence number outside the receive window';
   st.emitDrop(conn.key, id, `unacceptable segment: ${why}`, nowMs);

@@ -3,6 +3,7 @@
 import type { Conn } from './conn.js';
 import { T_RETRANSMIT } from './conn.js';
 import type { StackCore } from './core.js';
+import { ackSndCheck } from './delack.js';
 import { onEstablished } from './close.js';
 import { processFin, processText } from './input-data.js';
 import { applySynOptions } from './listen.js';
@@ -67,6 +68,7 @@ function synAckArrived(st: StackCore, conn: Conn, seg: Segment, nowMs: number): 
   processFin(st, conn, rest, false, nowMs);
   if (conn.state === 'CLOSED') return;
   const sent = output(st, conn, nowMs);
+  ackSndCheck(st, conn, nowMs);
   if (!twoWay && sent === 0) sendAck(st, conn, 'ACK (third segment of the handshake)', nowMs);
   else if (conn.ackNow) sendAck(st, conn, 'ACK', nowMs);
 }

@@ -59,18 +59,15 @@ export function newConn(st: StackCore, localPort: number, remoteIp: string, remo
   return conn;
 }
 
-function acceptLimit(st: StackCore, l: Listener): number {
-  return Math.min(l.backlog, st.params.somaxconn);
-}
-
-function acceptQueueFull(st: StackCore, l: Listener): boolean {
-  return !l.autoAccept && l.acceptQueue.length >= acceptLimit(st, l);
+/** Linux sk_acceptq_is_full (listen(2) backlog, capped by somaxconn; linux holds one more: see user.ts). */
+function acceptQueueFull(l: Listener): boolean {
+  return !l.autoAccept && l.acceptQueue.length >= l.acceptQueueLimit;
 }
 
 /** Before a passive connection completes: Linux drops the final ACK when the accept queue is full. */
 export function admitEstablished(st: StackCore, conn: Conn, nowMs: number, id: number): boolean {
   const l = st.listeners.get(conn.listenerPort);
-  if (l && acceptQueueFull(st, l)) {
+  if (l && acceptQueueFull(l)) {
     st.emitDrop(conn.key, id, 'accept queue full: handshake ACK dropped (SYN-ACK will be retransmitted)', nowMs);
     return false;
   }
@@ -84,7 +81,7 @@ export function announceAccepted(st: StackCore, conn: Conn, nowMs: number): void
   if (l && i >= 0) l.synQueue.splice(i, 1);
   if (l && !l.autoAccept) {
     l.acceptQueue.push(conn.key);
-    st.emitApp(conn.key, 'accepted', 0, `in accept queue (${l.acceptQueue.length}/${l.backlog})`, nowMs);
+    st.emitApp(conn.key, 'accepted', 0, `in accept queue (${l.acceptQueue.length}/${l.acceptQueueLimit})`, nowMs);
   } else {
     st.emitApp(conn.key, 'accepted', 0, 'accepted (auto-accept)', nowMs);
   }
@@ -120,7 +117,7 @@ export function processListen(st: StackCore, l: Listener, seg: Segment, nowMs: n
 
 function listenSyn(st: StackCore, l: Listener, seg: Segment, key: string, nowMs: number, id: number): void {
   const p = st.params;
-  if (acceptQueueFull(st, l)) {
+  if (acceptQueueFull(l)) {
     st.emitDrop(key, id, 'accept queue full: SYN dropped', nowMs);
     return;
   }
@@ -179,7 +176,7 @@ function cookieAck(st: StackCore, l: Listener, seg: Segment, nowMs: number, id: 
   const cookie = (seg.ack - 1) >>> 0;
   const mss = checkCookie(st.cookieSecret, seg.srcIp, seg.srcPort, seg.dstIp, seg.dstPort, clientIsn, cookie, nowMs);
   if (mss < 0) return undefined;
-  if (acceptQueueFull(st, l)) {
+  if (acceptQueueFull(l)) {
     st.emitDrop(connKey(seg.dstIp, seg.dstPort, seg.srcIp, seg.srcPort), id, 'accept queue full: cookie ACK dropped', nowMs);
     return 'dropped';
   }

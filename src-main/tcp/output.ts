@@ -3,6 +3,7 @@
 import type { Conn } from './conn.js';
 import { T_DELACK, T_PERSIST, T_RETRANSMIT } from './conn.js';
 import type { StackCore } from './core.js';
+import { onAckSent, onDataSent } from './delack.js';
 import type { Segment, TcpOptions } from './segment.js';
 import { FLAG } from './segment.js';
 import { seqAdd, seqDiff, seqGe, seqGt, seqLe, seqLt } from './seq.js';
@@ -32,6 +33,7 @@ function windowField(conn: Conn, syn: boolean): number {
 
 /** Any segment that carries ACK acknowledges everything received so far. */
 function noteAckSent(st: StackCore, conn: Conn, window: number, nowMs: number): void {
+  onAckSent(st, conn);
   conn.rcvWup = conn.rcvNxt;
   conn.lastAdvWnd = window * 2 ** conn.rcvShift;
   conn.ackNow = false;
@@ -163,6 +165,7 @@ export function sendDataAt(st: StackCore, conn: Conn, seq: number, maxLen: numbe
     conn.rttSeq = seqAdd(seq, space);
     conn.rttStartMs = nowMs;
   }
+  if (len > 0) onDataSent(st, conn, nowMs);
   st.tx(seg, retransmit, cause === 'data' && len === 0 ? 'FIN' : cause);
   const end = seqAdd(seq, space);
   if (len < conn.mss) conn.sndSml = end;

@@ -49,6 +49,10 @@ export interface Params {
   synInSyncState: 'challenge-ack' | 'reset';
   /** Linux delays the ACK of a FIN (pingpong mode), so a prompt close() gives a three-segment close. */
   delayFinAck: boolean;
+  /** Linux quick-ACK / ping-pong delayed-ACK state (delack.ts); rfc and classic delay every ACK alike. */
+  quickAck: boolean;
+  /** Connections the accept queue holds beyond the backlog: Linux sk_acceptq_is_full() tests `>`, so 1. */
+  acceptQueueExtra: number;
   twoWayHandshake: boolean;
   acceptDataOnThirdAck: boolean;
 }
@@ -129,6 +133,8 @@ export function resolveParams(profile: ProfileName, sysctl?: Record<string, numb
     rstChallenge: profile === 'linux',
     synInSyncState: profile === 'classic' ? 'reset' : 'challenge-ack',
     delayFinAck: profile === 'linux',
+    quickAck: profile === 'linux',
+    acceptQueueExtra: profile === 'linux' ? 1 : 0,
     twoWayHandshake: v.twoWayHandshake === true,
     acceptDataOnThirdAck: v.acceptDataOnThirdAck !== false,
   };

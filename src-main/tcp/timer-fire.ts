@@ -5,6 +5,7 @@ import * as cc from './cc.js';
 import type { Conn } from './conn.js';
 import { T_DELACK, T_FINWAIT2, T_KEEPALIVE, T_PERSIST, T_RETRANSMIT, T_SYNACK, T_TIMEWAIT } from './conn.js';
 import type { StackCore } from './core.js';
+import { onDelackFired } from './delack.js';
 import { makeSegment, output, persistTimeoutMs, sendAck, sendDataAt, sendSyn } from './output.js';
 import { backoff, synAckTimeoutMs, synBudgetMs, synTimeoutMs } from './rto.js';
 import { FLAG } from './segment.js';
@@ -18,12 +19,18 @@ export function fireSlot(st: StackCore, conn: Conn, slot: number, nowMs: number)
     case T_RETRANSMIT: return onRetransmit(st, conn, nowMs);
     case T_SYNACK: return onSynAck(st, conn, nowMs);
     case T_PERSIST: return onPersist(st, conn, nowMs);
-    case T_DELACK: if (conn.ackPending) sendAck(st, conn, 'delayed ACK', nowMs); return;
+    case T_DELACK: return onDelack(st, conn, nowMs);
     case T_KEEPALIVE: return onKeepalive(st, conn, nowMs);
     case T_FINWAIT2: return onFinWait2(st, conn, nowMs);
     case T_TIMEWAIT: return transition(st, conn, 'CLOSED', 'RFC 9293 3.10.8: 2MSL TIME-WAIT timeout', nowMs);
     default: return;
   }
+}
+
+function onDelack(st: StackCore, conn: Conn, nowMs: number): void {
+  if (!conn.ackPending) return;
+  onDelackFired(st, conn);
+  sendAck(st, conn, 'delayed ACK', nowMs);
 }
 
 /** Arms the SYN timer after the n-th SYN transmission, never beyond connect()'s time budget. */

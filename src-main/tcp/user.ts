@@ -58,8 +58,12 @@ export function listen(st: StackCore, port: number, backlog: number, nowMs: numb
   if (!Number.isInteger(backlog) || backlog < 0) throw new TcpUserError('invalid-argument', `backlog ${backlog} must be an integer ≥ 0`);
   if (st.listeners.has(port)) throw new TcpUserError('port-in-use', `port ${port} is already listening`);
   const p = st.params;
-  const acceptLimit = Math.max(1, Math.min(backlog, p.somaxconn));
-  const l = new Listener(st.ip, port, acceptLimit, Math.max(1, Math.min(p.maxSynBacklog, acceptLimit)));
+  const maxAckBacklog = Math.min(backlog, p.somaxconn);
+  const acceptLimit = Math.max(1, maxAckBacklog);
+  // Linux sk_acceptq_is_full() is sk_ack_backlog > sk_max_ack_backlog: listen(fd, 1) holds 2, listen(fd, 0)
+  // holds 1 (acceptQueueExtra 1). rfc/classic keep "the backlog is the limit, 0 counts as 1".
+  const acceptQueueLimit = p.acceptQueueExtra > 0 ? maxAckBacklog + p.acceptQueueExtra : acceptLimit;
+  const l = new Listener(st.ip, port, acceptLimit, Math.max(1, Math.min(p.maxSynBacklog, acceptLimit)), acceptQueueLimit);
   st.listeners.set(port, l);
   listenerTransition(st, l.key, 'CLOSED', 'LISTEN', 'RFC 9293 3.10.1: passive OPEN', nowMs);
 }

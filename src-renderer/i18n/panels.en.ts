@@ -10,6 +10,7 @@ export const panelsEn = {
   // Lesson
   'lesson.all': 'All lessons',
   'lesson.backTo': 'Back to the open lesson',
+  'lesson.openSession': 'Open: {title}',
   'lesson.runs': 'Runs of this lesson',
   'lesson.mainRun': 'Main run',
   'lesson.goal': 'Goal',

@@ -10,6 +10,7 @@ export const panelsZhCN: Record<keyof typeof panelsEn, string> = {
   'common.ms': '{ms} 毫秒',
   'lesson.all': '全部课程',
   'lesson.backTo': '回到当前课程',
+  'lesson.openSession': '当前打开：{title}',
   'lesson.runs': '本课的各次运行',
   'lesson.mainRun': '主运行',
   'lesson.goal': '目标',

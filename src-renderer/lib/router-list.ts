@@ -13,7 +13,8 @@ export interface Row {
 /** Queued packets by queue (toward host) and position, then held, in flight and cached, each by id. */
 export function routerRows(view: RouterView | null): Row[] {
   if (!view) return [];
-  const queued = [...view.queued].sort((a, b) => (a.to === b.to ? (a.queueIndex ?? 0) - (b.queueIndex ?? 0) : a.to < b.to ? -1 : 1));
+  // A queued packet without an index is the one on the wire: it comes first and cannot be moved.
+  const queued = [...view.queued].sort((a, b) => (a.to === b.to ? (a.queueIndex ?? -1) - (b.queueIndex ?? -1) : a.to < b.to ? -1 : 1));
   const byId = (a: RouterPacketView, b: RouterPacketView) => a.id - b.id;
   return [
     ...queued.map((packet) => ({ place: 'queued' as const, packet })),
@@ -27,8 +28,9 @@ export type PacketAction = 'drop' | 'delay' | 'hold' | 'release' | 'replay' | 'd
 export const ZONES = ['drop', 'delay', 'hold', 'release'] as const;
 export type Zone = (typeof ZONES)[number];
 
+/** Packets waiting (movable) in the queue toward `to`. */
 function queueLength(rows: readonly Row[], to: string): number {
-  return rows.filter((r) => r.place === 'queued' && r.packet.to === to).length;
+  return rows.filter((r) => r.place === 'queued' && r.packet.to === to && r.packet.queueIndex !== null).length;
 }
 
 /** Whether an action applies to the row's packet where it is now (buttons are disabled otherwise). */
@@ -47,9 +49,9 @@ export function canDo(action: PacketAction, row: Row | null, rows: readonly Row[
     case 'replay':
       return row.place === 'cached';
     case 'moveUp':
-      return row.place === 'queued' && (row.packet.queueIndex ?? 0) > 0;
+      return row.place === 'queued' && row.packet.queueIndex !== null && row.packet.queueIndex > 0;
     case 'moveDown':
-      return row.place === 'queued' && (row.packet.queueIndex ?? 0) < queueLength(rows, row.packet.to) - 1;
+      return row.place === 'queued' && row.packet.queueIndex !== null && row.packet.queueIndex < queueLength(rows, row.packet.to) - 1;
   }
 }
 
@@ -80,8 +82,9 @@ export function actionFor(action: PacketAction, row: Row, delayMs?: number): Int
 /** Dragging onto another queued packet of the same queue takes its place; anything else is refused. */
 export function moveOnto(row: Row, target: Row): InterventionBody | null {
   if (row.place !== 'queued' || target.place !== 'queued') return null;
+  if (row.packet.queueIndex === null || target.packet.queueIndex === null) return null;
   if (row.packet.to !== target.packet.to || row.packet.id === target.packet.id) return null;
-  return { op: 'move', id: row.packet.id, toIndex: target.packet.queueIndex ?? 0 };
+  return { op: 'move', id: row.packet.id, toIndex: target.packet.queueIndex };
 }
 
 /** Arrow-key navigation in the list: the next selection, clamped at both ends. */

@@ -25,6 +25,8 @@ export class SessionStore {
   error = $state.raw<ShownError | null>(null);
   /** Commands awaiting a reply: the UI shows progress when one takes long. */
   pending = $state(0);
+  /** Set once init() has asked the host for an already open session. */
+  ready = $state(false);
   /** Events at or before the cursor: what the diagrams draw. */
   visible = $derived(this.info ? this.trace.slice(0, Math.min(this.info.cursorEvent, this.trace.length)) : []);
 
@@ -46,10 +48,14 @@ export class SessionStore {
 
   /** Picks up a session the host already has open (page reload, Electron crash recovery). */
   async init(): Promise<void> {
-    const info = await this.call('session.info');
-    if (!info || this.info) return;
-    if (info.lessonId) this.lesson = (await this.call('lesson.get', { id: info.lessonId })) ?? null;
-    this.adopt(info, 'all');
+    try {
+      const info = await this.call('session.info');
+      if (!info || this.info) return;
+      if (info.lessonId) this.lesson = (await this.call('lesson.get', { id: info.lessonId })) ?? null;
+      this.adopt(info, 'all');
+    } finally {
+      this.ready = true;
+    }
   }
 
   /** Runs a command, turning any failure into `error` (shown as a readable message, never a blank screen). */

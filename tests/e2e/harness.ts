@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const CHROMIUM = process.env.TCPLAB_CHROMIUM ?? '/usr/bin/chromium';
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -83,4 +84,44 @@ export async function launchHeadless(): Promise<Browser> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+// --- Helpers for the panel tests (panels.e2e.ts, interventions.e2e.ts): the lab window driven by role and name.
+
+export async function labPage(browser: Browser, app: WebApp, lang: 'en' | 'zh-CN' = 'en'): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: lang === 'en' ? 'en-US' : 'zh-CN', acceptDownloads: true });
+  await page.addInitScript((l) => localStorage.setItem('tcplab.lang', l), lang);
+  await page.goto(app.url);
+  await page.locator('.app[data-ready="true"]').waitFor();
+  return page;
+}
+
+export const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
+export const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+export const slider = (page: Page) => page.getByRole('slider', { name: 'Virtual time' });
+export const cursorMs = async (page: Page) => Number(await slider(page).inputValue());
+export const ladderText = async (page: Page) => (await region(page, 'Ladder diagram').locator('table').first().textContent()) ?? '';
+
+export async function openLesson(page: Page, title: string): Promise<void> {
+  // Browser mode has one host: a new page shows the session the previous test left open.
+  const all = region(page, 'Lesson').getByRole('button', { name: 'All lessons' });
+  if ((await all.count()) > 0) await all.click();
+  await region(page, 'Lesson').getByRole('button', { name: title, exact: true }).click();
+  await expect.poll(() => region(page, 'Lesson').getByRole('heading', { name: title }).count()).toBe(1);
+  await expect.poll(() => slider(page).count()).toBe(1);
+}
+
+/** Seeks with the scrub bar's keys only: Home, then Shift+→ per second and → per 10 ms. */
+export async function seekByKeys(page: Page, ms: number): Promise<void> {
+  await slider(page).focus();
+  await page.keyboard.press('Home');
+  await expect.poll(() => cursorMs(page)).toBe(0);
+  for (let i = 0; i < Math.floor(ms / 1000); i++) await page.keyboard.press('Shift+ArrowRight');
+  for (let i = 0; i < Math.round((ms % 1000) / 10); i++) await page.keyboard.press('ArrowRight');
+  await expect.poll(() => cursorMs(page)).toBe(ms);
+}
+
+/** The router list's option for the packet whose label starts with `label` (e.g. "[SYN, ACK]"). */
+export function routerOption(page: Page, label: string) {
+  return region(page, 'Router queue').getByRole('option').filter({ hasText: label });
 }

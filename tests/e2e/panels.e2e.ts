@@ -1,10 +1,11 @@
-// The interactive panels against the real browser-mode host: lessons, playback, seeking, branching and
-// comparing, router interventions by drag, by button and by keyboard, the packet editor and inject form,
-// export and re-open, and the language switch. Run after `npm run build`.
-import { readFileSync } from 'node:fs';
+// The interactive panels against the real browser-mode host: lessons and playback, the diagrams wired to
+// the inspector, seeking, branching and comparing, settings, theme, layout and the language switch.
+// Router interventions, the packet editor, sockets and files are in interventions.e2e.ts. Run after `npm run build`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchHeadless, startWebApp, type WebApp } from './harness.js';
+import {
+  button, cursorMs, labPage, ladderText, launchHeadless, openLesson, region, routerOption, seekByKeys, slider, startWebApp, type WebApp,
+} from './harness.js';
 
 let app: WebApp;
 let browser: Browser;
@@ -19,39 +20,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function newPage(lang: 'en' | 'zh-CN' = 'en'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: lang === 'en' ? 'en-US' : 'zh-CN', acceptDownloads: true });
-  await page.addInitScript((l) => localStorage.setItem('tcplab.lang', l), lang);
-  await page.goto(app.url);
-  return page;
-}
-
-const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
-const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
-const slider = (page: Page) => page.getByRole('slider', { name: 'Virtual time' });
-const cursorMs = async (page: Page) => Number(await slider(page).inputValue());
-const ladderText = async (page: Page) => (await region(page, 'Ladder diagram').locator('table').first().textContent()) ?? '';
-
-async function openLesson(page: Page, title: string): Promise<void> {
-  await region(page, 'Lesson').getByRole('button', { name: title, exact: true }).click();
-  await expect.poll(() => region(page, 'Lesson').getByRole('heading', { name: title }).count()).toBe(1);
-  await expect.poll(() => slider(page).count()).toBe(1);
-}
-
-/** Seeks with the scrub bar's keys only: Home, then Shift+→ per second and → per 10 ms. */
-async function seekByKeys(page: Page, ms: number): Promise<void> {
-  await slider(page).focus();
-  await page.keyboard.press('Home');
-  await expect.poll(() => cursorMs(page)).toBe(0);
-  for (let i = 0; i < Math.floor(ms / 1000); i++) await page.keyboard.press('Shift+ArrowRight');
-  for (let i = 0; i < Math.round((ms % 1000) / 10); i++) await page.keyboard.press('ArrowRight');
-  await expect.poll(() => cursorMs(page)).toBe(ms);
-}
-
-/** The router list's option for the packet whose label starts with `label` (e.g. "[SYN, ACK]"). */
-function routerOption(page: Page, label: string) {
-  return region(page, 'Router queue').getByRole('option').filter({ hasText: label });
-}
+const newPage = (lang: 'en' | 'zh-CN' = 'en') => labPage(browser, app, lang);
 
 async function stateOf(page: Page, host: string): Promise<string> {
   const pane = region(page, 'State diagram');
@@ -125,100 +94,6 @@ describe('diagrams integration', () => {
   });
 });
 
-describe('router interventions', () => {
-  it('drag the SYN-ACK onto Drop: the client retransmits its SYN', async () => {
-    const page = await newPage();
-    await openLesson(page, 'The three-way handshake');
-    await seekByKeys(page, 20);
-    const synAck = routerOption(page, '[SYN, ACK]');
-    await expect.poll(() => synAck.count()).toBe(1);
-    await synAck.dragTo(page.getByTestId('zone-drop'));
-    await expect.poll(async () => (await ladderText(page)).match(/#2[^#]*dropped/) !== null).toBe(true);
-    await expect(region(page, 'Packet inspector').textContent()).resolves.toContain('[SYN, ACK]');
-    await slider(page).focus();
-    await page.keyboard.press('End');
-    await expect.poll(() => cursorMs(page)).toBe(2000);
-    await expect.poll(() => ladderText(page)).toContain('retransmission of #1');
-    await page.close();
-  });
-
-  it('the same with the keyboard only: select with the arrows, Delete drops', async () => {
-    const page = await newPage();
-    await openLesson(page, 'The three-way handshake');
-    await seekByKeys(page, 20);
-    await expect.poll(() => routerOption(page, '[SYN, ACK]').count()).toBe(1);
-    const list = region(page, 'Router queue').getByRole('listbox');
-    await list.focus();
-    await page.keyboard.press('ArrowDown');
-    await expect(routerOption(page, '[SYN, ACK]').getAttribute('aria-selected')).resolves.toBe('true');
-    await page.keyboard.press('Delete');
-    await expect.poll(async () => (await ladderText(page)).match(/#2[^#]*dropped/) !== null).toBe(true);
-    await slider(page).focus();
-    await page.keyboard.press('End');
-    await expect.poll(() => ladderText(page)).toContain('retransmission of #1');
-    await page.close();
-  });
-
-  it('delays a packet through the dialog, and holds then releases one', async () => {
-    const page = await newPage();
-    await openLesson(page, 'The three-way handshake');
-    await seekByKeys(page, 20);
-    await routerOption(page, '[SYN, ACK]').click();
-    await button(page, 'Delay').click();
-    const dialog = page.getByRole('dialog');
-    const ms = dialog.getByLabel('Extra delay in milliseconds');
-    await ms.fill('abc');
-    await expect(dialog.getByText('Enter a whole number.').count()).resolves.toBe(1);
-    await expect(dialog.getByRole('button', { name: 'Apply delay' }).isDisabled()).resolves.toBe(true);
-    await ms.fill('500');
-    await dialog.getByRole('button', { name: 'Apply delay' }).click();
-    await expect.poll(() => ladderText(page)).toContain('delayed 500 ms');
-
-    // A fresh session: hold the SYN-ACK, move on, release it.
-    await region(page, 'Lesson').getByRole('button', { name: 'All lessons' }).click();
-    await openLesson(page, 'The three-way handshake');
-    await seekByKeys(page, 20);
-    await routerOption(page, '[SYN, ACK]').click();
-    await button(page, 'Hold').click();
-    await seekByKeys(page, 1500);
-    const held = region(page, 'Router queue').getByRole('group', { name: 'Held' });
-    await expect.poll(() => held.getByRole('option').filter({ hasText: '[SYN, ACK]' }).count()).toBe(1);
-    await held.getByRole('option').first().click();
-    await expect(button(page, 'Release').isDisabled()).resolves.toBe(false);
-    await button(page, 'Release').click();
-    await expect.poll(() => held.count()).toBe(0);
-    await expect.poll(() => ladderText(page)).toMatch(/held 14\d0 ms/);
-    await page.close();
-  });
-
-  it('edits a packet’s flags with inline validation, and injects a crafted packet', async () => {
-    const page = await newPage();
-    await openLesson(page, 'The three-way handshake');
-    await seekByKeys(page, 20);
-    await routerOption(page, '[SYN, ACK]').click();
-    const inspector = region(page, 'Packet inspector');
-    await inspector.getByRole('button', { name: 'Edit this packet' }).click();
-    const flags = inspector.getByRole('form', { name: 'Edit the packet' }).getByLabel('Flags');
-    await flags.fill('SAX');
-    await expect(inspector.getByText('Use only the letters S, A, F, R, P, U, E and C.').count()).resolves.toBe(1);
-    await expect(flags.getAttribute('aria-invalid')).resolves.toBe('true');
-    await expect(button(page, 'Apply edit').isDisabled()).resolves.toBe(true);
-    await flags.fill('ra');
-    await expect(flags.getAttribute('aria-invalid')).resolves.toBeNull();
-    await button(page, 'Apply edit').click();
-    await expect.poll(() => ladderText(page)).toContain('edited copy of #2');
-
-    await inspector.getByRole('button', { name: 'Craft a packet…' }).click();
-    const form = inspector.getByRole('form', { name: 'Inject a crafted packet' });
-    await form.getByLabel('Send from host').selectOption('B');
-    await form.getByLabel('Source address').fill('10.0.0.9'); // spoofed
-    await form.getByLabel('Flags').fill('R');
-    await form.getByRole('button', { name: 'Inject' }).click();
-    await expect.poll(() => ladderText(page)).toContain('injected');
-    await page.close();
-  });
-});
-
 describe('timeline', () => {
   it('seeks backwards, branches, and compares two branches side by side', async () => {
     const page = await newPage();
@@ -242,52 +117,63 @@ describe('timeline', () => {
     await expect.poll(() => ladder.locator('table').count()).toBe(2);
     const other = (await ladder.getByRole('region', { name: 'Branch “main”' }).locator('table').textContent()) ?? '';
     expect(other).not.toContain('retransmission of #1'); // main kept its original future
-    // Undo is offered for the drop.
-    await expect(button(page, 'Undo').isDisabled()).resolves.toBe(false);
+    // Undo takes the drop back (the SYN-ACK arrives, no SYN is resent); Redo applies it again.
+    await page.getByLabel('Compare with').selectOption({ index: 0 });
+    await button(page, 'Undo').click();
+    await slider(page).focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => ladderText(page)).not.toContain('retransmission of #1');
+    await expect.poll(() => button(page, 'Redo').isDisabled()).toBe(false);
+    await button(page, 'Redo').click();
+    await slider(page).focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => ladderText(page)).toContain('retransmission of #1');
     await page.close();
   });
 });
 
-describe('files', () => {
-  it('exports a pcapng and a session, re-opens the session, and names every bad field of a broken file', async () => {
+describe('settings', () => {
+  it('lists every knob by its Linux name with a one-line explanation in the current language', async () => {
     const page = await newPage();
     await openLesson(page, 'The three-way handshake');
-    await seekByKeys(page, 20);
-    await routerOption(page, '[SYN, ACK]').click();
-    await button(page, 'Drop').click();
-    await expect.poll(() => button(page, 'Undo').isDisabled()).toBe(false);
+    await button(page, 'Settings').click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    const row = dialog.getByRole('row').filter({ hasText: 'net.ipv4.tcp_synack_retries' });
+    await expect.poll(() => row.count()).toBe(1);
+    await expect(row.getByRole('textbox').getAttribute('placeholder')).resolves.toBe('5'); // Linux default
+    await expect(dialog.getByLabel('Profile').inputValue()).resolves.toBe('linux');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await button(page, '简体中文').click();
+    await button(page, '设置').click();
+    const zh = page.getByRole('dialog', { name: '设置' });
+    await expect.poll(async () => /[\u4e00-\u9fff]/.test((await zh.getByRole('row').filter({ hasText: 'net.ipv4.tcp_synack_retries' }).textContent()) ?? '')).toBe(true);
+    await page.close();
+  });
+});
 
-    const save = async (item: string) => {
-      await button(page, 'Export').click();
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: item }).click()]);
-      const file = await download.path();
-      return { name: download.suggestedFilename(), bytes: readFileSync(file) };
-    };
-    const pcap = await save('Packets for Wireshark (.pcapng)');
-    expect(pcap.name).toMatch(/\.pcapng$/);
-    expect(pcap.bytes.readUInt32LE(0)).toBe(0x0a0d0d0a); // pcapng section header block
-    const session = await save('Session file (.json)');
-    const parsed = JSON.parse(session.bytes.toString('utf8')) as { format: string; branches: Array<{ actions: unknown[] }> };
-    expect(parsed.format).toBe('tcplab.session/1');
-    expect(parsed.branches[0]?.actions).toHaveLength(1);
-
-    // Re-open it in a fresh window: same lesson, same intervention.
-    const again = await newPage();
-    await again.getByLabel('Open…').setInputFiles({ name: session.name, mimeType: 'application/json', buffer: session.bytes });
-    await expect.poll(() => again.getByRole('slider', { name: 'Virtual time' }).count()).toBe(1);
-    await expect.poll(() => again.getByRole('button', { name: 'Undo', exact: true }).isDisabled()).toBe(false);
-    await again.getByRole('slider', { name: 'Virtual time' }).focus();
-    await again.keyboard.press('End');
-    await expect.poll(() => ladderText(again)).toContain('retransmission of #1');
-
-    const bad = Buffer.from(JSON.stringify({ format: 'tcplab.scenario/1', title: { en: 'x', 'zh-CN': 'x' }, seed: -1, hosts: [{ name: 'A', ip: '10.0.0.300' }] }));
-    await again.getByLabel('Open…').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: bad });
-    const alert = again.getByRole('alert').filter({ hasText: '$.' });
-    await expect.poll(() => alert.count()).toBe(1);
-    const text = (await alert.textContent()) ?? '';
-    expect(text).toContain('$.seed');
-    expect(text).toContain('$.hosts[0].ip');
-    await again.close();
+describe('theme and layout', () => {
+  it('remembers the dark theme, and fits 1280×720 without a horizontal scroll bar', async () => {
+    const page = await newPage();
+    await openLesson(page, 'The three-way handshake');
+    const toggle = button(page, 'Dark theme');
+    const initial = await page.evaluate(() => document.documentElement.dataset.theme);
+    if (initial === 'dark') await toggle.click();
+    await toggle.click();
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
+    const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(await bg()).toBe('rgb(23, 24, 26)');
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await bg()).toBe('rgb(23, 24, 26)');
+    await button(page, 'Dark theme').click();
+    expect(await bg()).toBe('rgb(247, 247, 245)');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    for (const name of ['Lesson', 'Ladder diagram', 'State diagram', 'Router queue', 'Packet inspector', 'Timeline', 'Socket controls']) {
+      const box = await region(page, name).boundingBox();
+      expect(box, name).not.toBeNull();
+      expect(box!.x + box!.width, name).toBeLessThanOrEqual(1280);
+      expect(box!.y + box!.height, name).toBeLessThanOrEqual(720);
+    }
     await page.close();
   });
 });
@@ -330,71 +216,6 @@ describe('languages', () => {
     }
     // The buttons tests and screen readers rely on are renamed too.
     for (const zh of ['播放', '暂停', '单步', '丢弃', '延迟', '扣留', '放行', '导出']) await expect(button(page, zh).count()).resolves.toBe(1);
-    await page.close();
-  });
-});
-
-describe('theme and layout', () => {
-  it('remembers the dark theme, and fits 1280×720 without a horizontal scroll bar', async () => {
-    const page = await newPage();
-    await openLesson(page, 'The three-way handshake');
-    const toggle = button(page, 'Dark theme');
-    const initial = await page.evaluate(() => document.documentElement.dataset.theme);
-    if (initial === 'dark') await toggle.click();
-    await toggle.click();
-    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
-    const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    expect(await bg()).toBe('rgb(23, 24, 26)');
-    await page.reload();
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-    expect(await bg()).toBe('rgb(23, 24, 26)');
-    await button(page, 'Dark theme').click();
-    expect(await bg()).toBe('rgb(247, 247, 245)');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
-    for (const name of ['Lesson', 'Ladder diagram', 'State diagram', 'Router queue', 'Packet inspector', 'Timeline', 'Socket controls']) {
-      const box = await region(page, name).boundingBox();
-      expect(box, name).not.toBeNull();
-      expect(box!.x + box!.width, name).toBeLessThanOrEqual(1280);
-      expect(box!.y + box!.height, name).toBeLessThanOrEqual(720);
-    }
-    await page.close();
-  });
-});
-
-describe('settings', () => {
-  it('lists every knob by its Linux name with a one-line explanation in the current language', async () => {
-    const page = await newPage();
-    await openLesson(page, 'The three-way handshake');
-    await button(page, 'Settings').click();
-    const dialog = page.getByRole('dialog', { name: 'Settings' });
-    const row = dialog.getByRole('row').filter({ hasText: 'net.ipv4.tcp_synack_retries' });
-    await expect.poll(() => row.count()).toBe(1);
-    await expect(row.getByRole('textbox').getAttribute('placeholder')).resolves.toBe('5'); // Linux default
-    await expect(dialog.getByLabel('Profile').inputValue()).resolves.toBe('linux');
-    await dialog.getByRole('button', { name: 'Close' }).click();
-    await button(page, '简体中文').click();
-    await button(page, '设置').click();
-    const zh = page.getByRole('dialog', { name: '设置' });
-    await expect.poll(async () => /[\u4e00-\u9fff]/.test((await zh.getByRole('row').filter({ hasText: 'net.ipv4.tcp_synack_retries' }).textContent()) ?? '')).toBe(true);
-    await page.close();
-  });
-});
-
-describe('socket controls', () => {
-  it('sends text from A on the established connection, and refuses a bad port', async () => {
-    const page = await newPage();
-    await openLesson(page, 'The three-way handshake');
-    await seekByKeys(page, 100);
-    const hostA = region(page, 'Socket controls').getByRole('group', { name: 'Host A (10.0.0.1)' });
-    await hostA.getByLabel('Connection').selectOption({ index: 1 }); // 10.0.0.1:40000>10.0.0.2:80
-    await expect(hostA.getByLabel('Local port').inputValue()).resolves.toBe('40000');
-    await hostA.getByLabel('Text').fill('hello');
-    await hostA.getByRole('button', { name: 'Send', exact: true }).click();
-    await slider(page).focus();
-    await page.keyboard.press('End');
-    await expect.poll(() => ladderText(page)).toContain('Len=5');
-    await hostA.getByLabel('Local port').fill('0');
-    await expect(hostA.getByRole('button', { name: 'Close', exact: true }).isDisabled()).resolves.toBe(true);
     await page.close();
   });
 });

@@ -38,7 +38,7 @@ describe('determinism', () => {
     net.step(); // pause in the middle of an instant…
     const t = net.nowMs;
     net.apply({ atMs: t, op: 'hold', id: Math.max(...net.routerView().packets.map((p) => p.id)) }); // …and act there
-    net.apply({ atMs: 900, op: 'rule.add', rule: { match: { from: 'A', flagsAny: 'P' }, action: 'corrupt' }, index: 0 });
+    net.apply({ atMs: 900, op: 'rule.add', rule: { match: { from: 'A', len: 1460 }, action: 'corrupt' }, index: 0 });
     net.runUntil(400);
     const held = net.routerView().packets.find((p) => p.where === 'held')!;
     net.apply({ atMs: 400, op: 'release', id: held.id });

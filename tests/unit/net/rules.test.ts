@@ -63,9 +63,10 @@ describe('rule actions', () => {
   it('seqFrom/seqTo are relative to the sender\'s ISN: only the second segment (bytes 1461-2920) is dropped', () => {
     const { net, rec } = start(spec({ steps: [LISTEN, CONNECT, SEND_3000], rules: [{ match: { from: 'A', seqFrom: 1461, seqTo: 1461 }, action: 'drop' }] }));
     net.runUntil(400);
-    // Without nth the rule also catches #5's RTO retransmission (#8 at 340 ms: RTO = linux's 200 ms floor).
-    expect(rec.of('segment.drop').map((e) => [e.t, e.id, e.seg.len, e.reason])).toEqual([[110, 5, 1460, 'rule 1 (drop)'], [350, 8, 1460, 'rule 1 (drop)']]);
-    expect(net.packet(8)?.lineage).toEqual({ type: 'retransmission', of: 5 });
+    // Without nth the rule also catches #5's RTO retransmission (#9 at 340 ms: RTO = linux's 200 ms floor).
+    // (#7 and #8 are B's quick ACKs: Linux ACKs the first data segments at once, and #8 is the duplicate ACK.)
+    expect(rec.of('segment.drop').map((e) => [e.t, e.id, e.seg.len, e.reason])).toEqual([[110, 5, 1460, 'rule 1 (drop)'], [350, 9, 1460, 'rule 1 (drop)']]);
+    expect(net.packet(9)?.lineage).toEqual({ type: 'retransmission', of: 5 });
     expect(rec.of('segment.recv').filter((e) => e.host === 'B' && e.seg.len > 0).map((e) => e.id)).toEqual([4, 6]);
   });
 

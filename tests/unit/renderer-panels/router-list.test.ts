@@ -67,6 +67,22 @@ describe('moveOnto (drag to reorder)', () => {
   });
 });
 
+describe('a queued packet without an index (on the wire)', () => {
+  const wire: RouterView = { ...view, queued: [pkt(11, 'queued', 'B', 1), pkt(10, 'queued', 'B', null), pkt(12, 'queued', 'B', 0)] };
+  const wireRows = routerRows(wire);
+  const r = (id: number) => wireRows.find((x) => x.packet.id === id)!;
+
+  it('comes first and cannot be moved or taken the place of', () => {
+    expect(wireRows.filter((x) => x.place === 'queued').map((x) => x.packet.id)).toEqual([10, 12, 11]);
+    expect(canDo('moveUp', r(10), wireRows)).toBe(false);
+    expect(canDo('moveDown', r(10), wireRows)).toBe(false);
+    expect(moveOnto(r(11), r(10))).toBeNull();
+    expect(moveOnto(r(11), r(12))).toEqual({ op: 'move', id: 11, toIndex: 0 });
+    expect(canDo('moveDown', r(12), wireRows)).toBe(true);
+    expect(canDo('moveDown', r(11), wireRows)).toBe(false);
+  });
+});
+
 describe('nextSelection (arrow keys)', () => {
   it('moves and clamps at both ends', () => {
     expect(nextSelection(rows, null, 'ArrowDown')).toBe(7);

@@ -73,12 +73,13 @@ describe('FIN-WAIT-2 timeout (linux tcp_fin_timeout 60 s, orphaned sockets only)
     h.at(200, () => h.a.close(KA, 200));
     h.run(60_500);
     const fw2 = h.events('state', 'A').find((e) => e.to === 'FIN-WAIT-2');
-    expect(fw2?.t).toBe(260); // B delays the ACK of the FIN by 40 ms (Linux pingpong mode)
+    // B has received no data (ato 0): its delayed ACK of the FIN leaves one tick (4 ms) later, at 214.
+    expect(fw2?.t).toBe(224);
     const timer = h.events('timer', 'A').find((e) => e.timer === 'fin-wait-2' && e.op === 'start');
-    expect(timer?.dueMs).toBe(60_260);
+    expect(timer?.dueMs).toBe(60_224);
     const closed = h.events('state', 'A').find((e) => e.to === 'CLOSED');
-    expect([closed?.from, closed?.t]).toEqual(['FIN-WAIT-2', 60_260]);
-    expect(h.sent('A').filter((w) => w.t > 260)).toEqual([]);
+    expect([closed?.from, closed?.t]).toEqual(['FIN-WAIT-2', 60_224]);
+    expect(h.sent('A').filter((w) => w.t > 224)).toEqual([]);
     expect(h.b.status(KB)?.state).toBe('CLOSE-WAIT');
     h.at(70_000, () => h.b.close(KB, 70_000));
     h.run(70_100);

@@ -85,8 +85,8 @@ describe('SYN flood with cookies', () => {
 });
 
 describe('accept queue', () => {
-  it('with auto-accept off, accept() hands out connections in order; a full queue drops the handshake ACK', () => {
-    const h = new Harness({ b: { sysctl: { 'net.ipv4.tcp_syncookies': 0 } } });
+  it('rfc: with auto-accept off, accept() hands out connections in order; a full queue drops the SYN', () => {
+    const h = new Harness({ a: { profile: 'rfc' }, b: { profile: 'rfc' } });
     h.b.listen(80, 1, 0);
     h.b.setAutoAccept(80, false, 0);
     h.a.connect(40000, '10.0.0.2:80', 0);
@@ -97,6 +97,34 @@ describe('accept queue', () => {
     expect(h.b.accept(80, 100)).toBeUndefined();
     h.run(3000);
     expect(h.b.accept(80, 3000)).toBe('10.0.0.2:80>10.0.0.1:40001');
+  });
+  it('linux: listen(backlog 1) holds 2 (sk_ack_backlog > sk_max_ack_backlog); the 3rd SYN is dropped', () => {
+    const h = new Harness({ b: { sysctl: { 'net.ipv4.tcp_syncookies': 0 } } });
+    h.b.listen(80, 1, 0);
+    h.b.setAutoAccept(80, false, 0);
+    h.a.connect(40000, '10.0.0.2:80', 0);
+    h.at(50, () => h.a.connect(40001, '10.0.0.2:80', 50));
+    h.at(100, () => h.a.connect(40002, '10.0.0.2:80', 100));
+    h.run(200);
+    expect(h.events('app', 'B').map((e) => [e.t, e.conn, e.detail])).toEqual([
+      [30, '10.0.0.2:80>10.0.0.1:40000', 'in accept queue (1/2)'],
+      [80, '10.0.0.2:80>10.0.0.1:40001', 'in accept queue (2/2)'],
+    ]);
+    expect(h.events('tcp.drop', 'B').map((e) => [e.t, e.conn, e.reason])).toEqual([[110, '10.0.0.2:80>10.0.0.1:40002', 'accept queue full: SYN dropped']]);
+    expect(h.b.accept(80, 200)).toBe('10.0.0.2:80>10.0.0.1:40000');
+    // The client's SYN retransmission (linear timeouts: 1 s after the first) finds room.
+    h.run(1200);
+    expect(h.sent('B', 'SA').map((w) => [w.t, w.seg.dstPort])).toEqual([[10, 40000], [60, 40001], [1110, 40002]]);
+  });
+  it('linux: listen(backlog 0) still holds one connection', () => {
+    const h = new Harness({ b: { sysctl: { 'net.ipv4.tcp_syncookies': 0 } } });
+    h.b.listen(80, 0, 0);
+    h.b.setAutoAccept(80, false, 0);
+    h.a.connect(40000, '10.0.0.2:80', 0);
+    h.at(50, () => h.a.connect(40001, '10.0.0.2:80', 50));
+    h.run(100);
+    expect(h.events('app', 'B').map((e) => [e.t, e.detail])).toEqual([[30, 'in accept queue (1/1)']]);
+    expect(h.events('tcp.drop', 'B').map((e) => [e.t, e.reason])).toEqual([[60, 'accept queue full: SYN dropped']]);
   });
   it('closing the listener resets connections still waiting in the accept queue', () => {
     const h = new Harness();

@@ -1,0 +1,65 @@
+// Fixed-size ring of packet records in chunks that snapshots share copy-on-write (Network.clone).
+//
+// A seek snapshot must not copy 200,000 record slots: a record whose packet is delivered, dropped or
+// replaced is never written again (interventions only touch live packets), so a clone shares every chunk
+// whose records are all final and copies only the chunks holding an in-flight record (cloning those records,
+// which still change). A shared chunk belongs to nobody: whichever ring writes to it next copies it first.
+import { CLONE, type CloneFn } from './clone.js';
+import type { PacketRecord } from './packets.js';
+
+const CHUNK_BITS = 10;
+const CHUNK = 1 << CHUNK_BITS;
+const CHUNK_MASK = CHUNK - 1;
+
+type Chunk = Array<PacketRecord | undefined>;
+
+export class RecordRing {
+  private chunks: Chunk[] = [];
+  /** owned[i]: chunks[i] is this ring's alone and may be written in place. */
+  private owned: boolean[] = [];
+
+  get(slot: number): PacketRecord | undefined {
+    const chunk = this.chunks[slot >> CHUNK_BITS];
+    return chunk === undefined ? undefined : chunk[slot & CHUNK_MASK];
+  }
+
+  set(slot: number, rec: PacketRecord): void {
+    const c = slot >> CHUNK_BITS;
+    let chunk = this.chunks[c];
+    if (chunk === undefined) {
+      while (this.chunks.length < c) {
+        this.chunks.push([]);
+        this.owned.push(true);
+      }
+      chunk = [];
+      this.chunks[c] = chunk;
+      this.owned[c] = true;
+    } else if (this.owned[c] !== true) {
+      chunk = chunk.slice(); // copy-on-write: the chunk is shared with a snapshot
+      this.chunks[c] = chunk;
+      this.owned[c] = true;
+    }
+    chunk[slot & CHUNK_MASK] = rec;
+  }
+
+  [CLONE](clone: CloneFn): RecordRing {
+    const out = new RecordRing();
+    out.chunks = this.chunks.slice();
+    out.owned = new Array<boolean>(this.chunks.length);
+    for (let c = 0; c < this.chunks.length; c++) {
+      const chunk = this.chunks[c]!;
+      if (chunk.some(inFlight)) {
+        out.chunks[c] = chunk.map((rec) => (rec !== undefined && inFlight(rec) ? clone(rec) : rec));
+        out.owned[c] = true;
+      } else {
+        out.owned[c] = false;
+        this.owned[c] = false;
+      }
+    }
+    return out;
+  }
+}
+
+function inFlight(rec: PacketRecord | undefined): boolean {
+  return rec !== undefined && rec.fate.state === 'in-flight';
+}

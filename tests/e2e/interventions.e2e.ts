@@ -1,0 +1,217 @@
+// Router interventions by drag, by button and by keyboard (WCAG 2.2 SC 2.5.7), the packet editor and inject
+// form, socket controls, and export / re-open, against the real browser-mode host. Run after `npm run build`.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import {
+  button, cursorMs, labPage, ladderText, launchHeadless, openLesson, region, routerOption, seekByKeys, slider, startWebApp, type WebApp,
+} from './harness.js';
+
+let app: WebApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startWebApp();
+  browser = await launchHeadless();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const newPage = (lang: 'en' | 'zh-CN' = 'en') => labPage(browser, app, lang);
+
+describe('router interventions', () => {
+  it('drag the SYN-ACK onto Drop: the client retransmits its SYN', async () => {
+    const page = await newPage();
+    await openLesson(page, 'The three-way handshake');
+    await seekByKeys(page, 20);
+    const synAck = routerOption(page, '[SYN, ACK]');
+    await expect.poll(() => synAck.count()).toBe(1);
+    await synAck.dragTo(page.getByTestId('zone-drop'));
+    await expect.poll(async () => (await ladderText(page)).match(/#2[^#]*dropped/) !== null).toBe(true);
+    await expect(region(page, 'Packet inspector').textContent()).resolves.toContain('[SYN, ACK]');
+    await slider(page).focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => cursorMs(page)).toBe(2000);
+    await expect.poll(() => ladderText(page)).toContain('retransmission of #1');
+    await page.close();
+  });
+
+  it('the same with the keyboard only: select with the arrows, Delete drops', async () => {
+    const page = await newPage();
+    await openLesson(page, 'The three-way handshake');
+    await seekByKeys(page, 20);
+    await expect.poll(() => routerOption(page, '[SYN, ACK]').count()).toBe(1);
+    const list = region(page, 'Router queue').getByRole('listbox');
+    await list.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(routerOption(page, '[SYN, ACK]').getAttribute('aria-selected')).resolves.toBe('true');
+    await page.keyboard.press('Delete');
+    await expect.poll(async () => (await ladderText(page)).match(/#2[^#]*dropped/) !== null).toBe(true);
+    await slider(page).focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => ladderText(page)).toContain('retransmission of #1');
+    await page.close();
+  });
+
+  it('delays a packet through the dialog, and holds then releases one', async () => {
+    const page = await newPage();
+    await openLesson(page, 'The three-way handshake');
+    await seekByKeys(page, 20);
+    await routerOption(page, '[SYN, ACK]').click();
+    await button(page, 'Delay').click();
+    const dialog = page.getByRole('dialog');
+    const ms = dialog.getByLabel('Extra delay in milliseconds');
+    await ms.fill('abc');
+    await expect(dialog.getByText('Enter a whole number.').count()).resolves.toBe(1);
+    await expect(dialog.getByRole('button', { name: 'Apply delay' }).isDisabled()).resolves.toBe(true);
+    await ms.fill('500');
+    await dialog.getByRole('button', { name: 'Apply delay' }).click();
+    await expect.poll(() => ladderText(page)).toContain('delayed 500 ms');
+
+    // A fresh session: hold the SYN-ACK, move on, release it.
+    await region(page, 'Lesson').getByRole('button', { name: 'All lessons' }).click();
+    await openLesson(page, 'The three-way handshake');
+    await seekByKeys(page, 20);
+    await routerOption(page, '[SYN, ACK]').click();
+    await button(page, 'Hold').click();
+    await seekByKeys(page, 1500);
+    const held = region(page, 'Router queue').getByRole('group', { name: 'Held' });
+    await expect.poll(() => held.getByRole('option').filter({ hasText: '[SYN, ACK]' }).count()).toBe(1);
+    await held.getByRole('option').first().click();
+    await expect(button(page, 'Release').isDisabled()).resolves.toBe(false);
+    await button(page, 'Release').click();
+    await expect.poll(() => held.count()).toBe(0);
+    await expect.poll(() => ladderText(page)).toMatch(/held 14\d0 ms/);
+    await page.close();
+  });
+
+  it('edits a packet’s flags with inline validation, and injects a crafted packet', async () => {
+    const page = await newPage();
+    await openLesson(page, 'The three-way handshake');
+    await seekByKeys(page, 20);
+    await routerOption(page, '[SYN, ACK]').click();
+    const inspector = region(page, 'Packet inspector');
+    await inspector.getByRole('button', { name: 'Edit this packet' }).click();
+    const flags = inspector.getByRole('form', { name: 'Edit the packet' }).getByLabel('Flags');
+    await flags.fill('SAX');
+    await expect(inspector.getByText('Use only the letters S, A, F, R, P, U, E and C.').count()).resolves.toBe(1);
+    await expect(flags.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(button(page, 'Apply edit').isDisabled()).resolves.toBe(true);
+    await flags.fill('ra');
+    await expect(flags.getAttribute('aria-invalid')).resolves.toBeNull();
+    await button(page, 'Apply edit').click();
+    await expect.poll(() => ladderText(page)).toContain('edited copy of #2');
+
+    await inspector.getByRole('button', { name: 'Craft a packet…' }).click();
+    const form = inspector.getByRole('form', { name: 'Inject a crafted packet' });
+    await form.getByLabel('Send from host').selectOption('B');
+    await form.getByLabel('Source address').fill('10.0.0.9'); // spoofed
+    await form.getByLabel('Flags').fill('R');
+    await form.getByRole('button', { name: 'Inject' }).click();
+    await expect.poll(() => ladderText(page)).toContain('injected');
+    await page.close();
+  });
+});
+
+describe('reordering the router queue', () => {
+  // B's link is slow (80 kbit/s), so A's 5000-byte burst waits at the router: four segments in B's queue.
+  const scenario = {
+    format: 'tcplab.scenario/1', title: { en: 'Queue', 'zh-CN': '队列' }, seed: 3, profile: 'linux',
+    hosts: [{ name: 'A', ip: '10.0.0.1' }, { name: 'B', ip: '10.0.0.2', link: { bandwidthBps: 80000 } }],
+    network: { delayMs: 10 }, rules: [],
+    steps: [
+      { atMs: 0, host: 'B', call: 'listen', port: 80, backlog: 128 },
+      { atMs: 0, host: 'A', call: 'connect', port: 40000, to: '10.0.0.2:80' },
+      { atMs: 200, host: 'A', call: 'send', port: 40000, data: 'x'.repeat(5000) },
+    ],
+    untilMs: 3000,
+  };
+  const order = async (page: Page) =>
+    (await region(page, 'Router queue').getByRole('group', { name: 'Queued' }).getByRole('option').allTextContents()).map((t) => /#(\d+)/.exec(t)?.[1]);
+
+  it('drag a packet onto another to take its place; Alt+↑ and "Move down" do the same without a pointer', async () => {
+    const page = await newPage();
+    await page.getByLabel('Open…').setInputFiles({ name: 'queue.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(scenario)) });
+    await expect.poll(() => region(page, 'Lesson').textContent()).toContain('Open: Queue');
+    await seekByKeys(page, 250);
+    await expect.poll(() => order(page)).toEqual(['4', '5', '6', '7']);
+    await routerOption(page, 'Seq=4381').dragTo(routerOption(page, 'Seq=1461'));
+    // #4 is on the wire. KNOWN HOST BUG (reported): view.router's queueIndex counts the packet on the wire,
+    // intervene move's toIndex does not (net/interventions.ts movePacket), so every reorder lands one too far.
+    const message = 'queueIndex (view.router) and toIndex (intervene move) must count the same packets';
+    await expect.poll(() => order(page), { message }).toEqual(['4', '7', '5', '6']);
+    await routerOption(page, 'Seq=2921').click(); // #6
+    await page.keyboard.press('Alt+ArrowUp');
+    await expect.poll(() => order(page)).toEqual(['4', '7', '6', '5']);
+    await routerOption(page, 'Seq=4381').click(); // #7
+    await button(page, 'Move down').click();
+    await expect.poll(() => order(page)).toEqual(['4', '6', '7', '5']);
+    await page.close();
+  });
+});
+
+describe('socket controls', () => {
+  it('sends text from A on the established connection, and refuses a bad port', async () => {
+    const page = await newPage();
+    await openLesson(page, 'The three-way handshake');
+    await seekByKeys(page, 100);
+    const hostA = region(page, 'Socket controls').getByRole('group', { name: 'Host A (10.0.0.1)' });
+    await hostA.getByLabel('Connection').selectOption({ index: 1 }); // 10.0.0.1:40000>10.0.0.2:80
+    await expect(hostA.getByLabel('Local port').inputValue()).resolves.toBe('40000');
+    await hostA.getByLabel('Text').fill('hello');
+    await hostA.getByRole('button', { name: 'Send', exact: true }).click();
+    await slider(page).focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => ladderText(page)).toContain('Len=5');
+    await hostA.getByLabel('Local port').fill('0');
+    await expect(hostA.getByRole('button', { name: 'Close', exact: true }).isDisabled()).resolves.toBe(true);
+    await page.close();
+  });
+});
+
+describe('files', () => {
+  it('exports a pcapng and a session, re-opens the session, and names every bad field of a broken file', async () => {
+    const page = await newPage();
+    await openLesson(page, 'The three-way handshake');
+    await seekByKeys(page, 20);
+    await routerOption(page, '[SYN, ACK]').click();
+    await button(page, 'Drop').click();
+    await expect.poll(() => button(page, 'Undo').isDisabled()).toBe(false);
+
+    const save = async (item: string) => {
+      await button(page, 'Export').click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: item }).click()]);
+      const file = await download.path();
+      return { name: download.suggestedFilename(), bytes: readFileSync(file) };
+    };
+    const pcap = await save('Packets for Wireshark (.pcapng)');
+    expect(pcap.name).toMatch(/\.pcapng$/);
+    expect(pcap.bytes.readUInt32LE(0)).toBe(0x0a0d0d0a); // pcapng section header block
+    const session = await save('Session file (.json)');
+    const parsed = JSON.parse(session.bytes.toString('utf8')) as { format: string; branches: Array<{ actions: unknown[] }> };
+    expect(parsed.format).toBe('tcplab.session/1');
+    expect(parsed.branches[0]?.actions).toHaveLength(1);
+
+    // Re-open it in a fresh window: same lesson, same intervention.
+    const again = await newPage();
+    await again.getByLabel('Open…').setInputFiles({ name: session.name, mimeType: 'application/json', buffer: session.bytes });
+    await expect.poll(() => again.getByRole('slider', { name: 'Virtual time' }).count()).toBe(1);
+    await expect.poll(() => again.getByRole('button', { name: 'Undo', exact: true }).isDisabled()).toBe(false);
+    await again.getByRole('slider', { name: 'Virtual time' }).focus();
+    await again.keyboard.press('End');
+    await expect.poll(() => ladderText(again)).toContain('retransmission of #1');
+
+    const bad = Buffer.from(JSON.stringify({ format: 'tcplab.scenario/1', title: { en: 'x', 'zh-CN': 'x' }, seed: -1, hosts: [{ name: 'A', ip: '10.0.0.300' }] }));
+    await again.getByLabel('Open…').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: bad });
+    const alert = again.getByRole('alert').filter({ hasText: '$.' });
+    await expect.poll(() => alert.count()).toBe(1);
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain('$.seed');
+    expect(text).toContain('$.hosts[0].ip');
+    await again.close();
+    await page.close();
+  });
+});

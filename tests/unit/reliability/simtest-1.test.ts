@@ -1,0 +1,13 @@
+// Simulation testing (tools/simtest), seeds 1-50 of the 200 that `npm test` runs; split in four
+// files so vitest runs them in parallel. `npm run simtest -- --seeds 2000` runs the long version.
+import { describe, expect, it } from 'vitest';
+import { reproCommand, runSeed } from '../../../tools/simtest/run-seed.js';
+
+describe('simtest seeds 1-50', () => {
+  for (let seed = 1; seed <= 50; seed++) {
+    it(`seed ${seed}: invariants hold and the trace replays byte for byte`, () => {
+      const r = runSeed(seed);
+      expect(r.failures, `repro: ${reproCommand(seed)}`).toEqual([]);
+    });
+  }
+});
