@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { sessionCommandSchemas, type SessionCommandResults } from './session.js';
 import { appCommandSchemas, type AppCommandResults } from './app.js';
+import { settingsCommandSchemas, type SettingsCommandResults } from './settings.js';
 
 export const LANGS = ['en', 'zh-CN'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -28,11 +29,12 @@ export const commandSchemas = {
   'lessons.list': noArgs,
   ...sessionCommandSchemas,
   ...appCommandSchemas,
+  ...settingsCommandSchemas,
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
 
-export interface CommandResults extends SessionCommandResults, AppCommandResults {
+export interface CommandResults extends SessionCommandResults, AppCommandResults, SettingsCommandResults {
   'app.info': AppInfo;
   'lessons.list': LessonSummary[];
 }

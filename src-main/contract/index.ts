@@ -6,3 +6,4 @@ export * from './trace.js';
 export * from './session.js';
 export * from './intervention-schema.js';
 export * from './app.js';
+export * from './settings.js';

@@ -1,7 +1,5 @@
 // Settings commands the renderer's Settings panel needs and the session contract (session.ts) lacks:
 // reading and changing the session's profile, per-host sysctl knobs and teaching variants.
-// NOTE for the lead / session helper: spread `settingsCommandSchemas` into `commandSchemas` and extend
-// `CommandResults` with `SettingsCommandResults` in commands.ts (the renderer casts until then).
 import { z } from 'zod';
 import type { SessionInfo } from './session.js';
 

@@ -16,6 +16,7 @@ import { systemClock } from './clock.js';
 import { sessionHandlers } from './session-handlers.js';
 import { SessionHost } from './session-host.js';
 import { appHandlers, type AppState } from './app-handlers.js';
+import { settingsHandlers } from './settings-handlers.js';
 import { Autosave, AUTOSAVE_INTERVAL_MS } from './autosave.js';
 import { saveSession } from '../lab/session-file.js';
 import type { HostClock } from './clock.js';
@@ -23,7 +24,7 @@ import type { HostClock } from './clock.js';
 /** Commands after which the session file changes, so the autosave is written at once. */
 const CHANGES_SESSION = new Set<string>([
   'session.openLesson', 'session.openText', 'intervene', 'history.undo', 'history.redo', 'timeline.branch',
-  'timeline.switch', 'timeline.seek', 'timeline.step', 'timeline.pause', 'recovery.restore',
+  'timeline.switch', 'timeline.seek', 'timeline.step', 'timeline.pause', 'recovery.restore', 'settings.apply',
 ]);
 
 type Handler<K extends CommandName> = (args: unknown) => CommandResults[K] | Promise<CommandResults[K]>;
@@ -51,9 +52,11 @@ export class LabHost {
     };
     const session = sessionHandlers(this.sessions, deps.version, clock) as unknown as Partial<HandlerTable>;
     const app = appHandlers(this.app, this.sessions) as unknown as Partial<HandlerTable>;
+    const settings = settingsHandlers(this.sessions) as unknown as Partial<HandlerTable>;
     this.handlers = {
       ...(session as Omit<HandlerTable, 'app.info' | 'lessons.list'>),
       ...(app as Omit<HandlerTable, 'app.info' | 'lessons.list'>),
+      ...(settings as Omit<HandlerTable, 'app.info' | 'lessons.list'>),
       'app.info': () => ({ name: 'tcplab', version: this.deps.version, mode: this.deps.mode }),
       'lessons.list': () => this.deps.listLessons(),
     };

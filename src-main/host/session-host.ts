@@ -66,6 +66,11 @@ export class SessionHost {
     return this.replace(sessionFromText(text, fileName));
   }
 
+  /** Replaces the open session with another (settings changes); throws, changing nothing, if it fails to replay. */
+  replaceWith(session: Session): SessionInfo {
+    return this.replace(session);
+  }
+
   private replace(session: Session): SessionInfo {
     const lab = LabSession.open(session, this.opts); // throws before anything changes
     this.stopPlaying();

@@ -8,6 +8,19 @@ import type { Network } from '../net/network.js';
 import { lineageText, type Fate, type PacketRecord } from '../net/packets.js';
 import { segSummary, type TraceEvent } from '../net/trace.js';
 
+/**
+ * A queued packet's index among the packets WAITING toward its receiver, which is what the move intervention
+ * counts (net/interventions.ts: 0 = next to be sent). The packet being serialized has no index: it cannot move.
+ */
+function waitingIndex(queues: ReturnType<Network['routerView']>['queues'], to: string | null, id: number): number | null {
+  const q = queues.find((x) => x.toward === to);
+  if (!q) return null;
+  const at = q.ids.indexOf(id);
+  if (at < 0) return null;
+  const onWire = q.busyUntilMs !== null;
+  return onWire ? (at === 0 ? null : at - 1) : at;
+}
+
 export function routerViewOf(net: Network): RouterView {
   const v = net.routerView();
   const out: RouterView = { atMs: v.nowMs, inFlight: [], queued: [], held: [], cached: [], rules: [], queueCapacity: {} };
@@ -16,7 +29,7 @@ export function routerViewOf(net: Network): RouterView {
     if (seg === undefined) continue;
     const view: RouterPacketView = {
       id: p.id, label: p.label, conn: p.conn, from: p.from, to: p.to ?? '', where: p.where,
-      queueIndex: p.where === 'queued' ? p.position : null, lineage: p.lineage, seg: segSummary(seg),
+      queueIndex: p.where === 'queued' ? waitingIndex(v.queues, p.to, p.id) : null, lineage: p.lineage, seg: segSummary(seg),
     };
     if (p.where === 'queued') out.queued.push(view);
     else if (p.where === 'held') out.held.push(view);

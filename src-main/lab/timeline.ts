@@ -26,6 +26,9 @@ export interface Cursor {
  */
 const RECORDS_PER_EVENT = 0.25;
 
+/** Spacing after the initial snapshot; it doubles up to `every` (see maybeSnapshot). */
+const FIRST_SPACING = 64;
+
 /** Bound on events computed by one stepToPacket search. */
 const MAX_PACKET_SEARCH = 1_000_000;
 
@@ -95,7 +98,9 @@ export class Timeline {
   private maybeSnapshot(): void {
     const last = this.snaps[this.snaps.length - 1]!;
     const since = this.head.tap.count - last.events;
-    if (since < this.every) return;
+    // The first snapshots come sooner (64, 128, 256 … events): a scenario's opening steps (a 30 MB send
+    // fills and copies its buffers) must not be re-run by every seek into the first `every` events.
+    if (since < Math.min(this.every, Math.max(FIRST_SPACING, last.events))) return;
     const stats = this.head.network.packetStats();
     if (since < (stats.lastId - stats.evicted) * RECORDS_PER_EVENT) return;
     this.snaps.push(this.head.snapshot());

@@ -5,7 +5,7 @@
 // tcp/transition.ts) and purged lazily: a connection's move to CLOSED only queues its key, which is
 // dropped once the stack no longer holds it (the state event is emitted before the stack forgets the
 // connection, and a new incarnation may reuse the key). The index is therefore a superset of the live
-// connections; lookups confirm each candidate with stack.status(). It only answers the common case (exactly
+// connections; lookups confirm each candidate with the stack (hasConnection). It only answers the common case (exactly
 // one live match); anything else (none, several) goes to the full scan, which produces the exact errors.
 import type { ConnKey } from '../tcp/api.js';
 import type { TcpTraceEvent } from '../tcp/trace.js';
@@ -27,6 +27,11 @@ export function newConnIndex(): ConnIndex {
 
 function localPort(key: ConnKey): number {
   return Number(key.slice(key.indexOf(':') + 1, key.indexOf('>')));
+}
+
+/** Whether h's stack still holds conn (hasConnection when the stack has it: status() builds a snapshot). */
+function holds(h: HostRuntime, key: ConnKey): boolean {
+  return h.stack.hasConnection !== undefined ? h.stack.hasConnection(key) : h.stack.status(key) !== undefined;
 }
 
 /** Called for every engine event (HostSink); cheap unless it is a connection's state change. */
@@ -52,7 +57,7 @@ function purgeClosed(s: NetState): void {
   for (let i = 0; i < closed.length; i += 2) {
     const host = closed[i]!, key = closed[i + 1]!;
     const h = s.hosts.get(host);
-    if (h === undefined || h.stack.status(key) !== undefined) continue;
+    if (h === undefined || holds(h, key)) continue;
     const ports = s.connIndex.byHost.get(host);
     const keys = ports?.get(localPort(key));
     if (keys === undefined) continue;
@@ -70,7 +75,7 @@ export function uniqueConn(s: NetState, h: HostRuntime, port: number, peer: stri
   let found: ConnKey | undefined;
   for (const key of keys) {
     if (peer !== undefined && !(key.endsWith(peer) && key.length === key.indexOf('>') + 1 + peer.length)) continue;
-    if (h.stack.status(key) === undefined) {
+    if (!holds(h, key)) {
       keys.delete(key); // gone without a CLOSED event we saw (cannot happen today; stay a superset anyway)
       continue;
     }

@@ -127,7 +127,7 @@ export class NetState {
     readonly limits: NetLimits,
   ) {
     this.cache = new BoundedMap(limits.cacheEntries);
-    this.store = new PacketStore(limits.packetRecords, limits.bulkRecords);
+    this.store = new PacketStore(limits.packetRecords, limits.bulkRecords, this.live);
     this.conns = new BoundedMap(limits.bookkeeping);
     this.spoofed = new BoundedMap(limits.bookkeeping);
   }

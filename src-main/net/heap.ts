@@ -31,6 +31,11 @@ export class EventHeap<T> {
     return this.items.length === 0 ? Infinity : this.times[0]!;
   }
 
+  /** Packed klass and seq of the earliest entry (see ordOf); only when not empty. */
+  topOrd(): number {
+    return this.ords[0]!;
+  }
+
   /** The earliest item (undefined when empty). */
   topItem(): T | undefined {
     return this.items[0];

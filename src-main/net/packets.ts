@@ -7,6 +7,7 @@
 // the second link ('link-out'). Once delivered or dropped it is history: only its record remains.
 import type { Segment } from '../tcp/segment.js';
 import type { SegSummary } from '../tcp/trace.js';
+import { CLONE, type CloneFn } from './clone.js';
 import { RecordRing } from './record-ring.js';
 import { segSummary, type Lineage } from './trace.js';
 
@@ -90,7 +91,20 @@ export class PacketStore {
   private slots = new RecordRing();
   private bulkSlots = new RecordRing();
   private evictedCount = 0;
-  constructor(readonly limit: number, readonly bulkLimit: number) {}
+  /**
+   * @param live The network's packets still travelling (NetState.live): exactly the ones whose records are
+   * in flight, which tells a snapshot clone which record chunks it must copy (record-ring.ts).
+   */
+  constructor(readonly limit: number, readonly bulkLimit: number, private readonly live: ReadonlyMap<number, unknown>) {}
+
+  [CLONE](clone: CloneFn): PacketStore {
+    const out = new PacketStore(this.limit, this.bulkLimit, clone(this.live));
+    const ids = [...this.live.keys()];
+    out.slots = this.slots.cloneSharing(clone, ids.map((id) => id % this.limit));
+    out.bulkSlots = this.bulkSlots.cloneSharing(clone, ids.map((id) => id % this.bulkLimit));
+    out.evictedCount = this.evictedCount;
+    return out;
+  }
 
   add(rec: PacketRecord, bulk: boolean): void {
     const ring = bulk ? this.bulkSlots : this.slots;

@@ -3,8 +3,10 @@
 // A seek snapshot must not copy 200,000 record slots: a record whose packet is delivered, dropped or
 // replaced is never written again (interventions only touch live packets), so a clone shares every chunk
 // whose records are all final and copies only the chunks holding an in-flight record (cloning those records,
-// which still change). A shared chunk belongs to nobody: whichever ring writes to it next copies it first.
-import { CLONE, type CloneFn } from './clone.js';
+// which still change); the caller says which chunks those are (the live packets' slots), so a clone costs
+// O(chunks + live packets), not O(records). A shared chunk belongs to nobody: whichever ring writes to it
+// next copies it first.
+import type { CloneFn } from './clone.js';
 import type { PacketRecord } from './packets.js';
 
 const CHUNK_BITS = 10;
@@ -42,20 +44,26 @@ export class RecordRing {
     chunk[slot & CHUNK_MASK] = rec;
   }
 
-  [CLONE](clone: CloneFn): RecordRing {
+  /**
+   * A copy for a snapshot. `liveSlots`: the slots of every packet still travelling (any in-flight record
+   * is in one of their chunks); those chunks are copied with their in-flight records cloned, all other
+   * chunks are shared copy-on-write.
+   */
+  cloneSharing(clone: CloneFn, liveSlots: readonly number[]): RecordRing {
     const out = new RecordRing();
+    const n = this.chunks.length;
     out.chunks = this.chunks.slice();
-    out.owned = new Array<boolean>(this.chunks.length);
-    for (let c = 0; c < this.chunks.length; c++) {
-      const chunk = this.chunks[c]!;
-      if (chunk.some(inFlight)) {
-        out.chunks[c] = chunk.map((rec) => (rec !== undefined && inFlight(rec) ? clone(rec) : rec));
-        out.owned[c] = true;
-      } else {
-        out.owned[c] = false;
-        this.owned[c] = false;
-      }
+    out.owned = new Array<boolean>(n).fill(false);
+    for (const slot of liveSlots) {
+      const c = slot >> CHUNK_BITS;
+      const chunk = this.chunks[c];
+      if (chunk === undefined || out.owned[c]) continue;
+      out.chunks[c] = chunk.map((rec) => (inFlight(rec) ? clone(rec) : rec));
+      out.owned[c] = true;
     }
+    // Every chunk the copy shares is now shared by this ring too (the others keep their earlier status:
+    // one an older snapshot shares must stay read-only here).
+    for (let c = 0; c < n; c++) if (!out.owned[c]) this.owned[c] = false;
     return out;
   }
 }

@@ -49,10 +49,16 @@ export function checkStep(step: StepCall, hostNames: ReadonlySet<string>, path: 
 
 /** Schedules the scenario's timed steps and remembers the reactive ones. */
 export function scheduleSpecSteps(s: NetState, steps: StepSpec[]): void {
+  const timed: Array<Extract<StepSpec, { atMs: number }>> = [];
   for (const st of steps) {
-    if ('atMs' in st) s.sched.at(st.atMs, { kind: 'step', step: callOf(st), conn: null });
+    if ('atMs' in st) timed.push(st);
     else s.reactive.push(st);
   }
+  // In time order (a stable sort: spec order among equal times), so they take the scheduler's O(1) sorted
+  // run instead of its heap. Order of execution is unchanged: same-time steps keep their relative order,
+  // and every step still gets a lower insertion seq than any event scheduled after the build.
+  timed.sort((a, b) => a.atMs - b.atMs);
+  for (const st of timed) s.sched.at(st.atMs, { kind: 'step', step: callOf(st), conn: null });
 }
 
 /** The engine reported an application event: fire the reactive steps waiting for it. */
@@ -86,12 +92,24 @@ function resolveConn(s: NetState, h: HostRuntime, step: StepCall): ConnKey {
   return matches[matches.length - 1]!;
 }
 
-/** Deterministic filler for `bytes`: "abc…z" repeated. Filled by doubling copies (a 64 MB step costs ms). */
+/**
+ * The deterministic filler for `bytes`: "abc…z" repeated, as a prefix of one shared array that only grows
+ * (a new, longer one replaces it; none is ever written after it is made). The stack is handed it with
+ * `transfer` (no copy), so a 64 MB send neither fills nor copies 64 MB, and every send shares its bytes.
+ * Immutable and derived from n alone: sharing it across networks and clones changes no result.
+ */
+let filler: Uint8Array = new Uint8Array(0);
+
 function patternBytes(n: number): Uint8Array {
+  if (n > filler.length) filler = makePattern(Math.max(n, Math.min(2 * filler.length, 1 << 26), 1 << 16));
+  return filler.subarray(0, n);
+}
+
+/** Filled by doubling copies: out[0..filled) is the pattern and filled is a multiple of 26. */
+function makePattern(n: number): Uint8Array {
   const out = new Uint8Array(n);
   const seed = Math.min(n, 26);
   for (let i = 0; i < seed; i++) out[i] = 0x61 + i;
-  // out[0..filled) is the pattern and filled is a multiple of 26, so copying it to `filled` continues it.
   for (let filled = seed; filled < n; filled *= 2) out.copyWithin(filled, 0, Math.min(filled, n - filled));
   return out;
 }
@@ -122,8 +140,8 @@ function perform(h: HostRuntime, step: StepCall, conn: ConnKey | null, now: numb
     case 'connect': return st.connect(step.port, step.to!, now);
     case 'accept': return st.accept(step.port, now) ?? null;
     case 'send': {
-      const data = step.data !== undefined ? new TextEncoder().encode(step.data) : patternBytes(step.bytes ?? 0);
-      st.send(conn!, data, now);
+      if (step.data !== undefined) st.send(conn!, new TextEncoder().encode(step.data), now, true);
+      else st.send(conn!, patternBytes(step.bytes ?? 0), now, true);
       return conn;
     }
     case 'close': st.close(conn!, now); return conn;

@@ -70,7 +70,11 @@ export interface TcpStackApi {
   connect(localPort: number, remote: string, nowMs: number): ConnKey;
   /** Takes the oldest established connection from the listener's accept queue (auto-accept is on by default). */
   accept(port: number, nowMs: number): ConnKey | undefined;
-  send(conn: ConnKey, data: Uint8Array, nowMs: number): void;
+  /**
+   * Queues data. The stack copies it, unless `transfer` is true: the caller hands the array over and promises
+   * it is never written again (net/ passes its shared, read-only `bytes` filler that way: no copy of a 64 MB send).
+   */
+  send(conn: ConnKey, data: Uint8Array, nowMs: number, transfer?: boolean): void;
   /** Reads up to maxBytes from the in-order receive queue (when auto-read is off). */
   read(conn: ConnKey, maxBytes: number, nowMs: number): Uint8Array;
   /** By default the application reads everything as it arrives; turn off to fill the window (persist demos). */
@@ -82,6 +86,8 @@ export interface TcpStackApi {
   status(conn: ConnKey): ConnStatus | undefined;
   /** Every connection the stack still holds (not listeners), in creation order. */
   connections(): ConnKey[];
+  /** Whether the stack still holds conn (a cheap status(conn) !== undefined, for net/'s connection index). */
+  hasConnection?(conn: ConnKey): boolean;
   /** SEGMENT ARRIVES. packetId is the router's id, echoed in tcp.drop events. Never throws. */
   input(seg: Segment, nowMs: number, packetId: number): void;
   /** Fires every timer due at or before nowMs. Never throws. */

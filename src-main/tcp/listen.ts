@@ -6,7 +6,7 @@ import { T_SYNACK } from './conn.js';
 import type { StackCore } from './core.js';
 import { onEstablished } from './close.js';
 import { generateIsn } from './isn.js';
-import { sendRstReply, sendSyn } from './output.js';
+import { EMPTY, sendRstReply, sendSyn } from './output.js';
 import type { Segment } from './segment.js';
 import { FLAG } from './segment.js';
 import { seqAdd } from './seq.js';
@@ -165,7 +165,7 @@ function sendCookieSynAck(st: StackCore, seg: Segment, nowMs: number): void {
   const reply: Segment = {
     srcIp: seg.dstIp, srcPort: seg.dstPort, dstIp: seg.srcIp, dstPort: seg.srcPort,
     seq: cookie, ack: seqAdd(seg.seq, 1), flags: FLAG.SYN | FLAG.ACK, window: Math.min(65535, p.rcvBufBytes),
-    urgent: 0, options: { mss: p.mss }, payload: new Uint8Array(0),
+    urgent: 0, options: { mss: p.mss }, payload: EMPTY,
   };
   st.tx(reply, false, 'SYN-ACK with SYN cookie (no state kept)');
 }

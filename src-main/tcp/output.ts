@@ -10,7 +10,8 @@ import { seqAdd, seqDiff, seqGe, seqGt, seqLe, seqLt } from './seq.js';
 import { startTimer, stopTimer, timerRunning } from './timers.js';
 import { rcvWindow } from './transition.js';
 
-const EMPTY = new Uint8Array(0);
+/** The payload of segments that carry none (shared: a payload is never written after it is made). */
+export const EMPTY = new Uint8Array(0);
 /** RFC 2018 3: at most 4 SACK blocks fit in the option space without timestamps. */
 const MAX_SACK_BLOCKS = 4;
 

@@ -11,9 +11,10 @@ export class SendBuffer {
   /** Live bytes. */
   length = 0;
 
-  push(data: Uint8Array): void {
+  /** Appends data: a copy, or the array itself when the caller transfers it (never written again). */
+  push(data: Uint8Array, transfer = false): void {
     if (data.length === 0) return;
-    this.chunks.push(data.slice());
+    this.chunks.push(transfer ? data : data.slice());
     this.length += data.length;
   }
 

@@ -60,8 +60,8 @@ export class TcpStack extends StackCore implements TcpStackApi {
     }
   }
 
-  send(conn: ConnKey, data: Uint8Array, nowMs: number): void {
-    user.send(this, this.conn(conn), data, nowMs);
+  send(conn: ConnKey, data: Uint8Array, nowMs: number, transfer = false): void {
+    user.send(this, this.conn(conn), data, nowMs, transfer);
   }
 
   read(conn: ConnKey, maxBytes: number, nowMs: number): Uint8Array {
@@ -97,6 +97,10 @@ export class TcpStack extends StackCore implements TcpStackApi {
 
   connections(): ConnKey[] {
     return [...this.conns.keys()];
+  }
+
+  hasConnection(conn: ConnKey): boolean {
+    return this.conns.has(conn);
   }
 
   /** Listening ports, in listen() order. */

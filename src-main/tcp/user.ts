@@ -83,12 +83,12 @@ export function closeListener(st: StackCore, l: Listener, nowMs: number): void {
   st.emitApp(l.key, 'closed', 0, 'listener closed', nowMs);
 }
 
-export function send(st: StackCore, conn: Conn, data: Uint8Array, nowMs: number): void {
+export function send(st: StackCore, conn: Conn, data: Uint8Array, nowMs: number, transfer = false): void {
   const s = conn.state;
   if (conn.finQueued || s === 'FIN-WAIT-1' || s === 'FIN-WAIT-2' || s === 'CLOSING' || s === 'LAST-ACK' || s === 'TIME-WAIT') {
     throw new TcpUserError('connection-closing', `${conn.key} is closing (${s})`);
   }
-  conn.sndBuf.push(data);
+  conn.sndBuf.push(data, transfer);
   output(st, conn, nowMs);
 }
 

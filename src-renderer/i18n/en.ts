@@ -1,4 +1,5 @@
 // English strings. Region names are the accessible names tests and screen readers rely on.
+import { appEn } from './app.en.js';
 import { panelsEn } from './panels.en.js';
 
 export const en = {
@@ -90,6 +91,7 @@ export const en = {
   'tcb.none': 'No TCB recorded for this connection yet.',
   'tcb.plot': 'cwnd and ssthresh over time (bytes against ms)',
   ...panelsEn,
+  ...appEn,
 } as const;
 
 export type StringKey = keyof typeof en;

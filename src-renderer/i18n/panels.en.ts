@@ -196,5 +196,9 @@ export const panelsEn = {
   'error.code.port-in-use': 'That port is already in use.',
   'error.code.unknown-lesson': 'There is no lesson with that id.',
   'error.code.unknown-branch': 'There is no branch with that id.',
+  'error.code.unknown-compare': 'This lesson has no such comparison run.',
+  'error.code.invalid-file': 'This file cannot be opened; every problem is listed below.',
+  'error.code.nothing-to-undo': 'There is nothing to undo on this branch.',
+  'error.code.nothing-to-redo': 'There is nothing to redo.',
   'error.code.connection': 'The lab host cannot be reached.',
 } as const;

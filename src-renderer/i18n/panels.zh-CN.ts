@@ -190,5 +190,9 @@ export const panelsZhCN: Record<keyof typeof panelsEn, string> = {
   'error.code.port-in-use': '这个端口已被占用。',
   'error.code.unknown-lesson': '没有这个编号的课程。',
   'error.code.unknown-branch': '没有这个编号的分支。',
+  'error.code.unknown-compare': '这节课程没有这个对比运行。',
+  'error.code.invalid-file': '无法打开这个文件，下面列出了所有问题。',
+  'error.code.nothing-to-undo': '这个分支上没有可以撤销的操作。',
+  'error.code.nothing-to-redo': '没有可以重做的操作。',
   'error.code.connection': '无法连接实验主机。',
 };

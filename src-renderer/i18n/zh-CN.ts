@@ -1,5 +1,6 @@
 // 简体中文界面文字。键与 en.ts 一一对应（类型检查保证不缺项）。
 import type { StringKey } from './en.js';
+import { appZhCN } from './app.zh-CN.js';
 import { panelsZhCN } from './panels.zh-CN.js';
 
 export const zhCN: Record<StringKey, string> = {
@@ -91,4 +92,5 @@ export const zhCN: Record<StringKey, string> = {
   'tcb.none': '该连接尚未记录 TCB。',
   'tcb.plot': 'cwnd 与 ssthresh 随时间变化（字节 / 毫秒）',
   ...panelsZhCN,
+  ...appZhCN,
 };

@@ -8,7 +8,7 @@ export const KNOWN_ERROR_CODES = [
   'unknown-packet', 'already-delivered', 'already-dropped', 'not-interceptable', 'not-cached', 'invalid-edit',
   'invalid-command', 'unknown-host', 'unknown-rule', 'invalid-rule', 'invalid-spec', 'in-the-past', 'invalid-argument',
   'connection-does-not-exist', 'connection-exists', 'connection-closing', 'port-in-use', 'unknown-lesson',
-  'unknown-branch', 'connection',
+  'unknown-branch', 'unknown-compare', 'invalid-file', 'nothing-to-undo', 'nothing-to-redo', 'connection',
 ] as const;
 export type KnownErrorCode = (typeof KNOWN_ERROR_CODES)[number];
 
@@ -26,10 +26,13 @@ function isInfo(x: unknown): x is LabErrorInfo {
   return typeof x === 'object' && x !== null && typeof (x as LabErrorInfo).code === 'string' && typeof (x as LabErrorInfo).message === 'string';
 }
 
-/** Splits "cmd: $.a: bad; $.b.c: worse" (host/zod-errors.ts joins issues with "; ") into path lines. */
+/**
+ * Splits a message into one line per offending field: host/zod-errors.ts joins issues with "; "
+ * ("cmd: $.a: bad; $.b.c: worse"), session.openText's invalid-file puts one "path: message" per line.
+ */
 export function pathLines(message: string, path?: string): string[] {
   const lines = message
-    .split(/;\s+/)
+    .split(/;\s+|\r?\n/)
     .map((part) => {
       const at = part.indexOf('$');
       return at >= 0 ? part.slice(at).trim() : '';

@@ -90,6 +90,17 @@ export class SessionStore {
     this.refreshViews();
   }
 
+  /**
+   * Applies a command's reply. Host events that arrived before it (they are already queued: a WebSocket
+   * delivers in order and the reply resumes us in a microtask) describe an older state, so they are dropped;
+   * adopt() refetches any trace they carried, because it compares our length with info.headEvent.
+   */
+  fromReply(info: SessionInfo | undefined, reset: 'none' | 'tail' | 'all' = 'none'): void {
+    if (!info) return;
+    this.queue = [];
+    this.adopt(info, reset);
+  }
+
   private flush(): void {
     this.frame = null;
     const update = coalesce(this.queue);
@@ -190,7 +201,7 @@ export class SessionStore {
     if (info) {
       this.selectedId = null;
       this.packet = null;
-      this.adopt(info, 'all');
+      this.fromReply(info, 'all');
     }
   }
 
@@ -200,37 +211,37 @@ export class SessionStore {
     this.selectedId = null;
     this.packet = null;
     this.lesson = info.lessonId ? ((await this.call('lesson.get', { id: info.lessonId })) ?? null) : null;
-    this.adopt(info, 'all');
+    this.fromReply(info, 'all');
     return true;
   }
 
   async play(speed?: number): Promise<void> {
-    this.adopt(await this.call('timeline.play', speed === undefined ? {} : { speed }));
+    this.fromReply(await this.call('timeline.play', speed === undefined ? {} : { speed }));
   }
   async pause(): Promise<void> {
-    this.adopt(await this.call('timeline.pause'));
+    this.fromReply(await this.call('timeline.pause'));
   }
   async step(unit: 'event' | 'packet'): Promise<void> {
-    this.adopt(await this.call('timeline.step', { unit }));
+    this.fromReply(await this.call('timeline.step', { unit }));
   }
   async seek(tMs: number): Promise<void> {
-    this.adopt(await this.call('timeline.seek', { tMs: Math.max(0, tMs) }));
+    this.fromReply(await this.call('timeline.seek', { tMs: Math.max(0, tMs) }));
   }
   async branch(name?: string): Promise<void> {
-    this.adopt(await this.call('timeline.branch', name ? { name } : {}));
+    this.fromReply(await this.call('timeline.branch', name ? { name } : {}));
   }
   async switchBranch(branch: string): Promise<void> {
-    this.adopt(await this.call('timeline.switch', { branch }));
+    this.fromReply(await this.call('timeline.switch', { branch }));
   }
   async undo(): Promise<void> {
-    this.adopt(await this.call('history.undo'), 'all');
+    this.fromReply(await this.call('history.undo'), 'all');
   }
   async redo(): Promise<void> {
-    this.adopt(await this.call('history.redo'), 'all');
+    this.fromReply(await this.call('history.redo'), 'all');
   }
   async intervene(action: InterventionBody): Promise<boolean> {
     const info = await this.call('intervene', { action });
-    this.adopt(info, 'tail');
+    this.fromReply(info, 'tail');
     return info !== undefined;
   }
 }

@@ -1,8 +1,6 @@
 // Starts the real browser-mode entry (dist/web/main.mjs) and a headless Debian Chromium to drive it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -52,33 +50,15 @@ export async function startWebApp(env: Record<string, string> = {}): Promise<Web
   };
 }
 
+/**
+ * Debian's Chromium, headless, never a downloaded browser. launch() makes a fresh temporary profile itself
+ * (playwright-core refuses --user-data-dir there). The networking flags stop Chromium's own background
+ * connections, which this offline machine refuses.
+ */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install chromium" (or set TCPLAB_CHROMIUM)`);
   }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--user-data-dir=${mkdtempSync(path.join(os.tmpdir(), 'tcplab-chromium-'))}`,
-    ],
-  });
-}
-
-/**
- * Chromium for the panel tests. launchChromium() passes --user-data-dir, which playwright-core 1.65 refuses
- * in launch() ("Pass userDataDir to launchPersistentContext"); this is the same browser without it (launch()
- * makes a fresh temporary profile anyway).
- */
-export async function launchHeadless(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install chromium" (or set TCPLAB_CHROMIUM)`);
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
-  button, cursorMs, labPage, ladderText, launchHeadless, openLesson, region, routerOption, seekByKeys, slider, startWebApp, type WebApp,
+  button, cursorMs, labPage, ladderText, launchChromium, openLesson, region, routerOption, seekByKeys, slider, startWebApp, type WebApp,
 } from './harness.js';
 
 let app: WebApp;
@@ -12,7 +12,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   app = await startWebApp();
-  browser = await launchHeadless();
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -197,6 +197,9 @@ describe('files', () => {
 
     // Re-open it in a fresh window: same lesson, same intervention.
     const again = await newPage();
+    // Another lesson first, so the file's session (with its one intervention) is told apart by Undo.
+    await openLesson(again, 'The SYN is lost');
+    await expect.poll(() => again.getByRole('button', { name: 'Undo', exact: true }).isDisabled()).toBe(true);
     await again.getByLabel('Open…').setInputFiles({ name: session.name, mimeType: 'application/json', buffer: session.bytes });
     await expect.poll(() => again.getByRole('slider', { name: 'Virtual time' }).count()).toBe(1);
     await expect.poll(() => again.getByRole('button', { name: 'Undo', exact: true }).isDisabled()).toBe(false);

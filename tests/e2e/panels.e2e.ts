@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
-  button, cursorMs, labPage, ladderText, launchHeadless, openLesson, region, routerOption, seekByKeys, slider, startWebApp, type WebApp,
+  button, cursorMs, labPage, ladderText, launchChromium, openLesson, region, routerOption, seekByKeys, slider, startWebApp, type WebApp,
 } from './harness.js';
 
 let app: WebApp;
@@ -12,7 +12,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   app = await startWebApp();
-  browser = await launchHeadless();
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -80,7 +80,9 @@ export function mutateJson(rng: Prng, base: string): string {
       const arr = all.filter((p) => p.length > 0);
       const p = arr.length > 0 ? pick(rng, arr) : path;
       const node = p.reduce<Json>((v, k) => (v as Record<string | number, Json>)[k]!, doc);
-      doc = setAt(doc, p, Array.from({ length: rng.int(2, 2000) }, () => node));
+      // Many copies, but at most ~4 MB of them: the point is a long array, not a slow test.
+      const copies = Math.max(2, Math.min(rng.int(2, 2000), Math.floor(4_000_000 / (JSON.stringify(node) ?? 'null').length)));
+      doc = setAt(doc, p, Array.from({ length: copies }, () => node));
     } else {
       doc = setAt(doc, path, { [pick(rng, ['x', 'extra', 'version', 'seed', 'steps'])]: pick(rng, WRONG)(rng) });
     }

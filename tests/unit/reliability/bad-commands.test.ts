@@ -17,8 +17,9 @@ interface Reply { t: string; id: number; ok: boolean; error?: { code: string; me
 async function openSession(host: LabHost): Promise<void> {
   await hostCall(host, 'session.openLesson', { id: 'third-ack-lost' });
   await hostCall(host, 'timeline.seek', { tMs: 30 });
-  const router = (await hostCall(host, 'view.router', null)).result as { packets: Array<{ id: number }> };
-  await hostCall(host, 'intervene', { action: { op: 'drop', id: router.packets[0]!.id } });
+  const router = (await hostCall(host, 'view.router', null)).result as { inFlight: Array<{ id: number }> };
+  const dropped = await hostCall(host, 'intervene', { action: { op: 'drop', id: router.inFlight[0]!.id } });
+  expect(dropped.ok).toBe(true);
 }
 
 describe('malformed commands over the WebSocket', () => {
@@ -74,7 +75,7 @@ describe('malformed commands over the Electron IPC handler', () => {
     const rng = new Prng(6);
     for (let i = 0; i < 400; i++) {
       const msg = badMessage(rng, 2000 + i);
-      const reply = (await call(event, typeof msg === 'string' ? msg : msg)) as Reply;
+      const reply = (await call(event, msg)) as Reply;
       expect(reply.ok, `message ${i}: ${JSON.stringify(msg).slice(0, 200)}`).toBe(false);
     }
     expect(await snapshotOf(host)).toBe(before);

@@ -7,7 +7,7 @@ import { KEY, synReceived } from '../tcp/fixtures.js';
 
 const L = 10000, P = 5000;
 
-describe('close() in SYN-RECEIVED with data queued (simtest seed 86)', () => {
+describe('close() in SYN-RECEIVED with data queued (simtest seed 170)', () => {
   // RFC 9293 3.10.4 CLOSE, SYN-RECEIVED: "If no SENDs have been issued and there is no pending data to
   // send, then form a FIN segment and send it, and enter FIN-WAIT-1 state; otherwise, queue for processing
   // after entering ESTABLISHED state." The engine enters FIN-WAIT-1 at once; when the ACK of its SYN then
@@ -25,19 +25,19 @@ describe('close() in SYN-RECEIVED with data queued (simtest seed 86)', () => {
     });
   }
 
-  it('seed 86: every connection ends, every byte arrives', () => {
-    expect(runSeed(86).failures).toEqual([]);
+  it('seed 170: every connection ends', () => {
+    expect(runSeed(170).failures).toEqual([]);
   });
 });
 
-describe('ACK war after a go-back-N retransmission (simtest seed 24)', () => {
+describe('ACK war after a go-back-N retransmission (simtest seed 113)', () => {
   // After an RTO the engine moves SND.NXT back to SND.UNA (go-back-N, as BSD) but keeps stamping pure ACKs
   // with that SND.NXT. The peer has already received beyond it, so each pure ACK is "unacceptable"
   // (SEG.SEQ < RCV.NXT, RFC 9293 3.10.7.4 first) and is answered with an ACK — which the first side, having
   // also gone back, finds unacceptable in turn. BSD stamps pure ACKs with snd_max (tcp_output.c); Linux
-  // never rolls snd_nxt back and accepts SEG.SEQ ≥ RCV.WUP (tcp_sequence). Seed 24 (classic profile) emits
+  // never rolls snd_nxt back and accepts SEG.SEQ ≥ RCV.WUP (tcp_sequence). Seed 24 of the first generator (classic profile) emitted
   // over 1,000,000 trace events by 34.8 s of virtual time and never finishes.
-  it('seed 24: no event storm, every connection ends', () => {
-    expect(runSeed(24).failures).toEqual([]);
+  it('seed 113: no event storm, every connection ends', () => {
+    expect(runSeed(113).failures).toEqual([]);
   });
 });

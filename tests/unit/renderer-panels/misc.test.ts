@@ -15,6 +15,10 @@ describe('host errors', () => {
       '$.hosts[1].ip: not a dotted-quad IPv4 address',
       '$.seed: Expected number',
     ]);
+    expect(pathLines('2 problems:\n$.seed: must be >= 0\n$.hosts[0].ip: not a dotted-quad IPv4 address')).toEqual([
+      '$.seed: must be >= 0',
+      '$.hosts[0].ip: not a dotted-quad IPv4 address',
+    ]);
     expect(pathLines('plain words', 'fields.seq')).toEqual(['$.fields.seq']);
     expect(pathLines('plain words')).toEqual([]);
   });
