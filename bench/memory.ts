@@ -59,7 +59,7 @@ export const memory: BenchDef<{ events: number; scenario: string }> = {
   run({ events, scenario }) {
     const script = process.argv[1];
     if (script === undefined) throw new Error('memory: cannot find the bench script to re-run');
-    const r = spawnSync(process.execPath, ['--expose-gc', script, MEMORY_CHILD_FLAG, String(events)], { encoding: 'utf8', timeout: 600_000 });
+    const r = spawnSync(process.execPath, ['--expose-gc', script, MEMORY_CHILD_FLAG, String(events), scenario], { encoding: 'utf8', timeout: 600_000 });
     if (r.status !== 0) throw new Error(`memory: child exited with ${r.status}: ${r.stderr.slice(-1000)}`);
     const line = r.stdout.trim().split('\n').pop() ?? '';
     const { rssMb, ...rest } = JSON.parse(line) as Record<string, number>;

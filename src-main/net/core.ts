@@ -176,7 +176,7 @@ export function isLive(s: NetState, ev: SimEvent): boolean {
     case 'router-arrive':
     case 'resume':
     case 'deliver':
-      return s.live.get(ev.pkt)?.gen === ev.gen;
+      return ev.pkt.gen === ev.gen; // leaving the network bumps gen (events.ts)
     case 'tx-done':
       return s.queues.get(ev.link)?.busyGen === ev.gen;
     case 'timers':

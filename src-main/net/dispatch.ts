@@ -12,13 +12,13 @@ import { ROUTER } from './trace.js';
 export function dispatch(s: NetState, ev: SimEvent): void {
   switch (ev.kind) {
     case 'router-arrive':
-      return routerArrive(s, s.live.get(ev.pkt)!);
+      return routerArrive(s, ev.pkt);
     case 'resume':
-      return forward(s, s.live.get(ev.pkt)!);
+      return forward(s, ev.pkt);
     case 'tx-done':
       return txDone(s, ev.link);
     case 'deliver':
-      return deliver(s, s.live.get(ev.pkt)!);
+      return deliver(s, ev.pkt);
     case 'timers': {
       const h = s.hosts.get(ev.host)!;
       h.wakeAtMs = Infinity;

@@ -23,7 +23,7 @@ export function newPacket(s: NetState, seg: Segment, lineage: Lineage, from: str
 export function launch(s: NetState, pkt: LivePacket): void {
   const delayMs = hostOf(s, pkt.record.from).link.delayMs;
   place(s, pkt, 'link-in', s.nowMs + delayMs);
-  s.sched.at(s.nowMs + delayMs, { kind: 'router-arrive', pkt: pkt.id, gen: pkt.gen });
+  s.sched.at(s.nowMs + delayMs, { kind: 'router-arrive', pkt, gen: pkt.gen });
 }
 
 /** Moves the packet to a new place, invalidating events scheduled for the old one. */
@@ -63,7 +63,7 @@ export function park(s: NetState, pkt: LivePacket, where: 'held' | 'delayed' | '
   place(s, pkt, where, untilMs);
   pkt.parkedBy = by;
   if (where === 'reorder') s.reorderWaiting.push(pkt.id);
-  if (where === 'delayed' && untilMs !== null) s.sched.at(untilMs, { kind: 'resume', pkt: pkt.id, gen: pkt.gen });
+  if (where === 'delayed' && untilMs !== null) s.sched.at(untilMs, { kind: 'resume', pkt, gen: pkt.gen });
 }
 
 /** No route: the destination address belongs to no host. */
@@ -139,7 +139,7 @@ export function txDone(s: NetState, link: string): void {
 function sendOnLink(s: NetState, pkt: LivePacket, to: string): void {
   const delayMs = hostOf(s, to).link.delayMs;
   place(s, pkt, 'link-out', s.nowMs + delayMs);
-  s.sched.at(s.nowMs + delayMs, { kind: 'deliver', pkt: pkt.id, gen: pkt.gen });
+  s.sched.at(s.nowMs + delayMs, { kind: 'deliver', pkt, gen: pkt.gen });
 }
 
 /** The packet reaches its receiver: a corrupted one fails the checksum check, any other goes to TCP. */
@@ -167,7 +167,7 @@ export function retime(s: NetState, pkt: LivePacket, untilMs: number): void {
   pkt.gen++;
   pkt.untilMs = untilMs;
   const kind = pkt.where === 'link-in' ? 'router-arrive' : pkt.where === 'link-out' ? 'deliver' : 'resume';
-  s.sched.at(untilMs, { kind, pkt: pkt.id, gen: pkt.gen });
+  s.sched.at(untilMs, { kind, pkt, gen: pkt.gen });
 }
 
 /** `next` (an edited copy) takes `old`'s exact place; old is marked replaced and leaves the network. */

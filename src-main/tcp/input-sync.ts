@@ -8,7 +8,7 @@ import { onEstablished, restartTimeWait } from './close.js';
 import { processAck, settleFinWait1 } from './input-ack.js';
 import { processFin, processText } from './input-data.js';
 import { admitEstablished, announceAccepted } from './listen.js';
-import { output, sendAck, sendOowAck, sendRstFor, sendSyn } from './output.js';
+import { controlSeq, output, sendAck, sendOowAck, sendRstFor, sendSyn } from './output.js';
 import { rttSample } from './rto.js';
 import type { Segment } from './segment.js';
 import { FLAG, segLen } from './segment.js';
@@ -26,6 +26,16 @@ export function acceptable(conn: Conn, seq: number, len: number): boolean {
 }
 
 export type Outcome = 'done' | 'to-listener';
+
+/** SYN-RECEIVED, or FIN-WAIT-1 entered from it by CLOSE before our SYN was acknowledged (sndUna is still ISS). */
+function synUnacked(conn: Conn): boolean {
+  return conn.state === 'SYN-RECEIVED' || conn.sndUna === conn.iss;
+}
+
+/** RFC 9293 3.10.7.4 fifth, SYN-RECEIVED: SND.UNA < SEG.ACK =< SND.NXT (sndMax: the highest sent). */
+function ackOfOurSyn(conn: Conn, ack: number): boolean {
+  return seqLt(conn.sndUna, ack) && seqLe(ack, conn.sndMax);
+}
 
 /** Entry point for a segment that matched an existing connection in any state but LISTEN/SYN-SENT. */
 export function processSynchronized(st: StackCore, conn: Conn, seg: Segment, nowMs: number, id: number): Outcome {
@@ -45,7 +55,9 @@ export function processSynchronized(st: StackCore, conn: Conn, seg: Segment, now
     return 'done';
   }
   let skipText = false;
-  if (conn.state === 'SYN-RECEIVED') {
+  // sndUna === iss outside SYN-RECEIVED: CLOSE in SYN-RECEIVED went to FIN-WAIT-1 before our SYN was
+  // acknowledged; this ACK still has to complete the handshake (RFC 9293 3.10.4, 3.10.7.4 fifth).
+  if (synUnacked(conn)) {
     const r = ackInSynReceived(st, conn, seg, nowMs, id);
     if (r === 'drop') return 'done';
     skipText = r === 'established-skip-text';
@@ -107,6 +119,15 @@ function unacceptable(st: StackCore, conn: Conn, seg: Segment, len: number, nowM
     st.emitDrop(conn.key, id, 'RST outside the receive window (RFC 9293 3.10.7.4 first)', nowMs);
     return 'done';
   }
+  // RFC 9293 3.5.2 (2): before our SYN is acknowledged an unacceptable ACK draws a reset even when the sequence
+  // number is out of window too. An ACK would answer an ACK: with an old incarnation in TIME-WAIT (a replayed
+  // SYN reopened us) the two trade ACKs forever. FreeBSD tcp_input dropafterack ("ACK storm") and Linux
+  // tcp_check_req (ACK tested before the sequence number) reset.
+  if (seg.flags & FLAG.ACK && synUnacked(conn) && !ackOfOurSyn(conn, seg.ack)) {
+    sendRstFor(st, conn, seg.ack, `RST for an unacceptable ACK in ${conn.state} (RFC 9293 3.5.2)`);
+    st.emitDrop(conn.key, id, `unacceptable ACK and sequence number in ${conn.state}`, nowMs);
+    return 'done';
+  }
   // RFC 9293 3.10.7.4: with a zero window, valid ACKs must still be processed (zero-window probes carry them).
   if (rcvWindow(conn) === 0 && seg.seq === conn.rcvNxt && seg.flags & FLAG.ACK && conn.state !== 'SYN-RECEIVED'
     && !(seg.flags & FLAG.SYN)) {
@@ -148,7 +169,7 @@ function onSyn(st: StackCore, conn: Conn, seg: Segment, nowMs: number, id: numbe
     return 'to-listener';
   }
   if (st.params.synInSyncState === 'reset') {
-    sendRstFor(st, conn, seg.flags & FLAG.ACK ? seg.ack : conn.sndNxt, 'RST for a SYN in the window (RFC 793 3.9)');
+    sendRstFor(st, conn, seg.flags & FLAG.ACK ? seg.ack : controlSeq(st, conn), 'RST for a SYN in the window (RFC 793 3.9)');
     closeWith(st, conn, 'reset', 'connection reset: SYN received in a synchronized state', `RFC 793 3.9: in-window SYN in ${conn.state} resets the connection`, nowMs);
     return 'done';
   }
@@ -161,7 +182,7 @@ type SynRcvdResult = 'drop' | 'established' | 'established-skip-text';
 
 /** RFC 9293 3.10.7.4 fifth, SYN-RECEIVED: an acceptable ACK completes the handshake, anything else draws RST. */
 function ackInSynReceived(st: StackCore, conn: Conn, seg: Segment, nowMs: number, id: number): SynRcvdResult {
-  if (!(seqLt(conn.sndUna, seg.ack) && seqLe(seg.ack, conn.sndMax))) {
+  if (!ackOfOurSyn(conn, seg.ack)) {
     sendRstFor(st, conn, seg.ack, 'RST for an unacceptable ACK in SYN-RECEIVED (RFC 9293 3.10.7.4 fifth)');
     st.emitDrop(conn.key, id, 'unacceptable ACK in SYN-RECEIVED', nowMs);
     return 'drop';
@@ -174,9 +195,16 @@ function ackInSynReceived(st: StackCore, conn: Conn, seg: Segment, nowMs: number
   conn.sndWl1 = seg.seq;
   conn.sndWl2 = seg.ack;
   onEstablished(st, conn, nowMs);
-  transition(st, conn, 'ESTABLISHED', 'RFC 9293 3.10.7.4 fifth: ACK of our SYN in SYN-RECEIVED', nowMs);
+  if (conn.state === 'SYN-RECEIVED') {
+    transition(st, conn, 'ESTABLISHED', 'RFC 9293 3.10.7.4 fifth: ACK of our SYN in SYN-RECEIVED', nowMs);
+  } else {
+    st.emitNote(conn.key, `ACK of our SYN in ${conn.state} (closed in SYN-RECEIVED): handshake complete, FIN follows`, nowMs);
+  }
   if (conn.listenerPort >= 0) announceAccepted(st, conn, nowMs);
   else st.emitApp(conn.key, 'connected', 0, 'simultaneous open completed', nowMs);
+  if (conn.finQueued && conn.state === 'ESTABLISHED') {
+    transition(st, conn, 'FIN-WAIT-1', 'RFC 9293 3.10.4: the CLOSE queued in SYN-RECEIVED is processed in ESTABLISHED', nowMs);
+  }
   const refuse = !st.params.acceptDataOnThirdAck && seg.payload.length > 0;
   if (refuse) st.emitNote(conn.key, 'data on the third handshake segment discarded (acceptDataOnThirdAck = false)', nowMs);
   return refuse ? 'established-skip-text' : 'established';

@@ -61,9 +61,25 @@ export function sendSyn(st: StackCore, conn: Conn, withAck: boolean, retransmit:
   st.tx(seg, retransmit, cause);
 }
 
+/**
+ * SEQ for a segment with no data, SYN or FIN (pure ACK, RST). Not SND.NXT: after an RTO it is back at SND.UNA
+ * (go-back-N) while the peer may hold data beyond it, and would find such an ACK unacceptable (RFC 9293
+ * 3.10.7.4 first) and answer it — two rolled-back ends then ACK each other forever. Real stacks use the
+ * highest sequence number sent: RFC 9293's SND.NXT (retransmission never moves it), 4.4BSD tcp_output's
+ * snd_max (snd_nxt while persisting, pulled back to snd_una), Linux tcp_acceptable_seq() (snd_nxt, which
+ * Linux never rolls back, unless it lies beyond the peer's window end by a window-scale unit or more).
+ */
+export function controlSeq(st: StackCore, conn: Conn): number {
+  const rule = st.params.controlSeq;
+  if (rule === 'bsd' && timerRunning(conn, T_PERSIST)) return conn.sndUna;
+  if (rule !== 'linux') return conn.sndMax;
+  const wndEnd = seqAdd(conn.sndUna, conn.sndWnd);
+  return seqDiff(conn.sndMax, wndEnd) < 2 ** conn.rcvShift ? conn.sndMax : wndEnd;
+}
+
 export function sendAck(st: StackCore, conn: Conn, cause: string, nowMs: number): void {
   const win = windowField(conn, false);
-  const seg = makeSegment(st, conn, conn.sndNxt, conn.rcvNxt, FLAG.ACK, win, ackOptions(conn), EMPTY);
+  const seg = makeSegment(st, conn, controlSeq(st, conn), conn.rcvNxt, FLAG.ACK, win, ackOptions(conn), EMPTY);
   noteAckSent(st, conn, win, nowMs);
   st.tx(seg, false, cause);
 }

@@ -53,6 +53,13 @@ export interface Params {
   quickAck: boolean;
   /** Connections the accept queue holds beyond the backlog: Linux sk_acceptq_is_full() tests `>`, so 1. */
   acceptQueueExtra: number;
+  /**
+   * SEQ of segments that carry no data, SYN or FIN (pure ACKs, RSTs) once SND.NXT may have gone back after an
+   * RTO (output.ts controlSeq): 'snd-max' = the highest sequence number sent (the RFC's SND.NXT, which
+   * retransmission never moves); 'bsd' = snd_max, but SND.UNA while the persist timer runs (4.4BSD
+   * tcp_output); 'linux' = tcp_acceptable_seq(), the highest sent clamped to the peer's window end.
+   */
+  controlSeq: 'snd-max' | 'bsd' | 'linux';
   twoWayHandshake: boolean;
   acceptDataOnThirdAck: boolean;
 }
@@ -135,6 +142,7 @@ export function resolveParams(profile: ProfileName, sysctl?: Record<string, numb
     delayFinAck: profile === 'linux',
     quickAck: profile === 'linux',
     acceptQueueExtra: profile === 'linux' ? 1 : 0,
+    controlSeq: profile === 'linux' ? 'linux' : profile === 'classic' ? 'bsd' : 'snd-max',
     twoWayHandshake: v.twoWayHandshake === true,
     acceptDataOnThirdAck: v.acceptDataOnThirdAck !== false,
   };

@@ -8,7 +8,7 @@ import type { StackCore } from './core.js';
 import { armFinWait2 } from './input-ack.js';
 import { handToApp, maybeEof } from './input-data.js';
 import { newConn } from './listen.js';
-import { output, queueFin, sendAck, sendRstFor, sendSyn } from './output.js';
+import { controlSeq, output, queueFin, sendAck, sendRstFor, sendSyn } from './output.js';
 import { armSynTimer } from './timer-fire.js';
 import { stopTimer } from './timers.js';
 import { closeWith, listenerTransition, rcvWindow, transition } from './transition.js';
@@ -145,7 +145,12 @@ export function shutdown(st: StackCore, conn: Conn, nowMs: number): void {
     return;
   }
   if (conn.finQueued) return;
-  if (s === 'SYN-RECEIVED' || s === 'ESTABLISHED') {
+  if (s === 'SYN-RECEIVED' && conn.sndBuf.length > 0) {
+    // RFC 9293 3.10.4 CLOSE in SYN-RECEIVED with data to send: "queue for processing after entering
+    // ESTABLISHED state" (input-sync.ts completes the handshake, then moves to FIN-WAIT-1).
+    queueFin(conn);
+    st.emitNote(conn.key, 'CLOSE in SYN-RECEIVED with data queued: FIN deferred until ESTABLISHED (RFC 9293 3.10.4)', nowMs);
+  } else if (s === 'SYN-RECEIVED' || s === 'ESTABLISHED') {
     queueFin(conn);
     transition(st, conn, 'FIN-WAIT-1', `RFC 9293 3.10.4: CLOSE in ${s}, FIN queued after the data`, nowMs);
   } else if (s === 'CLOSE-WAIT') {
@@ -173,7 +178,8 @@ export function close(st: StackCore, conn: Conn, nowMs: number): void {
 export function abort(st: StackCore, conn: Conn, nowMs: number): void {
   const s = conn.state;
   if (s !== 'SYN-SENT' && s !== 'CLOSING' && s !== 'LAST-ACK' && s !== 'TIME-WAIT') {
-    sendRstFor(st, conn, conn.sndNxt, 'RST: the application aborted the connection (RFC 9293 3.10.5)');
+    // <SEQ=SND.NXT> in the RFC's sense: the highest sequence sent, not a go-back-N SND.NXT (output.ts).
+    sendRstFor(st, conn, controlSeq(st, conn), 'RST: the application aborted the connection (RFC 9293 3.10.5)');
   }
   closeWith(st, conn, null, '', `RFC 9293 3.10.5: ABORT in ${s}`, nowMs);
 }

@@ -83,6 +83,7 @@ export const en = {
   'state.edge.rcvFinSndAck': 'rcv FIN / snd ACK',
   'state.edge.rcvAckOfFin': 'rcv ACK of FIN / x',
   'state.edge.timeout2Msl': 'Timeout=2MSL / delete TCB',
+  'ladder.router': 'router',
   'tcb.title': 'TCB variables',
   'tcb.caption': 'Transmission control block at {t} ms',
   'tcb.variable': 'Variable',

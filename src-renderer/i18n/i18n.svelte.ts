@@ -2,6 +2,7 @@
 import type { Lang } from '../../src-main/contract/index.js';
 import { en, type StringKey } from './en.js';
 import { zhCN } from './zh-CN.js';
+import { fill } from '../views/model/fill.js';
 
 const TABLES: Record<Lang, Record<StringKey, string>> = { en, 'zh-CN': zhCN };
 const STORAGE_KEY = 'tcplab.lang';
@@ -31,5 +32,5 @@ export function tl(text: Record<Lang, string>): string {
 
 /** t() with {name} placeholders filled in, e.g. tf('timeline.now', { ms: 20 }). */
 export function tf(key: StringKey, vars: Record<string, string | number>): string {
-  return t(key).replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  return fill(t(key), vars);
 }

@@ -84,6 +84,7 @@ export const zhCN: Record<StringKey, string> = {
   'state.edge.rcvFinSndAck': '收 FIN / 发 ACK',
   'state.edge.rcvAckOfFin': '收到对 FIN 的 ACK / 无动作',
   'state.edge.timeout2Msl': '超时 2MSL / 删除 TCB',
+  'ladder.router': '路由器',
   'tcb.title': 'TCB 变量',
   'tcb.caption': '{t} 毫秒时的传输控制块（TCB）',
   'tcb.variable': '变量',

@@ -29,6 +29,8 @@ export interface DrawFrame {
   colors: LadderColors;
   /** The label text for a packet (Wireshark info plus tags), computed only for drawn labels. */
   label: (p: LadderPacket) => string;
+  /** The router column's heading in the current language (the column's name stays "router" in the data). */
+  routerLabel: string;
 }
 
 const STYLES: readonly ArrowStyle[] = ['normal', 'retransmission', 'copy', 'dropped'];
@@ -81,7 +83,7 @@ function drawFrameChrome(ctx: CanvasRenderingContext2D, f: DrawFrame): void {
   for (const col of f.cols) {
     ctx.fillStyle = c.text;
     ctx.font = '600 12px system-ui, sans-serif';
-    ctx.fillText(col.name, col.x, 12);
+    ctx.fillText(col.ip ? col.name : f.routerLabel, col.x, 12);
     ctx.fillStyle = c.muted;
     ctx.font = '11px system-ui, sans-serif';
     if (col.ip) ctx.fillText(col.ip, col.x, 27);

@@ -1,0 +1,67 @@
+// The scheduler keeps in-order insertions in a sorted run beside its heap (scheduler.ts); whatever mix of
+// insertions and pops, events must come out exactly in (atMs, klass, insertion seq) order.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { KLASS_COMMAND, KLASS_SIM, Scheduler } from '../../../src-main/net/scheduler.js';
+
+type Op = { pop: true } | { pop: false; dt: number; klass: number };
+
+describe('Scheduler run + heap', () => {
+  it('pops in (time, klass, seq) order for any interleaving of schedules and pops', () => {
+    const op = fc.oneof(
+      fc.constant<Op>({ pop: true }),
+      fc.record({ pop: fc.constant(false as const), dt: fc.integer({ min: 0, max: 6 }), klass: fc.integer({ min: 0, max: 1 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
+        const s = new Scheduler<number>();
+        const ref: Array<{ atMs: number; klass: number; seq: number }> = [];
+        let seq = 0;
+        const popRef = () => {
+          ref.sort((a, b) => a.atMs - b.atMs || a.klass - b.klass || a.seq - b.seq);
+          return ref.shift();
+        };
+        for (const o of [...ops, ...ref.map(() => ({ pop: true }) as Op), ...Array.from({ length: 300 }, () => ({ pop: true }) as Op)]) {
+          if (o.pop) {
+            const want = popRef();
+            const got = s.popLive(Infinity, () => true);
+            expect(got).toBe(want?.seq);
+            if (want !== undefined) expect(s.nowMs).toBe(want.atMs);
+          } else {
+            const atMs = s.nowMs + o.dt;
+            s.at(atMs, seq, o.klass);
+            ref.push({ atMs, klass: o.klass, seq: seq++ });
+          }
+        }
+        expect(s.pending).toBe(0);
+      }),
+      { seed: 7, numRuns: 300 },
+    );
+  });
+
+  it('a simulation event at the time of a queued command still runs before it', () => {
+    const s = new Scheduler<string>();
+    s.at(5, 'step');
+    s.at(5, 'cmd', KLASS_COMMAND);
+    s.at(5, 'sim', KLASS_SIM); // after the command in insertion order, before it in klass order
+    s.at(9, 'later');
+    s.at(7, 'middle');
+    expect([1, 2, 3, 4, 5].map(() => `${s.popLive(100, () => true)}@${s.nowMs}`)).toEqual(['step@5', 'sim@5', 'cmd@5', 'middle@7', 'later@9']);
+    expect(s.peekLive(() => true)).toBeUndefined();
+  });
+
+  it('skips stale entries in either structure and reports the next live time', () => {
+    const s = new Scheduler<{ n: number; live: boolean }>();
+    s.at(1, { n: 1, live: true });
+    s.at(4, { n: 2, live: false }); // run
+    s.at(3, { n: 3, live: false }); // heap
+    s.at(6, { n: 4, live: true }); // run
+    const live = (e: { live: boolean }) => e.live;
+    expect(s.popLive(10, live)?.n).toBe(1);
+    expect(s.nextLiveMs(live)).toBe(6);
+    expect(s.peekLive(live)).toEqual({ atMs: 6, klass: KLASS_SIM, seq: 3, item: { n: 4, live: true } });
+    expect(s.popLive(5, live)).toBeUndefined();
+    expect(s.popLive(6, live)?.n).toBe(4);
+    expect(s.pending).toBe(0);
+  });
+});
