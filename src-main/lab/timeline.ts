@@ -26,6 +26,9 @@ export interface Cursor {
  */
 const RECORDS_PER_EVENT = 0.25;
 
+/** Minimum spacing as a fraction of the events computed so far (see maybeSnapshot). */
+const EVENTS_FRACTION = 1 / 16;
+
 /** Spacing after the initial snapshot; it doubles up to `every` (see maybeSnapshot). */
 const FIRST_SPACING = 64;
 
@@ -88,19 +91,22 @@ export class Timeline {
   }
 
   /**
-   * Snapshot spacing grows with the state: at least `every` events, and at least a quarter as many events as
-   * packet records held. A clone shares final packet records, frozen objects and byte arrays
-   * (net/clone.ts snapshot mode), so it costs little next to re-running events (measured on a 20,000-packet
-   * bulk network: ~1-5 ms per clone, ~3 µs per event, docs/PERFORMANCE.md), while what a snapshot does copy
-   * (per-connection arrays) still grows with the run: spacing proportional to the records keeps the number
-   * of snapshots logarithmic in the run's length.
+   * Snapshot spacing grows with the run: at least `every` events, at least a quarter as many events as packet
+   * records held, and at least 1/16 of the events so far. A clone shares final packet records, frozen
+   * objects and byte arrays (net/clone.ts snapshot mode), so it costs little next to re-running events
+   * (a 20,000-packet bulk network: ~1-5 ms per clone, ~3 µs per event, docs/PERFORMANCE.md). What a snapshot
+   * does copy (live packets, per-connection arrays, a flood's record ring) adds up over hundreds of them, so
+   * the spacing grows geometrically: the number of snapshots stays logarithmic in the run's length (about
+   * 100 for a million events), and a seek re-runs at most ~1/16 of the trace.
    */
   private maybeSnapshot(): void {
     const last = this.snaps[this.snaps.length - 1]!;
-    const since = this.head.tap.count - last.events;
+    const count = this.head.tap.count;
+    const since = count - last.events;
     // The first snapshots come sooner (64, 128, 256 … events): a scenario's opening steps (a 30 MB send
     // fills and copies its buffers) must not be re-run by every seek into the first `every` events.
     if (since < Math.min(this.every, Math.max(FIRST_SPACING, last.events))) return;
+    if (since < count * EVENTS_FRACTION) return;
     const stats = this.head.network.packetStats();
     if (since < (stats.lastId - stats.evicted) * RECORDS_PER_EVENT) return;
     this.snaps.push(this.head.snapshot());

@@ -12,6 +12,8 @@ import { rcvWindow } from './transition.js';
 
 /** The payload of segments that carry none (shared: a payload is never written after it is made). */
 export const EMPTY = new Uint8Array(0);
+/** Options of segments that carry none: one shared frozen object (a bulk run keeps a record of every segment). */
+export const NO_OPTIONS: TcpOptions = Object.freeze({});
 /** RFC 2018 3: at most 4 SACK blocks fit in the option space without timestamps. */
 const MAX_SACK_BLOCKS = 4;
 
@@ -43,9 +45,9 @@ function noteAckSent(st: StackCore, conn: Conn, window: number, nowMs: number): 
 }
 
 function ackOptions(conn: Conn): TcpOptions {
-  if (!conn.sackOk || conn.reasm.empty) return {};
+  if (!conn.sackOk || conn.reasm.empty) return NO_OPTIONS;
   const sack = conn.reasm.sackBlocks(conn.rcvNxt, MAX_SACK_BLOCKS);
-  return sack.length > 0 ? { sack } : {};
+  return sack.length > 0 ? { sack } : NO_OPTIONS;
 }
 
 /** SYN (active open) or SYN-ACK (passive / simultaneous open) with our options (RFC 9293 3.10.7.2-3). */
@@ -104,7 +106,7 @@ export function sendOowAck(st: StackCore, conn: Conn, seg: Segment, cause: strin
 
 /** RST for a connection: <SEQ=seq><CTL=RST> (RFC 9293 3.10.7.4, 3.10.4 ABORT). */
 export function sendRstFor(st: StackCore, conn: Conn, seq: number, cause: string): void {
-  st.tx(makeSegment(st, conn, seq, 0, FLAG.RST, 0, {}, EMPTY), false, cause);
+  st.tx(makeSegment(st, conn, seq, 0, FLAG.RST, 0, NO_OPTIONS, EMPTY), false, cause);
 }
 
 /** RST answering `seg` when no connection exists (RFC 9293 3.10.7.1). */
@@ -116,7 +118,7 @@ export function sendRstReply(st: StackCore, seg: Segment, cause: string): void {
     seq: hasAck ? seg.ack : 0,
     ack: hasAck ? 0 : seqAdd(seg.seq, len),
     flags: hasAck ? FLAG.RST : FLAG.RST | FLAG.ACK,
-    window: 0, urgent: 0, options: {}, payload: EMPTY,
+    window: 0, urgent: 0, options: NO_OPTIONS, payload: EMPTY,
   };
   st.tx(reply, false, cause);
 }

@@ -2,7 +2,7 @@
 // Pairing is by packet id (net/trace.ts: ids are stable across send, recv, drop and router actions).
 import type { AnyTraceEvent, LadderEvent, LineageKind, LineageLike, SegSummary } from '../model/trace-types.js';
 import { ROUTER_HOST } from '../model/trace-types.js';
-import { annotateSequence } from './relative.js';
+import { SequenceAnnotator } from './relative.js';
 
 /** 'replaced': the user edited it at the router, and an edited copy went on in its place. */
 export type Fate = 'delivered' | 'dropped' | 'held' | 'in-flight' | 'replaced';
@@ -60,9 +60,16 @@ function newPacket(id: number, conn: string, from: string, startMs: number, seg:
   };
 }
 
+/** The packets by id; `edit` hands out a packet that may be changed (a copy, if it was already published). */
+interface Packets {
+  get(id: number): LadderPacket | undefined;
+  edit(id: number): LadderPacket | undefined;
+  add(p: LadderPacket): void;
+}
+
 /** A router-made copy starts at the router column when the router makes it. */
-function routerCopy(byId: Map<number, LadderPacket>, id: number, conn: string, t: number, seg: SegSummary, kind: LineageKind, of: number): void {
-  const known = byId.get(id);
+function routerCopy(byId: Packets, id: number, conn: string, t: number, seg: SegSummary, kind: LineageKind, of: number): void {
+  const known = byId.edit(id);
   if (known) {
     known.lineage = kind;
     known.of = of;
@@ -71,16 +78,16 @@ function routerCopy(byId: Map<number, LadderPacket>, id: number, conn: string, t
   const p = newPacket(id, conn, ROUTER_HOST, t, seg);
   p.lineage = kind;
   p.of = of;
-  byId.set(id, p);
+  byId.add(p);
 }
 
-function apply(byId: Map<number, LadderPacket>, ev: LadderEvent): void {
+function apply(byId: Packets, ev: LadderEvent): void {
   if (ev.kind === 'segment.send') {
-    if (byId.has(ev.id)) return;
+    if (byId.get(ev.id)) return;
     const p = newPacket(ev.id, ev.conn, ev.host, ev.t, ev.seg);
     p.lineage = lineageKind(ev.lineage);
     p.of = ev.lineage?.of ?? null;
-    byId.set(ev.id, p);
+    byId.add(p);
     return;
   }
   if (ev.kind === 'router.duplicate') {
@@ -93,14 +100,15 @@ function apply(byId: Map<number, LadderPacket>, ev: LadderEvent): void {
     const orig = ev.kind === 'router.edit' ? byId.get(ev.of) : undefined;
     // The edited copy takes the original's place (net/interventions.ts editPacket): the original ends here.
     if (orig && !Number.isFinite(orig.endMs)) {
-      if (orig.holdMs !== null && orig.releaseMs === null) orig.releaseMs = ev.t;
-      orig.endMs = ev.t;
-      orig.fate = 'replaced';
+      const o = byId.edit(ev.of) as LadderPacket;
+      if (o.holdMs !== null && o.releaseMs === null) o.releaseMs = ev.t;
+      o.endMs = ev.t;
+      o.fate = 'replaced';
     }
     return;
   }
-  const p = byId.get(ev.id);
-  if (!p) return;
+  if (!byId.get(ev.id)) return;
+  const p = byId.edit(ev.id) as LadderPacket;
   switch (ev.kind) {
     case 'segment.recv':
       p.to = ev.host;
@@ -139,14 +147,115 @@ const LADDER_KINDS = new Set([
   'router.duplicate', 'router.replay', 'router.edit', 'router.corrupt', 'tcp.drop',
 ]);
 
+const byStart = (a: LadderPacket, b: LadderPacket): number => a.startMs - b.startMs || a.id - b.id;
+
+/**
+ * A ladder that grows with the trace: `append` pairs only the new events. Packets already handed out are
+ * never changed: an event about one of them replaces it with an edited copy (so a derived value holding
+ * the previous list still sees the previous state).
+ */
+export class LadderBuilder implements Packets {
+  readonly #byId = new Map<number, LadderPacket>();
+  /** Packet id → position in #order. */
+  readonly #pos = new Map<number, number>();
+  readonly #order: LadderPacket[] = [];
+  /** Packets created or copied since the last `packets()`: safe to change in place. */
+  #fresh = new Set<LadderPacket>();
+  #annotator = new SequenceAnnotator();
+  #published = false;
+
+  get(id: number): LadderPacket | undefined {
+    return this.#byId.get(id);
+  }
+
+  edit(id: number): LadderPacket | undefined {
+    const p = this.#byId.get(id);
+    if (!p || this.#fresh.has(p)) return p;
+    const copy = { ...p };
+    this.#fresh.add(copy);
+    this.#byId.set(id, copy);
+    this.#order[this.#pos.get(id) as number] = copy;
+    return copy;
+  }
+
+  add(p: LadderPacket): void {
+    this.#fresh.add(p);
+    this.#byId.set(p.id, p);
+    this.#pos.set(p.id, this.#order.length);
+    this.#order.push(p);
+  }
+
+  /**
+   * Pairs events[from..] (trace order). Returns false when a new packet sorts before one already handed
+   * out: only a fresh build may re-sort, so the caller starts over.
+   */
+  append(events: readonly AnyTraceEvent[], from: number): boolean {
+    const firstNew = this.#order.length;
+    for (let i = from; i < events.length; i++) {
+      const ev = events[i] as AnyTraceEvent;
+      if (LADDER_KINDS.has(ev.kind)) apply(this, ev as LadderEvent);
+    }
+    const order = this.#order;
+    let sorted = true;
+    for (let i = Math.max(1, firstNew); i < order.length && sorted; i++) sorted = byStart(order[i - 1] as LadderPacket, order[i] as LadderPacket) <= 0;
+    if (!sorted) {
+      if (this.#published) return false;
+      order.sort(byStart);
+      order.forEach((p, i) => this.#pos.set(p.id, i));
+      this.#annotator = new SequenceAnnotator();
+      for (const p of order) this.#annotator.annotate(p);
+      return true;
+    }
+    for (let i = firstNew; i < order.length; i++) this.#annotator.annotate(order[i] as LadderPacket);
+    return true;
+  }
+
+  /** The packets sorted by start time, then id (a new array; its packets are never changed afterwards). */
+  packets(): LadderPacket[] {
+    this.#published = true;
+    this.#fresh = new Set();
+    return this.#order.slice();
+  }
+}
+
+/** What buildLadder last returned for a trace, keyed by the trace's first event object. */
+interface Built {
+  builder: LadderBuilder;
+  length: number;
+  last: AnyTraceEvent;
+  packets: LadderPacket[];
+}
+
+const builtFor = new WeakMap<AnyTraceEvent, Built>();
+
+/** A fresh, uncached ladder of `events` (the reference the incremental path must equal). */
+export function buildLadderFresh(events: readonly AnyTraceEvent[]): LadderPacket[] {
+  const b = new LadderBuilder();
+  b.append(events, 0);
+  return b.packets();
+}
+
 /**
  * Pairs send/recv/drop and the router's actions by packet id. Events must be in trace order (time, then
  * sequence). The result is sorted by start time, then id, which is the order the ladder index needs.
+ * A trace that only grew since the last call (same event objects in front, as the session's trace and
+ * its cursor prefix do during play) costs only its new events: the renderer calls this every frame.
  */
 export function buildLadder(events: readonly AnyTraceEvent[]): LadderPacket[] {
-  const byId = new Map<number, LadderPacket>();
-  for (const ev of events) if (LADDER_KINDS.has(ev.kind)) apply(byId, ev as LadderEvent);
-  const packets = [...byId.values()].sort((a, b) => a.startMs - b.startMs || a.id - b.id);
-  annotateSequence(packets);
+  const first = events[0];
+  if (first === undefined) return [];
+  const prev = builtFor.get(first);
+  if (prev && events.length >= prev.length && events[prev.length - 1] === prev.last) {
+    if (events.length === prev.length) return prev.packets;
+    if (prev.builder.append(events, prev.length)) return remember(first, prev.builder, events);
+  }
+  const builder = new LadderBuilder();
+  builder.append(events, 0);
+  return remember(first, builder, events);
+}
+
+function remember(first: AnyTraceEvent, builder: LadderBuilder, events: readonly AnyTraceEvent[]): LadderPacket[] {
+  const packets = builder.packets();
+  builtFor.set(first, { builder, length: events.length, last: events[events.length - 1] as AnyTraceEvent, packets });
   return packets;
 }

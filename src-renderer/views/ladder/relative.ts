@@ -30,14 +30,16 @@ function direction(dirs: Map<string, Direction>, conn: string): Direction {
 }
 
 /**
- * Fills relSeq, relAck and winShown on packets sorted by start time. A SYN with a new seq starts a new
+ * Fills relSeq, relAck and winShown on packets fed in start-time order, keeping each direction's state
+ * between calls so a growing ladder annotates only its new packets. A SYN with a new seq starts a new
  * incarnation of the direction (a reused 4-tuple), so its seq becomes the new base.
  */
-export function annotateSequence(packets: LadderPacket[]): void {
-  const dirs = new Map<string, Direction>();
-  for (const p of packets) {
-    const mine = direction(dirs, p.conn);
-    const theirs = direction(dirs, reverseConn(p.conn));
+export class SequenceAnnotator {
+  readonly #dirs = new Map<string, Direction>();
+
+  annotate(p: LadderPacket): void {
+    const mine = direction(this.#dirs, p.conn);
+    const theirs = direction(this.#dirs, reverseConn(p.conn));
     const syn = p.seg.flags.includes('S');
     if (syn && (!mine.sawSyn || mine.base !== p.seg.seq)) {
       mine.base = p.seg.seq;
@@ -51,4 +53,10 @@ export function annotateSequence(packets: LadderPacket[]): void {
     const scaled = !syn && mine.wscale !== undefined && theirs.wscale !== undefined;
     p.winShown = scaled ? p.seg.win * 2 ** (mine.wscale ?? 0) : p.seg.win;
   }
+}
+
+/** Annotates a whole list of packets sorted by start time. */
+export function annotateSequence(packets: LadderPacket[]): void {
+  const annotator = new SequenceAnnotator();
+  for (const p of packets) annotator.annotate(p);
 }

@@ -26,13 +26,39 @@ export function buildTimeIndex(packets: readonly LadderPacket[]): TimeIndex {
     endMs[i] = p.endMs;
     spans[i] = p.endMs - p.startMs;
   }
-  const sorted = Float64Array.from(spans).sort();
   const capAt = Math.max(0, Math.floor(n * (1 - LONG_SHARE)) - 1);
-  const cap = n === 0 ? 0 : (sorted[capAt] as number);
+  const cap = n === 0 ? 0 : kthSmallest(Float64Array.from(spans), capAt);
   const spanCapMs = Number.isFinite(cap) ? cap : 0;
   const long: number[] = [];
   for (let i = 0; i < n; i++) if ((spans[i] as number) > spanCapMs) long.push(i);
   return { startMs, endMs, spanCapMs, long: Int32Array.from(long) };
+}
+
+/**
+ * The k-th smallest value (0-based), reordering `values`: Hoare's quickselect, O(n) on average, where a
+ * full sort cost O(n log n) on every frame of live play (the index is rebuilt whenever packets change).
+ */
+export function kthSmallest(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >>> 1] as number;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((values[i] as number) < pivot) i++;
+      while ((values[j] as number) > pivot) j--;
+      if (i <= j) {
+        const tmp = values[i] as number;
+        values[i++] = values[j] as number;
+        values[j--] = tmp;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return values[k] as number;
+  }
+  return values[k] as number;
 }
 
 /** First index whose value is >= x (values ascending). */

@@ -32,13 +32,12 @@ describe('close() in SYN-RECEIVED with data queued (simtest seed 170)', () => {
   });
 });
 
-describe('ACK war after a go-back-N retransmission (simtest seed 113)', () => {
-  // After an RTO the engine moves SND.NXT back to SND.UNA (go-back-N, as BSD) but keeps stamping pure ACKs
-  // with that SND.NXT. The peer has already received beyond it, so each pure ACK is "unacceptable"
-  // (SEG.SEQ < RCV.NXT, RFC 9293 3.10.7.4 first) and is answered with an ACK — which the first side, having
-  // also gone back, finds unacceptable in turn. BSD stamps pure ACKs with snd_max (tcp_output.c); Linux
-  // never rolls snd_nxt back and accepts SEG.SEQ ≥ RCV.WUP (tcp_sequence). Seed 24 of the first generator (classic profile) emitted
-  // over 1,000,000 trace events by 34.8 s of virtual time and never finishes.
+describe('ACK war between a replayed SYN and TIME-WAIT (simtest seed 113)', () => {
+  // A replayed SYN reopened the server in SYN-RECEIVED while the client's old connection sat in TIME-WAIT; each
+  // side found the other's ACKs unacceptable and answered with an ACK, forever. Fixed by answering an ACK that
+  // does not acknowledge our SYN with RST <SEQ=SEG.ACK> even when its sequence number is out of window
+  // (RFC 9293 3.5.2 case 2, as FreeBSD and Linux do). The go-back-N ACK war (pure ACKs stamped with a rolled-back
+  // SND.NXT) is pinned separately in tests/unit/tcp/control-seq.test.ts.
   it('seed 113: no event storm, every connection ends', () => {
     expect(runSeed(113).failures).toEqual([]);
   });
