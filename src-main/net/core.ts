@@ -66,6 +66,8 @@ export interface FloodState {
   prng: Prng;
   /** The `cause` of its SYNs' segment.send events (one string, not one per SYN). */
   cause: string;
+  /** ">targetIp:targetPort", the constant end of its SYNs' connection keys. */
+  connSuffix: string;
 }
 
 /** Per direction of a connection (sender-first key), as the network saw it leave the sender. */

@@ -38,7 +38,7 @@ export function startFlood(s: NetState, spec: SynFloodSpec): void {
   const index = s.floods.length;
   s.floods.push({
     spec: { ...spec }, targetIp: target.ip, targetPort: target.port, sent: 0, prng: s.prng.derive(`flood:${index}`),
-    cause: `SYN flood ${index + 1} (spoofed source)`,
+    cause: `SYN flood ${index + 1} (spoofed source)`, connSuffix: `>${target.ip}:${target.port}`,
   });
   s.sched.at(Math.max(spec.startMs, s.nowMs), { kind: 'flood', flood: index });
 }
@@ -62,9 +62,11 @@ export function floodTick(s: NetState, index: number): void {
 
 function sendSpoofedSyn(s: NetState, index: number): void {
   const f = s.floods[index]!;
+  const srcIp = u32ToIp(SPOOF_BASE + f.prng.int(1, SPOOF_SPAN - 2));
+  const srcPort = f.prng.int(1024, 65535);
   const seg: Segment = {
-    srcIp: u32ToIp(SPOOF_BASE + f.prng.int(1, SPOOF_SPAN - 2)),
-    srcPort: f.prng.int(1024, 65535),
+    srcIp,
+    srcPort,
     dstIp: f.targetIp,
     dstPort: f.targetPort,
     seq: f.prng.nextU32(),
@@ -75,7 +77,8 @@ function sendSpoofedSyn(s: NetState, index: number): void {
     options: FLOOD_OPTIONS,
     payload: EMPTY_PAYLOAD,
   };
-  const pkt = newPacket(s, seg, ORIGINAL, f.spec.from, false, undefined, true);
+  // connOf(seg) with the constant '>target' part made once per flood (one string less per SYN).
+  const pkt = newPacket(s, seg, ORIGINAL, f.spec.from, false, `${srcIp}:${srcPort}${f.connSuffix}`, true);
   emit(s, { t: s.nowMs, kind: 'segment.send', host: f.spec.from, conn: pkt.record.conn, id: pkt.id, seg: summaryOf(pkt), lineage: ORIGINAL, cause: f.cause });
   launch(s, pkt);
 }

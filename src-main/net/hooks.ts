@@ -99,7 +99,7 @@ export function onTransmit(s: NetState, host: string, seg: Segment, meta: Transm
   // An empty payload is the same to everyone: swap a fresh zero-length array (e.g. a cookie SYN-ACK's) for the
   // shared one, so a flood's records do not keep an ArrayBuffer each alive. The segment is ours (see above).
   if (seg.payload.length === 0 && seg.payload !== EMPTY_PAYLOAD) seg.payload = EMPTY_PAYLOAD;
-  const conn = connKey(seg, memo);
+  const conn = meta.conn ?? connKey(seg, memo); // the engine passes a connection's key when it has it
   // Segments to addresses no host has (replies to spoofed SYNs) are not remembered: a flood must not
   // grow or churn the per-connection bookkeeping. Their retransmissions say "retransmission" (of: null).
   const routable = s.hostByIp.has(seg.dstIp);

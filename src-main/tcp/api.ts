@@ -21,6 +21,11 @@ export interface TransmitMeta {
   retransmit: boolean;
   /** Why it was sent, for the trace, e.g. "RTO retransmission #2". */
   cause: string;
+  /**
+   * "srcIp:srcPort>dstIp:dstPort" of seg when the engine has it at hand (a connection's key), so the network
+   * need not build the string again; undefined otherwise. Always equal to that text when given.
+   */
+  conn?: ConnKey | undefined;
 }
 
 export interface StackOptions {
@@ -33,7 +38,11 @@ export interface StackOptions {
   /** Seed for this host's ISNs, ephemeral ports and SYN-cookie secret. */
   seed: number;
   sink: TcpTraceSink;
-  /** Called for every segment the stack puts on the wire, in order. */
+  /**
+   * Called for every segment the stack puts on the wire, in order. The segment is handed over: net/ keeps
+   * it as the packet's record without a copy, so the stack builds a fresh Segment for every call and never
+   * writes to it or to its payload (or options) afterwards.
+   */
   transmit: (seg: Segment, meta: TransmitMeta) => void;
 }
 

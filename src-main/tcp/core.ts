@@ -53,9 +53,10 @@ export class StackCore {
     this.transmitFn = transmit;
   }
 
-  tx(seg: Segment, retransmit: boolean, cause: string): void {
+  /** `conn`: the segment's sender-first connection key when the caller has it (saves net/ building it). */
+  tx(seg: Segment, retransmit: boolean, cause: string, conn?: ConnKey): void {
     this.segmentsSent++;
-    const meta: TransmitMeta = { retransmit, cause };
+    const meta: TransmitMeta = { retransmit, cause, conn };
     this.transmitFn(seg, meta);
   }
 

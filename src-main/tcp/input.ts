@@ -9,14 +9,12 @@ import { sendRstReply } from './output.js';
 import type { Segment } from './segment.js';
 import { FLAG } from './segment.js';
 
-/** The connection a segment belongs to; the last hit is cached so bulk transfers skip building the key. */
-function lookup(st: StackCore, seg: Segment): Conn | undefined {
+/** The last connection hit, when seg belongs to it: bulk transfers skip building the key. */
+function cachedConn(st: StackCore, seg: Segment): Conn | undefined {
   const last = st.lastConn;
   if (last && last.remotePort === seg.srcPort && last.localPort === seg.dstPort && last.remoteIp === seg.srcIp
     && st.conns.get(last.key) === last) return last;
-  const conn = st.conns.get(connKey(seg.dstIp, seg.dstPort, seg.srcIp, seg.srcPort));
-  if (conn) st.lastConn = conn;
-  return conn;
+  return undefined;
 }
 
 export function segmentArrives(st: StackCore, seg: Segment, nowMs: number, id: number): void {
@@ -24,7 +22,14 @@ export function segmentArrives(st: StackCore, seg: Segment, nowMs: number, id: n
     st.emitDrop(connKey(seg.dstIp, seg.dstPort, seg.srcIp, seg.srcPort), id, `not addressed to this host (${st.ip})`, nowMs);
     return;
   }
-  const conn = lookup(st, seg);
+  // The key is built at most once per segment (a flood's SYNs miss every lookup, then the listener needs it).
+  let key: string | undefined;
+  let conn = cachedConn(st, seg);
+  if (conn === undefined) {
+    key = connKey(seg.dstIp, seg.dstPort, seg.srcIp, seg.srcPort);
+    conn = st.conns.get(key);
+    if (conn) st.lastConn = conn;
+  }
   if (conn) {
     if (conn.state === 'SYN-SENT') {
       processSynSent(st, conn, seg, nowMs, id);
@@ -34,11 +39,11 @@ export function segmentArrives(st: StackCore, seg: Segment, nowMs: number, id: n
   }
   const l = st.listeners.get(seg.dstPort);
   if (l) {
-    const rebuilt = processListen(st, l, seg, nowMs, id);
+    const rebuilt = processListen(st, l, seg, key ?? conn!.key, nowMs, id);
     if (rebuilt) processSynchronized(st, rebuilt, seg, nowMs, id);
     return;
   }
-  closedPort(st, seg, connKey(seg.dstIp, seg.dstPort, seg.srcIp, seg.srcPort), nowMs, id);
+  closedPort(st, seg, key ?? conn!.key, nowMs, id);
 }
 
 /** RFC 9293 3.10.7.1: no TCB. An RST is dropped; anything else draws an RST with the RFC's seq/ack rules. */

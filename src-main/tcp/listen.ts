@@ -91,8 +91,8 @@ export function announceAccepted(st: StackCore, conn: Conn, nowMs: number): void
  * A segment for a listening port with no matching connection. Returns a connection rebuilt from a SYN cookie,
  * whose segment the caller then processes as ESTABLISHED (it may carry data).
  */
-export function processListen(st: StackCore, l: Listener, seg: Segment, nowMs: number, id: number): Conn | undefined {
-  const key = connKey(seg.dstIp, seg.dstPort, seg.srcIp, seg.srcPort);
+/** `key` = connKey(seg.dstIp, seg.dstPort, seg.srcIp, seg.srcPort), already built by the caller's lookup. */
+export function processListen(st: StackCore, l: Listener, seg: Segment, key: string, nowMs: number, id: number): Conn | undefined {
   if (seg.flags & FLAG.RST) {
     st.emitDrop(key, id, 'RST in LISTEN is ignored (RFC 9293 3.10.7.2)', nowMs);
     return undefined;
@@ -123,7 +123,7 @@ function listenSyn(st: StackCore, l: Listener, seg: Segment, key: string, nowMs:
   }
   const full = l.synQueue.length >= l.synQueueLimit;
   if (!p.twoWayHandshake && (p.syncookies === 2 || (full && p.syncookies === 1))) {
-    sendCookieSynAck(st, seg, nowMs);
+    sendCookieSynAck(st, seg, key, nowMs);
     st.emitNote(key, full ? 'SYN queue full: answered with a SYN cookie (RFC 4987)' : 'SYN cookie (tcp_syncookies = 2)', nowMs);
     return;
   }
@@ -159,7 +159,8 @@ function twoWayAccept(st: StackCore, conn: Conn, nowMs: number): void {
   st.emitApp(conn.key, 'accepted', 0, 'accepted (two-way handshake)', nowMs);
 }
 
-function sendCookieSynAck(st: StackCore, seg: Segment, nowMs: number): void {
+/** `key`: the connection key as the listener sees it (ours first), which is also the reply's sender-first key. */
+function sendCookieSynAck(st: StackCore, seg: Segment, key: string, nowMs: number): void {
   const p = st.params;
   const cookie = makeCookie(st.cookieSecret, seg.srcIp, seg.srcPort, seg.dstIp, seg.dstPort, seg.seq, seg.options.mss ?? 536, nowMs);
   const reply: Segment = {
@@ -167,7 +168,7 @@ function sendCookieSynAck(st: StackCore, seg: Segment, nowMs: number): void {
     seq: cookie, ack: seqAdd(seg.seq, 1), flags: FLAG.SYN | FLAG.ACK, window: Math.min(65535, p.rcvBufBytes),
     urgent: 0, options: { mss: p.mss }, payload: EMPTY,
   };
-  st.tx(reply, false, 'SYN-ACK with SYN cookie (no state kept)');
+  st.tx(reply, false, 'SYN-ACK with SYN cookie (no state kept)', key);
 }
 
 /** A returning ACK that carries a valid cookie recreates the connection (RFC 4987 3.6). */

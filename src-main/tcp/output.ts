@@ -60,7 +60,7 @@ export function sendSyn(st: StackCore, conn: Conn, withAck: boolean, retransmit:
   const win = windowField(conn, true);
   const seg = makeSegment(st, conn, conn.iss, withAck ? conn.rcvNxt : 0, flags, win, options, EMPTY);
   if (withAck) noteAckSent(st, conn, win, nowMs);
-  st.tx(seg, retransmit, cause);
+  st.tx(seg, retransmit, cause, conn.key);
 }
 
 /**
@@ -83,7 +83,7 @@ export function sendAck(st: StackCore, conn: Conn, cause: string, nowMs: number)
   const win = windowField(conn, false);
   const seg = makeSegment(st, conn, controlSeq(st, conn), conn.rcvNxt, FLAG.ACK, win, ackOptions(conn), EMPTY);
   noteAckSent(st, conn, win, nowMs);
-  st.tx(seg, false, cause);
+  st.tx(seg, false, cause, conn.key);
 }
 
 /**
@@ -106,7 +106,7 @@ export function sendOowAck(st: StackCore, conn: Conn, seg: Segment, cause: strin
 
 /** RST for a connection: <SEQ=seq><CTL=RST> (RFC 9293 3.10.7.4, 3.10.4 ABORT). */
 export function sendRstFor(st: StackCore, conn: Conn, seq: number, cause: string): void {
-  st.tx(makeSegment(st, conn, seq, 0, FLAG.RST, 0, NO_OPTIONS, EMPTY), false, cause);
+  st.tx(makeSegment(st, conn, seq, 0, FLAG.RST, 0, NO_OPTIONS, EMPTY), false, cause, conn.key);
 }
 
 /** RST answering `seg` when no connection exists (RFC 9293 3.10.7.1). */
@@ -185,7 +185,7 @@ export function sendDataAt(st: StackCore, conn: Conn, seq: number, maxLen: numbe
     conn.rttStartMs = nowMs;
   }
   if (len > 0) onDataSent(st, conn, nowMs);
-  st.tx(seg, retransmit, cause === 'data' && len === 0 ? 'FIN' : cause);
+  st.tx(seg, retransmit, cause === 'data' && len === 0 ? 'FIN' : cause, conn.key);
   const end = seqAdd(seq, space);
   if (len < conn.mss) conn.sndSml = end;
   if (seqGt(end, conn.sndMax)) conn.sndMax = end;

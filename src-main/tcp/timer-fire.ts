@@ -132,7 +132,7 @@ function onKeepalive(st: StackCore, conn: Conn, nowMs: number): void {
   // A probe is an ACK with SEQ = SND.UNA − 1 (no data): the peer must answer it with an ACK.
   const win = Math.min(65535, Math.floor(rcvWindow(conn) / 2 ** conn.rcvShift));
   const seg = makeSegment(st, conn, (conn.sndUna - 1) >>> 0, conn.rcvNxt, FLAG.ACK, win, NO_OPTIONS, EMPTY);
-  st.tx(seg, false, `keepalive probe #${conn.keepaliveProbes}`);
+  st.tx(seg, false, `keepalive probe #${conn.keepaliveProbes}`, conn.key);
   startTimer(st, conn, T_KEEPALIVE, nowMs + p.keepaliveIntvlMs, nowMs);
 }
 

@@ -12,6 +12,13 @@ import { toShownError, type ShownError } from './host-errors.js';
 
 /** Events per trace.get call: large enough to load a lesson in a few round trips, small enough to stream. */
 const TRACE_CHUNK = 20_000;
+/**
+ * While playing, host events re-read the router, connection and packet views at most this often. Every
+ * frame of live play carries a trace batch; re-reading the views for each one rebuilt the router queue's
+ * rows ~60 times a second (three host round trips and a DOM rebuild per frame: docs/PERFORMANCE.md,
+ * renderer.live). Ten times a second still looks live; commands and pauses refresh at once.
+ */
+const PLAY_VIEWS_EVERY_MS = 100;
 
 export class SessionStore {
   info = $state.raw<SessionInfo | null>(null);
@@ -36,6 +43,9 @@ export class SessionStore {
   private traceDirty = false;
   private viewsLoading = false;
   private viewsDirty = false;
+  private viewsTimer: ReturnType<typeof setTimeout> | null = null;
+  /** performance.now() when the views were last re-read. */
+  private viewsAtMs = -Infinity;
   /** Bumped whenever the trace is reset, so a fetch for an older trace is thrown away. */
   private generation = 0;
 
@@ -75,7 +85,7 @@ export class SessionStore {
    * Applies a SessionInfo the host just returned. `reset`: 'all' re-reads the whole trace (new session,
    * undo/redo), 'tail' re-reads from the cursor (an intervention rewrote the future), 'none' only catches up.
    */
-  adopt(info: SessionInfo | undefined, reset: 'none' | 'tail' | 'all' = 'none'): void {
+  adopt(info: SessionInfo | undefined, reset: 'none' | 'tail' | 'all' = 'none', fromHostEvent = false): void {
     if (!info) return;
     const prev = this.info;
     this.info = info;
@@ -87,7 +97,8 @@ export class SessionStore {
       this.trace = this.trace.slice(0, Math.min(info.cursorEvent, info.headEvent));
     }
     if (this.trace.length < info.headEvent || this.trace.length === 0) void this.reloadTrace();
-    this.refreshViews();
+    if (fromHostEvent) this.refreshViewsSoon();
+    else this.refreshViews();
   }
 
   /**
@@ -115,8 +126,8 @@ export class SessionStore {
       this.trace = trace;
       if (gapFrom !== null) void this.reloadTrace();
     }
-    if (update.info) this.adopt(update.info);
-    else if (update.traces.length > 0) this.refreshViews();
+    if (update.info) this.adopt(update.info, 'none', true);
+    else if (update.traces.length > 0) this.refreshViewsSoon();
   }
 
   /** Fetches the trace from our end to the head; one fetch at a time, repeated once if asked again meanwhile. */
@@ -144,6 +155,18 @@ export class SessionStore {
     return this.traceLoading;
   }
 
+  /** refreshViews for host events: at once when paused, at most every PLAY_VIEWS_EVERY_MS while playing. */
+  private refreshViewsSoon(): void {
+    if (!this.info?.playing) return this.refreshViews();
+    if (this.viewsTimer !== null) return;
+    const waitMs = this.viewsAtMs + PLAY_VIEWS_EVERY_MS - performance.now();
+    if (waitMs <= 0) return this.refreshViews();
+    this.viewsTimer = setTimeout(() => {
+      this.viewsTimer = null;
+      this.refreshViews();
+    }, waitMs);
+  }
+
   /** Re-reads the router view, connections and the selected packet at the cursor (serialised, coalesced). */
   refreshViews(): void {
     if (!this.info) return;
@@ -152,6 +175,7 @@ export class SessionStore {
       return;
     }
     this.viewsLoading = true;
+    this.viewsAtMs = performance.now();
     void (async () => {
       const [router, conns] = await Promise.all([this.call('view.router'), this.call('view.connections')]);
       if (router) this.router = router;

@@ -50,7 +50,8 @@ function arrowHead(ctx: CanvasPath, pts: readonly Point[], sizePx: number): void
   ctx.moveTo(b.x, b.y);
   ctx.lineTo(b.x - sizePx * Math.cos(ang - 0.4), b.y - sizePx * Math.sin(ang - 0.4));
   ctx.lineTo(b.x - sizePx * Math.cos(ang + 0.4), b.y - sizePx * Math.sin(ang + 0.4));
-  ctx.closePath();
+  // No closePath: heads are only filled, and fill() closes every sub-path itself (same pixels, and
+  // closePath was the single most expensive canvas call of a live frame).
 }
 
 function cross(ctx: CanvasPath, at: Point, r: number): void {
@@ -100,28 +101,31 @@ function drawFrameChrome(ctx: CanvasRenderingContext2D, f: DrawFrame): void {
 
 function drawArrows(ctx: CanvasRenderingContext2D, f: DrawFrame, paths: Map<number, Point[]>): void {
   // Counted over every packet in view, not the merged paths: merged arrows lie a pixel apart, so their
-  // heads would overlap into a smear (and each costs a closed sub-path: 14 % of a live frame's time).
+  // heads would overlap into a smear, and building them was 14 % of a live frame's main-thread time.
   const heads = f.visible.length <= ARROWHEAD_MAX_VISIBLE;
-  for (const style of STYLES) {
-    for (const dashed of [false, true]) {
-      ctx.beginPath();
-      const ends = new Path2D();
-      let any = false;
-      for (const [i, pts] of paths) {
-        const p = f.packets[i] as LadderPacket;
-        if (arrowStyle(p) !== style || (p.lineage !== 'original') !== dashed) continue;
-        tracePath(ctx, pts);
-        any = true;
-        if (p.fate === 'delivered' && heads) arrowHead(ends, pts, 7);
-      }
-      if (!any) continue;
-      ctx.strokeStyle = styleColor(f.colors, style);
-      ctx.lineWidth = 1.25;
-      ctx.setLineDash(dashed ? [6, 4] : []);
-      ctx.stroke();
-      ctx.fillStyle = ctx.strokeStyle;
-      ctx.fill(ends);
+  // One pass sorts the arrows into their (style, dashed) batch, in the same order the batches are drawn.
+  const batches: number[][] = STYLES.flatMap(() => [[], []]);
+  for (const i of paths.keys()) {
+    const p = f.packets[i] as LadderPacket;
+    (batches[STYLES.indexOf(arrowStyle(p)) * 2 + (p.lineage === 'original' ? 0 : 1)] as number[]).push(i);
+  }
+  for (const [b, batch] of batches.entries()) {
+    if (batch.length === 0) continue;
+    const style = STYLES[b >> 1] as ArrowStyle;
+    const dashed = (b & 1) === 1;
+    ctx.beginPath();
+    const ends = new Path2D();
+    for (const i of batch) {
+      const pts = paths.get(i) as Point[];
+      tracePath(ctx, pts);
+      if ((f.packets[i] as LadderPacket).fate === 'delivered' && heads) arrowHead(ends, pts, 7);
     }
+    ctx.strokeStyle = styleColor(f.colors, style);
+    ctx.lineWidth = 1.25;
+    ctx.setLineDash(dashed ? [6, 4] : []);
+    ctx.stroke();
+    ctx.fillStyle = ctx.strokeStyle;
+    ctx.fill(ends);
   }
   ctx.setLineDash([]);
 }
