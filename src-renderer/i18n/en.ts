@@ -84,6 +84,8 @@ export const en = {
   'state.edge.rcvAckOfFin': 'rcv ACK of FIN / x',
   'state.edge.timeout2Msl': 'Timeout=2MSL / delete TCB',
   'ladder.router': 'router',
+  'topology.title': 'Topology: hosts, links and router',
+  'topology.summary': '{hosts} hosts; {links} packets on the links, {parked} waiting at the router',
   'tcb.title': 'TCB variables',
   'tcb.caption': 'Transmission control block at {t} ms',
   'tcb.variable': 'Variable',

@@ -85,6 +85,8 @@ export const zhCN: Record<StringKey, string> = {
   'state.edge.rcvAckOfFin': '收到对 FIN 的 ACK / 无动作',
   'state.edge.timeout2Msl': '超时 2MSL / 删除 TCB',
   'ladder.router': '路由器',
+  'topology.title': '拓扑：主机、链路与路由器',
+  'topology.summary': '{hosts} 台主机；链路上有 {links} 个报文，{parked} 个在路由器等待',
   'tcb.title': 'TCB 变量',
   'tcb.caption': '{t} 毫秒时的传输控制块（TCB）',
   'tcb.variable': '变量',

@@ -7,7 +7,7 @@ import type {
   SessionInfo, TraceEvent,
 } from '../../src-main/contract/index.js';
 import type { LabClient } from './client.js';
-import { applyTraceBatch, coalesce } from './trace-buffer.js';
+import { applyTraceBatch, coalesce, viewsRefreshDelayMs } from './trace-buffer.js';
 import { toShownError, type ShownError } from './host-errors.js';
 
 /** Events per trace.get call: large enough to load a lesson in a few round trips, small enough to stream. */
@@ -157,10 +157,9 @@ export class SessionStore {
 
   /** refreshViews for host events: at once when paused, at most every PLAY_VIEWS_EVERY_MS while playing. */
   private refreshViewsSoon(): void {
-    if (!this.info?.playing) return this.refreshViews();
-    if (this.viewsTimer !== null) return;
-    const waitMs = this.viewsAtMs + PLAY_VIEWS_EVERY_MS - performance.now();
-    if (waitMs <= 0) return this.refreshViews();
+    if (this.viewsTimer !== null && this.info?.playing) return;
+    const waitMs = viewsRefreshDelayMs(this.info?.playing ?? false, this.viewsAtMs, performance.now(), PLAY_VIEWS_EVERY_MS);
+    if (waitMs === 0) return this.refreshViews();
     this.viewsTimer = setTimeout(() => {
       this.viewsTimer = null;
       this.refreshViews();

@@ -52,3 +52,12 @@ export function coalesce(batch: readonly unknown[]): CoalescedUpdate {
   }
   return out;
 }
+
+/**
+ * How long a host-event-driven refresh of the router/connection/packet views should wait: 0 (now) when
+ * paused, else whatever is left of `everyMs` since the last refresh at `lastAtMs` (both in ms of one clock).
+ */
+export function viewsRefreshDelayMs(playing: boolean, lastAtMs: number, nowMs: number, everyMs: number): number {
+  if (!playing) return 0;
+  return Math.max(0, lastAtMs + everyMs - nowMs);
+}

@@ -1,6 +1,6 @@
 // The renderer's trace copy: appends, tail rewrites, gap detection, and folding a frame's host events.
 import { describe, expect, it } from 'vitest';
-import { applyTraceBatch, coalesce } from '../../../src-renderer/lib/trace-buffer.js';
+import { applyTraceBatch, coalesce, viewsRefreshDelayMs } from '../../../src-renderer/lib/trace-buffer.js';
 import type { SessionInfo, TraceEvent } from '../../../src-main/contract/index.js';
 
 const note = (t: number, text: string): TraceEvent => ({ t, kind: 'note', host: 'A', conn: 'c', text });
@@ -71,5 +71,21 @@ describe('coalesce', () => {
 
   it('ignores anything that is not a host event', () => {
     expect(coalesce([null, 3, { type: 'other' }, 'x'])).toEqual({ session: null, info: null, traces: [] });
+  });
+});
+
+describe('viewsRefreshDelayMs', () => {
+  it('refreshes at once when paused, however recent the last refresh was', () => {
+    expect(viewsRefreshDelayMs(false, 1000, 1001, 100)).toBe(0);
+  });
+
+  it('while playing, waits out the rest of the interval since the last refresh', () => {
+    expect(viewsRefreshDelayMs(true, 1000, 1030, 100)).toBe(70);
+    expect(viewsRefreshDelayMs(true, 1000, 1100, 100)).toBe(0);
+    expect(viewsRefreshDelayMs(true, 1000, 1250, 100)).toBe(0);
+  });
+
+  it('refreshes at once the first time (no refresh yet)', () => {
+    expect(viewsRefreshDelayMs(true, -Infinity, 5, 100)).toBe(0);
   });
 });

@@ -1,0 +1,33 @@
+// The Topology view (in the Router queue region): hosts around the router, packets where the router view says.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { labPage, launchChromium, openLesson, region, seekByKeys, startWebApp, type WebApp } from './harness.js';
+
+let app: WebApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startWebApp();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('topology view', () => {
+  it('shows the SYN on the client\'s link, then the held packet parked at the router', async () => {
+    const page = await labPage(browser, app);
+    await openLesson(page, 'The three-way handshake');
+    await seekByKeys(page, 10);
+    const figure = region(page, 'Router queue').getByRole('img', { name: /2 hosts; 1 packets on the links, 0 waiting at the router/ });
+    await expect.poll(() => figure.count()).toBe(1);
+    // Hold the SYN with the keyboard equivalent, and it moves to the router.
+    await region(page, 'Router queue').getByRole('option').first().click();
+    await region(page, 'Router queue').getByRole('button', { name: 'Hold', exact: true }).click();
+    const parked = region(page, 'Router queue').getByRole('img', { name: /0 packets on the links, 1 waiting at the router/ });
+    await expect.poll(() => parked.count()).toBe(1);
+    await page.close();
+  });
+});
