@@ -1,19 +1,27 @@
 // Seeded PRNG: sfc32, with child streams derived by name so adding a host never shifts another's numbers.
 // Nothing in tcp/, net/ or lab/ may use Math.random; everything draws from one of these.
 
-function hashLabel(seed: number, label: string): number {
-  // FNV-1a over the seed's bytes and the label, then a murmur3 finaliser for avalanche.
-  let h = 0x811c9dc5 ^ (seed >>> 0);
-  for (let i = 0; i < label.length; i++) {
-    h ^= label.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
+/** One FNV-1a step per UTF-16 unit of s. */
+export function fnvString(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** The murmur3 finaliser: spreads every input bit over the whole word (FNV alone avalanches poorly). */
+export function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h >>> 0;
+}
+
+export const FNV_OFFSET = 0x811c9dc5;
+
+function hashLabel(seed: number, label: string): number {
+  // FNV-1a over the seed's bytes and the label, then the finaliser for avalanche.
+  return fmix32(fnvString(FNV_OFFSET ^ (seed >>> 0), label));
 }
 
 export class Prng {
