@@ -23,22 +23,23 @@ function scan(): Finding[] {
   cpSync('src-main', path.join(dir, 'src-main'), { recursive: true });
   cpSync('dist/renderer', path.join(dir, 'renderer'), { recursive: true });
   cpSync('package.json', path.join(dir, 'package.json'));
-  const csv = path.join(dir, 'findings.csv');
+  // SARIF (JSON), not CSV: the tool's CSV writer mangles the first record.
+  const out = path.join(dir, 'findings.sarif');
   const electronVersion = (JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')) as { version: string }).version;
   const r = spawnSync(
     process.execPath,
-    [path.resolve('node_modules/@doyensec/electronegativity/dist/index.js'), '-i', dir, '-x', 'AvailableSecurityFixesGlobalCheck', '-e', electronVersion, '-r', '-o', csv],
+    [path.resolve('node_modules/@doyensec/electronegativity/dist/index.js'), '-i', dir, '-x', 'AvailableSecurityFixesGlobalCheck', '-e', electronVersion, '-r', '-o', out],
     { encoding: 'utf8', timeout: 120_000 },
   );
   expect(r.status, r.stderr).toBe(0);
-  return readFileSync(csv, 'utf8')
-    .split('\n')
-    .slice(1)
-    .filter((l) => /^[A-Z_]+,/.test(l))
-    .map((l) => {
-      const [check, , , file, location] = l.split(',').map((c) => c.replace(/^"|"$/g, ''));
-      return { check: check as string, file: file as string, line: location as string };
-    });
+  type Sarif = { runs: Array<{ results: Array<{ ruleId: string; locations?: Array<{ physicalLocation?: { artifactLocation?: { uri?: string }; region?: { startLine?: number } } }> }> }> };
+  const sarif = JSON.parse(readFileSync(out, 'utf8')) as Sarif;
+  return sarif.runs.flatMap((run) =>
+    run.results.map((res) => {
+      const loc = res.locations?.[0]?.physicalLocation;
+      return { check: res.ruleId, file: loc?.artifactLocation?.uri ?? 'N/A', line: String(loc?.region?.startLine ?? '') };
+    }),
+  );
 }
 
 describe('Electronegativity (offline, network-only check excluded)', () => {
