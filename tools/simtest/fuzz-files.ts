@@ -48,7 +48,7 @@ function captureIo(): CliIo & { text: () => string } {
 }
 
 /** Base documents: every lesson scenario, and a saved session of one with an intervention. */
-async function bases(): Promise<string[]> {
+export async function bases(): Promise<string[]> {
   const out = readdirSync(LESSONS).filter((f) => f.endsWith('.json')).sort().map((f) => readFileSync(path.join(LESSONS, f), 'utf8'));
   const host = newHost();
   await hostCall(host, 'session.openLesson', { id: 'third-ack-lost' });

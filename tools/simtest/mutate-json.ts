@@ -75,7 +75,12 @@ export function mutateJson(rng: Prng, base: string): string {
     if (r < 0.35) doc = setAt(doc, path, pick(rng, WRONG)(rng));
     else if (r < 0.5 && path.length > 0) doc = setAt(doc, path, undefined);
     else if (r < 0.6) doc = setAt(doc, path, hugeString(rng));
-    else if (r < 0.7) doc = setAt(doc, ['format'], pick(rng, ['tcplab.scenario/2', 'tcplab.session/99', 'tcplab.scenario/0', 'tcplab.session/', 'TCPLAB.SCENARIO/1', 'other/1']));
+    else if (r < 0.7) {
+      // Only an object root has a format to change (an earlier mutation may have made the root a number).
+      if (doc !== null && typeof doc === 'object' && !Array.isArray(doc)) {
+        doc = setAt(doc, ['format'], pick(rng, ['tcplab.scenario/2', 'tcplab.session/99', 'tcplab.scenario/0', 'tcplab.session/', 'TCPLAB.SCENARIO/1', 'other/1']));
+      }
+    }
     else if (r < 0.8) {
       const arr = all.filter((p) => p.length > 0);
       const p = arr.length > 0 ? pick(rng, arr) : path;
@@ -83,6 +88,9 @@ export function mutateJson(rng: Prng, base: string): string {
       // Many copies, but at most ~4 MB of them: the point is a long array, not a slow test.
       const copies = Math.max(2, Math.min(rng.int(2, 2000), Math.floor(4_000_000 / (JSON.stringify(node) ?? 'null').length)));
       doc = setAt(doc, p, Array.from({ length: copies }, () => node));
+      // The copies share one object: another round would enumerate every copy's paths (thousands squared)
+      // and exhaust the fuzzer's own memory. A long array is damage enough for one file.
+      break;
     } else {
       doc = setAt(doc, path, { [pick(rng, ['x', 'extra', 'version', 'seed', 'steps'])]: pick(rng, WRONG)(rng) });
     }
