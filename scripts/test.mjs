@@ -51,6 +51,7 @@ function vitest(title, config) {
 const started = Date.now();
 ensureSystemPackages();
 run('type check (node code)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+run('type check (end-to-end tests)', bin('tsc'), ['-p', 'tsconfig.e2e.json', '--noEmit']);
 run('type check (Svelte code)', bin('svelte-check'), ['--tsconfig', './tsconfig.renderer.json', '--fail-on-warnings', '--output', 'human']);
 run('lint (with layer boundaries)', bin('eslint'), ['.']);
 const unit = vitest('unit tests', 'vitest.config.ts');

@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
@@ -104,4 +105,18 @@ export async function seekByKeys(page: Page, ms: number): Promise<void> {
 /** The router list's option for the packet whose label starts with `label` (e.g. "[SYN, ACK]"). */
 export function routerOption(page: Page, label: string) {
   return region(page, 'Router queue').getByRole('option').filter({ hasText: label });
+}
+
+/** Starts browser mode and Chromium once for a test file (beforeAll) and stops both after it (afterAll). */
+export function useLabApp(env: Record<string, string> = {}): { readonly app: WebApp; readonly browser: Browser } {
+  const ctx = {} as { app: WebApp; browser: Browser };
+  beforeAll(async () => {
+    ctx.app = await startWebApp(env);
+    ctx.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.app?.stop();
+  });
+  return ctx;
 }

@@ -1,26 +1,15 @@
 // Router interventions by drag, by button and by keyboard (WCAG 2.2 SC 2.5.7), the packet editor and inject
 // form, socket controls, and export / re-open, against the real browser-mode host. Run after `npm run build`.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
-  button, cursorMs, labPage, ladderText, launchChromium, openLesson, region, routerOption, seekByKeys, slider, startWebApp, type WebApp,
+  button, cursorMs, labPage, ladderText, openLesson, region, routerOption, seekByKeys, slider, useLabApp,
 } from './harness.js';
 
-let app: WebApp;
-let browser: Browser;
+const lab = useLabApp();
 
-beforeAll(async () => {
-  app = await startWebApp();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-const newPage = (lang: 'en' | 'zh-CN' = 'en') => labPage(browser, app, lang);
+const newPage = (lang: 'en' | 'zh-CN' = 'en') => labPage(lab.browser, lab.app, lang);
 
 describe('router interventions', () => {
   it('drag the SYN-ACK onto Drop: the client retransmits its SYN', async () => {

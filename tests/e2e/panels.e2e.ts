@@ -1,26 +1,15 @@
 // The interactive panels against the real browser-mode host: lessons and playback, the diagrams wired to
 // the inspector, seeking, branching and comparing, settings, theme, layout and the language switch.
 // Router interventions, the packet editor, sockets and files are in interventions.e2e.ts. Run after `npm run build`.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
-  button, cursorMs, labPage, ladderText, launchChromium, openLesson, region, routerOption, seekByKeys, slider, startWebApp, type WebApp,
+  button, cursorMs, labPage, ladderText, openLesson, region, routerOption, seekByKeys, slider, useLabApp,
 } from './harness.js';
 
-let app: WebApp;
-let browser: Browser;
+const lab = useLabApp();
 
-beforeAll(async () => {
-  app = await startWebApp();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-const newPage = (lang: 'en' | 'zh-CN' = 'en') => labPage(browser, app, lang);
+const newPage = (lang: 'en' | 'zh-CN' = 'en') => labPage(lab.browser, lab.app, lang);
 
 async function stateOf(page: Page, host: string): Promise<string> {
   const pane = region(page, 'State diagram');

@@ -1,28 +1,16 @@
 // The first screen: title, language switch, the six named regions, and a command round-tripped through the host.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, startWebApp, type WebApp } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { startWebApp, useLabApp } from './harness.js';
 
 const REGIONS_EN = ['Ladder diagram', 'State diagram', 'Router queue', 'Packet inspector', 'Timeline', 'Lesson'];
 const REGIONS_ZH = ['时序图', '状态图', '路由器队列', '报文检查器', '时间轴', '课程'];
 
-let app: WebApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startWebApp();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const lab = useLabApp();
 
 describe('browser mode shell', () => {
   it('shows the six named regions in English and in Chinese, and lists lessons from the host', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'en-US' });
-    await page.goto(app.url);
+    const page = await lab.browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'en-US' });
+    await page.goto(lab.app.url);
     await expect.poll(() => page.title()).toBe('tcplab');
     await page.getByRole('button', { name: 'English' }).click();
     for (const name of REGIONS_EN) await expect(page.getByRole('region', { name, exact: true }).count()).resolves.toBe(1);
@@ -44,9 +32,9 @@ describe('browser mode shell', () => {
   });
 
   it('refuses a WebSocket from a foreign origin and answers bad messages with an error naming the field', async () => {
-    const page = await browser.newPage();
-    await page.goto(app.url);
-    const wsUrl = app.url.replace('http', 'ws') + 'ws';
+    const page = await lab.browser.newPage();
+    await page.goto(lab.app.url);
+    const wsUrl = lab.app.url.replace('http', 'ws') + 'ws';
     const replies = await page.evaluate(async (url) => {
       const ws = new WebSocket(url);
       await new Promise((r) => ws.addEventListener('open', r, { once: true }));
@@ -68,7 +56,7 @@ describe('browser mode shell', () => {
     await page.close();
 
     // A page on another origin (here: about:blank → data URL) cannot open the socket.
-    const foreign = await browser.newPage();
+    const foreign = await lab.browser.newPage();
     await foreign.goto('data:text/html,<p>hostile</p>');
     const outcome = await foreign.evaluate(
       (url) =>
@@ -84,8 +72,8 @@ describe('browser mode shell', () => {
   });
 
   it('a second instance takes another port, and Ctrl-C stops it cleanly', async () => {
-    const second = await startWebApp({ TCPLAB_PORT: String(new URL(app.url).port) });
-    expect(second.url).not.toBe(app.url);
+    const second = await startWebApp({ TCPLAB_PORT: String(new URL(lab.app.url).port) });
+    expect(second.url).not.toBe(lab.app.url);
     const res = await fetch(second.url);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");

@@ -1,24 +1,12 @@
 // The Topology view (in the Router queue region): hosts around the router, packets where the router view says.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { labPage, launchChromium, openLesson, region, seekByKeys, startWebApp, type WebApp } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { labPage, openLesson, region, seekByKeys, useLabApp } from './harness.js';
 
-let app: WebApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startWebApp();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const lab = useLabApp();
 
 describe('topology view', () => {
   it('shows the SYN on the client\'s link, then the held packet parked at the router', async () => {
-    const page = await labPage(browser, app);
+    const page = await labPage(lab.browser, lab.app);
     await openLesson(page, 'The three-way handshake');
     await seekByKeys(page, 10);
     const figure = region(page, 'Router queue').getByRole('img', { name: /2 hosts; 1 packets on the links, 0 waiting at the router/ });
