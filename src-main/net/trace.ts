@@ -62,24 +62,22 @@ function optionsSummary(o: TcpOptions): TcpOptions {
   if (o.mss === undefined && o.wscale === undefined && o.sackPermitted === undefined && o.sack === undefined && o.timestamp === undefined) {
     return NO_OPTIONS;
   }
-  if (o === frozenIn) return frozenOut;
+  const shared = FROZEN_SUMMARIES.get(o);
+  if (shared !== undefined) return shared;
   const out: TcpOptions = {};
   if (o.mss !== undefined) out.mss = o.mss;
   if (o.wscale !== undefined) out.wscale = o.wscale;
   if (o.sackPermitted !== undefined) out.sackPermitted = o.sackPermitted;
   if (o.sack !== undefined) out.sack = o.sack.map(([l, r]) => [l, r]);
   if (o.timestamp !== undefined) out.timestamp = { val: o.timestamp.val, ecr: o.timestamp.ecr };
-  if (Object.isFrozen(o)) {
-    // A frozen options object is a shared constant (a flood's SYNs all carry one): summarise it once.
-    frozenIn = o;
-    frozenOut = Object.freeze(out);
-  }
+  // A frozen options object is a shared constant (a flood's SYNs all carry one, and the cookie SYN-ACKs
+  // answering them another): summarise each once.
+  if (Object.isFrozen(o)) FROZEN_SUMMARIES.set(o, Object.freeze(out));
   return out;
 }
 
-/** optionsSummary's one-entry cache for frozen (constant) options objects. */
-let frozenIn: TcpOptions | undefined;
-let frozenOut: TcpOptions = NO_OPTIONS;
+/** optionsSummary's cache for frozen (constant, shared) options objects; weak, so it never pins one. */
+const FROZEN_SUMMARIES = new WeakMap<TcpOptions, TcpOptions>();
 
 /** flagsToLetters by flag byte, computed once per value (it runs for every packet). */
 const FLAG_LETTERS: Array<string | undefined> = [];

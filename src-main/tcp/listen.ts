@@ -7,7 +7,7 @@ import type { StackCore } from './core.js';
 import { onEstablished } from './close.js';
 import { generateIsn } from './isn.js';
 import { EMPTY, sendRstReply, sendSyn } from './output.js';
-import type { Segment } from './segment.js';
+import type { Segment, TcpOptions } from './segment.js';
 import { FLAG } from './segment.js';
 import { seqAdd } from './seq.js';
 import { checkCookie, makeCookie } from './syncookie.js';
@@ -159,6 +159,17 @@ function twoWayAccept(st: StackCore, conn: Conn, nowMs: number): void {
   st.emitApp(conn.key, 'accepted', 0, 'accepted (two-way handshake)', nowMs);
 }
 
+/**
+ * A cookie SYN-ACK's options, one frozen object per MSS value: a flood draws a million of these replies and
+ * nothing downstream writes to a segment's options (net/hooks.ts), so they can all share one.
+ */
+const COOKIE_OPTIONS = new Map<number, TcpOptions>();
+function cookieOptions(mss: number): TcpOptions {
+  let o = COOKIE_OPTIONS.get(mss);
+  if (o === undefined) COOKIE_OPTIONS.set(mss, (o = Object.freeze({ mss })));
+  return o;
+}
+
 /** `key`: the connection key as the listener sees it (ours first), which is also the reply's sender-first key. */
 function sendCookieSynAck(st: StackCore, seg: Segment, key: string, nowMs: number): void {
   const p = st.params;
@@ -166,7 +177,7 @@ function sendCookieSynAck(st: StackCore, seg: Segment, key: string, nowMs: numbe
   const reply: Segment = {
     srcIp: seg.dstIp, srcPort: seg.dstPort, dstIp: seg.srcIp, dstPort: seg.srcPort,
     seq: cookie, ack: seqAdd(seg.seq, 1), flags: FLAG.SYN | FLAG.ACK, window: Math.min(65535, p.rcvBufBytes),
-    urgent: 0, options: { mss: p.mss }, payload: EMPTY,
+    urgent: 0, options: cookieOptions(p.mss), payload: EMPTY,
   };
   st.tx(reply, false, 'SYN-ACK with SYN cookie (no state kept)', key);
 }

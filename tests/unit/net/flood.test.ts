@@ -95,6 +95,21 @@ describe('SYN flood', () => {
     expect(other).not.toEqual([p1, p2]);
   });
 
+  it('the SYNs and the cookie SYN-ACKs each share one frozen options summary, with the options they carry', () => {
+    const sends: TraceEvent[] = [];
+    const s = floodSpec(2);
+    s.floods = [{ from: 'M', target: `${B_IP}:80`, startMs: 0, ratePerSec: 1000, count: 40 }];
+    new Network(s, { emit: (e) => void (e.kind === 'segment.send' && sends.push(e)) }).runUntil(200);
+    const optionsBy = (host: string) => sends.flatMap((e) => (e.kind === 'segment.send' && e.host === host ? [e.seg.options] : []));
+    const syn = optionsBy('M'), synAck = optionsBy('B');
+    expect([syn.length, synAck.length]).toEqual([40, 40]);
+    // The two kinds alternate in the trace, so a one-entry cache would summarise every SYN-ACK afresh.
+    expect([new Set(syn).size, new Set(synAck).size]).toEqual([1, 1]);
+    expect([syn[0], synAck[0]]).toEqual([{ mss: 1460 }, { mss: 1460 }]);
+    expect(syn[0]).not.toBe(synAck[0]);
+    expect(Object.isFrozen(synAck[0])).toBe(true);
+  });
+
   it('a flood can also be started by command while the network runs', () => {
     const mine: TraceEvent[] = [];
     const s = floodSpec(1);

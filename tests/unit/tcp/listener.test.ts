@@ -67,6 +67,14 @@ describe('SYN flood with cookies', () => {
     expect(h.b.heap.size).toBe(8);
     expect(h.sent('B', 'SA').filter((w) => !w.meta.retransmit).length).toBe(5000);
   });
+  it('cookie SYN-ACKs share one frozen options object (nothing may write to it), still saying mss 1460', () => {
+    const h = flood({ 'net.ipv4.tcp_syncookies': 2 }, 30);
+    const opts = h.sent('B', 'SA').map((w) => w.seg.options);
+    expect(opts).toHaveLength(30);
+    expect(new Set(opts).size).toBe(1);
+    expect(opts[0]).toEqual({ mss: 1460 });
+    expect(Object.isFrozen(opts[0])).toBe(true);
+  });
   it('tcp_syncookies 2: always stateless, no half-open connection at all', () => {
     const h = flood({ 'net.ipv4.tcp_syncookies': 2 }, 50);
     expect(h.b.connections().length).toBe(0);
