@@ -59,9 +59,15 @@ export async function runBench(def: BenchDef, tiny: boolean, overrides: Record<s
   const loadBefore = loadAverage1();
   const warmups = tiny ? 0 : def.warmups;
   const repeats = tiny ? 1 : def.repeats;
-  for (let i = 0; i < warmups; i++) await def.run(params);
+  for (let i = 0; i < warmups; i++) {
+    collectGarbage();
+    await def.run(params);
+  }
   const runs: BenchResult[] = [];
-  for (let i = 0; i < repeats; i++) runs.push(await def.run(params));
+  for (let i = 0; i < repeats; i++) {
+    collectGarbage();
+    runs.push(await def.run(params));
+  }
   const samples = runs.map((r) => r.value);
   const value = median(samples);
   const closest = runs.reduce((a, b) => (Math.abs(b.value - value) < Math.abs(a.value - value) ? b : a));
@@ -72,6 +78,14 @@ export async function runBench(def: BenchDef, tiny: boolean, overrides: Record<s
     params, samples: samples.map(round),
     ...closest.extra, loadAvg1: [loadBefore, loadAverage1()], date: new Date().toISOString().slice(0, 10),
   };
+}
+
+/**
+ * A full collection before each run (untimed; `npm run bench` passes --expose-gc): otherwise run n+1 pays
+ * for collecting run n's retained trace, and which repeat gets that bill varies.
+ */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
 }
 
 function loadAverage1(): number {
