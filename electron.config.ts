@@ -1,15 +1,8 @@
 // electron-builder configuration: `electron-builder --config electron.config.ts` (npm run dist).
 // Offline build machines set ELECTRON_OVERRIDE_DIST_PATH to an unpacked Electron to use instead of a download.
-import { readFileSync } from 'node:fs';
 import type { Configuration } from 'electron-builder';
 
 const electronDist = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-/**
- * The simulation runs in Electron's main process, whose V8 flags only the command line can set
- * (app.commandLine.appendSwitch('js-flags') reaches renderers only). Linux desktop entries get them;
- * macOS and Windows builds run with V8's defaults (docs/PERFORMANCE.md, "V8 flags").
- */
-const { nodeFlags } = JSON.parse(readFileSync(new URL('./scripts/host-v8-flags.json', import.meta.url), 'utf8')) as { nodeFlags: string[] };
 
 const config: Configuration = {
   appId: 'org.tcplab.app',
@@ -46,7 +39,6 @@ const config: Configuration = {
     category: 'Education',
     icon: 'assets/icons',
     executableName: 'tcplab',
-    executableArgs: [`--js-flags=${nodeFlags.join(' ')}`],
   },
   deb: { depends: ['libgtk-3-0', 'libnss3', 'libxss1', 'libasound2'] },
   win: { target: ['nsis'], icon: 'assets/icon.ico' },

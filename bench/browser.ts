@@ -7,7 +7,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { repoRoot } from './build-check.js';
-import { hostNodeFlags } from './host-flags.js';
 
 export const CHROMIUM = process.env.TCPLAB_CHROMIUM ?? '/usr/bin/chromium';
 export const FRAME_BUDGET_MS = 16.7;
@@ -36,11 +35,11 @@ export function hrMs(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
 
-/** Spawns `node <host flags> dist/web/main.mjs` (as `npm run web` does) on a free port with a throwaway data dir (no autosave in the user's home). */
+/** Spawns `node dist/web/main.mjs` on a free port with a throwaway data dir (no autosave in the user's home). */
 export async function startApp(): Promise<RunningApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tcplab-bench-data-'));
   const spawnedMs = hrMs();
-  const proc = spawn(process.execPath, [...hostNodeFlags(), path.join(repoRoot(), 'dist', 'web', 'main.mjs')], {
+  const proc = spawn(process.execPath, [path.join(repoRoot(), 'dist', 'web', 'main.mjs')], {
     env: { ...process.env, TCPLAB_NO_OPEN: '1', TCPLAB_PORT: '0', TCPLAB_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,12 +1,10 @@
 // memory: the RSS of a process whose lab host holds a session with a 1,000,000-event trace, opened and
 // sought to the end through LabHost.call as a client would. `scenario`: 'bulk' (the bulk transfer used by
 // every lab benchmark; its payload bytes are part of the network state) or 'flood' (a SYN flood: events
-// without payload). Measured in a fresh child process, so earlier benchmarks' garbage does not count; the
-// child gets the host's V8 flags (scripts/host-v8-flags.json), as the app's host process does.
+// without payload). Measured in a fresh child process, so earlier benchmarks' garbage does not count.
 import { spawnSync } from 'node:child_process';
 import { LabHost } from '../src-main/host/lab-host.js';
 import type { BenchDef } from './harness.js';
-import { hostNodeFlags } from './host-flags.js';
 import { bulkScenario, floodScenario, megabytesForEvents } from './scenarios.js';
 
 export const MEMORY_CHILD_FLAG = '--memory-child';
@@ -61,7 +59,7 @@ export const memory: BenchDef<{ events: number; scenario: string }> = {
   run({ events, scenario }) {
     const script = process.argv[1];
     if (script === undefined) throw new Error('memory: cannot find the bench script to re-run');
-    const r = spawnSync(process.execPath, [...hostNodeFlags(), '--expose-gc', script, MEMORY_CHILD_FLAG, String(events), scenario], { encoding: 'utf8', timeout: 600_000 });
+    const r = spawnSync(process.execPath, ['--expose-gc', script, MEMORY_CHILD_FLAG, String(events), scenario], { encoding: 'utf8', timeout: 600_000 });
     if (r.status !== 0) throw new Error(`memory: child exited with ${r.status}: ${r.stderr.slice(-1000)}`);
     const line = r.stdout.trim().split('\n').pop() ?? '';
     const { rssMb, ...rest } = JSON.parse(line) as Record<string, number>;

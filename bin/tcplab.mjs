@@ -1,5 +1,5 @@
-#!/usr/bin/env -S node --max-semi-space-size=64
-// Runs the tcplab CLI (the shebang's V8 flag is scripts/host-v8-flags.json's: a big run is a big simulation). In a source checkout it runs the TypeScript sources directly (through tsx), so the
+#!/usr/bin/env node
+// Runs the tcplab CLI. In a source checkout it runs the TypeScript sources directly (through tsx), so the
 // CLI is never older than the code; a packaged install runs the bundled dist/cli/main.mjs.
 import { existsSync } from 'node:fs';
 import path from 'node:path';

@@ -4,14 +4,12 @@
 // (playwright-core, ws) resolve from the project's node_modules.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cache = path.join(root, 'node_modules', '.cache');
-// The engine benchmarks run with the V8 flags the app's own processes get (scripts/host-v8-flags.json).
-const { nodeFlags } = JSON.parse(readFileSync(path.join(root, 'scripts/host-v8-flags.json'), 'utf8'));
 mkdirSync(cache, { recursive: true });
 const dir = mkdtempSync(path.join(cache, 'tcplab-bench-'));
 const outfile = path.join(dir, 'bench.mjs');
@@ -28,7 +26,7 @@ try {
     external: ['playwright-core', 'ws', 'esbuild', 'vite'],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
-  const r = spawnSync(process.execPath, [...nodeFlags, '--expose-gc', '--max-old-space-size=8192', outfile, ...process.argv.slice(2)], { stdio: 'inherit', cwd: root, env: { ...process.env, TCPLAB_ROOT: root } });
+  const r = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', outfile, ...process.argv.slice(2)], { stdio: 'inherit', cwd: root, env: { ...process.env, TCPLAB_ROOT: root } });
   process.exitCode = r.status ?? 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -7,8 +7,6 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-/** V8 flags for the process that runs the simulation (scripts/host-v8-flags.json says why). */
-const { nodeFlags } = JSON.parse(readFileSync(path.join(root, 'scripts/host-v8-flags.json'), 'utf8'));
 
 /** Returns the Electron binary path, or a reason it cannot be used here. */
 function findElectron() {
@@ -34,7 +32,7 @@ function hasDisplay() {
 
 function startBrowserMode(reason) {
   console.log(`tcplab: ${reason}; starting browser mode instead.`);
-  const child = spawn(process.execPath, [...nodeFlags, path.join(root, 'dist/web/main.mjs')], { stdio: 'inherit' });
+  const child = spawn(process.execPath, [path.join(root, 'dist/web/main.mjs')], { stdio: 'inherit' });
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
   child.on('exit', (code) => process.exit(code ?? 0));
 }
@@ -43,7 +41,7 @@ const found = process.env.TCPLAB_BROWSER_MODE === '1' ? { reason: 'TCPLAB_BROWSE
 if (!found.exe) startBrowserMode(`Electron cannot run here: ${found.reason}`);
 else if (!hasDisplay()) startBrowserMode('Electron needs a display and none is set (no DISPLAY or WAYLAND_DISPLAY)');
 else {
-  const child = spawn(found.exe, [`--js-flags=${nodeFlags.join(' ')}`, path.join(root, 'dist/electron/main.cjs')], { stdio: 'inherit' });
+  const child = spawn(found.exe, [path.join(root, 'dist/electron/main.cjs')], { stdio: 'inherit' });
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
   child.on('exit', (code) => process.exit(code ?? 0));
 }
