@@ -54,20 +54,24 @@ export function percentile(xs: number[], p: number): number {
   return s[idx] as number;
 }
 
-export async function runBench(def: BenchDef, tiny: boolean, overrides: Record<string, unknown> = {}): Promise<BenchReport> {
+/** `--warmups N` on the command line: more warm-up runs than the benchmark's own (e.g. a small size of an
+ * engine benchmark, whose one default warm-up is too short for the JIT to finish optimising). */
+export interface RunOptions {
+  warmups?: number;
+}
+
+export async function runBench(def: BenchDef, tiny: boolean, overrides: Record<string, unknown> = {}, opts: RunOptions = {}): Promise<BenchReport> {
   const params = { ...(tiny ? def.tinyParams : def.params), ...overrides };
   const loadBefore = loadAverage1();
-  const warmups = tiny ? 0 : def.warmups;
+  const warmups = opts.warmups ?? (tiny ? 0 : def.warmups);
   const repeats = tiny ? 1 : def.repeats;
-  for (let i = 0; i < warmups; i++) {
-    collectGarbage();
-    await def.run(params);
-  }
+  // No gc() between runs: a forced full collection shrinks the young generation and resets V8's
+  // allocation feedback, which made the next run slower (engine.bulk at 10 MB: 0.06-0.10 s instead of
+  // 0.02-0.04 s once warm). Collecting the last run's garbage costs little, since a collection's cost
+  // follows what is alive.
+  for (let i = 0; i < warmups; i++) await def.run(params);
   const runs: BenchResult[] = [];
-  for (let i = 0; i < repeats; i++) {
-    collectGarbage();
-    runs.push(await def.run(params));
-  }
+  for (let i = 0; i < repeats; i++) runs.push(await def.run(params));
   const samples = runs.map((r) => r.value);
   const value = median(samples);
   const closest = runs.reduce((a, b) => (Math.abs(b.value - value) < Math.abs(a.value - value) ? b : a));
@@ -75,17 +79,9 @@ export async function runBench(def: BenchDef, tiny: boolean, overrides: Record<s
   const pass = def.better === 'higher' ? value >= def.target - slack : value <= def.target + slack;
   return {
     name: def.name, metric: def.metric, value: round(value), unit: def.unit, target: def.target, pass, ...(slack > 0 ? { resolution: slack } : {}),
-    params, samples: samples.map(round),
+    params, ...(opts.warmups !== undefined ? { warmups } : {}), samples: samples.map(round),
     ...closest.extra, loadAvg1: [loadBefore, loadAverage1()], date: new Date().toISOString().slice(0, 10),
   };
-}
-
-/**
- * A full collection before each run (untimed; `npm run bench` passes --expose-gc): otherwise run n+1 pays
- * for collecting run n's retained trace, and which repeat gets that bill varies.
- */
-function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
 }
 
 function loadAverage1(): number {

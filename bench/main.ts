@@ -1,8 +1,8 @@
 // `npm run bench [-- --only NAME[,NAME…]] [-- --tiny] [-- --set key=value …]`: runs the benchmarks one after
 // another (never in parallel) and prints one JSON object per line. --set overrides a workload parameter
 // (numbers are parsed), e.g. `--only engine.bulk --set megabytes=10`, for the growth table in
-// docs/PERFORMANCE.md.
-import { runBench, type BenchDef } from './harness.js';
+// docs/PERFORMANCE.md. --warmups N replaces each benchmark's own number of warm-up runs.
+import { runBench, type BenchDef, type RunOptions } from './harness.js';
 import { engineBulk } from './engine.js';
 import { engineClients, engineFlood } from './engine-scale.js';
 import { labSeek } from './lab-seek.js';
@@ -28,6 +28,14 @@ function overridesOf(argv: string[]): Record<string, unknown> {
   return out;
 }
 
+function runOptionsOf(argv: string[]): RunOptions {
+  const i = argv.indexOf('--warmups');
+  if (i < 0) return {};
+  const n = Number(argv[i + 1]);
+  if (!Number.isInteger(n) || n < 0 || n > 100) throw new Error(`--warmups needs a whole number 0-100, got "${argv[i + 1] ?? ''}"`);
+  return { warmups: n };
+}
+
 async function main(argv: string[]): Promise<number> {
   const child = argv.indexOf(MEMORY_CHILD_FLAG);
   if (child >= 0) {
@@ -44,10 +52,11 @@ async function main(argv: string[]): Promise<number> {
   }
   const chosen = only ? ALL.filter((b) => only.includes(b.name)) : ALL;
   const overrides = overridesOf(argv);
+  const runOpts = runOptionsOf(argv);
   let failed = 0;
   for (const def of chosen) {
     try {
-      console.log(JSON.stringify(await runBench(def, tiny, overrides)));
+      console.log(JSON.stringify(await runBench(def, tiny, overrides, runOpts)));
     } catch (err) {
       failed++;
       console.log(JSON.stringify({ name: def.name, error: (err as Error).message }));

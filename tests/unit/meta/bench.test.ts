@@ -40,6 +40,13 @@ describe('benchmark harness', () => {
     expect(tiny).toMatchObject({ value: 3, samples: [3], params: { n: 7 } });
   });
 
+  it('--warmups replaces the benchmark\'s own warm-up count, and the report says how many ran', async () => {
+    // Three warm-ups take 30, 40, 50; the repeats get 12, 8, 9.
+    const r = await runBench(fake([30, 40, 50, 12, 8, 9]), false, {}, { warmups: 3 });
+    expect(r).toMatchObject({ value: 9, samples: [12, 8, 9], warmups: 3 });
+    expect(await runBench(fake([30, 12, 8, 9]), false)).not.toHaveProperty('warmups');
+  });
+
   it('counts a value within the stated measurement resolution as meeting the target, and reports it', async () => {
     expect(await runBench(fake([10.2]), true)).toMatchObject({ pass: false });
     const r = await runBench(fake([10.2], { resolution: 0.2 }), true);
