@@ -7,7 +7,7 @@ import type {
   SessionInfo, TraceEvent,
 } from '../../src-main/contract/index.js';
 import type { LabClient } from './client.js';
-import { applyTraceBatch, coalesce, viewsRefreshDelayMs } from './trace-buffer.js';
+import { TraceLog, coalesce, viewsRefreshDelayMs } from './trace-buffer.js';
 import { toShownError, type ShownError } from './host-errors.js';
 
 /** Events per trace.get call: large enough to load a lesson in a few round trips, small enough to stream. */
@@ -19,11 +19,10 @@ const TRACE_CHUNK = 20_000;
  * renderer.live). Ten times a second still looks live; commands and pauses refresh at once.
  */
 const PLAY_VIEWS_EVERY_MS = 100;
+const NO_EVENTS: readonly TraceEvent[] = Object.freeze([]);
 
 export class SessionStore {
   info = $state.raw<SessionInfo | null>(null);
-  /** The current branch's trace up to the head (not just the cursor). */
-  trace = $state.raw<TraceEvent[]>([]);
   router = $state.raw<RouterView | null>(null);
   connections = $state.raw<ConnectionView[]>([]);
   selectedId = $state<number | null>(null);
@@ -32,10 +31,37 @@ export class SessionStore {
   error = $state.raw<ShownError | null>(null);
   /** Commands awaiting a reply: the UI shows progress when one takes long. */
   pending = $state(0);
+  /** Bumped on every command reply (seek, step, pause, …): throttled panels then show the cursor at once. */
+  commandSeq = $state(0);
   /** Set once init() has asked the host for an already open session. */
   ready = $state(false);
-  /** Events at or before the cursor: what the diagrams draw. */
-  visible = $derived(this.info ? this.trace.slice(0, Math.min(this.info.cursorEvent, this.trace.length)) : []);
+
+  /** The current branch's trace up to the head (not just the cursor), grown in place (TraceLog). */
+  readonly #log = new TraceLog<TraceEvent>();
+  /** The log's version: what readers of `trace` and `visible` depend on (the array itself may not change). */
+  #traceVersion = $state(0);
+
+  /**
+   * The current branch's trace up to the head. It grows in place: read what you need at once, and compare
+   * by prefix (as buildLadder does), not by identity.
+   */
+  get trace(): readonly TraceEvent[] {
+    void this.#traceVersion;
+    return this.#log.events;
+  }
+
+  /**
+   * Events at or before the cursor: what the diagrams draw. A getter, not a $derived, so that a reader
+   * depends on the version and the cursor themselves: while playing the cursor is at the head and this is
+   * the log's own array, which stays the same object as it grows (a $derived would then tell nobody).
+   * Readers must use it inside their own $derived (or pass `session.visible` as a prop expression, which
+   * Svelte compiles to a getter), never keep it in a $derived of its own.
+   */
+  get visible(): readonly TraceEvent[] {
+    void this.#traceVersion;
+    const info = this.info;
+    return info ? this.#log.prefix(info.cursorEvent) : NO_EVENTS;
+  }
 
   private queue: unknown[] = [];
   private frame: number | null = null;
@@ -91,12 +117,13 @@ export class SessionStore {
     this.info = info;
     if (reset === 'all' || !prev || prev.branch !== info.branch) {
       this.generation++;
-      this.trace = [];
-    } else if (reset === 'tail' || info.headEvent < this.trace.length) {
+      this.#log.reset();
+    } else if (reset === 'tail' || info.headEvent < this.#log.length) {
       this.generation++;
-      this.trace = this.trace.slice(0, Math.min(info.cursorEvent, info.headEvent));
+      this.#log.truncate(Math.min(info.cursorEvent, info.headEvent));
     }
-    if (this.trace.length < info.headEvent || this.trace.length === 0) void this.reloadTrace();
+    this.#traceVersion = this.#log.version;
+    if (this.#log.length < info.headEvent || this.#log.length === 0) void this.reloadTrace();
     if (fromHostEvent) this.refreshViewsSoon();
     else this.refreshViews();
   }
@@ -109,6 +136,7 @@ export class SessionStore {
   fromReply(info: SessionInfo | undefined, reset: 'none' | 'tail' | 'all' = 'none'): void {
     if (!info) return;
     this.queue = [];
+    this.commandSeq++;
     this.adopt(info, reset);
   }
 
@@ -122,10 +150,10 @@ export class SessionStore {
     }
     for (const batch of update.traces) {
       if (batch.branch !== this.info?.branch) continue;
-      const { trace, gapFrom } = applyTraceBatch(this.trace, batch.from, batch.events);
-      this.trace = trace;
+      const gapFrom = this.#log.apply(batch.from, batch.events);
       if (gapFrom !== null) void this.reloadTrace();
     }
+    this.#traceVersion = this.#log.version;
     if (update.info) this.adopt(update.info, 'none', true);
     else if (update.traces.length > 0) this.refreshViewsSoon();
   }
@@ -139,10 +167,11 @@ export class SessionStore {
     this.traceLoading = (async () => {
       for (let round = 0; round < 10_000; round++) {
         const generation = this.generation;
-        const from = this.trace.length;
+        const from = this.#log.length;
         const got = await this.call('trace.get', { from, count: TRACE_CHUNK });
         if (!got || generation !== this.generation) break;
-        this.trace = applyTraceBatch(this.trace, got.from, got.events).trace;
+        this.#log.apply(got.from, got.events);
+        this.#traceVersion = this.#log.version;
         if (got.events.length < TRACE_CHUNK) break;
       }
     })().finally(() => {

@@ -19,6 +19,71 @@ export function applyTraceBatch<T>(current: readonly T[], from: number, events: 
   return { trace: current.slice(0, from).concat(events), gapFrom: null };
 }
 
+/**
+ * The renderer's copy of the trace, append-only in place: a batch at our end is pushed onto the same array
+ * (O(batch), where a copy per batch cost O(trace) every frame of play: docs/PERFORMANCE.md, renderer.live).
+ * A rewritten tail, a truncation or a reset makes a new array, so the events of an array once handed out
+ * never change: it can only grow at the end. Readers take what they need at once (`prefix` hands out
+ * the live array itself when the prefix is all of it), and compare by prefix, as PrefixMemo and
+ * buildLadder do. `version` counts every change, for a reactive wrapper to depend on.
+ */
+export class TraceLog<T> {
+  #events: T[] = [];
+  #version = 0;
+  /** The last prefix sliced for a count below the length, and what it was sliced from. */
+  #cut: { from: T[]; count: number; events: T[] } | null = null;
+
+  get length(): number {
+    return this.#events.length;
+  }
+
+  get version(): number {
+    return this.#version;
+  }
+
+  /** The whole trace (the live array: it grows in place). */
+  get events(): readonly T[] {
+    return this.#events;
+  }
+
+  /** Merges a batch as applyTraceBatch does; returns the index to refetch from after a gap, else null. */
+  apply(from: number, events: readonly T[]): number | null {
+    const cur = this.#events;
+    if (from > cur.length) return cur.length;
+    if (events.length === 0) return null;
+    if (from === cur.length) for (const e of events) cur.push(e);
+    else this.#events = cur.slice(0, from).concat(events);
+    this.#version++;
+    return null;
+  }
+
+  /** Keeps the first `count` events (in a new array). */
+  truncate(count: number): void {
+    if (count >= this.#events.length) return;
+    this.#events = this.#events.slice(0, Math.max(0, count));
+    this.#version++;
+  }
+
+  reset(): void {
+    this.#events = [];
+    this.#version++;
+  }
+
+  /**
+   * events[0, count): the live array itself when that is all of it (the common case while playing), else
+   * a slice, the same one again while neither the count nor the array changes.
+   */
+  prefix(count: number): readonly T[] {
+    const all = this.#events;
+    if (count >= all.length) return all;
+    const cut = this.#cut;
+    if (cut && cut.from === all && cut.count === count) return cut.events;
+    const events = all.slice(0, Math.max(0, count));
+    this.#cut = { from: all, count, events };
+    return events;
+  }
+}
+
 /** Everything one animation frame of host events amounts to. */
 export interface CoalescedUpdate {
   /** Set when the session itself changed: views are reset and the trace re-read. */
