@@ -17,64 +17,117 @@ export const KLASS_COMMAND = 1;
  */
 export type LiveCheck<T, C> = (item: T, ctx: C) => boolean;
 
+/**
+ * One sorted FIFO run: entries appended in (atMs, ord) order and taken from the head, O(1) each way.
+ * Consumed entries are cut off in bulk (never one shift per pop).
+ */
+class Run<T> {
+  times: number[] = [];
+  ords: number[] = [];
+  items: T[] = [];
+  head = 0;
+
+  get size(): number {
+    return this.items.length - this.head;
+  }
+
+  /** Whether (atMs, ord) may be appended: it sorts after the last entry (true when empty). */
+  accepts(atMs: number, ord: number): boolean {
+    const last = this.items.length - 1;
+    if (last < this.head) return true;
+    const lastMs = this.times[last]!;
+    return atMs > lastMs || (atMs === lastMs && ord > this.ords[last]!);
+  }
+
+  lastMs(): number {
+    return this.items.length > this.head ? this.times[this.items.length - 1]! : -Infinity;
+  }
+
+  push(atMs: number, ord: number, item: T): void {
+    this.times.push(atMs);
+    this.ords.push(ord);
+    this.items.push(item);
+  }
+
+  shift(): void {
+    this.items[this.head] = undefined as T; // let it be collected
+    this.head++;
+    if (this.head === this.items.length) {
+      this.times.length = this.ords.length = this.items.length = this.head = 0;
+    } else if (this.head >= 4096 && this.head * 2 >= this.items.length) {
+      this.times.splice(0, this.head);
+      this.ords.splice(0, this.head);
+      this.items.splice(0, this.head);
+      this.head = 0;
+    }
+  }
+}
+
+/**
+ * Up to this many sorted runs beside the heap. Each kind of steady traffic schedules in order by itself:
+ * a scenario's timed steps (sorted by build.ts, tens of thousands for a many-client scenario), packets
+ * moving one link delay ahead, a flood's next SYN 10 µs ahead. With one run, the steps' far-future tail
+ * sent every packet event to the heap (a 1,000,000-SYN flood did 4 million heap inserts and removals).
+ */
+const MAX_RUNS = 4;
+
 export class Scheduler<T> {
   nowMs = 0;
   private nextSeq = 0;
   private heap = new EventHeap<T>();
   /**
-   * Events scheduled in (atMs, ord) order relative to the last one appended here form a sorted FIFO run
-   * beside the heap: O(1) in and out instead of O(log n). A scenario's timed steps (scheduled sorted by
-   * build.ts, tens of thousands for a many-client scenario) and far-future timers land here, which keeps
-   * the heap small. pop takes the earlier of the two heads, so the order is exactly the heap-only order.
+   * Sorted FIFO runs beside the heap. An event goes to the run it extends whose last entry is latest (so
+   * the runs stay apart, like patience sorting), else to an empty run, else to the heap. pop takes the
+   * earliest head of all of them, so the order is exactly the heap-only order.
    */
-  private runTimes: number[] = [];
-  private runOrds: number[] = [];
-  private runItems: T[] = [];
-  private runHead = 0;
+  private runs: Array<Run<T>> = [];
 
   get pending(): number {
-    return this.heap.size + this.runItems.length - this.runHead;
+    let n = this.heap.size;
+    for (const r of this.runs) n += r.size;
+    return n;
   }
 
   /** Schedules item at atMs (never in the past: the caller clamps). */
   at(atMs: number, item: T, klass: number = KLASS_SIM): void {
     if (!(atMs >= this.nowMs)) throw new Error(`scheduler: event at ${atMs} ms is before now (${this.nowMs} ms)`);
     const ord = klass === KLASS_SIM ? this.nextSeq++ : ordOf(klass, this.nextSeq++);
-    const last = this.runItems.length - 1;
-    // Appending keeps the run sorted when the event comes after its last one. (Equal times: seq only grows,
-    // but a simulation event must still go before a command already there, hence the ord test.)
-    const lastMs = last < this.runHead ? -Infinity : this.runTimes[last]!;
-    if (atMs > lastMs || (atMs === lastMs && ord > this.runOrds[last]!)) {
-      this.runTimes.push(atMs);
-      this.runOrds.push(ord);
-      this.runItems.push(item);
-    } else {
-      this.heap.insert(atMs, ord, item);
+    const runs = this.runs;
+    let best: Run<T> | undefined, empty: Run<T> | undefined;
+    for (const r of runs) {
+      if (r.size === 0) empty ??= r;
+      else if (r.accepts(atMs, ord) && (best === undefined || r.lastMs() > best.lastMs())) best = r;
     }
+    if (best === undefined && empty === undefined && runs.length < MAX_RUNS) runs.push((empty = new Run<T>()));
+    const target = best ?? empty;
+    if (target !== undefined) target.push(atMs, ord, item);
+    else this.heap.insert(atMs, ord, item);
   }
 
   /** Due time of the earliest live entry (Infinity when none), after discarding stale ones at the top. */
   nextLiveMs<C>(isLive: LiveCheck<T, C>, ctx?: C): number {
     const src = this.dropStale(isLive, ctx as C);
-    return src === NONE ? Infinity : src === HEAP ? this.heap.topAtMs() : this.runTimes[this.runHead]!;
+    return src === NONE ? Infinity : src === HEAP ? this.heap.topAtMs() : this.runs[src]!.times[this.runs[src]!.head]!;
   }
 
   /** Earliest entry, after discarding stale ones at the top (isLive is asked, never stored). */
   peekLive<C>(isLive: LiveCheck<T, C>, ctx?: C): HeapEntry<T> | undefined {
     const src = this.dropStale(isLive, ctx as C);
-    if (src !== RUN) return this.heap.peek();
-    const ord = this.runOrds[this.runHead]!;
+    if (src === NONE || src === HEAP) return this.heap.peek();
+    const r = this.runs[src]!;
+    const ord = r.ords[r.head]!;
     const klass = ord >= ordOf(KLASS_COMMAND, 0) ? KLASS_COMMAND : KLASS_SIM;
-    return { atMs: this.runTimes[this.runHead]!, klass, seq: ord - ordOf(klass, 0), item: this.runItems[this.runHead]! };
+    return { atMs: r.times[r.head]!, klass, seq: ord - ordOf(klass, 0), item: r.items[r.head]! };
   }
 
   /** Removes and returns the earliest live entry due at or before limitMs, moving the clock to it. */
   popLive<C>(limitMs: number, isLive: LiveCheck<T, C>, ctx?: C): T | undefined {
     const src = this.dropStale(isLive, ctx as C);
     if (src === NONE) return undefined;
-    const atMs = src === HEAP ? this.heap.topAtMs() : this.runTimes[this.runHead]!;
+    const r = src === HEAP ? undefined : this.runs[src]!;
+    const atMs = r === undefined ? this.heap.topAtMs() : r.times[r.head]!;
     if (atMs > limitMs) return undefined;
-    const item = src === HEAP ? this.heap.topItem()! : this.runItems[this.runHead]!;
+    const item = r === undefined ? this.heap.topItem()! : r.items[r.head]!;
     this.removeFrom(src);
     this.nowMs = atMs;
     return item;
@@ -85,43 +138,45 @@ export class Scheduler<T> {
     if (tMs > this.nowMs) this.nowMs = tMs;
   }
 
-  /** Where the earliest entry is (heap or run). */
+  /** Where the earliest entry is: HEAP, a run's index, or NONE. */
   private earliest(): Source {
-    const hasRun = this.runHead < this.runItems.length;
-    if (this.heap.size === 0) return hasRun ? RUN : NONE;
-    if (!hasRun) return HEAP;
-    const ht = this.heap.topAtMs(), rt = this.runTimes[this.runHead]!;
-    if (ht !== rt) return ht < rt ? HEAP : RUN;
-    return this.heap.topOrd() < this.runOrds[this.runHead]! ? HEAP : RUN;
+    let src: Source = NONE;
+    let bestMs = Infinity, bestOrd = Infinity;
+    if (this.heap.size > 0) {
+      src = HEAP;
+      bestMs = this.heap.topAtMs();
+      bestOrd = this.heap.topOrd();
+    }
+    const runs = this.runs;
+    for (let i = 0; i < runs.length; i++) {
+      const r = runs[i]!;
+      if (r.head === r.items.length) continue;
+      const t = r.times[r.head]!, o = r.ords[r.head]!;
+      if (t < bestMs || (t === bestMs && o < bestOrd)) {
+        src = i;
+        bestMs = t;
+        bestOrd = o;
+      }
+    }
+    return src;
   }
 
   private removeFrom(src: Source): void {
-    if (src === HEAP) {
-      this.heap.removeTop();
-      return;
-    }
-    this.runItems[this.runHead] = undefined as T; // let it be collected
-    this.runHead++;
-    if (this.runHead === this.runItems.length) {
-      this.runTimes.length = this.runOrds.length = this.runItems.length = this.runHead = 0;
-    } else if (this.runHead >= 4096 && this.runHead * 2 >= this.runItems.length) {
-      this.runTimes.splice(0, this.runHead);
-      this.runOrds.splice(0, this.runHead);
-      this.runItems.splice(0, this.runHead);
-      this.runHead = 0;
-    }
+    if (src === HEAP) this.heap.removeTop();
+    else this.runs[src]!.shift();
   }
 
   private dropStale<C>(isLive: LiveCheck<T, C>, ctx: C): Source {
     for (;;) {
       const src = this.earliest();
       if (src === NONE) return NONE;
-      const item = src === HEAP ? this.heap.topItem()! : this.runItems[this.runHead]!;
+      const item = src === HEAP ? this.heap.topItem()! : this.runs[src]!.items[this.runs[src]!.head]!;
       if (isLive(item, ctx)) return src;
       this.removeFrom(src);
     }
   }
 }
 
-type Source = 0 | 1 | 2;
-const NONE = 0, HEAP = 1, RUN = 2;
+/** A run's index (0 … MAX_RUNS-1), or one of these. */
+type Source = number;
+const NONE = -1, HEAP = -2;

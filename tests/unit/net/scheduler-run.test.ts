@@ -39,6 +39,26 @@ describe('Scheduler run + heap', () => {
     );
   });
 
+  it('in-order streams go to runs, not the heap, even behind a far-future step (a flood behind its clients)', () => {
+    const s = new Scheduler<string>();
+    const heapSize = () => (s as unknown as { heap: { size: number } }).heap.size;
+    s.at(10_000, 'last client step');
+    const popped: string[] = [];
+    // Each "tick" schedules a packet event 5 ms ahead and the next SYN 0.01 ms ahead, as a flood does.
+    s.at(0.01, 'syn 1');
+    for (let i = 1; i <= 1000; i++) {
+      const ev = s.popLive(Infinity, () => true)!;
+      popped.push(ev);
+      if (ev.startsWith('syn')) {
+        s.at(s.nowMs + 5, `arrive ${ev}`);
+        s.at(s.nowMs + 0.01, `syn ${i + 1}`);
+      }
+      expect(heapSize()).toBe(0);
+    }
+    expect(popped.slice(0, 3)).toEqual(['syn 1', 'syn 2', 'syn 3']);
+    expect(popped).toContain('arrive syn 1');
+  });
+
   it('a simulation event at the time of a queued command still runs before it', () => {
     const s = new Scheduler<string>();
     s.at(5, 'step');
