@@ -99,3 +99,60 @@ export function nextSelection(rows: readonly Row[], selectedId: number | null, k
   else return selectedId;
   return rows[next]!.packet.id;
 }
+
+/** One line of the virtualised list: a group heading, or a packet's option with its place in its group. */
+export type ListItem =
+  | { kind: 'heading'; place: Place }
+  | { kind: 'option'; place: Place; row: Row; posInSet: number; setSize: number };
+
+/** Fixed heights (px) of a heading and an option: the list's CSS uses the same numbers. */
+export const HEADING_PX = 18;
+export const OPTION_PX = 34;
+
+/** The rows flattened to list items: each place's heading, then its options (1-based posInSet per group). */
+export function listItems(rows: readonly Row[]): ListItem[] {
+  const items: ListItem[] = [];
+  for (const place of PLACES) {
+    const inPlace = rows.filter((r) => r.place === place);
+    if (inPlace.length === 0) continue;
+    items.push({ kind: 'heading', place });
+    inPlace.forEach((row, i) => items.push({ kind: 'option', place, row, posInSet: i + 1, setSize: inPlace.length }));
+  }
+  return items;
+}
+
+export const itemHeightPx = (item: ListItem): number => (item.kind === 'heading' ? HEADING_PX : OPTION_PX);
+
+/** Index of the packet's option among the items, or -1. */
+export function itemIndexOf(items: readonly ListItem[], id: number | null): number {
+  if (id === null) return -1;
+  return items.findIndex((it) => it.kind === 'option' && it.row.packet.id === id);
+}
+
+export interface RenderedGroup {
+  place: Place;
+  /** Item index of the group's heading (always rendered with the group, so aria-labelledby resolves). */
+  heading: number;
+  /** Item indices of the group's options to render, ascending. */
+  options: number[];
+}
+
+/** The rendered indices grouped by place, each group with its heading, for the listbox's role=group nesting. */
+export function renderedGroups(items: readonly ListItem[], indices: readonly number[]): RenderedGroup[] {
+  const groups: RenderedGroup[] = [];
+  let heading = -1;
+  let current: RenderedGroup | null = null;
+  let scanned = 0;
+  for (const i of indices) {
+    // Find the heading of item i: the last heading at or before it (indices ascend, so scan forward).
+    for (; scanned <= i && scanned < items.length; scanned++) if (items[scanned]!.kind === 'heading') heading = scanned;
+    const item = items[i];
+    if (!item || heading < 0) continue;
+    if (!current || current.heading !== heading) {
+      current = { place: item.place, heading, options: [] };
+      groups.push(current);
+    }
+    if (item.kind === 'option') current.options.push(i);
+  }
+  return groups;
+}

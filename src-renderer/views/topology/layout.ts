@@ -24,6 +24,8 @@ export type Where = 'link-in' | 'delayed' | 'reorder' | 'held' | 'queued' | 'lin
 export interface PacketDot extends Point {
   id: number;
   parked: boolean;
+  /** Where the dot is drawn: 'parked', or '<where>:<host>' for a link direction. */
+  spot: string;
 }
 
 export function layoutTopology(hosts: ReadonlyArray<{ name: string; ip: string }>, widthPx: number, heightPx: number): TopologyLayout {
@@ -61,7 +63,7 @@ export function packetDots(
   for (const p of packets) {
     if (PARKED.has(p.where)) {
       const slot = parkedCount++;
-      dots.push({ id: p.id, parked: true, x: layout.router.x - 24 + (slot % 7) * 8, y: layout.router.y + 20 + Math.floor(slot / 7) * 8 });
+      dots.push({ id: p.id, parked: true, spot: 'parked', x: layout.router.x - 24 + (slot % 7) * 8, y: layout.router.y + 20 + Math.floor(slot / 7) * 8 });
       continue;
     }
     const host = byName.get(p.where === 'link-out' ? p.to : p.from);
@@ -72,7 +74,58 @@ export function packetDots(
     // Outbound (link-in) dots start near the sender; inbound (link-out) near the router; spread by order.
     const f = Math.min(0.85, 0.3 + n * 0.12);
     const at = p.where === 'link-out' ? lerp(layout.router, host, f) : lerp(host, layout.router, f);
-    dots.push({ id: p.id, parked: false, ...at });
+    dots.push({ id: p.id, parked: false, spot: key, ...at });
   }
   return dots;
+}
+
+/** Dots drawn per link direction and at the router; beyond these a "+N" label stands for the rest. */
+export const DOTS_PER_LINK = 8;
+export const PARKED_DOTS = 21;
+
+export interface MoreLabel extends Point {
+  /** Packets there that have no dot of their own. */
+  count: number;
+}
+
+export interface CappedDots {
+  dots: PacketDot[];
+  more: MoreLabel[];
+  /** All packets on links and parked at the router, drawn or not (for the figure's summary). */
+  onLinks: number;
+  parked: number;
+}
+
+/**
+ * packetDots with a cap, for a live run with hundreds of packets at the router: from the 6th dot on a link
+ * they all sit at the same spot (f capped at 0.85), and parked rows past the 3rd fall out of the figure, so
+ * drawing them only costs DOM work on every refresh. A lesson's handful of packets is drawn unchanged.
+ */
+export function cappedDots(
+  layout: TopologyLayout,
+  packets: ReadonlyArray<{ id: number; from: string; to: string; where: Where }>,
+  keepId: number | null = null,
+  perLink = DOTS_PER_LINK,
+  parkedMax = PARKED_DOTS,
+): CappedDots {
+  const all = packetDots(layout, packets);
+  const dots: PacketDot[] = [];
+  const hidden = new Map<string, MoreLabel>();
+  const shown = new Map<string, number>();
+  let parked = 0;
+  for (const d of all) {
+    if (d.parked) parked++;
+    const key = d.spot;
+    const n = shown.get(key) ?? 0;
+    // The selected packet keeps its dot even past the cap, so selecting it in the list still shows where it is.
+    if (n < (d.parked ? parkedMax : perLink) || d.id === keepId) {
+      if (d.id !== keepId) shown.set(key, n + 1);
+      dots.push(d);
+      continue;
+    }
+    const label = hidden.get(key) ?? { count: 0, ...(d.parked ? { x: layout.router.x + 40, y: layout.router.y + 28 } : { x: d.x, y: d.y - 7 }) };
+    label.count++;
+    hidden.set(key, label);
+  }
+  return { dots, more: [...hidden.values()], onLinks: all.length - parked, parked };
 }

@@ -1,7 +1,10 @@
 // The router list's rows, and the interventions a drag, a button or a key produces (one definition for all).
 import { describe, expect, it } from 'vitest';
 import { interventionBodySchema, type RouterPacketView, type RouterView } from '../../../src-main/contract/index.js';
-import { actionFor, canDo, moveOnto, nextSelection, routerRows, type PacketAction } from '../../../src-renderer/lib/router-list.js';
+import {
+  actionFor, canDo, HEADING_PX, itemHeightPx, itemIndexOf, listItems, moveOnto, nextSelection, OPTION_PX, renderedGroups, routerRows,
+  type PacketAction,
+} from '../../../src-renderer/lib/router-list.js';
 
 function pkt(id: number, where: string, to = 'B', queueIndex: number | null = null): RouterPacketView {
   return {
@@ -93,5 +96,38 @@ describe('nextSelection (arrow keys)', () => {
     expect(nextSelection(rows, 5, 'Home')).toBe(7);
     expect(nextSelection(rows, 5, 'x')).toBe(5);
     expect(nextSelection([], 5, 'ArrowDown')).toBeNull();
+  });
+});
+
+describe('listItems and renderedGroups (the virtualised list)', () => {
+  const items = listItems(rows);
+  const shape = (i: number) => {
+    const it = items[i]!;
+    return it.kind === 'heading' ? `h:${it.place}` : `${it.row.packet.id}:${it.posInSet}/${it.setSize}`;
+  };
+
+  it('puts each place\'s heading before its options, numbered within the group', () => {
+    expect(items.map((_, i) => shape(i))).toEqual(['h:queued', '7:1/4', '4:2/4', '5:3/4', '6:4/4', 'h:held', '3:1/1', 'h:inFlight', '9:1/1', 'h:cached', '1:1/1']);
+    expect(items.map(itemHeightPx)).toEqual([HEADING_PX, OPTION_PX, OPTION_PX, OPTION_PX, OPTION_PX, HEADING_PX, OPTION_PX, HEADING_PX, OPTION_PX, HEADING_PX, OPTION_PX]);
+    expect(listItems([])).toEqual([]);
+  });
+
+  it('finds a packet\'s option by id', () => {
+    expect(itemIndexOf(items, 5)).toBe(3);
+    expect(itemIndexOf(items, 1)).toBe(10);
+    expect(itemIndexOf(items, 42)).toBe(-1);
+    expect(itemIndexOf(items, null)).toBe(-1);
+  });
+
+  it('groups rendered options under their heading, rendering the heading even when it is scrolled away', () => {
+    // Items 3..6 in view (5, 6, held heading, 3) and the selected #1 (item 10) kept.
+    expect(renderedGroups(items, [3, 4, 5, 6, 10])).toEqual([
+      { place: 'queued', heading: 0, options: [3, 4] },
+      { place: 'held', heading: 5, options: [6] },
+      { place: 'cached', heading: 9, options: [10] },
+    ]);
+    // A heading alone in the window still renders its group (empty until its first option scrolls in).
+    expect(renderedGroups(items, [7])).toEqual([{ place: 'inFlight', heading: 7, options: [] }]);
+    expect(renderedGroups(items, [])).toEqual([]);
   });
 });
