@@ -42,6 +42,15 @@ export interface BenchReport {
   [extra: string]: unknown;
 }
 
+/** Marks the child process that runs one benchmark of a multi-benchmark run (bench/main.ts). */
+export const ALONE_FLAG = '--alone';
+
+/** The arguments for a child that runs only `name`: the caller's, with its --only replaced. */
+export function aloneArgs(argv: readonly string[], name: string): string[] {
+  const rest = argv.filter((a, i) => a !== '--only' && argv[i - 1] !== '--only');
+  return [...rest, '--only', name, ALONE_FLAG];
+}
+
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;

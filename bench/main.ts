@@ -1,8 +1,9 @@
 // `npm run bench [-- --only NAME[,NAME…]] [-- --tiny] [-- --set key=value …]`: runs the benchmarks one after
-// another (never in parallel) and prints one JSON object per line. --set overrides a workload parameter
+// another (never in parallel), each in a fresh Node process, and prints one JSON object per line. --set overrides a workload parameter
 // (numbers are parsed), e.g. `--only engine.bulk --set megabytes=10`, for the growth table in
 // docs/PERFORMANCE.md. --warmups N replaces each benchmark's own number of warm-up runs.
-import { runBench, type BenchDef, type RunOptions } from './harness.js';
+import { spawnSync } from 'node:child_process';
+import { aloneArgs, ALONE_FLAG, runBench, type BenchDef, type RunOptions } from './harness.js';
 import { engineBulk } from './engine.js';
 import { engineClients, engineFlood } from './engine-scale.js';
 import { labSeek } from './lab-seek.js';
@@ -26,6 +27,26 @@ function overridesOf(argv: string[]): Record<string, unknown> {
     out[key] = raw !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw;
   });
   return out;
+}
+
+/**
+ * Runs each benchmark in a child process of its own and passes its output through. In one process the
+ * benchmarks changed each other's numbers: V8 keeps per-allocation-site feedback, and after engine.bulk
+ * (whose trace events all survive) it allocated engine.flood's short-lived events straight into the old
+ * generation, so engine.flood took 9.3 s after engine.bulk and 5.3 s alone.
+ */
+function runEachAlone(chosen: readonly BenchDef[], argv: readonly string[]): number {
+  const script = process.argv[1];
+  if (script === undefined) throw new Error('cannot find the bench script to re-run');
+  let failed = 0;
+  for (const def of chosen) {
+    const r = spawnSync(process.execPath, [...process.execArgv, script, ...aloneArgs(argv, def.name)], { stdio: ['ignore', 'inherit', 'inherit'] });
+    if (r.status !== 0) {
+      failed++;
+      if (r.status === null) console.log(JSON.stringify({ name: def.name, error: `benchmark process ended by ${r.signal ?? 'an error'}` }));
+    }
+  }
+  return failed ? 1 : 0;
 }
 
 function runOptionsOf(argv: string[]): RunOptions {
@@ -53,6 +74,7 @@ async function main(argv: string[]): Promise<number> {
   const chosen = only ? ALL.filter((b) => only.includes(b.name)) : ALL;
   const overrides = overridesOf(argv);
   const runOpts = runOptionsOf(argv);
+  if (chosen.length > 1 && !argv.includes(ALONE_FLAG)) return runEachAlone(chosen, argv);
   let failed = 0;
   for (const def of chosen) {
     try {

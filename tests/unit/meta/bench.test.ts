@@ -3,7 +3,7 @@
 // and checks the harness's own arithmetic on a fake benchmark.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { median, percentile, runBench, type BenchDef } from '../../../bench/harness.js';
+import { aloneArgs, median, percentile, runBench, type BenchDef } from '../../../bench/harness.js';
 
 const ALL = [
   'engine.bulk', 'engine.flood', 'engine.clients', 'lab.seek', 'lab.export.pcapng', 'lab.export.session', 'host.stream', 'memory',
@@ -45,6 +45,12 @@ describe('benchmark harness', () => {
     const r = await runBench(fake([30, 40, 50, 12, 8, 9]), false, {}, { warmups: 3 });
     expect(r).toMatchObject({ value: 9, samples: [12, 8, 9], warmups: 3 });
     expect(await runBench(fake([30, 12, 8, 9]), false)).not.toHaveProperty('warmups');
+  });
+
+  it('runs each benchmark of a multi-benchmark run in a child of its own, with the caller\'s other arguments', () => {
+    expect(aloneArgs(['--only', 'engine.bulk,engine.flood', '--set', 'megabytes=10', '--warmups', '3'], 'engine.flood'))
+      .toEqual(['--set', 'megabytes=10', '--warmups', '3', '--only', 'engine.flood', '--alone']);
+    expect(aloneArgs(['--tiny'], 'lab.seek')).toEqual(['--tiny', '--only', 'lab.seek', '--alone']);
   });
 
   it('counts a value within the stated measurement resolution as meeting the target, and reports it', async () => {
