@@ -24,6 +24,19 @@ export function routerRows(view: RouterView | null): Row[] {
   ];
 }
 
+/** Where a packet is, as the host names it (net/packets.ts Where, plus 'cached'), and 'sending'. */
+const WHERE = ['link-in', 'link-out', 'queued', 'sending', 'held', 'delayed', 'reorder', 'cached'] as const;
+type WhereKey = `router.where.${(typeof WHERE)[number]}`;
+
+/**
+ * The i18n key for a packet's place, or null for a name this renderer does not know (shown as is). A queued
+ * packet without a queue index is the one being serialized onto the link (routerRows puts it first).
+ */
+export function whereKey(where: string, queueIndex: number | null = null): WhereKey | null {
+  if (where === 'queued' && queueIndex === null) return 'router.where.sending';
+  return (WHERE as readonly string[]).includes(where) ? (`router.where.${where}` as WhereKey) : null;
+}
+
 export type PacketAction = 'drop' | 'delay' | 'hold' | 'release' | 'replay' | 'duplicate' | 'moveUp' | 'moveDown';
 export const ZONES = ['drop', 'delay', 'hold', 'release'] as const;
 export type Zone = (typeof ZONES)[number];

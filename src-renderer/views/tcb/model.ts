@@ -67,6 +67,7 @@ export function formatTcbValue(field: TcbField, tcb: TcbSnapshot, relative: bool
   if (relative && (field === 'sndUna' || field === 'sndNxt')) return String(seqDiff(v, tcb.iss));
   if (relative && field === 'rcvNxt') return String(seqDiff(v, tcb.irs));
   if (field === 'ssthresh' && v >= SSTHRESH_INFINITE) return '∞';
-  if (field === 'srttMs' || field === 'rtoMs') return `${v} ms`;
+  // Times are sums of fractional RTT samples (40.519999999999996): show them to the microsecond.
+  if (field === 'srttMs' || field === 'rtoMs') return `${Number(v.toFixed(3))} ms`;
   return String(v);
 }

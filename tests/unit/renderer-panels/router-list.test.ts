@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { interventionBodySchema, type RouterPacketView, type RouterView } from '../../../src-main/contract/index.js';
 import {
-  actionFor, canDo, HEADING_PX, itemHeightPx, itemIndexOf, listItems, moveOnto, nextSelection, OPTION_PX, renderedGroups, routerRows,
+  actionFor, canDo, HEADING_PX, itemHeightPx, itemIndexOf, listItems, moveOnto, nextSelection, OPTION_PX, renderedGroups, routerRows, whereKey,
   type PacketAction,
 } from '../../../src-renderer/lib/router-list.js';
 
@@ -129,5 +129,23 @@ describe('listItems and renderedGroups (the virtualised list)', () => {
     // A heading alone in the window still renders its group (empty until its first option scrolls in).
     expect(renderedGroups(items, [7])).toEqual([{ place: 'inFlight', heading: 7, options: [] }]);
     expect(renderedGroups(items, [])).toEqual([]);
+  });
+});
+
+describe('whereKey', () => {
+  it('names every place the host reports, in both languages, and leaves an unknown one as is', async () => {
+    const { en } = await import('../../../src-renderer/i18n/en.js');
+    const { zhCN } = await import('../../../src-renderer/i18n/zh-CN.js');
+    for (const where of ['link-in', 'link-out', 'queued', 'held', 'delayed', 'reorder', 'cached']) {
+      const key = whereKey(where, where === 'queued' ? 0 : null);
+      expect(key).toBe(`router.where.${where}`);
+      expect(en[key!]).toBeTruthy();
+      expect(zhCN[key!]).toBeTruthy();
+      expect(zhCN[key!]).not.toBe(en[key!]);
+    }
+    expect(whereKey('somewhere-new')).toBeNull();
+    // The queued packet without an index is the one on the wire.
+    expect(whereKey('queued', null)).toBe('router.where.sending');
+    expect(zhCN['router.where.sending']).toBe('正在发送（队首）');
   });
 });

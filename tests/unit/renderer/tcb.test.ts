@@ -30,6 +30,9 @@ describe('TCB over time (fixture, host A)', () => {
     expect(formatTcbValue('rcvNxt', tcb, true)).toBe('1');
     expect(formatTcbValue('ssthresh', tcb, true)).toBe('∞');
     expect(formatTcbValue('rtoMs', tcb, true)).toBe('1560 ms');
+    // Smoothed times carry floating-point noise; the panel shows them to the microsecond.
+    expect(formatTcbValue('srttMs', { ...tcb, srttMs: 40.519999999999996 }, false)).toBe('40.52 ms');
+    expect(formatTcbValue('rtoMs', { ...tcb, rtoMs: 200.0004 }, false)).toBe('200 ms');
   });
 
   it('plots cwnd as steps up to now and leaves out an infinite ssthresh', () => {
