@@ -8,8 +8,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
-    // One retry: a real browser on a loaded 2-core machine has timing races we have not all pinned down (see
-    // the note on the lit-edge test in docs/ARCHITECTURE.md). A test that is really broken still fails twice.
+    // One retry: a real browser on a loaded 2-core machine can be slower than a poll allows (docs/ARCHITECTURE.md,
+    // "Known test flakiness": the one known race is fixed). A test that is really broken still fails twice.
     retry: 1,
     pool: 'forks',
   },

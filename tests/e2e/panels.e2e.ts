@@ -81,6 +81,26 @@ describe('diagrams integration', () => {
     await expect.poll(() => pane.textContent()).toContain('SYN-SENT → ESTABLISHED');
     await page.close();
   });
+
+  it('a packet selected while it is still on its way lights its edge once the cursor passes its arrival', async () => {
+    const page = await newPage();
+    await openLesson(page, 'The three-way handshake');
+    await seekByKeys(page, 10); // the SYN left A at 0 ms and reaches B at 20 ms
+    const canvas = region(page, 'Ladder diagram').getByRole('application');
+    await canvas.focus();
+    await page.keyboard.press('ArrowDown'); // #1, the SYN
+    await expect.poll(() => region(page, 'Packet inspector').locator('[data-raw]').first().textContent()).toContain('[SYN]');
+    const pane = region(page, 'State diagram');
+    expect(await pane.getByRole('button', { name: 'B', exact: true }).getAttribute('aria-pressed')).toBe('false');
+    // Moving on, with the SYN still selected: B receives it, and the diagram follows B and lights that edge.
+    await slider(page).focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => cursorMs(page)).toBe(2000);
+    await expect.poll(() => pane.getByRole('button', { name: 'B', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => pane.textContent()).toContain('LISTEN → SYN-RECEIVED');
+    expect(await pane.textContent()).not.toContain('SYN-RECEIVED → ESTABLISHED');
+    await page.close();
+  });
 });
 
 describe('timeline', () => {
