@@ -3,12 +3,13 @@
 import { Network } from '../src-main/net/network.js';
 import type { RunSpec } from '../src-main/net/spec.js';
 import type { TraceEvent } from '../src-main/net/trace.js';
+import { TraceStore } from '../src-main/lab/trace-store.js';
 import type { BenchDef } from './harness.js';
 import { peakRssMb } from './harness.js';
 
-/** Keeps every event in memory, as the lab does, and counts segments put on the wire. */
+/** Keeps every event in memory, in the store the lab's timeline keeps them in, and counts segments put on the wire. */
 class MemorySink {
-  readonly events: TraceEvent[] = [];
+  readonly events = new TraceStore();
   segments = 0;
   /** Bytes handed to applications, per host. */
   readonly deliveredBytes = new Map<string, number>();

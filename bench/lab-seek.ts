@@ -37,7 +37,7 @@ export const labSeek: BenchDef<{ events: number; seeks: number }> = {
   run({ events, seeks }) {
     const { lab, buildS } = labFor(events);
     const tl = lab.timeline;
-    const endMs = tl.events[events - 1]!.t;
+    const endMs = tl.events.tAt(events - 1);
     const rng = new Prng(42).derive('lab.seek');
     const total: number[] = [];
     const seekOnly: number[] = [];

@@ -9,7 +9,8 @@ export const MAX_EVENTS_PER_BATCH = 20_000;
 
 export interface TraceSource {
   branch: string;
-  events: readonly TraceEvent[];
+  /** The branch's trace (a TraceStore, or an array in tests): slice() gives the events to send. */
+  events: { readonly length: number; slice(from: number, to: number): TraceEvent[] };
 }
 
 export class Publisher {

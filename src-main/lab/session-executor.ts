@@ -23,7 +23,7 @@ export interface Plan {
 export class Tap implements TraceSink {
   constructor(
     public count: number,
-    public readonly out: TraceEvent[] | null,
+    public readonly out: { push(ev: TraceEvent): void } | null,
   ) {}
   emit(ev: TraceEvent): void {
     this.count++;

@@ -6,7 +6,8 @@ import { encodeIpv4Tcp, hexDump } from '../tcp/codec.js';
 import { wiresharkLabel, type RelativeTo } from '../net/label.js';
 import type { Network } from '../net/network.js';
 import { lineageText, type Fate, type PacketRecord } from '../net/packets.js';
-import { segSummary, type TraceEvent } from '../net/trace.js';
+import { segSummary } from '../net/trace.js';
+import type { TraceReader } from './trace-store.js';
 
 /**
  * A queued packet's index among the packets WAITING toward its receiver, which is what the move intervention
@@ -68,12 +69,13 @@ function fateText(f: Fate): string {
 }
 
 /** ISNs for relative numbers, from the SYNs seen in the trace (as the router's own labels use). */
-function relativeFrom(trace: readonly TraceEvent[], upTo: number, conn: string): RelativeTo {
+function relativeFrom(trace: TraceReader, upTo: number, conn: string): RelativeTo {
   const [a = '', b = ''] = conn.split('>');
   const reverse = `${b}>${a}`;
   const out: RelativeTo = {};
   for (let i = 0; i < upTo && i < trace.length; i++) {
-    const ev = trace[i]!;
+    if (trace.kindAt(i) !== 'segment.send') continue; // (no copy of the other events)
+    const ev = trace.get(i);
     if (ev.kind !== 'segment.send' || !ev.seg.flags.includes('S')) continue;
     if (ev.conn === conn) out.seqBase = ev.seg.seq;
     else if (ev.conn === reverse) out.ackBase = ev.seg.seq;
@@ -90,7 +92,7 @@ function hexOf(r: PacketRecord): string {
 }
 
 /** Packet #id as known at the cursor; LabError 'unknown-packet' when it does not exist (yet) or was evicted. */
-export function packetDetailOf(net: Network, id: number, trace: readonly TraceEvent[], cursorEvent: number): PacketDetail {
+export function packetDetailOf(net: Network, id: number, trace: TraceReader, cursorEvent: number): PacketDetail {
   const r = net.packet(id);
   if (r === undefined) {
     const last = net.packetStats().lastId;

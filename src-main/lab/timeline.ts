@@ -7,8 +7,9 @@
 // in place when its actions change: derive() builds a new one that shares the still-valid prefix (events
 // and snapshots), so a refused edit leaves the old timeline exactly as it was.
 import type { Intervention } from '../net/interventions.js';
-import { traceLine, type TraceEvent } from '../net/trace.js';
+import { traceLine } from '../net/trace.js';
 import { Executor, Tap, type Plan, type Snapshot } from './session-executor.js';
+import { TraceStore } from './trace-store.js';
 
 /** Events between snapshots: restoring costs one clone plus at most this many events (see docs/SESSION.md). */
 export const DEFAULT_SNAPSHOT_EVERY = 2000;
@@ -36,14 +37,15 @@ const FIRST_SPACING = 64;
 const MAX_PACKET_SEARCH = 1_000_000;
 
 export class Timeline {
-  readonly events: TraceEvent[];
+  /** The computed trace (columns: trace-store.ts); get(i) / slice() give copies of events. */
+  readonly events: TraceStore;
   private readonly lines: Array<string | undefined> = [];
   private readonly snaps: Snapshot[];
   private head: Executor;
   private viewKey = '';
   private viewExec: Executor | undefined;
 
-  private constructor(readonly plan: Plan, events: TraceEvent[], snaps: Snapshot[], base: Snapshot | Executor, readonly every: number) {
+  private constructor(readonly plan: Plan, events: TraceStore, snaps: Snapshot[], base: Snapshot | Executor, readonly every: number) {
     this.events = events;
     this.snaps = snaps;
     const tap = new Tap(events.length, events);
@@ -52,7 +54,7 @@ export class Timeline {
 
   static start(plan: Plan, every = DEFAULT_SNAPSHOT_EVERY): Timeline {
     const first = Executor.start(plan, new Tap(0, null)).snapshot();
-    return new Timeline(plan, [], [first], first, every);
+    return new Timeline(plan, new TraceStore(), [first], first, every);
   }
 
   get actions(): readonly Intervention[] {
@@ -83,9 +85,8 @@ export class Timeline {
   line(i: number): string {
     const cached = this.lines[i];
     if (cached !== undefined) return cached;
-    const ev = this.events[i];
-    if (ev === undefined) throw new RangeError(`no event ${i}`);
-    const text = traceLine(ev);
+    if (!(i >= 0 && i < this.events.length)) throw new RangeError(`no event ${i}`);
+    const text = traceLine(this.events.get(i));
     this.lines[i] = text;
     return text;
   }
@@ -132,7 +133,7 @@ export class Timeline {
         this.computeToEvent(i + 1);
         if (i >= this.events.length) return -1;
       }
-      const kind = this.events[i]!.kind;
+      const kind = this.events.kindAt(i);
       if (kind.startsWith('segment.') || kind.startsWith('router.')) return i;
     }
     return -1;
@@ -143,7 +144,7 @@ export class Timeline {
     let lo = 0, hi = this.events.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.events[mid]!.t <= tMs) lo = mid + 1;
+      if (this.events.tAt(mid) <= tMs) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -154,7 +155,7 @@ export class Timeline {
     let lo = 0, hi = this.events.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.events[mid]!.t < tMs) lo = mid + 1;
+      if (this.events.tAt(mid) < tMs) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -176,7 +177,7 @@ export class Timeline {
   cursorAtEvent(n: number): Cursor {
     this.computeToEvent(n);
     const event = Math.min(n, this.events.length);
-    return { tMs: event === 0 ? 0 : this.events[event - 1]!.t, event };
+    return { tMs: event === 0 ? 0 : this.events.tAt(event - 1), event };
   }
 
   /**
@@ -220,10 +221,10 @@ export class Timeline {
     const plan: Plan = { ...this.plan, actions: [...actions] };
     const snaps = this.snaps.filter((s, i) => i === 0 || valid({ nowMs: s.nowMs, userIdx: s.userIdx }));
     if (valid({ nowMs: this.head.nowMs, userIdx: this.head.appliedActions })) {
-      return new Timeline(plan, this.events.slice(), snaps, this.head, this.every);
+      return new Timeline(plan, this.events.copy(), snaps, this.head, this.every);
     }
     const base = snaps[snaps.length - 1]!;
-    return new Timeline(plan, this.events.slice(0, base.events), snaps, base, this.every);
+    return new Timeline(plan, this.events.copy(base.events), snaps, base, this.every);
   }
 }
 

@@ -22,13 +22,13 @@ export function lines(events: readonly TraceEvent[]): string[] {
 /** The whole current branch, run to the scenario's end. */
 export function fullTrace(lab: LabSession): string[] {
   lab.timeline.computeToMs(lab.prepared.run.untilMs);
-  return lines(lab.timeline.events);
+  return lines(lab.timeline.events.slice());
 }
 
 /** The first packet sent after fromMs (to intervene on it while it travels). */
 export function firstSendAfter(lab: LabSession, fromMs: number, flags?: string): { t: number; id: number } {
   lab.timeline.computeToMs(lab.prepared.run.untilMs);
-  const ev = lab.timeline.events.find((e) => e.kind === 'segment.send' && e.t >= fromMs && (flags === undefined || e.seg.flags === flags));
+  const ev = lab.timeline.events.slice().find((e) => e.kind === 'segment.send' && e.t >= fromMs && (flags === undefined || e.seg.flags === flags));
   if (ev === undefined || ev.kind !== 'segment.send') throw new Error(`no segment sent after ${fromMs} ms`);
   return { t: ev.t, id: ev.id };
 }

@@ -28,7 +28,7 @@ describe('timeline seek', () => {
     expect(lab.timeline.snapshotCount).toBeGreaterThan(2);
     for (const t of [4000, 15, 1000, 3050, 0, 2999, 5000, 20]) {
       lab.seekMs(t);
-      expect(lab.cursor.event).toBe(lab.timeline.events.filter((e) => e.t <= t).length);
+      expect(lab.cursor.event).toBe(lab.timeline.events.slice().filter((e) => e.t <= t).length);
       expect(views(lab)).toEqual(freshViews(lab, t));
     }
     // At 20 ms (the last seek) B has answered the SYN and A has not yet heard back.
@@ -43,7 +43,7 @@ describe('timeline seek', () => {
     expect(lab.step('event')).toBe(true);
     expect(lab.cursor.event).toBe(1);
     expect(lab.step('packet')).toBe(true);
-    const ev = lab.timeline.events[lab.cursor.event - 1]!;
+    const ev = lab.timeline.events.get(lab.cursor.event - 1);
     expect(ev.kind).toBe('segment.send');
     expect(lab.cursor.tMs).toBe(ev.t);
     lab.seekEvent(1_000_000);
@@ -71,7 +71,7 @@ describe('branches', () => {
     lab.intervene(drop(synack.id));
     expect(lab.currentBranch).toMatchObject({ id: 'b2', name: 'branch 2', parent: 'main', forkAtMs: synack.t, inherited: 0 });
     const dropped = fullTrace(lab);
-    expect(dropped.slice(0, lab.timeline.events.findIndex((e) => e.kind === 'segment.drop'))).toEqual(original.slice(0, dropped.findIndex((l) => l.includes('segment.drop'))));
+    expect(dropped.slice(0, lab.timeline.events.slice().findIndex((e) => e.kind === 'segment.drop'))).toEqual(original.slice(0, dropped.findIndex((l) => l.includes('segment.drop'))));
     expect(dropped.some((l) => l.includes('"reason":"dropped by user"'))).toBe(true);
     lab.switchTo('main');
     expect(fullTrace(lab)).toEqual(original);
@@ -83,7 +83,7 @@ describe('branches', () => {
   it('an intervention at the head appends to the branch; timeline.branch forks explicitly', () => {
     const lab = openLesson('three-way-handshake', 4);
     lab.seekMs(25);
-    const syn = lab.timeline.events.find((e) => e.kind === 'segment.send' && e.t === 20);
+    const syn = lab.timeline.events.slice().find((e) => e.kind === 'segment.send' && e.t === 20);
     expect(syn).toBeDefined();
     lab.intervene({ op: 'hold', id: (syn as { id: number }).id });
     expect(lab.branches).toHaveLength(1);
@@ -95,10 +95,10 @@ describe('branches', () => {
   it('a refused intervention changes nothing (NetError becomes a LabError with the same code, message and path)', () => {
     const lab = openLesson('three-way-handshake', 4);
     lab.seekMs(100);
-    const before = { session: lab.session, trace: lines(lab.timeline.events), cursor: lab.cursor };
+    const before = { session: lab.session, trace: lines(lab.timeline.events.slice()), cursor: lab.cursor };
     expect(() => lab.intervene(drop(99))).toThrow(expect.objectContaining({ name: 'LabError', code: 'unknown-packet', path: 'id', message: 'no packet #99 (packets so far: #1-#3)' }));
     expect(() => lab.intervene(drop(1))).toThrow(expect.objectContaining({ code: 'already-delivered' }));
-    expect({ session: lab.session, trace: lines(lab.timeline.events), cursor: lab.cursor }).toEqual(before);
+    expect({ session: lab.session, trace: lines(lab.timeline.events.slice()), cursor: lab.cursor }).toEqual(before);
   });
 });
 
@@ -107,19 +107,19 @@ describe('undo and redo', () => {
     const lab = openLesson('third-ack-lost', 4);
     lab.seekMs(10);
     const plain = fullTrace(openLesson('third-ack-lost'));
-    const syn = lab.timeline.events.find((e): e is Extract<TraceEvent, { kind: 'segment.send' }> => e.kind === 'segment.send')!;
+    const syn = lab.timeline.events.slice().find((e): e is Extract<TraceEvent, { kind: 'segment.send' }> => e.kind === 'segment.send')!;
     lab.intervene({ op: 'delay', id: syn.id, delayMs: 700 });
     lab.seekMs(3000);
-    const delayed = lines(lab.timeline.events);
+    const delayed = lines(lab.timeline.events.slice());
     expect(lab.canUndo).toBe(true);
     lab.undo();
     expect(lab.currentBranch.actions).toEqual([]);
     expect(lab.cursor.tMs).toBe(3000);
-    expect(lines(lab.timeline.events)).toEqual(plain.filter((l) => JSON.parse(l).t <= 3000));
+    expect(lines(lab.timeline.events.slice())).toEqual(plain.filter((l) => JSON.parse(l).t <= 3000));
     expect(lab.canUndo).toBe(false);
     expect(lab.canRedo).toBe(true);
     lab.redo();
-    expect(lines(lab.timeline.events)).toEqual(delayed);
+    expect(lines(lab.timeline.events.slice())).toEqual(delayed);
     expect(lab.canRedo).toBe(false);
     expect(() => lab.redo()).toThrow(expect.objectContaining({ code: 'nothing-to-redo' }));
   });
@@ -132,7 +132,7 @@ describe('random seeks in a computed trace', () => {
     lab.seekMs(600_000);
     const n = lab.timeline.headEvent;
     expect(n).toBeGreaterThan(4000);
-    const lastMs = lab.timeline.events[n - 1]!.t;
+    const lastMs = lab.timeline.events.tAt(n - 1);
     const prng = new Prng(7);
     for (let i = 0; i < 200; i++) {
       const target = prng.nextU32() % Math.ceil(lastMs);
@@ -140,8 +140,8 @@ describe('random seeks in a computed trace', () => {
       expect(lab.timeline.headEvent).toBe(n); // nothing new computed
       expect(lab.cursor.tMs).toBe(target);
       const at = lab.cursor.event;
-      if (at > 0) expect(lab.timeline.events[at - 1]!.t).toBeLessThanOrEqual(target);
-      if (at < n) expect(lab.timeline.events[at]!.t).toBeGreaterThan(target);
+      if (at > 0) expect(lab.timeline.events.tAt(at - 1)).toBeLessThanOrEqual(target);
+      if (at < n) expect(lab.timeline.events.tAt(at)).toBeGreaterThan(target);
     }
   });
 });

@@ -6,6 +6,7 @@ import { LESSONS } from '../../../src-main/lab/lessons/index.js';
 import { runScenario } from '../../../src-main/lab/scenario-exec.js';
 import { withCompare } from '../../../src-main/lab/scenario.js';
 import { packetDetailOf } from '../../../src-main/lab/session-views.js';
+import { TraceStore } from '../../../src-main/lab/trace-store.js';
 import { compilePattern, hasChineseTraceText, localizeTraceText } from '../../../src-renderer/lib/trace-text.js';
 import { TRACE_PATTERNS_ZH } from '../../../src-renderer/i18n/trace.zh-CN.js';
 
@@ -133,6 +134,7 @@ function lessonTexts(): Map<string, string> {
     const runs = [{ label: 'main', s: lesson.scenario }, ...(lesson.lesson.compare ?? []).map((c) => ({ label: c.label.en, s: withCompare(lesson.scenario, c) }))];
     for (const { label, s } of runs) {
       const { net, trace } = runScenario(s);
+      const reader = TraceStore.of(trace);
       for (const ev of trace) {
         const at = `${lesson.id} (${label}) ${ev.kind} at ${ev.t} ms`;
         if (ev.kind === 'state' || ev.kind === 'segment.send') keep(ev.cause, at);
@@ -143,7 +145,7 @@ function lessonTexts(): Map<string, string> {
       // cursorEvent 0: the history does not depend on it, and it skips relativeFrom's scan of the trace.
       for (let id = 1; id <= net.packetStats().lastId; id++) {
         if (net.packet(id) === undefined) continue;
-        const d = packetDetailOf(net, id, trace, 0);
+        const d = packetDetailOf(net, id, reader, 0);
         for (const text of [d.fate, ...d.history]) keep(text, `${lesson.id} (${label}) packet #${id}`);
       }
     }

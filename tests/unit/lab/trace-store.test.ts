@@ -1,0 +1,144 @@
+// TraceStore keeps events in columns and hands back copies: every copy must be byte-identical (JSON) to the
+// event that was pushed, for every lesson's trace and a lossy bulk transfer, and the columns must really be
+// used (a store that kept every event as an object would pass the equality checks but fail the counts).
+import { describe, expect, it } from 'vitest';
+import { LESSONS } from '../../../src-main/lab/lessons/index.js';
+import { runScenario } from '../../../src-main/lab/scenario-exec.js';
+import { withCompare } from '../../../src-main/lab/scenario.js';
+import { TraceStore } from '../../../src-main/lab/trace-store.js';
+import { Network } from '../../../src-main/net/network.js';
+import type { TraceEvent } from '../../../src-main/net/trace.js';
+
+const COLUMN_KINDS = new Set(['segment.send', 'segment.recv', 'segment.drop', 'timer', 'app']);
+
+function expectSameEvents(store: TraceStore, events: readonly TraceEvent[]): void {
+  expect(store.length).toBe(events.length);
+  for (let i = 0; i < events.length; i++) {
+    const ev = events[i]!;
+    expect(JSON.stringify(store.get(i))).toBe(JSON.stringify(ev));
+    expect(store.kindAt(i)).toBe(ev.kind);
+    expect(store.tAt(i)).toBe(ev.t);
+  }
+  expect(store.slice().map((e) => JSON.stringify(e))).toEqual(events.map((e) => JSON.stringify(e)));
+}
+
+function lossyBulk(): TraceEvent[] {
+  const events: TraceEvent[] = [];
+  const net = new Network({
+    seed: 7,
+    profile: 'linux',
+    hosts: [{ name: 'A', ip: '10.0.0.1' }, { name: 'B', ip: '10.0.0.2' }],
+    network: { delayMs: 5 },
+    rules: [
+      { match: { probability: 0.03 }, action: 'drop' },
+      { match: { probability: 0.02 }, action: 'duplicate', count: 1 },
+    ],
+    steps: [
+      { atMs: 0, host: 'B', call: 'listen', port: 80, backlog: 16 },
+      { atMs: 0, host: 'A', call: 'connect', port: 40000, to: '10.0.0.2:80' },
+      { atMs: 100, host: 'A', call: 'send', port: 40000, bytes: 400_000 },
+      { atMs: 5000, host: 'A', call: 'close', port: 40000 },
+    ],
+    untilMs: 20_000,
+  }, { emit: (ev) => events.push(ev) });
+  net.run();
+  return events;
+}
+
+describe('TraceStore', () => {
+  it('gives back every event of every lesson byte for byte, in columns for the five common kinds', () => {
+    let total = 0, objects = 0, expectedObjects = 0;
+    for (const lesson of LESSONS) {
+      const runs = [lesson.scenario, ...(lesson.lesson.compare ?? []).map((c) => withCompare(lesson.scenario, c))];
+      for (const s of runs) {
+        const { trace } = runScenario(s);
+        const store = TraceStore.of(trace);
+        expectSameEvents(store, trace);
+        total += trace.length;
+        objects += store.objectCount();
+        expectedObjects += trace.filter((e) => !COLUMN_KINDS.has(e.kind)).length;
+      }
+    }
+    expect(total).toBeGreaterThan(1000);
+    expect(objects).toBe(expectedObjects);
+  });
+
+  it('keeps a lossy bulk transfer with SACK options, duplicates and retransmissions in columns', () => {
+    const events = lossyBulk();
+    const store = TraceStore.of(events);
+    expectSameEvents(store, events);
+    const sends = events.filter((e) => e.kind === 'segment.send');
+    expect(sends.some((e) => e.kind === 'segment.send' && e.lineage.type === 'retransmission')).toBe(true);
+    expect(sends.some((e) => e.kind === 'segment.send' && e.seg.options.sack !== undefined)).toBe(true);
+    expect(events.some((e) => e.kind === 'router.duplicate')).toBe(true);
+    // Only the rare kinds (state, step.call, router.duplicate …) stay objects.
+    expect(store.objectCount()).toBe(events.filter((e) => !COLUMN_KINDS.has(e.kind)).length);
+    expect(store.objectCount()).toBeLessThan(events.length / 20);
+  });
+
+  it('keeps an event whose fields do not fit the columns as the object itself', () => {
+    const seg = { flags: 'A', seq: 2 ** 32, ack: 0, len: 0, win: 100, options: {} };
+    const odd: TraceEvent[] = [
+      { t: 1, kind: 'segment.recv', host: 'B', conn: 'a>b', id: 3, seg },
+      { t: 2, kind: 'segment.send', host: 'A', conn: 'a>b', id: 4, seg: { ...seg, seq: -1 }, lineage: { type: 'original' }, cause: 'x' },
+      { t: 3, kind: 'segment.drop', host: 'router', conn: 'a>b', id: 5, seg: { ...seg, seq: 1.5 }, reason: 'r' },
+      { t: 4, kind: 'timer', host: 'A', conn: 'a>b', timer: 'retransmit', op: 'start', dueMs: undefined as unknown as number },
+      { t: 5, kind: 'app', host: 'A', conn: 'a>b', event: 'data', bytes: 10, detail: undefined as unknown as string },
+    ];
+    const store = TraceStore.of(odd);
+    expect(store.objectCount()).toBe(5);
+    for (let i = 0; i < odd.length; i++) expect(store.get(i)).toBe(odd[i]);
+    const plain = TraceStore.of([{ t: 6, kind: 'segment.recv', host: 'B', conn: 'a>b', id: 6, seg: { ...seg, seq: 2 ** 32 - 1 } }]);
+    expect(plain.objectCount()).toBe(0);
+    expect(plain.get(0)).toEqual({ t: 6, kind: 'segment.recv', host: 'B', conn: 'a>b', id: 6, seg: { ...seg, seq: 2 ** 32 - 1 } });
+  });
+
+  it('copies a prefix that grows apart from the original', () => {
+    const events = lossyBulk();
+    expect(events.length).toBeGreaterThan(1500);
+    const store = TraceStore.of(events.slice(0, 1200));
+    const prefix = store.copy(1000);
+    expect(prefix.length).toBe(1000);
+    for (const ev of events.slice(1000, 1100)) prefix.push(ev);
+    for (const ev of events.slice(1200)) store.push(ev);
+    expectSameEvents(prefix, events.slice(0, 1100));
+    expectSameEvents(store, events);
+    expect(store.copy().length).toBe(events.length);
+    expect(store.copy(99_999).length).toBe(events.length);
+  });
+
+  it('stays exact across chunks, and copies at and between chunk boundaries stay independent', () => {
+    const synthetic = (i: number, tag: string): TraceEvent => (i % 3 === 0
+      ? { t: i, kind: 'timer', host: tag, conn: `c${i % 7}`, timer: 'retransmit', op: 'start', dueMs: i + 0.5 }
+      : i % 3 === 1
+        ? { t: i, kind: 'segment.recv', host: tag, conn: `c${i % 7}`, id: i, seg: { flags: 'A', seq: (i * 7919) >>> 0, ack: i, len: i % 1461, win: 65535, options: {} } }
+        : { t: i, kind: 'note', host: tag, conn: `c${i % 7}`, text: `n${i}` });
+    const events = Array.from({ length: 70_000 }, (_, i) => synthetic(i, 'A'));
+    const store = TraceStore.of(events);
+    const at = (s: TraceStore, i: number) => JSON.stringify(s.get(i));
+    for (const i of [0, 1023, 1024, 32_767, 32_768, 32_769, 65_535, 65_536, 69_999]) expect(at(store, i)).toBe(JSON.stringify(events[i]));
+    expect(store.objectCount()).toBe(events.filter((e) => e.kind === 'note').length);
+    for (const n of [0, 500, 32_768, 40_000, 70_000]) {
+      const copy = store.copy(n);
+      for (let i = 0; i < 1500; i++) copy.push(synthetic(n + i, 'B'));
+      expect(copy.length).toBe(n + 1500);
+      if (n > 0) expect(at(copy, n - 1)).toBe(JSON.stringify(events[n - 1]));
+      expect(at(copy, n)).toBe(JSON.stringify(synthetic(n, 'B')));
+      expect(at(copy, n + 1499)).toBe(JSON.stringify(synthetic(n + 1499, 'B')));
+    }
+    // The copies' pushes went to their own chunks: the original is unchanged.
+    expect(store.length).toBe(70_000);
+    for (const i of [0, 500, 32_768, 40_000, 69_999]) expect(at(store, i)).toBe(JSON.stringify(events[i]));
+    store.push(synthetic(70_000, 'A'));
+    expect(at(store, 70_000)).toBe(JSON.stringify(synthetic(70_000, 'A')));
+  });
+
+  it('names the index and the length when an event does not exist', () => {
+    const store = TraceStore.of(lossyBulk().slice(0, 10));
+    expect(() => store.get(10)).toThrow('no event 10 (the trace has 10)');
+    expect(() => store.tAt(-1)).toThrow('no event -1 (the trace has 10)');
+    expect(() => store.kindAt(1.5)).toThrow(RangeError);
+    expect(store.slice(8, 50)).toHaveLength(2);
+    expect(store.slice(20, 30)).toEqual([]);
+  });
+});
