@@ -76,11 +76,14 @@ export async function runBench(def: BenchDef, tiny: boolean, overrides: Record<s
   const repeats = tiny ? 1 : def.repeats;
   // No gc() between runs: a forced full collection shrinks the young generation and resets V8's
   // allocation feedback, which made the next run slower (engine.bulk at 10 MB: 0.06-0.10 s instead of
-  // 0.02-0.04 s once warm). Collecting the last run's garbage costs little, since a collection's cost
-  // follows what is alive.
-  for (let i = 0; i < warmups; i++) await def.run(params);
+  // 0.02-0.04 s once warm). But each run starts after a pause on the event loop (SETTLE_MS), as the lab
+  // host is idle between a student's actions: V8 finishes the concurrent marking and sweeping of the last
+  // run's garbage in its own idle tasks, instead of charging it to the next run (engine.bulk's repeats
+  // varied 1.5x when run back to back).
+  const pauseMs = tiny ? 0 : SETTLE_MS; // (the test suite's tiny runs measure nothing)
+  for (let i = 0; i < warmups; i++) await settled(pauseMs, () => def.run(params));
   const runs: BenchResult[] = [];
-  for (let i = 0; i < repeats; i++) runs.push(await def.run(params));
+  for (let i = 0; i < repeats; i++) runs.push(await settled(pauseMs, () => def.run(params)));
   const samples = runs.map((r) => r.value);
   const value = median(samples);
   const closest = runs.reduce((a, b) => (Math.abs(b.value - value) < Math.abs(a.value - value) ? b : a));
@@ -88,9 +91,17 @@ export async function runBench(def: BenchDef, tiny: boolean, overrides: Record<s
   const pass = def.better === 'higher' ? value >= def.target - slack : value <= def.target + slack;
   return {
     name: def.name, metric: def.metric, value: round(value), unit: def.unit, target: def.target, pass, ...(slack > 0 ? { resolution: slack } : {}),
-    params, ...(opts.warmups !== undefined ? { warmups } : {}), samples: samples.map(round),
+    params, ...(opts.warmups !== undefined ? { warmups } : {}), settleMs: pauseMs, samples: samples.map(round),
     ...closest.extra, loadAvg1: [loadBefore, loadAverage1()], date: new Date().toISOString().slice(0, 10),
   };
+}
+
+/** Idle time before each run (see runBench). */
+export const SETTLE_MS = 200;
+
+async function settled<T>(pauseMs: number, run: () => T): Promise<Awaited<T>> {
+  await new Promise((resolve) => setTimeout(resolve, pauseMs));
+  return await run();
 }
 
 function loadAverage1(): number {

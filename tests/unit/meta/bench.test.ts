@@ -3,7 +3,7 @@
 // and checks the harness's own arithmetic on a fake benchmark.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { aloneArgs, median, percentile, runBench, type BenchDef } from '../../../bench/harness.js';
+import { aloneArgs, median, percentile, runBench, SETTLE_MS, type BenchDef } from '../../../bench/harness.js';
 
 const ALL = [
   'engine.bulk', 'engine.flood', 'engine.clients', 'lab.seek', 'lab.export.pcapng', 'lab.export.session', 'host.stream', 'memory',
@@ -45,6 +45,23 @@ describe('benchmark harness', () => {
     const r = await runBench(fake([30, 40, 50, 12, 8, 9]), false, {}, { warmups: 3 });
     expect(r).toMatchObject({ value: 9, samples: [12, 8, 9], warmups: 3 });
     expect(await runBench(fake([30, 12, 8, 9]), false)).not.toHaveProperty('warmups');
+  });
+
+  it('gives the event loop a turn before every run, so timers (and V8\'s idle GC tasks) run between them', async () => {
+    // Each run schedules a timer; the next run must find it fired. Back-to-back runs (awaiting a plain
+    // value only yields a microtask) would find it still pending.
+    let fired = 0, pendingAtStart = 0;
+    const def = fake([1]);
+    def.run = () => {
+      if (fired === 0 && pendingAtStart++ > 0) throw new Error('the previous run\'s timer has not fired');
+      fired = 0;
+      setTimeout(() => { fired = 1; }, 0);
+      return { value: 1 };
+    };
+    const r = await runBench(def, false);
+    expect(r).toMatchObject({ samples: [1, 1, 1], settleMs: SETTLE_MS });
+    expect(pendingAtStart).toBe(1);
+    expect(await runBench(fake([3]), true)).toMatchObject({ settleMs: 0 });
   });
 
   it('runs each benchmark of a multi-benchmark run in a child of its own, with the caller\'s other arguments', () => {
