@@ -7,11 +7,12 @@ import type { Segment } from '../tcp/segment.js';
 import type { TcpTraceSink } from '../tcp/trace.js';
 import { BoundedMap } from './bounded.js';
 import { newConnIndex, type ConnIndex } from './conn-index.js';
-import type { SimEvent } from './events.js';
+import { IdMap } from './id-map.js';
+import { EV, evGen, evKind, evTag, type SimItem } from './events.js';
 import type { Intervention } from './interventions.js';
 import { PacketStore, type LivePacket } from './packets.js';
 import type { RuleBook } from './rules.js';
-import { Scheduler } from './scheduler.js';
+import { KLASS_SIM, Scheduler } from './scheduler.js';
 import type { RunSpec, StepSpec, SynFloodSpec } from './spec.js';
 import type { TraceEvent, TraceSink } from './trace.js';
 
@@ -96,11 +97,11 @@ export interface NetLimits {
 export const DEFAULT_LIMITS: NetLimits = { packetRecords: 200_000, bulkRecords: 4096, cacheEntries: 1000, bookkeeping: 50_000 };
 
 export class NetState {
-  readonly sched = new Scheduler<SimEvent>();
+  readonly sched = new Scheduler<SimItem>();
   readonly hosts = new Map<string, HostRuntime>();
   readonly hostByIp = new Map<string, string>();
   readonly queues = new Map<string, OutQueue>();
-  readonly live = new Map<number, LivePacket>();
+  readonly live = new IdMap<LivePacket>();
   /** Packets waiting for `after` later packets toward the same receiver (reorder), oldest first. */
   reorderWaiting: number[] = [];
   readonly cache: BoundedMap<number, CacheEntry>;
@@ -169,20 +170,20 @@ export function syncTimer(s: NetState, h: HostRuntime): void {
   if (dueMs === h.wakeAtMs) return;
   h.timerGen++;
   h.wakeAtMs = dueMs;
-  if (dueMs !== Infinity) s.sched.at(Math.max(dueMs, s.nowMs), { kind: 'timers', host: h.name, gen: h.timerGen });
+  if (dueMs !== Infinity) s.sched.at(Math.max(dueMs, s.nowMs), h, KLASS_SIM, evTag(EV.TIMERS, h.timerGen));
 }
 
-/** Whether a popped event still means something (packets and timers move; old events go stale). */
-export function isLive(s: NetState, ev: SimEvent): boolean {
-  switch (ev.kind) {
-    case 'router-arrive':
-    case 'resume':
-    case 'deliver':
-      return ev.pkt.gen === ev.gen; // leaving the network bumps gen (events.ts)
-    case 'tx-done':
-      return s.queues.get(ev.link)?.busyGen === ev.gen;
-    case 'timers':
-      return s.hosts.get(ev.host)?.timerGen === ev.gen;
+/** Whether a popped event (item, tag) still means something (packets and timers move; old events go stale). */
+export function isLive(item: SimItem, tag: number): boolean {
+  switch (evKind(tag)) {
+    case EV.ROUTER_ARRIVE:
+    case EV.RESUME:
+    case EV.DELIVER:
+      return (item as LivePacket).gen === evGen(tag); // leaving the network bumps gen (events.ts)
+    case EV.TX_DONE:
+      return (item as OutQueue).busyGen === evGen(tag);
+    case EV.TIMERS:
+      return (item as HostRuntime).timerGen === evGen(tag);
     default:
       return true;
   }

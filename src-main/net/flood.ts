@@ -6,7 +6,9 @@ import { u32ToIp } from '../tcp/codec.js';
 import { FLAG, type Segment, type TcpOptions } from '../tcp/segment.js';
 import { emit, type NetState } from './core.js';
 import { NetError } from './errors.js';
+import { EV, evTag } from './events.js';
 import { launch, newPacket } from './journey.js';
+import { KLASS_SIM } from './scheduler.js';
 import type { SynFloodSpec } from './spec.js';
 import { EMPTY_PAYLOAD, summaryOf } from './packets.js';
 import { ORIGINAL } from './trace.js';
@@ -40,7 +42,7 @@ export function startFlood(s: NetState, spec: SynFloodSpec): void {
     spec: { ...spec }, targetIp: target.ip, targetPort: target.port, sent: 0, prng: s.prng.derive(`flood:${index}`),
     cause: `SYN flood ${index + 1} (spoofed source)`, connSuffix: `>${target.ip}:${target.port}`,
   });
-  s.sched.at(Math.max(spec.startMs, s.nowMs), { kind: 'flood', flood: index });
+  s.sched.at(Math.max(spec.startMs, s.nowMs), s.floods[index]!, KLASS_SIM, evTag(EV.FLOOD, index));
 }
 
 /** Time of SYN number i, rounded to the microsecond so times print cleanly. */
@@ -56,7 +58,7 @@ export function floodTick(s: NetState, index: number): void {
     sendSpoofedSyn(s, index);
     f.sent++;
   }
-  if (f.sent < spec.count) s.sched.at(dueMs(spec, f.sent), { kind: 'flood', flood: index });
+  if (f.sent < spec.count) s.sched.at(dueMs(spec, f.sent), f, KLASS_SIM, evTag(EV.FLOOD, index));
   else emit(s, { t: s.nowMs, kind: 'flood.end', host: spec.from, target: spec.target, sent: f.sent });
 }
 

@@ -3,7 +3,9 @@
 import { decodeIpv4Tcp } from '../tcp/codec.js';
 import type { Segment } from '../tcp/segment.js';
 import { emit, hostOf, isFloodAddress, syncTimer, type NetState, type OutQueue } from './core.js';
+import { EV, evTag } from './events.js';
 import { addNote, IN_FLIGHT, newRecordNotes, summaryOf, wireBytes, type LivePacket, type PacketRecord, type Where } from './packets.js';
+import { KLASS_SIM } from './scheduler.js';
 import { connOf, segSummary, ROUTER, type Lineage } from './trace.js';
 
 /** Creates packet #next with its record; it is nowhere yet (the caller launches or enqueues it). */
@@ -23,7 +25,7 @@ export function newPacket(s: NetState, seg: Segment, lineage: Lineage, from: str
 export function launch(s: NetState, pkt: LivePacket): void {
   const delayMs = hostOf(s, pkt.record.from).link.delayMs;
   place(s, pkt, 'link-in', s.nowMs + delayMs);
-  s.sched.at(s.nowMs + delayMs, { kind: 'router-arrive', pkt, gen: pkt.gen });
+  s.sched.at(s.nowMs + delayMs, pkt, KLASS_SIM, evTag(EV.ROUTER_ARRIVE, pkt.gen));
 }
 
 /** Moves the packet to a new place, invalidating events scheduled for the old one. */
@@ -63,7 +65,7 @@ export function park(s: NetState, pkt: LivePacket, where: 'held' | 'delayed' | '
   place(s, pkt, where, untilMs);
   pkt.parkedBy = by;
   if (where === 'reorder') s.reorderWaiting.push(pkt.id);
-  if (where === 'delayed' && untilMs !== null) s.sched.at(untilMs, { kind: 'resume', pkt, gen: pkt.gen });
+  if (where === 'delayed' && untilMs !== null) s.sched.at(untilMs, pkt, KLASS_SIM, evTag(EV.RESUME, pkt.gen));
 }
 
 /** No route: the destination address belongs to no host. */
@@ -124,22 +126,21 @@ function startTx(s: NetState, q: OutQueue): void {
   const serMs = (wireBytes(head.seg) * 8 * 1000) / bps;
   q.busyGen++;
   q.busyUntilMs = s.nowMs + serMs;
-  s.sched.at(q.busyUntilMs, { kind: 'tx-done', link: q.toward, gen: q.busyGen });
+  s.sched.at(q.busyUntilMs, q, KLASS_SIM, evTag(EV.TX_DONE, q.busyGen));
 }
 
 /** The head of q has been serialized: it goes on the receiver's link; the next one starts. */
-export function txDone(s: NetState, link: string): void {
-  const q = s.queues.get(link)!;
+export function txDone(s: NetState, q: OutQueue): void {
   const id = q.ids.shift()!;
   q.busyUntilMs = null;
-  sendOnLink(s, s.live.get(id)!, link);
+  sendOnLink(s, s.live.get(id)!, q.toward);
   if (q.ids.length > 0) startTx(s, q);
 }
 
 function sendOnLink(s: NetState, pkt: LivePacket, to: string): void {
   const delayMs = hostOf(s, to).link.delayMs;
   place(s, pkt, 'link-out', s.nowMs + delayMs);
-  s.sched.at(s.nowMs + delayMs, { kind: 'deliver', pkt, gen: pkt.gen });
+  s.sched.at(s.nowMs + delayMs, pkt, KLASS_SIM, evTag(EV.DELIVER, pkt.gen));
 }
 
 /** The packet reaches its receiver: a corrupted one fails the checksum check, any other goes to TCP. */
@@ -166,8 +167,8 @@ export function deliver(s: NetState, pkt: LivePacket): void {
 export function retime(s: NetState, pkt: LivePacket, untilMs: number): void {
   pkt.gen++;
   pkt.untilMs = untilMs;
-  const kind = pkt.where === 'link-in' ? 'router-arrive' : pkt.where === 'link-out' ? 'deliver' : 'resume';
-  s.sched.at(untilMs, { kind, pkt, gen: pkt.gen });
+  const kind = pkt.where === 'link-in' ? EV.ROUTER_ARRIVE : pkt.where === 'link-out' ? EV.DELIVER : EV.RESUME;
+  s.sched.at(untilMs, pkt, KLASS_SIM, evTag(kind, pkt.gen));
 }
 
 /** `next` (an edited copy) takes `old`'s exact place; old is marked replaced and leaves the network. */

@@ -11,7 +11,7 @@ import { deepClone } from './clone.js';
 import { DEFAULT_LIMITS, isLive, type NetLimits, type NetState } from './core.js';
 import { buildState, type StackFactory } from './build.js';
 import { dispatch } from './dispatch.js';
-import type { SimEvent } from './events.js';
+import { EV, type SimItem } from './events.js';
 import { NetError } from './errors.js';
 import { HostSink, makeTransmit } from './hooks.js';
 import { checkStatic, execute, type ApplyResult, type Intervention } from './interventions.js';
@@ -60,8 +60,8 @@ const MAX_EVENTS_AT_ONE_TIME = 10_000_000;
 /** stepToNextPacket gives up after this many events without a packet event. */
 const MAX_EVENTS_PER_PACKET_STEP = 1_000_000;
 
-/** isLive with the scheduler's (item, ctx) argument order: one function, no closure per call. */
-const liveIn = (ev: SimEvent, s: NetState): boolean => isLive(s, ev);
+/** isLive with the scheduler's (item, ctx, tag) arguments: one function, no closure per call. */
+const liveIn = (item: SimItem, _s: NetState, tag: number): boolean => isLive(item, tag);
 
 export class Network {
   private s: NetState;
@@ -97,7 +97,7 @@ export class Network {
       sameTime = this.s.nowMs === lastMs ? sameTime + 1 : 0;
       lastMs = this.s.nowMs;
       if (sameTime > MAX_EVENTS_AT_ONE_TIME) throw new Error(`more than ${MAX_EVENTS_AT_ONE_TIME} events at ${lastMs} ms: zero-delay loop?`);
-      dispatch(this.s, ev);
+      dispatch(this.s, ev, this.s.sched.poppedTag);
     }
     this.s.sched.advanceTo(tMs);
   }
@@ -115,7 +115,7 @@ export class Network {
   step(): boolean {
     const ev = this.s.sched.popLive(Infinity, liveIn, this.s);
     if (ev === undefined) return false;
-    dispatch(this.s, ev);
+    dispatch(this.s, ev, this.s.sched.poppedTag);
     return true;
   }
 
@@ -125,7 +125,7 @@ export class Network {
     for (let i = 0; i < MAX_EVENTS_PER_PACKET_STEP; i++) {
       const ev = this.s.sched.popLive(limitMs, liveIn, this.s);
       if (ev === undefined) return false;
-      dispatch(this.s, ev);
+      dispatch(this.s, ev, this.s.sched.poppedTag);
       if (this.s.packetEvents !== before) return true;
     }
     return false;
@@ -146,7 +146,7 @@ export class Network {
     if (cmd.atMs < now) throw new NetError('in-the-past', `command at ${cmd.atMs} ms is in the past (now ${now} ms)`, 'atMs');
     const logged = deepClone(cmd);
     if (cmd.atMs > now) {
-      this.s.sched.at(cmd.atMs, { kind: 'command', cmd: deepClone(cmd) }, KLASS_COMMAND);
+      this.s.sched.at(cmd.atMs, deepClone(cmd), KLASS_COMMAND, EV.COMMAND);
       this.s.log.push(logged);
       return { status: 'scheduled', atMs: cmd.atMs };
     }

@@ -8,6 +8,7 @@
 import type { Segment } from '../tcp/segment.js';
 import type { SegSummary } from '../tcp/trace.js';
 import { CLONE, type CloneFn } from './clone.js';
+import type { IdMap } from './id-map.js';
 import { RecordRing } from './record-ring.js';
 import { segSummary, type Lineage } from './trace.js';
 
@@ -95,7 +96,7 @@ export class PacketStore {
    * @param live The network's packets still travelling (NetState.live): exactly the ones whose records are
    * in flight, which tells a snapshot clone which record chunks it must copy (record-ring.ts).
    */
-  constructor(readonly limit: number, readonly bulkLimit: number, private readonly live: ReadonlyMap<number, unknown>) {}
+  constructor(readonly limit: number, readonly bulkLimit: number, private readonly live: IdMap<unknown>) {}
 
   [CLONE](clone: CloneFn): PacketStore {
     const out = new PacketStore(this.limit, this.bulkLimit, clone(this.live));

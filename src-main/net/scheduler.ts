@@ -14,51 +14,73 @@ export const KLASS_COMMAND = 1;
 /**
  * Whether a popped item still means something. `ctx` is passed back as given, so callers can use one
  * module-level function instead of allocating a closure per call (the hot loop calls this per event).
+ * `tag` is the number scheduled with the item (see at()).
  */
-export type LiveCheck<T, C> = (item: T, ctx: C) => boolean;
+export type LiveCheck<T, C> = (item: T, ctx: C, tag: number) => boolean;
 
 /**
  * One sorted FIFO run: entries appended in (atMs, ord) order and taken from the head, O(1) each way.
- * Consumed entries are cut off in bulk (never one shift per pop).
+ * Entries live at [head, tail) of four parallel arrays. The arrays never shrink: an emptied run starts
+ * again at index 0 over the same storage (resetting `length` freed it, and a run that empties on every
+ * pop, like a flood's next-SYN tick, then reallocated four arrays per event), and consumed entries are cut
+ * off in bulk by moving the rest down (never one shift per pop).
  */
 class Run<T> {
   times: number[] = [];
   ords: number[] = [];
-  items: T[] = [];
+  items: Array<T | undefined> = [];
+  tags: number[] = [];
   head = 0;
+  tail = 0;
 
   get size(): number {
-    return this.items.length - this.head;
+    return this.tail - this.head;
   }
 
   /** Whether (atMs, ord) may be appended: it sorts after the last entry (true when empty). */
   accepts(atMs: number, ord: number): boolean {
-    const last = this.items.length - 1;
+    const last = this.tail - 1;
     if (last < this.head) return true;
     const lastMs = this.times[last]!;
     return atMs > lastMs || (atMs === lastMs && ord > this.ords[last]!);
   }
 
   lastMs(): number {
-    return this.items.length > this.head ? this.times[this.items.length - 1]! : -Infinity;
+    return this.tail > this.head ? this.times[this.tail - 1]! : -Infinity;
   }
 
-  push(atMs: number, ord: number, item: T): void {
-    this.times.push(atMs);
-    this.ords.push(ord);
-    this.items.push(item);
+  push(atMs: number, ord: number, item: T, tag: number): void {
+    const i = this.tail++;
+    if (i < this.items.length) {
+      this.times[i] = atMs;
+      this.ords[i] = ord;
+      this.items[i] = item;
+      this.tags[i] = tag;
+    } else {
+      this.times.push(atMs);
+      this.ords.push(ord);
+      this.items.push(item);
+      this.tags.push(tag);
+    }
   }
 
   shift(): void {
-    this.items[this.head] = undefined as T; // let it be collected
+    this.items[this.head] = undefined; // let it be collected
     this.head++;
-    if (this.head === this.items.length) {
-      this.times.length = this.ords.length = this.items.length = this.head = 0;
-    } else if (this.head >= 4096 && this.head * 2 >= this.items.length) {
-      this.times.splice(0, this.head);
-      this.ords.splice(0, this.head);
-      this.items.splice(0, this.head);
+    if (this.head === this.tail) {
+      this.head = this.tail = 0;
+    } else if (this.head >= 4096 && this.head * 2 >= this.tail) {
+      const { times, ords, items, tags, head } = this;
+      const n = this.tail - head;
+      for (let i = 0; i < n; i++) {
+        times[i] = times[head + i]!;
+        ords[i] = ords[head + i]!;
+        items[i] = items[head + i];
+        tags[i] = tags[head + i]!;
+      }
+      for (let i = n; i < this.tail; i++) items[i] = undefined;
       this.head = 0;
+      this.tail = n;
     }
   }
 }
@@ -81,6 +103,8 @@ export class Scheduler<T> {
    * earliest head of all of them, so the order is exactly the heap-only order.
    */
   private runs: Array<Run<T>> = [];
+  /** The tag of the entry popLive last returned. */
+  poppedTag = 0;
 
   get pending(): number {
     let n = this.heap.size;
@@ -88,8 +112,11 @@ export class Scheduler<T> {
     return n;
   }
 
-  /** Schedules item at atMs (never in the past: the caller clamps). */
-  at(atMs: number, item: T, klass: number = KLASS_SIM): void {
+  /**
+   * Schedules item at atMs (never in the past: the caller clamps). `tag` travels with it (popLive puts it in
+   * poppedTag): a number, so an entry can say what to do with an existing object without a new one.
+   */
+  at(atMs: number, item: T, klass: number = KLASS_SIM, tag = 0): void {
     if (!(atMs >= this.nowMs)) throw new Error(`scheduler: event at ${atMs} ms is before now (${this.nowMs} ms)`);
     const ord = klass === KLASS_SIM ? this.nextSeq++ : ordOf(klass, this.nextSeq++);
     const runs = this.runs;
@@ -100,8 +127,8 @@ export class Scheduler<T> {
     }
     if (best === undefined && empty === undefined && runs.length < MAX_RUNS) runs.push((empty = new Run<T>()));
     const target = best ?? empty;
-    if (target !== undefined) target.push(atMs, ord, item);
-    else this.heap.insert(atMs, ord, item);
+    if (target !== undefined) target.push(atMs, ord, item, tag);
+    else this.heap.insert(atMs, ord, item, tag);
   }
 
   /** Due time of the earliest live entry (Infinity when none), after discarding stale ones at the top. */
@@ -117,10 +144,10 @@ export class Scheduler<T> {
     const r = this.runs[src]!;
     const ord = r.ords[r.head]!;
     const klass = ord >= ordOf(KLASS_COMMAND, 0) ? KLASS_COMMAND : KLASS_SIM;
-    return { atMs: r.times[r.head]!, klass, seq: ord - ordOf(klass, 0), item: r.items[r.head]! };
+    return { atMs: r.times[r.head]!, klass, seq: ord - ordOf(klass, 0), item: r.items[r.head]!, tag: r.tags[r.head]! };
   }
 
-  /** Removes and returns the earliest live entry due at or before limitMs, moving the clock to it. */
+  /** Removes and returns the earliest live entry due at or before limitMs (its tag in poppedTag), moving the clock to it. */
   popLive<C>(limitMs: number, isLive: LiveCheck<T, C>, ctx?: C): T | undefined {
     const src = this.dropStale(isLive, ctx as C);
     if (src === NONE) return undefined;
@@ -128,6 +155,7 @@ export class Scheduler<T> {
     const atMs = r === undefined ? this.heap.topAtMs() : r.times[r.head]!;
     if (atMs > limitMs) return undefined;
     const item = r === undefined ? this.heap.topItem()! : r.items[r.head]!;
+    this.poppedTag = r === undefined ? this.heap.topTag() : r.tags[r.head]!;
     this.removeFrom(src);
     this.nowMs = atMs;
     return item;
@@ -150,7 +178,7 @@ export class Scheduler<T> {
     const runs = this.runs;
     for (let i = 0; i < runs.length; i++) {
       const r = runs[i]!;
-      if (r.head === r.items.length) continue;
+      if (r.head === r.tail) continue;
       const t = r.times[r.head]!, o = r.ords[r.head]!;
       if (t < bestMs || (t === bestMs && o < bestOrd)) {
         src = i;
@@ -170,8 +198,16 @@ export class Scheduler<T> {
     for (;;) {
       const src = this.earliest();
       if (src === NONE) return NONE;
-      const item = src === HEAP ? this.heap.topItem()! : this.runs[src]!.items[this.runs[src]!.head]!;
-      if (isLive(item, ctx)) return src;
+      let item: T, tag: number;
+      if (src === HEAP) {
+        item = this.heap.topItem()!;
+        tag = this.heap.topTag();
+      } else {
+        const r = this.runs[src]!;
+        item = r.items[r.head]!;
+        tag = r.tags[r.head]!;
+      }
+      if (isLive(item, ctx, tag)) return src;
       this.removeFrom(src);
     }
   }

@@ -7,6 +7,8 @@ import type { TcpTraceEvent } from '../tcp/trace.js';
 import { uniqueConn } from './conn-index.js';
 import { emit, syncTimer, type HostRuntime, type NetState } from './core.js';
 import { NetError } from './errors.js';
+import { EV } from './events.js';
+import { KLASS_SIM } from './scheduler.js';
 import type { AppCallName, AppTrigger, StepCall, StepSpec } from './spec.js';
 
 export type CallResult = { ok: true; conn: ConnKey | null } | { ok: false; code: string; message: string };
@@ -58,7 +60,7 @@ export function scheduleSpecSteps(s: NetState, steps: StepSpec[]): void {
   // run instead of its heap. Order of execution is unchanged: same-time steps keep their relative order,
   // and every step still gets a lower insertion seq than any event scheduled after the build.
   timed.sort((a, b) => a.atMs - b.atMs);
-  for (const st of timed) s.sched.at(st.atMs, { kind: 'step', step: callOf(st), conn: null });
+  for (const st of timed) s.sched.at(st.atMs, { step: callOf(st), conn: null }, KLASS_SIM, EV.STEP);
 }
 
 /** The engine reported an application event: fire the reactive steps waiting for it. */
@@ -69,7 +71,7 @@ export function onAppEvent(s: NetState, ev: Extract<TcpTraceEvent, { kind: 'app'
   for (const st of s.reactive) {
     if (!('on' in st) || st.on !== ev.event || st.host !== ev.host || st.port !== localPort) continue;
     if (st.peer !== undefined && st.peer !== remote) continue;
-    s.sched.at(s.nowMs + (st.afterMs ?? 0), { kind: 'step', step: callOf(st), conn: ev.conn });
+    s.sched.at(s.nowMs + (st.afterMs ?? 0), { step: callOf(st), conn: ev.conn }, KLASS_SIM, EV.STEP);
   }
 }
 

@@ -8,9 +8,12 @@ describe('EventHeap', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 1 })), { maxLength: 200 }), (items) => {
         const heap = new EventHeap<number>();
-        items.forEach(([atMs, klass], seq) => heap.push({ atMs, klass, seq, item: seq }));
+        items.forEach(([atMs, klass], seq) => heap.push({ atMs, klass, seq, item: seq, tag: seq * 3 + 1 }));
         const popped: number[] = [];
-        for (let e = heap.pop(); e !== undefined; e = heap.pop()) popped.push(e.item);
+        for (let e = heap.pop(); e !== undefined; e = heap.pop()) {
+          expect(e.tag).toBe(e.item * 3 + 1); // each tag moves with its item through every sift
+          popped.push(e.item);
+        }
         const expected = items
           .map(([atMs, klass], seq) => ({ atMs, klass, seq }))
           .sort((a, b) => a.atMs - b.atMs || a.klass - b.klass || a.seq - b.seq)

@@ -24,12 +24,16 @@ describe('Scheduler run + heap', () => {
         for (const o of [...ops, ...ref.map(() => ({ pop: true }) as Op), ...Array.from({ length: 300 }, () => ({ pop: true }) as Op)]) {
           if (o.pop) {
             const want = popRef();
-            const got = s.popLive(Infinity, () => true);
+            // The live check and poppedTag both see the tag scheduled with the item, wherever it was kept.
+            const got = s.popLive(Infinity, (item, _ctx, tag) => tag === item * 2 + 1);
             expect(got).toBe(want?.seq);
-            if (want !== undefined) expect(s.nowMs).toBe(want.atMs);
+            if (want !== undefined) {
+              expect(s.nowMs).toBe(want.atMs);
+              expect(s.poppedTag).toBe(want.seq * 2 + 1);
+            }
           } else {
             const atMs = s.nowMs + o.dt;
-            s.at(atMs, seq, o.klass);
+            s.at(atMs, seq, o.klass, seq * 2 + 1);
             ref.push({ atMs, klass: o.klass, seq: seq++ });
           }
         }
@@ -79,7 +83,7 @@ describe('Scheduler run + heap', () => {
     const live = (e: { live: boolean }) => e.live;
     expect(s.popLive(10, live)?.n).toBe(1);
     expect(s.nextLiveMs(live)).toBe(6);
-    expect(s.peekLive(live)).toEqual({ atMs: 6, klass: KLASS_SIM, seq: 3, item: { n: 4, live: true } });
+    expect(s.peekLive(live)).toEqual({ atMs: 6, klass: KLASS_SIM, seq: 3, item: { n: 4, live: true }, tag: 0 });
     expect(s.popLive(5, live)).toBeUndefined();
     expect(s.popLive(6, live)?.n).toBe(4);
     expect(s.pending).toBe(0);
