@@ -19,8 +19,13 @@ export class StackCore {
   readonly params: Params;
   protected sink: TcpTraceSink;
   protected transmitFn: StackOptions['transmit'];
-  /** Connections (not listeners) in creation order. */
+  /** Connections (not listeners) in creation order. Change it only with addConn/removeConn. */
   readonly conns = new Map<ConnKey, Conn>();
+  /**
+   * How many of `conns` have each remote port. A segment from a port with none cannot belong to a
+   * connection, so input() skips hashing its key (a flood's SYNs come from random ports and all miss).
+   */
+  readonly remotePorts = new Map<number, number>();
   readonly listeners = new Map<number, Listener>();
   readonly heap = new TimerHeap<Conn>();
   nextConnId = 1;
@@ -45,6 +50,20 @@ export class StackCore {
     this.isnSecret = prng.derive('isn').nextU32();
     this.cookieSecret = prng.derive('syncookie').nextU32();
     this.portPrng = prng.derive('ports');
+  }
+
+  addConn(conn: Conn): void {
+    if (!this.conns.has(conn.key)) this.remotePorts.set(conn.remotePort, (this.remotePorts.get(conn.remotePort) ?? 0) + 1);
+    this.conns.set(conn.key, conn);
+  }
+
+  /** Removes conn (and nothing when its key now names a newer connection). */
+  removeConn(conn: Conn): void {
+    if (this.conns.get(conn.key) !== conn) return;
+    this.conns.delete(conn.key);
+    const left = (this.remotePorts.get(conn.remotePort) ?? 1) - 1;
+    if (left === 0) this.remotePorts.delete(conn.remotePort);
+    else this.remotePorts.set(conn.remotePort, left);
   }
 
   /** Swaps the two closures after a deep clone (functions are not cloned). */

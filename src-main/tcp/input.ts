@@ -27,7 +27,7 @@ export function segmentArrives(st: StackCore, seg: Segment, nowMs: number, id: n
   let conn = cachedConn(st, seg);
   if (conn === undefined) {
     key = connKey(seg.dstIp, seg.dstPort, seg.srcIp, seg.srcPort);
-    conn = st.conns.get(key);
+    conn = st.remotePorts.has(seg.srcPort) ? st.conns.get(key) : undefined;
     if (conn) st.lastConn = conn;
   }
   if (conn) {

@@ -55,7 +55,7 @@ export function newConn(st: StackCore, localPort: number, remoteIp: string, remo
   conn.recover = conn.iss;
   conn.sndSml = conn.iss;
   conn.synStartMs = nowMs;
-  st.conns.set(conn.key, conn);
+  st.addConn(conn);
   return conn;
 }
 

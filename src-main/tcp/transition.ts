@@ -58,7 +58,7 @@ export function closeWith(
 
 function destroy(st: StackCore, conn: Conn, from: TcpState, nowMs: number): void {
   stopAllTimers(st, conn, nowMs);
-  if (st.conns.get(conn.key) === conn) st.conns.delete(conn.key);
+  st.removeConn(conn);
   const l = conn.listenerPort >= 0 ? st.listeners.get(conn.listenerPort) : undefined;
   if (l) {
     removeKey(l.synQueue, conn.key);
