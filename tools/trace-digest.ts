@@ -2,8 +2,10 @@
 // with and without cookies, bulk transfers with loss, many clients, a run with router interventions) and
 // prints one SHA-256 per workload over every trace event (JSON.stringify, so key order counts too) and
 // every packet record. Run it before and after a change that must not alter behaviour, and diff:
-//   npx tsx tools/trace-digest.ts > before.txt   …change…   npx tsx tools/trace-digest.ts | diff before.txt -
+//   npm run trace-digest > before.txt   …change…   npm run trace-digest | diff before.txt -
+// `--only TEXT` keeps the workloads whose name contains TEXT.
 import { createHash } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
 import { Network } from '../src-main/net/network.js';
 import type { RunSpec, StepSpec } from '../src-main/net/spec.js';
 import type { TraceEvent } from '../src-main/net/trace.js';
@@ -19,14 +21,22 @@ class HashSink {
   }
 }
 
-function digest(name: string, spec: RunSpec, drive?: (net: Network) => void): void {
+export interface Workload {
+  name: string;
+  spec: RunSpec;
+  /** User actions during the run (the network then runs to spec.untilMs). */
+  drive?: (net: Network) => void;
+}
+
+/** "name  events  digest": the digest covers every event, every packet record still kept, and the packet counts. */
+export function digest(w: Workload): string {
   const sink = new HashSink();
-  const net = new Network(spec, sink);
-  if (drive) drive(net);
-  net.runUntil(spec.untilMs);
-  for (const p of net.packets()) sink.hash.update(JSON.stringify(p));
+  const net = new Network(w.spec, sink);
+  if (w.drive) w.drive(net);
+  net.runUntil(w.spec.untilMs);
+  for (const p of net.packets()) sink.hash.update(JSON.stringify(p)); // payload bytes included (a Uint8Array prints as {"0":…})
   sink.hash.update(JSON.stringify(net.packetStats()));
-  console.log(`${name.padEnd(40)} ${String(sink.events).padStart(8)} ${sink.hash.digest('hex').slice(0, 24)}`);
+  return `${w.name.padEnd(40)} ${String(sink.events).padStart(8)} ${sink.hash.digest('hex').slice(0, 24)}`;
 }
 
 function flood(syns: number, cookies: number): RunSpec {
@@ -76,18 +86,24 @@ function clients(n: number): RunSpec {
   return { seed: 3, profile: 'linux', hosts, network: { delayMs: 5, bandwidthBps: 2_000_000, queueCapacity: 20 }, rules: [], steps, untilMs: 60_000 };
 }
 
-for (const lesson of LESSONS) {
-  for (const profile of ['rfc', 'linux', 'classic'] as const) digest(`lesson ${lesson.id} ${profile}`, { ...lesson.run, profile });
+export function workloads(): Workload[] {
+  const out: Workload[] = [];
+  for (const lesson of LESSONS) {
+    for (const profile of ['rfc', 'linux', 'classic'] as const) out.push({ name: `lesson ${lesson.id} ${profile}`, spec: { ...lesson.run, profile } });
+  }
+  out.push({ name: 'flood 100k cookies', spec: flood(100_000, 1) });
+  out.push({ name: 'flood 20k no cookies', spec: flood(20_000, 0) });
+  for (const loss of [0, 0.01, 0.05]) {
+    out.push({ name: `bulk 3MB loss ${loss} linux`, spec: bulk(3_000_000, loss, 'linux') });
+    out.push({ name: `bulk 1MB loss ${loss} classic`, spec: bulk(1_000_000, loss, 'classic') });
+  }
+  out.push({ name: 'clients 600 queued', spec: clients(600) });
+  out.push({ name: 'bulk with interventions', spec: bulk(200_000, 0.02, 'linux'), drive: intervene });
+  return out;
 }
-digest('flood 100k cookies', flood(100_000, 1));
-digest('flood 20k no cookies', flood(20_000, 0));
-for (const loss of [0, 0.01, 0.05]) {
-  digest(`bulk 3MB loss ${loss} linux`, bulk(3_000_000, loss, 'linux'));
-  digest(`bulk 1MB loss ${loss} classic`, bulk(1_000_000, loss, 'classic'));
-}
-digest('clients 600 queued', clients(600));
-digest('bulk with interventions', bulk(200_000, 0.02, 'linux'), (net) => {
-  // Per-packet operations on whatever is travelling at fixed instants, then rules added mid-run.
+
+/** Per-packet operations on whatever is travelling at fixed instants, then rules added mid-run. */
+function intervene(net: Network): void {
   const ops = ['hold', 'cache', 'duplicate', 'delay', 'edit', 'drop', 'replay', 'release'] as const;
   for (let k = 0; k < 40; k++) {
     net.runUntil(120 + k * 7);
@@ -110,4 +126,10 @@ digest('bulk with interventions', bulk(200_000, 0.02, 'linux'), (net) => {
   net.rules().add({ match: { probability: 0.2 }, action: 'delay', delayMs: 30 });
   net.runUntil(900);
   net.rules().add({ match: { probability: 0.1 }, action: 'reorder', after: 2 });
-});
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const i = process.argv.indexOf('--only');
+  const only = i >= 0 ? process.argv[i + 1] ?? '' : '';
+  for (const w of workloads()) if (w.name.includes(only)) console.log(digest(w));
+}
