@@ -121,7 +121,8 @@ export class Scheduler<T> {
     const ord = klass === KLASS_SIM ? this.nextSeq++ : ordOf(klass, this.nextSeq++);
     const runs = this.runs;
     let best: Run<T> | undefined, empty: Run<T> | undefined;
-    for (const r of runs) {
+    for (let i = 0; i < runs.length; i++) { // (indexed: for-of allocated an iterator result per event here)
+      const r = runs[i]!;
       if (r.size === 0) empty ??= r;
       else if (r.accepts(atMs, ord) && (best === undefined || r.lastMs() > best.lastMs())) best = r;
     }
