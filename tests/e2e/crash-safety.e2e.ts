@@ -7,8 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadSession } from '../../src-main/lab/session-file.js';
 import { Prng } from '../../src-main/tcp/prng.js';
-import { startWebApp } from './harness.js';
+import { logFailedAttempts, startWebApp } from './harness.js';
 import { connectLab, type WsLab } from './ws-client.js';
+
+logFailedAttempts();
 
 const CHAINS = 4;
 const KILLS_PER_CHAIN = 25;

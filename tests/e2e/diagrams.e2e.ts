@@ -6,7 +6,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, startWebApp, type WebApp } from './harness.js';
+import { CHROMIUM, logFailedAttempts, startWebApp, type WebApp } from './harness.js';
+
+logFailedAttempts();
 
 const FIXTURES = path.resolve(import.meta.dirname, 'fixtures');
 const UPDATE = process.env.TCPLAB_UPDATE_SCREENSHOTS === '1';

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, beforeEach, onTestFailed } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
@@ -71,6 +71,8 @@ export async function launchChromium(): Promise<Browser> {
 
 export async function labPage(browser: Browser, app: WebApp, lang: 'en' | 'zh-CN' = 'en'): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: lang === 'en' ? 'en-US' : 'zh-CN', acceptDownloads: true });
+  // A locator that never appears fails after 20 s with its own name, not after the test's 60 s as a bare timeout.
+  page.setDefaultTimeout(20_000);
   await page.addInitScript((l) => localStorage.setItem('tcplab.lang', l), lang);
   await page.goto(app.url);
   await page.locator('.app[data-ready="true"]').waitFor();
@@ -107,9 +109,24 @@ export function routerOption(page: Page, label: string) {
   return region(page, 'Router queue').getByRole('option').filter({ hasText: label });
 }
 
+/**
+ * Prints why an attempt failed. With one retry (vitest.e2e.config.ts), a test that fails and then passes shows
+ * only "(retry x1)" in the report: this keeps the first attempt's error in the log, so a rare failure can be
+ * diagnosed from a CI run instead of having to be reproduced.
+ */
+export function logFailedAttempts(): void {
+  beforeEach(() => {
+    onTestFailed(({ task }) => {
+      const errors = (task.result?.errors ?? []).map((e) => e.stack ?? e.message).join('\n');
+      console.error(`[e2e] attempt ${(task.result?.retryCount ?? 0) + 1} of "${task.name}" failed:\n${errors}`);
+    });
+  });
+}
+
 /** Starts browser mode and Chromium once for a test file (beforeAll) and stops both after it (afterAll). */
 export function useLabApp(env: Record<string, string> = {}): { readonly app: WebApp; readonly browser: Browser } {
   const ctx = {} as { app: WebApp; browser: Browser };
+  logFailedAttempts();
   beforeAll(async () => {
     ctx.app = await startWebApp(env);
     ctx.browser = await launchChromium();

@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startWebApp } from './harness.js';
+import { logFailedAttempts, startWebApp } from './harness.js';
 import { connectLab } from './ws-client.js';
+
+logFailedAttempts();
 
 interface Info { branch: string; cursorMs: number; branches: Array<{ id: string; actionCount: number }> }
 
