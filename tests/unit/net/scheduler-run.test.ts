@@ -2,6 +2,7 @@
 // insertions and pops, events must come out exactly in (atMs, klass, insertion seq) order.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { deepClone } from '../../../src-main/net/clone.js';
 import { KLASS_COMMAND, KLASS_SIM, Scheduler } from '../../../src-main/net/scheduler.js';
 
 type Op = { pop: true } | { pop: false; dt: number; klass: number };
@@ -87,5 +88,23 @@ describe('Scheduler run + heap', () => {
     expect(s.popLive(5, live)).toBeUndefined();
     expect(s.popLive(6, live)?.n).toBe(4);
     expect(s.pending).toBe(0);
+  });
+
+  it('a snapshot clone copies only the pending entries of a run that was once long, and continues identically', () => {
+    const s = new Scheduler<{ n: number }>();
+    for (let i = 0; i < 10_000; i++) s.at(i, { n: i }, KLASS_SIM, i * 2 + 1); // one long in-order run (a scenario's steps)
+    for (let i = 0; i < 9_997; i++) s.popLive(Infinity, () => true);
+    const copy = deepClone(s, new Map(), { snapshot: true });
+    const runArrays = (x: Scheduler<{ n: number }>) => (x as unknown as { runs: Array<{ times: number[] }> }).runs.map((r) => r.times.length);
+    expect(Math.max(...runArrays(s))).toBeGreaterThanOrEqual(9_997); // the original keeps its storage
+    expect(Math.max(...runArrays(copy))).toBeLessThanOrEqual(3); // the snapshot does not copy it
+    const drain = (x: Scheduler<{ n: number }>) => {
+      const out: string[] = [];
+      for (let ev = x.popLive(Infinity, () => true); ev !== undefined; ev = x.popLive(Infinity, () => true)) out.push(`${ev.n}@${x.nowMs}#${x.poppedTag}`);
+      return out;
+    };
+    const fromCopy = drain(copy);
+    expect(fromCopy).toEqual(['9997@9997#19995', '9998@9998#19997', '9999@9999#19999']);
+    expect(drain(s)).toEqual(fromCopy);
   });
 });
