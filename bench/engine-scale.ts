@@ -18,6 +18,10 @@ class CountingSink {
     else if (ev.event === 'data' && ev.host === 'S') this.dataBytesToServer += ev.bytes;
     else if (ev.event === 'closed' && ev.host === 'S') this.closedOnServer.add(ev.conn);
   }
+  /** Segment events as fields (net/trace.ts TraceSink.segment), as the lab's Tap takes them: counted. */
+  segment(): void {
+    this.events++;
+  }
 }
 
 function elapsedS(started: bigint): number {

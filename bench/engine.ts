@@ -2,7 +2,8 @@
 // the TCP engine, with the trace written to an in-memory sink.
 import { Network } from '../src-main/net/network.js';
 import type { RunSpec } from '../src-main/net/spec.js';
-import type { TraceEvent } from '../src-main/net/trace.js';
+import type { Lineage, SegmentEventKind, TraceEvent } from '../src-main/net/trace.js';
+import type { SegSummary } from '../src-main/tcp/trace.js';
 import { TraceStore } from '../src-main/lab/trace-store.js';
 import type { BenchDef } from './harness.js';
 import { peakRssMb } from './harness.js';
@@ -17,6 +18,11 @@ class MemorySink {
     if (ev.kind === 'segment.send') this.segments++;
     else if (ev.kind === 'app' && ev.event === 'data') this.deliveredBytes.set(ev.host, (this.deliveredBytes.get(ev.host) ?? 0) + ev.bytes);
     this.events.push(ev);
+  }
+  /** Segment events as fields, as the lab's Tap takes them (net/trace.ts TraceSink.segment). */
+  segment(kind: SegmentEventKind, t: number, host: string, conn: string, id: number, seg: SegSummary, text: string, lineage: Lineage | null): void {
+    if (kind === 'segment.send') this.segments++;
+    this.events.pushSegment(kind, t, host, conn, id, seg, text, lineage);
   }
 }
 

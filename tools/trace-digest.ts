@@ -11,6 +11,10 @@ import type { RunSpec, StepSpec } from '../src-main/net/spec.js';
 import type { TraceEvent } from '../src-main/net/trace.js';
 import { LESSONS } from '../src-main/lab/lessons/index.js';
 
+/**
+ * emit() only, so segment events arrive as the objects segmentEvent() builds (net/trace.ts); that the field
+ * path (TraceSink.segment, the lab's Tap) stores the same events is tests/unit/lab/trace-store.test.ts's job.
+ */
 class HashSink {
   readonly hash = createHash('sha256');
   events = 0;

@@ -9,7 +9,8 @@ import { NetError } from '../net/errors.js';
 import type { Intervention } from '../net/interventions.js';
 import { Network } from '../net/network.js';
 import type { RunSpec } from '../net/spec.js';
-import type { TraceEvent, TraceSink } from '../net/trace.js';
+import { segmentEvent, type Lineage, type SegmentEventKind, type TraceEvent, type TraceSink } from '../net/trace.js';
+import type { SegSummary } from '../tcp/trace.js';
 import type { ScenarioAction } from './scenario.js';
 
 /** What a branch runs: the runnable scenario, its own actions, and the branch's user actions (sorted by atMs). */
@@ -19,15 +20,31 @@ export interface Plan {
   actions: readonly Intervention[];
 }
 
-/** Counts every event the network emits and, for a branch's head, keeps them. */
+/** Where a Tap keeps events: a TraceStore (which takes segment events as fields), or an array in tests. */
+export interface TapOut {
+  push(ev: TraceEvent): void;
+  pushSegment?(kind: SegmentEventKind, t: number, host: string, conn: string, id: number, seg: SegSummary, text: string, lineage: Lineage | null): void;
+}
+
+/**
+ * Counts every event the network emits and, for a branch's head, keeps them. Segment events arrive through
+ * segment(), not emit(): a subclass that overrides emit() sees every other event only.
+ */
 export class Tap implements TraceSink {
   constructor(
     public count: number,
-    public readonly out: { push(ev: TraceEvent): void } | null,
+    public readonly out: TapOut | null,
   ) {}
   emit(ev: TraceEvent): void {
     this.count++;
     if (this.out !== null) this.out.push(ev);
+  }
+  segment(kind: SegmentEventKind, t: number, host: string, conn: string, id: number, seg: SegSummary, text: string, lineage: Lineage | null): void {
+    this.count++;
+    const out = this.out;
+    if (out === null) return;
+    if (out.pushSegment !== undefined) out.pushSegment(kind, t, host, conn, id, seg, text, lineage);
+    else out.push(segmentEvent(kind, t, host, conn, id, seg, text, lineage));
   }
 }
 

@@ -13,7 +13,7 @@
 // stored event is byte-identical to the original's (tests/unit/lab/trace-store.test.ts checks this on
 // every lesson and scenario). Events are read-only by contract (DESIGN.md "Trace"), so nothing relied on
 // getting the emitted object back.
-import type { Lineage, TraceEvent } from '../net/trace.js';
+import { ORIGINAL, segmentEvent, type Lineage, type SegmentEventKind, type TraceEvent } from '../net/trace.js';
 import type { TcpOptions } from '../tcp/segment.js';
 import type { AppEventName, SegSummary, TimerName } from '../tcp/trace.js';
 
@@ -126,7 +126,8 @@ export class TraceStore implements TraceReader {
     return this.n;
   }
 
-  push(ev: TraceEvent): void {
+  /** The chunk the next event goes to (its index is n & CHUNK_MASK), made or grown as needed. */
+  private chunkForNext(): Chunk {
     const i = this.n & CHUNK_MASK;
     let c = this.last;
     if (i === 0) {
@@ -138,6 +139,27 @@ export class TraceStore implements TraceReader {
       this.chunks[this.chunks.length - 1] = c;
       this.last = c;
     }
+    return c;
+  }
+
+  /**
+   * The event segmentEvent(kind, t, host, conn, id, seg, text, lineage) would build, stored without building
+   * it (TraceSink.segment: the network's fast path for its most common events).
+   */
+  pushSegment(kind: SegmentEventKind, t: number, host: string, conn: string, id: number, seg: SegSummary, text: string, lineage: Lineage | null): void {
+    if (!isSummary(seg)) return this.push(segmentEvent(kind, t, host, conn, id, seg, text, lineage));
+    const c = this.chunkForNext();
+    const i = this.n & CHUNK_MASK;
+    c.t[i] = t;
+    this.n++;
+    if (kind === 'segment.send') putSegment(c, i, SEND, host, conn, id, seg, text, lineage ?? ORIGINAL);
+    else if (kind === 'segment.recv') putSegment(c, i, RECV, host, conn, id, seg, '', null);
+    else putSegment(c, i, DROP, host, conn, id, seg, text, null);
+  }
+
+  push(ev: TraceEvent): void {
+    const c = this.chunkForNext();
+    const i = this.n & CHUNK_MASK;
     c.t[i] = ev.t;
     this.n++;
     switch (ev.kind) {

@@ -4,7 +4,7 @@
 import type { StackOptions, TcpStackApi } from '../tcp/api.js';
 import type { Prng } from '../tcp/prng.js';
 import type { Segment } from '../tcp/segment.js';
-import type { TcpTraceSink } from '../tcp/trace.js';
+import type { SegSummary, TcpTraceSink } from '../tcp/trace.js';
 import { BoundedMap } from './bounded.js';
 import { newConnIndex, type ConnIndex } from './conn-index.js';
 import { IdMap } from './id-map.js';
@@ -14,7 +14,7 @@ import { PacketStore, type LivePacket } from './packets.js';
 import type { RuleBook } from './rules.js';
 import { KLASS_SIM, Scheduler } from './scheduler.js';
 import type { RunSpec, StepSpec, SynFloodSpec } from './spec.js';
-import type { TraceEvent, TraceSink } from './trace.js';
+import { segmentEvent, type Lineage, type SegmentEventKind, type TraceEvent, type TraceSink } from './trace.js';
 
 /** The engine's stack plus the hook re-binding a clone needs (added to TcpStack for Network.clone). */
 export interface NetStack extends TcpStackApi {
@@ -149,6 +149,14 @@ export function emit(s: NetState, ev: TraceEvent): void {
   s.sink.emit(ev);
 }
 
+/** A segment.send / recv / drop event at the current time: as fields to a sink that takes them, else as an object. */
+export function emitSegment(s: NetState, kind: SegmentEventKind, host: string, conn: string, id: number, seg: SegSummary, text: string, lineage: Lineage | null): void {
+  s.packetEvents++;
+  const sink = s.sink;
+  if (sink.segment !== undefined) sink.segment(kind, s.nowMs, host, conn, id, seg, text, lineage);
+  else sink.emit(segmentEvent(kind, s.nowMs, host, conn, id, seg, text, lineage));
+}
+
 /**
  * kind starts with "segment." or "router.", tested on two characters (this runs for every event): no other
  * kind starts with "se" (state, step.*) or "ro" (rule.change). A new kind must keep that true.
@@ -191,5 +199,8 @@ export function isLive(item: SimItem, tag: number): boolean {
 
 /** Spoofed flood sources come from 198.18.0.0/15, the benchmarking range (RFC 2544 appendix C.2.2). */
 export function isFloodAddress(ip: string): boolean {
-  return ip.startsWith('198.18.') || ip.startsWith('198.19.');
+  // By character codes: two startsWith calls cost ~250 instructions per SYN-ACK of a flood (valgrind).
+  const c5 = ip.charCodeAt(5);
+  return (c5 === 56 || c5 === 57) && ip.charCodeAt(6) === 46 && ip.charCodeAt(0) === 49 && ip.charCodeAt(1) === 57
+    && ip.charCodeAt(2) === 56 && ip.charCodeAt(3) === 46 && ip.charCodeAt(4) === 49; // "198.1" then "8." or "9."
 }

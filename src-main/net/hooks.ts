@@ -5,7 +5,7 @@ import type { StackOptions, TransmitMeta } from '../tcp/api.js';
 import { FLAG, type Segment } from '../tcp/segment.js';
 import type { TcpTraceEvent, TcpTraceSink } from '../tcp/trace.js';
 import { noteStateEvent } from './conn-index.js';
-import { emit, RECENT_SENT, type ConnInfo, type NetState } from './core.js';
+import { emit, emitSegment, RECENT_SENT, type ConnInfo, type NetState } from './core.js';
 import { launch, newPacket } from './journey.js';
 import { EMPTY_PAYLOAD, summaryOf } from './packets.js';
 import { connOf, ORIGINAL, type Lineage } from './trace.js';
@@ -107,6 +107,6 @@ export function onTransmit(s: NetState, host: string, seg: Segment, meta: Transm
   const lineage: Lineage = meta.retransmit ? { type: 'retransmission', of: repeated(info, seg.seq, seg.flags) } : ORIGINAL;
   const pkt = newPacket(s, seg, lineage, host, false, conn);
   if (routable) remember(s, conn, info, seg, pkt.id);
-  emit(s, { t: s.nowMs, kind: 'segment.send', host, conn, id: pkt.id, seg: summaryOf(pkt), lineage, cause: meta.cause });
+  emitSegment(s, 'segment.send', host, conn, pkt.id, summaryOf(pkt), meta.cause, lineage);
   launch(s, pkt);
 }

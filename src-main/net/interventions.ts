@@ -9,7 +9,7 @@
 //
 // Refusals: every check runs before the first change, and throws NetError; a refused command is not
 // logged and leaves state and trace untouched.
-import { emit, type NetState } from './core.js';
+import { emit, emitSegment, type NetState } from './core.js';
 import { applyEdit, craftSegment, type CraftedSegment, type PacketEdit } from './edits.js';
 import { NetError } from './errors.js';
 import { checkFlood, startFlood } from './flood.js';
@@ -224,7 +224,7 @@ function inject(s: NetState, from: string, crafted: CraftedSegment): number {
   if (seg.srcIp !== h.ip) s.spoofed.set(seg.srcIp, true);
   const pkt = newPacket(s, seg, { type: 'injected' }, from, true);
   addNote(pkt.record, seg.srcIp !== h.ip ? `injected by user from ${from}, spoofing ${seg.srcIp}` : `injected by user from ${from}`);
-  emit(s, { t: s.nowMs, kind: 'segment.send', host: from, conn: connOf(seg), id: pkt.id, seg: segSummary(seg), lineage: { type: 'injected' }, cause: 'injected by user' });
+  emitSegment(s, 'segment.send', from, connOf(seg), pkt.id, segSummary(seg), 'injected by user', { type: 'injected' });
   launch(s, pkt);
   return pkt.id;
 }

@@ -2,7 +2,7 @@
 // See packets.ts for the states. Every function here keeps s.live, the queues and the record in step.
 import { decodeIpv4Tcp } from '../tcp/codec.js';
 import type { Segment } from '../tcp/segment.js';
-import { emit, hostOf, isFloodAddress, syncTimer, type NetState, type OutQueue } from './core.js';
+import { emit, emitSegment, hostOf, isFloodAddress, syncTimer, type NetState, type OutQueue } from './core.js';
 import { EV, evTag } from './events.js';
 import { addNote, IN_FLIGHT, newRecordNotes, summaryOf, wireBytes, type LivePacket, type PacketRecord, type Where } from './packets.js';
 import { KLASS_SIM } from './scheduler.js';
@@ -56,7 +56,7 @@ export function dropPacket(s: NetState, pkt: LivePacket, at: string, reason: str
   detach(s, pkt);
   s.live.delete(pkt.id);
   pkt.record.fate = { state: 'dropped', atMs: s.nowMs, reason };
-  emit(s, { t: s.nowMs, kind: 'segment.drop', host: at, conn: pkt.record.conn, id: pkt.id, seg: summaryOf(pkt), reason });
+  emitSegment(s, 'segment.drop', at, pkt.record.conn, pkt.id, summaryOf(pkt), reason, null);
 }
 
 /** Parks the packet in the router (held, delayed until untilMs, or waiting for `after` packets). */
@@ -158,7 +158,7 @@ export function deliver(s: NetState, pkt: LivePacket): void {
   s.live.delete(pkt.id);
   pkt.gen++;
   pkt.record.fate = { state: 'delivered', atMs: s.nowMs };
-  emit(s, { t: s.nowMs, kind: 'segment.recv', host: h.name, conn: pkt.record.conn, id: pkt.id, seg: seg === pkt.seg ? summaryOf(pkt) : segSummary(seg) });
+  emitSegment(s, 'segment.recv', h.name, pkt.record.conn, pkt.id, seg === pkt.seg ? summaryOf(pkt) : segSummary(seg), '', null);
   h.stack.input(seg, s.nowMs, pkt.id);
   syncTimer(s, h);
 }

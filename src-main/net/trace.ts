@@ -50,8 +50,40 @@ export type NetTraceEvent =
 
 export type TraceEvent = TcpTraceEvent | NetTraceEvent;
 
+/** The three packet events every sink stores alike (see TraceSink.segment). */
+export type SegmentEventKind = 'segment.send' | 'segment.recv' | 'segment.drop';
+
 export interface TraceSink {
   emit(ev: TraceEvent): void;
+  /**
+   * Optional: a segment.send / recv / drop event as its fields instead of an object. These are most of any
+   * trace (a flood: 4 of every 5 events), and a sink that stores them in columns (TraceStore) or counts them
+   * needs no object per event. `text` is the cause (send) or the reason (drop), '' for recv; `lineage` is
+   * null except for send. A sink without this method gets the same event from emit(), built by
+   * segmentEvent() with the key order it always had.
+   */
+  segment?(kind: SegmentEventKind, t: number, host: string, conn: string, id: number, seg: SegSummary, text: string, lineage: Lineage | null): void;
+}
+
+/** The event TraceSink.segment's fields stand for, with each kind's fixed key order. */
+export function segmentEvent(
+  kind: SegmentEventKind,
+  t: number,
+  host: string,
+  conn: string,
+  id: number,
+  seg: SegSummary,
+  text: string,
+  lineage: Lineage | null,
+): TraceEvent {
+  switch (kind) {
+    case 'segment.send':
+      return { t, kind, host, conn, id, seg, lineage: lineage ?? ORIGINAL, cause: text };
+    case 'segment.recv':
+      return { t, kind, host, conn, id, seg };
+    case 'segment.drop':
+      return { t, kind, host, conn, id, seg, reason: text };
+  }
 }
 
 /** Summary of a segment without options: one shared, frozen object (most segments carry none). */
@@ -62,8 +94,15 @@ function optionsSummary(o: TcpOptions): TcpOptions {
   if (o.mss === undefined && o.wscale === undefined && o.sackPermitted === undefined && o.sack === undefined && o.timestamp === undefined) {
     return NO_OPTIONS;
   }
-  const shared = FROZEN_SUMMARIES.get(o);
-  if (shared !== undefined) return shared;
+  // The last two frozen options seen first (a flood alternates its SYNs' and its cookie SYN-ACKs'), then
+  // the WeakMap: a WeakMap lookup per packet was ~70 instructions of a flood's SYN (valgrind).
+  if (o === recentIn0) return recentOut0;
+  if (o === recentIn1) return recentOut1;
+  const frozen = Object.isFrozen(o);
+  if (frozen) {
+    const shared = FROZEN_SUMMARIES.get(o);
+    if (shared !== undefined) return rememberRecent(o, shared);
+  }
   const out: TcpOptions = {};
   if (o.mss !== undefined) out.mss = o.mss;
   if (o.wscale !== undefined) out.wscale = o.wscale;
@@ -72,12 +111,27 @@ function optionsSummary(o: TcpOptions): TcpOptions {
   if (o.timestamp !== undefined) out.timestamp = { val: o.timestamp.val, ecr: o.timestamp.ecr };
   // A frozen options object is a shared constant (a flood's SYNs all carry one, and the cookie SYN-ACKs
   // answering them another): summarise each once.
-  if (Object.isFrozen(o)) FROZEN_SUMMARIES.set(o, Object.freeze(out));
-  return out;
+  if (!frozen) return out;
+  FROZEN_SUMMARIES.set(o, Object.freeze(out));
+  return rememberRecent(o, out);
 }
 
 /** optionsSummary's cache for frozen (constant, shared) options objects; weak, so it never pins one. */
 const FROZEN_SUMMARIES = new WeakMap<TcpOptions, TcpOptions>();
+
+/** The two frozen options objects optionsSummary met last, and their summaries (derived data: any may be evicted). */
+let recentIn0: TcpOptions | null = null;
+let recentOut0: TcpOptions = NO_OPTIONS;
+let recentIn1: TcpOptions | null = null;
+let recentOut1: TcpOptions = NO_OPTIONS;
+
+function rememberRecent(o: TcpOptions, summary: TcpOptions): TcpOptions {
+  recentIn1 = recentIn0;
+  recentOut1 = recentOut0;
+  recentIn0 = o;
+  recentOut0 = summary;
+  return summary;
+}
 
 /** flagsToLetters by flag byte, computed once per value (it runs for every packet). */
 const FLAG_LETTERS: Array<string | undefined> = [];

@@ -5,9 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../../src-main/lab/lessons/index.js';
 import { runScenario } from '../../../src-main/lab/scenario-exec.js';
 import { withCompare } from '../../../src-main/lab/scenario.js';
+import { toRunSpec } from '../../../src-main/lab/scenario-run.js';
+import { Executor, Tap } from '../../../src-main/lab/session-executor.js';
 import { TraceStore } from '../../../src-main/lab/trace-store.js';
 import { Network } from '../../../src-main/net/network.js';
-import type { TraceEvent } from '../../../src-main/net/trace.js';
+import type { RunSpec } from '../../../src-main/net/spec.js';
+import type { TraceEvent, TraceSink } from '../../../src-main/net/trace.js';
 
 const COLUMN_KINDS = new Set(['segment.send', 'segment.recv', 'segment.drop', 'timer', 'app']);
 
@@ -24,7 +27,13 @@ function expectSameEvents(store: TraceStore, events: readonly TraceEvent[]): voi
 
 function lossyBulk(): TraceEvent[] {
   const events: TraceEvent[] = [];
-  const net = new Network({
+  const net = new Network(lossyBulkSpec(), { emit: (ev) => events.push(ev) });
+  net.run();
+  return events;
+}
+
+function lossyBulkSpec(): RunSpec {
+  return {
     seed: 7,
     profile: 'linux',
     hosts: [{ name: 'A', ip: '10.0.0.1' }, { name: 'B', ip: '10.0.0.2' }],
@@ -40,9 +49,25 @@ function lossyBulk(): TraceEvent[] {
       { atMs: 5000, host: 'A', call: 'close', port: 40000 },
     ],
     untilMs: 20_000,
-  }, { emit: (ev) => events.push(ev) });
-  net.run();
-  return events;
+  };
+}
+
+/**
+ * The same run traced three ways: a sink with emit() only (every event an object), a Tap keeping an array
+ * (segment events come through Tap.segment and are built by segmentEvent), and a Tap keeping a TraceStore
+ * (segment events go into the columns without an object). Returns the three traces as JSON lines.
+ */
+function threeWays(start: (sink: TraceSink) => (() => void)): { objects: string[]; array: string[]; store: string[]; storeObjects: number } {
+  const objects: TraceEvent[] = [];
+  start({ emit: (ev) => objects.push(ev) })();
+  const array: TraceEvent[] = [];
+  start(new Tap(0, array))();
+  const store = new TraceStore();
+  const tap = new Tap(0, store);
+  start(tap)();
+  expect(tap.count).toBe(store.length);
+  const json = (evs: readonly TraceEvent[]) => evs.map((e) => JSON.stringify(e));
+  return { objects: json(objects), array: json(array), store: json(store.slice()), storeObjects: store.objectCount() };
 }
 
 describe('TraceStore', () => {
@@ -61,6 +86,36 @@ describe('TraceStore', () => {
     }
     expect(total).toBeGreaterThan(1000);
     expect(objects).toBe(expectedObjects);
+  });
+
+  it('stores segment events given as fields (Tap.segment) exactly as the objects a plain sink gets', () => {
+    let total = 0;
+    for (const lesson of LESSONS) {
+      const s = lesson.scenario;
+      const scenarioActions = [...(s.actions ?? [])].sort((a, b) => a.atMs - b.atMs);
+      const ways = threeWays((sink) => () => {
+        const tap = sink instanceof Tap ? sink : Object.assign(new Tap(0, null), { emit: (ev: TraceEvent) => sink.emit(ev), segment: undefined });
+        Executor.start({ run: toRunSpec(s), scenarioActions, actions: [] }, tap).runTo(s.untilMs);
+      });
+      expect(ways.array).toEqual(ways.objects);
+      expect(ways.store).toEqual(ways.objects);
+      total += ways.objects.length;
+    }
+    expect(total).toBeGreaterThan(1000);
+    // A lossy transfer with duplicates, a user's injected (spoofed) segment and a flood with SYN cookies.
+    const ways = threeWays((sink) => () => {
+      const net = new Network({ ...lossyBulkSpec(), floods: [{ from: 'A', target: '10.0.0.2:80', startMs: 20, ratePerSec: 1000, count: 50 }] }, sink);
+      net.runUntil(200);
+      net.apply({ atMs: 200, op: 'inject', from: 'A', seg: { srcIp: '10.9.9.9', srcPort: 9, dstIp: '10.0.0.2', dstPort: 80, seq: 1, flags: 'S' } });
+      net.run();
+    });
+    expect(ways.store).toEqual(ways.objects);
+    expect(ways.array).toEqual(ways.objects);
+    const kinds = ways.objects.map((l) => (JSON.parse(l) as TraceEvent).kind);
+    for (const k of ['segment.send', 'segment.recv', 'segment.drop', 'flood.start']) expect(kinds).toContain(k);
+    expect(ways.objects.some((l) => l.includes('"injected"'))).toBe(true);
+    // The store kept every segment event in its columns.
+    expect(ways.storeObjects).toBe(kinds.filter((k) => !COLUMN_KINDS.has(k)).length);
   });
 
   it('keeps a lossy bulk transfer with SACK options, duplicates and retransmissions in columns', () => {

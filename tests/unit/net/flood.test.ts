@@ -1,7 +1,10 @@
 // SYN flood (RFC 4987): attacker M sends spoofed SYNs from 198.18.0.0/15 at B's listener (backlog 128,
 // linux tcp_max_syn_backlog 128), 200 per second for 70 s; the legitimate client A connects at 1 s.
 import { describe, expect, it } from 'vitest';
+import { isFloodAddress } from '../../../src-main/net/core.js';
+import { SPOOF_BASE, SPOOF_SPAN, spoofedIp } from '../../../src-main/net/flood.js';
 import { Network } from '../../../src-main/net/network.js';
+import { u32ToIp } from '../../../src-main/tcp/codec.js';
 import type { RunSpec } from '../../../src-main/net/spec.js';
 import type { TraceEvent } from '../../../src-main/net/trace.js';
 import { A_IP, B_IP, CONNECT, LISTEN, spec } from './helpers.js';
@@ -120,5 +123,20 @@ describe('SYN flood', () => {
     net.runUntil(3000);
     expect(mine.filter((e) => e.kind === 'segment.send' && e.host === 'M').map((e) => e.t)).toEqual([2000, 2010, 2020]);
     expect(mine.filter((e) => e.kind === 'flood.end').map((e) => e.kind === 'flood.end' && [e.t, e.sent])).toEqual([[2020, 3]]);
+  });
+
+  it('spells every spoofed source address as u32ToIp does', () => {
+    for (let k = 0; k < SPOOF_SPAN; k++) {
+      const ip = spoofedIp(k);
+      if (ip !== u32ToIp(SPOOF_BASE + k)) expect(ip).toBe(u32ToIp(SPOOF_BASE + k)); // one expect per miss, not 131,072
+    }
+    expect([spoofedIp(0), spoofedIp(0x1ff), spoofedIp(0x10000), spoofedIp(SPOOF_SPAN - 1)]).toEqual(['198.18.0.0', '198.18.1.255', '198.19.0.0', '198.19.255.255']);
+  });
+
+  it('recognises exactly the addresses of 198.18.0.0/15 as flood sources', () => {
+    for (const ip of ['198.18.0.0', '198.18.7.1', '198.19.255.255', spoofedIp(12345)]) expect(isFloodAddress(ip)).toBe(true);
+    for (const ip of ['198.17.0.1', '198.20.0.1', '198.180.0.1', '198.190.1.1', '199.18.0.1', '98.18.0.1', '10.0.0.1', '198.1', '', '198.18']) {
+      expect(isFloodAddress(ip)).toBe(false);
+    }
   });
 });
