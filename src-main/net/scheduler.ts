@@ -38,18 +38,6 @@ class Run<T> {
     return this.tail - this.head;
   }
 
-  /** Whether (atMs, ord) may be appended: it sorts after the last entry (true when empty). */
-  accepts(atMs: number, ord: number): boolean {
-    const last = this.tail - 1;
-    if (last < this.head) return true;
-    const lastMs = this.times[last]!;
-    return atMs > lastMs || (atMs === lastMs && ord > this.ords[last]!);
-  }
-
-  lastMs(): number {
-    return this.tail > this.head ? this.times[this.tail - 1]! : -Infinity;
-  }
-
   push(atMs: number, ord: number, item: T, tag: number): void {
     const i = this.tail++;
     if (i < this.items.length) {
@@ -132,10 +120,19 @@ export class Scheduler<T> {
     const ord = klass === KLASS_SIM ? this.nextSeq++ : ordOf(klass, this.nextSeq++);
     const runs = this.runs;
     let best: Run<T> | undefined, empty: Run<T> | undefined;
+    let bestLastMs = -Infinity;
     for (let i = 0; i < runs.length; i++) { // (indexed: for-of allocated an iterator result per event here)
-      const r = runs[i]!;
-      if (r.size === 0) empty ??= r;
-      else if (r.accepts(atMs, ord) && (best === undefined || r.lastMs() > best.lastMs())) best = r;
+      const r = runs[i]!, last = r.tail - 1;
+      if (last < r.head) {
+        empty ??= r;
+        continue;
+      }
+      // (atMs, ord) may be appended when it sorts after the last entry; the latest last entry wins (the first of equals)
+      const lastMs = r.times[last]!;
+      if ((atMs > lastMs || (atMs === lastMs && ord > r.ords[last]!)) && lastMs > bestLastMs) {
+        best = r;
+        bestLastMs = lastMs;
+      }
     }
     if (best === undefined && empty === undefined && runs.length < MAX_RUNS) runs.push((empty = new Run<T>()));
     const target = best ?? empty;
@@ -161,16 +158,39 @@ export class Scheduler<T> {
 
   /** Removes and returns the earliest live entry due at or before limitMs (its tag in poppedTag), moving the clock to it. */
   popLive<C>(limitMs: number, isLive: LiveCheck<T, C>, ctx?: C): T | undefined {
-    const src = this.dropStale(isLive, ctx as C);
-    if (src === NONE) return undefined;
-    const r = src === HEAP ? undefined : this.runs[src]!;
-    const atMs = r === undefined ? this.heap.topAtMs() : r.times[r.head]!;
-    if (atMs > limitMs) return undefined;
-    const item = r === undefined ? this.heap.topItem()! : r.items[r.head]!;
-    this.poppedTag = r === undefined ? this.heap.topTag() : r.tags[r.head]!;
-    this.removeFrom(src);
-    this.nowMs = atMs;
-    return item;
+    // dropStale + earliest in one pass (this runs once per simulation event: a flood pops 4 per SYN).
+    const heap = this.heap, runs = this.runs;
+    for (;;) {
+      let run: Run<T> | undefined;
+      let fromHeap = false;
+      let bestMs = Infinity, bestOrd = Infinity;
+      if (heap.size > 0) {
+        fromHeap = true;
+        bestMs = heap.topAtMs();
+        bestOrd = heap.topOrd();
+      }
+      for (let i = 0; i < runs.length; i++) {
+        const r = runs[i]!, h = r.head;
+        if (h === r.tail) continue;
+        const t = r.times[h]!;
+        if (t < bestMs || (t === bestMs && r.ords[h]! < bestOrd)) {
+          run = r;
+          bestMs = t;
+          bestOrd = r.ords[h]!;
+        }
+      }
+      if (run === undefined && !fromHeap) return undefined;
+      const item = run === undefined ? heap.topItem()! : run.items[run.head]!;
+      const tag = run === undefined ? heap.topTag() : run.tags[run.head]!;
+      const live = isLive(item, ctx as C, tag);
+      if (live && bestMs > limitMs) return undefined; // (a stale entry goes even past the limit, as dropStale does)
+      if (run === undefined) heap.removeTop();
+      else run.shift();
+      if (!live) continue;
+      this.poppedTag = tag;
+      this.nowMs = bestMs;
+      return item;
+    }
   }
 
   /** Moves the clock forward to tMs (no event may be pending before it). */

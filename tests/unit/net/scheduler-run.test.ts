@@ -90,6 +90,19 @@ describe('Scheduler run + heap', () => {
     expect(s.pending).toBe(0);
   });
 
+  it('a pop before the limit discards stale entries past it, leaves a live one past it, and keeps the clock', () => {
+    const s = new Scheduler<{ n: number; live: boolean }>();
+    s.at(20, { n: 1, live: false });
+    s.at(15, { n: 2, live: false }); // a second run: it sorts before the first one's last entry
+    s.at(30, { n: 3, live: true });
+    const live = (e: { live: boolean }) => e.live;
+    expect(s.popLive(10, live)).toBeUndefined();
+    expect(s.pending).toBe(1); // both stale entries are gone, the live one stays
+    expect(s.nowMs).toBe(0);
+    expect(s.popLive(30, live)?.n).toBe(3);
+    expect(s.nowMs).toBe(30);
+  });
+
   it('a snapshot clone copies only the pending entries of a run that was once long, and continues identically', () => {
     const s = new Scheduler<{ n: number }>();
     for (let i = 0; i < 10_000; i++) s.at(i, { n: i }, KLASS_SIM, i * 2 + 1); // one long in-order run (a scenario's steps)
