@@ -4,7 +4,7 @@
 import type { StackOptions } from '../tcp/api.js';
 import { ipToU32 } from '../tcp/codec.js';
 import { Prng } from '../tcp/prng.js';
-import { NetState, type NetLimits, type NetStack, type LinkState } from './core.js';
+import { NetState, type HostRuntime, type NetLimits, type NetStack, type LinkState } from './core.js';
 import { NetError } from './errors.js';
 import { checkFlood, startFlood } from './flood.js';
 import { HostSink, makeTransmit } from './hooks.js';
@@ -69,8 +69,9 @@ export function buildState(spec: RunSpec, sink: TraceSink, limits: NetLimits, cr
     };
     if (h.sysctl !== undefined) opts.sysctl = { ...h.sysctl };
     if (h.variants !== undefined) opts.variants = { ...h.variants };
-    s.hosts.set(h.name, { name: h.name, ip: h.ip, stack: createStack(opts), link: linkOf(spec, h, prng), timerGen: 0, wakeAtMs: Infinity });
-    s.hostByIp.set(h.ip, h.name);
+    const runtime: HostRuntime = { name: h.name, ip: h.ip, stack: createStack(opts), link: linkOf(spec, h, prng), timerGen: 0, wakeAtMs: Infinity };
+    s.hosts.set(h.name, runtime);
+    s.hostByIp.set(h.ip, runtime);
     s.queues.set(h.name, { toward: h.name, ids: [], busyGen: 0, busyUntilMs: null });
   }
   (spec.rules ?? []).forEach((r, i) => {

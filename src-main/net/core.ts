@@ -99,7 +99,8 @@ export const DEFAULT_LIMITS: NetLimits = { packetRecords: 200_000, bulkRecords: 
 export class NetState {
   readonly sched = new Scheduler<SimItem>();
   readonly hosts = new Map<string, HostRuntime>();
-  readonly hostByIp = new Map<string, string>();
+  /** Each host by its address (the same objects as `hosts`). */
+  readonly hostByIp = new Map<string, HostRuntime>();
   readonly queues = new Map<string, OutQueue>();
   readonly live = new IdMap<LivePacket>();
   /** Packets waiting for `after` later packets toward the same receiver (reorder), oldest first. */

@@ -11,11 +11,13 @@ import { connOf, segSummary, ROUTER, type Lineage } from './trace.js';
 /** Creates packet #next with its record; it is nowhere yet (the caller launches or enqueues it). */
 export function newPacket(s: NetState, seg: Segment, lineage: Lineage, from: string, bypassRules: boolean, conn = connOf(seg), bulk = false): LivePacket {
   const id = ++s.lastPacketId;
-  const to = s.hostByIp.get(seg.dstIp) ?? null;
+  const toHost = s.hostByIp.get(seg.dstIp) ?? null;
+  const to = toHost === null ? null : toHost.name;
   const record: PacketRecord = { id, lineage, seg, from, to, conn, sentMs: s.nowMs, fate: IN_FLIGHT, notes: newRecordNotes() };
   s.store.add(record, bulk || to === null);
   const pkt: LivePacket = {
     id, record, seg, where: 'link-in', gen: 0, sinceMs: s.nowMs, untilMs: null, bypassRules, reorderLeft: 0, parkedBy: '', summary: null,
+    fromHost: hostOf(s, from), toHost,
   };
   s.live.set(id, pkt);
   return pkt;
@@ -23,7 +25,7 @@ export function newPacket(s: NetState, seg: Segment, lineage: Lineage, from: str
 
 /** Puts the packet on its sender's link toward the router. */
 export function launch(s: NetState, pkt: LivePacket): void {
-  const delayMs = hostOf(s, pkt.record.from).link.delayMs;
+  const delayMs = pkt.fromHost.link.delayMs;
   place(s, pkt, 'link-in', s.nowMs + delayMs);
   s.sched.at(s.nowMs + delayMs, pkt, KLASS_SIM, evTag(EV.ROUTER_ARRIVE, pkt.gen));
 }
@@ -104,10 +106,10 @@ function countPassage(s: NetState, passed: LivePacket, to: string): void {
 }
 
 function enqueue(s: NetState, pkt: LivePacket, to: string): void {
-  const h = hostOf(s, to);
+  const h = pkt.toHost!; // the host named `to`
   const q = s.queues.get(to)!;
   if (h.link.bandwidthBps === null) {
-    sendOnLink(s, pkt, to);
+    sendOnLink(s, pkt);
     return;
   }
   if (q.ids.length >= h.link.queueCapacity) {
@@ -133,19 +135,20 @@ function startTx(s: NetState, q: OutQueue): void {
 export function txDone(s: NetState, q: OutQueue): void {
   const id = q.ids.shift()!;
   q.busyUntilMs = null;
-  sendOnLink(s, s.live.get(id)!, q.toward);
+  sendOnLink(s, s.live.get(id)!); // (a packet in q goes toward q.toward)
   if (q.ids.length > 0) startTx(s, q);
 }
 
-function sendOnLink(s: NetState, pkt: LivePacket, to: string): void {
-  const delayMs = hostOf(s, to).link.delayMs;
+/** Puts the packet on its receiver's link (it has one: a packet to no host is dropped before). */
+function sendOnLink(s: NetState, pkt: LivePacket): void {
+  const delayMs = pkt.toHost!.link.delayMs;
   place(s, pkt, 'link-out', s.nowMs + delayMs);
   s.sched.at(s.nowMs + delayMs, pkt, KLASS_SIM, evTag(EV.DELIVER, pkt.gen));
 }
 
 /** The packet reaches its receiver: a corrupted one fails the checksum check, any other goes to TCP. */
 export function deliver(s: NetState, pkt: LivePacket): void {
-  const h = hostOf(s, pkt.record.to!);
+  const h = pkt.toHost!;
   let seg = pkt.seg;
   const corrupt = pkt.record.corrupt;
   if (corrupt !== undefined) {

@@ -6,6 +6,7 @@
 // ('link-in'), parked in the router ('delayed', 'reorder', 'held'), in the output queue ('queued'), or on
 // the second link ('link-out'). Once delivered or dropped it is history: only its record remains.
 import type { Segment } from '../tcp/segment.js';
+import type { HostRuntime } from './core.js';
 import type { SegSummary } from '../tcp/trace.js';
 import { CLONE, type CloneFn } from './clone.js';
 import type { IdMap } from './id-map.js';
@@ -77,6 +78,12 @@ export interface LivePacket {
   parkedBy: string;
   /** The trace summary of seg, made once and shared by this packet's events (events are read-only). */
   summary: SegSummary | null;
+  /**
+   * The hosts record.from and record.to name (neither ever changes), looked up once: by name, a flood's
+   * SYN and its SYN-ACK took five host lookups on their way.
+   */
+  fromHost: HostRuntime;
+  toHost: HostRuntime | null;
 }
 
 export function summaryOf(pkt: LivePacket): SegSummary {

@@ -78,4 +78,20 @@ describe('determinism', () => {
     expect(net.rules().list()).toHaveLength(2);
     expect(copy.rules().list()).toHaveLength(3);
   });
+
+  it('a clone made with packets in flight delivers them to its own hosts, and the original to its own', () => {
+    const reference = start(busy());
+    reference.net.runUntil(10_000);
+    const { net, rec } = start(busy());
+    net.runUntil(150);
+    expect(net.packetStats().live).toBeGreaterThan(10); // data, ACKs and flood SYNs on the links and in the router
+    const mark = rec.events.length;
+    const cloneRec = new Recorder();
+    const copy = net.clone(cloneRec);
+    copy.runUntil(10_000);
+    expect(rec.events.length).toBe(mark); // running the copy emitted nothing through the original
+    net.runUntil(10_000);
+    expect(cloneRec.lines()).toEqual(reference.rec.lines().slice(mark));
+    expect(rec.lines()).toEqual(reference.rec.lines());
+  });
 });
