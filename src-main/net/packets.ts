@@ -116,9 +116,7 @@ export class PacketStore {
 
   add(rec: PacketRecord, bulk: boolean): void {
     const ring = bulk ? this.bulkSlots : this.slots;
-    const slot = rec.id % (bulk ? this.bulkLimit : this.limit);
-    if (ring.get(slot) !== undefined) this.evictedCount++;
-    ring.set(slot, rec);
+    if (ring.set(rec.id % (bulk ? this.bulkLimit : this.limit), rec)) this.evictedCount++;
   }
 
   get(id: number): PacketRecord | undefined {

@@ -25,7 +25,8 @@ export class RecordRing {
     return chunk === undefined ? undefined : chunk[slot & CHUNK_MASK];
   }
 
-  set(slot: number, rec: PacketRecord): void {
+  /** Puts rec at slot; true when it replaced a record there. */
+  set(slot: number, rec: PacketRecord): boolean {
     const c = slot >> CHUNK_BITS;
     let chunk = this.chunks[c];
     if (chunk === undefined) {
@@ -41,7 +42,10 @@ export class RecordRing {
       this.chunks[c] = chunk;
       this.owned[c] = true;
     }
-    chunk[slot & CHUNK_MASK] = rec;
+    const i = slot & CHUNK_MASK;
+    const replaced = chunk[i] !== undefined;
+    chunk[i] = rec;
+    return replaced;
   }
 
   /**

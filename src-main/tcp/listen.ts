@@ -164,10 +164,13 @@ function twoWayAccept(st: StackCore, conn: Conn, nowMs: number): void {
  * nothing downstream writes to a segment's options (net/hooks.ts), so they can all share one.
  */
 const COOKIE_OPTIONS = new Map<number, TcpOptions>();
+/** The last one cookieOptions returned (a listener answers with one MSS): no Map lookup per SYN-ACK. */
+let lastCookieOptions: TcpOptions = Object.freeze({ mss: -1 });
 function cookieOptions(mss: number): TcpOptions {
+  if (lastCookieOptions.mss === mss) return lastCookieOptions;
   let o = COOKIE_OPTIONS.get(mss);
   if (o === undefined) COOKIE_OPTIONS.set(mss, (o = Object.freeze({ mss })));
-  return o;
+  return (lastCookieOptions = o);
 }
 
 /** `key`: the connection key as the listener sees it (ours first), which is also the reply's sender-first key. */
