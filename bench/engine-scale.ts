@@ -28,6 +28,31 @@ function elapsedS(started: bigint): number {
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
+/** The flood: spoofed SYNs at 100,000 per second with SYN cookies on, legitimate connects spread across it. */
+export function floodSpec(spoofedSyns: number, legitimateClients: number): RunSpec {
+  const ratePerSec = 100_000;
+  const floodMs = Math.ceil((spoofedSyns / ratePerSec) * 1000);
+  const steps: StepSpec[] = [{ atMs: 0, host: 'S', call: 'listen', port: 80, backlog: 128 }];
+  for (let i = 0; i < legitimateClients; i++) {
+    // Spread the legitimate connects across the flood, so they meet a full SYN queue.
+    steps.push({ atMs: 100 + Math.floor((i * floodMs) / legitimateClients), host: 'C', call: 'connect', port: 20000 + i, to: '10.0.0.2:80' });
+  }
+  return {
+    seed: 5,
+    profile: 'linux',
+    hosts: [
+      { name: 'C', ip: '10.0.0.1' },
+      { name: 'S', ip: '10.0.0.2', sysctl: { 'net.ipv4.tcp_syncookies': 1, 'net.ipv4.tcp_max_syn_backlog': 128 } },
+      { name: 'X', ip: '10.0.0.66' },
+    ],
+    network: { delayMs: 5 },
+    rules: [],
+    steps,
+    floods: [{ from: 'X', target: '10.0.0.2:80', startMs: 50, ratePerSec, count: spoofedSyns }],
+    untilMs: floodMs + 5_000,
+  };
+}
+
 export const engineFlood: BenchDef<{ spoofedSyns: number; legitimateClients: number }> = {
   name: 'engine.flood',
   metric: 'wall time',
@@ -39,27 +64,7 @@ export const engineFlood: BenchDef<{ spoofedSyns: number; legitimateClients: num
   warmups: 1,
   repeats: 3,
   run({ spoofedSyns, legitimateClients }) {
-    const ratePerSec = 100_000;
-    const floodMs = Math.ceil((spoofedSyns / ratePerSec) * 1000);
-    const steps: StepSpec[] = [{ atMs: 0, host: 'S', call: 'listen', port: 80, backlog: 128 }];
-    for (let i = 0; i < legitimateClients; i++) {
-      // Spread the legitimate connects across the flood, so they meet a full SYN queue.
-      steps.push({ atMs: 100 + Math.floor((i * floodMs) / legitimateClients), host: 'C', call: 'connect', port: 20000 + i, to: '10.0.0.2:80' });
-    }
-    const spec: RunSpec = {
-      seed: 5,
-      profile: 'linux',
-      hosts: [
-        { name: 'C', ip: '10.0.0.1' },
-        { name: 'S', ip: '10.0.0.2', sysctl: { 'net.ipv4.tcp_syncookies': 1, 'net.ipv4.tcp_max_syn_backlog': 128 } },
-        { name: 'X', ip: '10.0.0.66' },
-      ],
-      network: { delayMs: 5 },
-      rules: [],
-      steps,
-      floods: [{ from: 'X', target: '10.0.0.2:80', startMs: 50, ratePerSec, count: spoofedSyns }],
-      untilMs: floodMs + 5_000,
-    };
+    const spec = floodSpec(spoofedSyns, legitimateClients);
     const sink = new CountingSink();
     const started = process.hrtime.bigint();
     const net = new Network(spec, sink);
@@ -72,6 +77,23 @@ export const engineFlood: BenchDef<{ spoofedSyns: number; legitimateClients: num
   },
 };
 
+/** `clients` clients (1,000 per host) each connect, send bytesEach and close, arriving over half a second. */
+export function clientsSpec(clients: number, bytesEach: number): RunSpec {
+  const perHost = 1000;
+  const hosts = [{ name: 'S', ip: '10.0.0.2' }];
+  const steps: StepSpec[] = [{ atMs: 0, host: 'S', call: 'listen', port: 80, backlog: 4096 }, { on: 'eof', host: 'S', call: 'close', port: 80 }];
+  for (let i = 0; i < clients; i++) {
+    const host = `C${Math.floor(i / perHost)}`;
+    if (i % perHost === 0) hosts.push({ name: host, ip: `10.1.${Math.floor(i / perHost)}.1` });
+    const port = 10000 + (i % perHost);
+    const t = 10 + (i % 500); // arrivals over half a second
+    steps.push({ atMs: t, host, call: 'connect', port, to: '10.0.0.2:80' });
+    steps.push({ atMs: t + 200, host, call: 'send', port, bytes: bytesEach });
+    steps.push({ atMs: t + 400, host, call: 'close', port });
+  }
+  return { seed: 3, profile: 'linux', hosts, network: { delayMs: 5 }, rules: [], steps, untilMs: 60_000 };
+}
+
 export const engineClients: BenchDef<{ clients: number; bytesEach: number }> = {
   name: 'engine.clients',
   metric: 'wall time',
@@ -83,19 +105,7 @@ export const engineClients: BenchDef<{ clients: number; bytesEach: number }> = {
   warmups: 1,
   repeats: 3,
   run({ clients, bytesEach }) {
-    const perHost = 1000;
-    const hosts = [{ name: 'S', ip: '10.0.0.2' }];
-    const steps: StepSpec[] = [{ atMs: 0, host: 'S', call: 'listen', port: 80, backlog: 4096 }, { on: 'eof', host: 'S', call: 'close', port: 80 }];
-    for (let i = 0; i < clients; i++) {
-      const host = `C${Math.floor(i / perHost)}`;
-      if (i % perHost === 0) hosts.push({ name: host, ip: `10.1.${Math.floor(i / perHost)}.1` });
-      const port = 10000 + (i % perHost);
-      const t = 10 + (i % 500); // arrivals over half a second
-      steps.push({ atMs: t, host, call: 'connect', port, to: '10.0.0.2:80' });
-      steps.push({ atMs: t + 200, host, call: 'send', port, bytes: bytesEach });
-      steps.push({ atMs: t + 400, host, call: 'close', port });
-    }
-    const spec: RunSpec = { seed: 3, profile: 'linux', hosts, network: { delayMs: 5 }, rules: [], steps, untilMs: 60_000 };
+    const spec = clientsSpec(clients, bytesEach);
     const sink = new CountingSink();
     const started = process.hrtime.bigint();
     const net = new Network(spec, sink);

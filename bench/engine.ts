@@ -28,7 +28,8 @@ class MemorySink {
 
 const MAX_STEP_BYTES = 1 << 26;
 
-function bulkSpec(totalBytes: number, lossProbability: number): RunSpec {
+/** totalBytes from A to B over one connection (RTT 20 ms), with random loss. */
+export function bulkSpec(totalBytes: number, lossProbability: number): RunSpec {
   const sends = [];
   for (let left = totalBytes, i = 0; left > 0; left -= MAX_STEP_BYTES, i++) {
     sends.push({ atMs: 100 + i, host: 'A', call: 'send' as const, port: 40000, bytes: Math.min(left, MAX_STEP_BYTES) });

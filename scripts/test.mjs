@@ -13,6 +13,7 @@ const SYSTEM_PACKAGES = [
   { pkg: 'chromium', file: process.env.TCPLAB_CHROMIUM ?? '/usr/bin/chromium', why: 'end-to-end tests' },
   { pkg: 'tshark', file: '/usr/bin/tshark', why: 'pcapng export tests' },
   { pkg: 'fonts-noto-cjk', file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', why: 'Chinese text in PNG exports' },
+  { pkg: 'valgrind', file: '/usr/bin/valgrind', why: 'the instruction-count tool\'s test (npm run instructions)' },
 ];
 
 function run(title, cmd, args, opts = {}) {
