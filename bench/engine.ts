@@ -3,7 +3,7 @@
 import { Network } from '../src-main/net/network.js';
 import type { RunSpec } from '../src-main/net/spec.js';
 import type { Lineage, SegmentEventKind, TraceEvent } from '../src-main/net/trace.js';
-import type { SegSummary } from '../src-main/tcp/trace.js';
+import type { Segment, TcpOptions } from '../src-main/tcp/segment.js';
 import { TraceStore } from '../src-main/lab/trace-store.js';
 import type { BenchDef } from './harness.js';
 import { peakRssMb } from './harness.js';
@@ -20,9 +20,9 @@ class MemorySink {
     this.events.push(ev);
   }
   /** Segment events as fields, as the lab's Tap takes them (net/trace.ts TraceSink.segment). */
-  segment(kind: SegmentEventKind, t: number, host: string, conn: string, id: number, seg: SegSummary, text: string, lineage: Lineage | null): void {
+  segment(kind: SegmentEventKind, t: number, host: string, conn: string, id: number, seg: Segment, options: TcpOptions, text: string, lineage: Lineage | null): void {
     if (kind === 'segment.send') this.segments++;
-    this.events.pushSegment(kind, t, host, conn, id, seg, text, lineage);
+    this.events.pushSegment(kind, t, host, conn, id, seg, options, text, lineage);
   }
 }
 

@@ -10,7 +10,7 @@ import type { Intervention } from '../net/interventions.js';
 import { Network } from '../net/network.js';
 import type { RunSpec } from '../net/spec.js';
 import { segmentEvent, type Lineage, type SegmentEventKind, type TraceEvent, type TraceSink } from '../net/trace.js';
-import type { SegSummary } from '../tcp/trace.js';
+import type { Segment, TcpOptions } from '../tcp/segment.js';
 import type { ScenarioAction } from './scenario.js';
 
 /** What a branch runs: the runnable scenario, its own actions, and the branch's user actions (sorted by atMs). */
@@ -23,7 +23,7 @@ export interface Plan {
 /** Where a Tap keeps events: a TraceStore (which takes segment events as fields), or an array in tests. */
 export interface TapOut {
   push(ev: TraceEvent): void;
-  pushSegment?(kind: SegmentEventKind, t: number, host: string, conn: string, id: number, seg: SegSummary, text: string, lineage: Lineage | null): void;
+  pushSegment?(kind: SegmentEventKind, t: number, host: string, conn: string, id: number, seg: Segment, options: TcpOptions, text: string, lineage: Lineage | null): void;
 }
 
 /**
@@ -39,12 +39,12 @@ export class Tap implements TraceSink {
     this.count++;
     if (this.out !== null) this.out.push(ev);
   }
-  segment(kind: SegmentEventKind, t: number, host: string, conn: string, id: number, seg: SegSummary, text: string, lineage: Lineage | null): void {
+  segment(kind: SegmentEventKind, t: number, host: string, conn: string, id: number, seg: Segment, options: TcpOptions, text: string, lineage: Lineage | null): void {
     this.count++;
     const out = this.out;
     if (out === null) return;
-    if (out.pushSegment !== undefined) out.pushSegment(kind, t, host, conn, id, seg, text, lineage);
-    else out.push(segmentEvent(kind, t, host, conn, id, seg, text, lineage));
+    if (out.pushSegment !== undefined) out.pushSegment(kind, t, host, conn, id, seg, options, text, lineage);
+    else out.push(segmentEvent(kind, t, host, conn, id, seg, options, text, lineage));
   }
 }
 

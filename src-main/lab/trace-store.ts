@@ -13,8 +13,8 @@
 // stored event is byte-identical to the original's (tests/unit/lab/trace-store.test.ts checks this on
 // every lesson and scenario). Events are read-only by contract (DESIGN.md "Trace"), so nothing relied on
 // getting the emitted object back.
-import { ORIGINAL, segmentEvent, type Lineage, type SegmentEventKind, type TraceEvent } from '../net/trace.js';
-import type { TcpOptions } from '../tcp/segment.js';
+import { flagLetters, ORIGINAL, segmentEvent, type Lineage, type SegmentEventKind, type TraceEvent } from '../net/trace.js';
+import type { Segment, TcpOptions } from '../tcp/segment.js';
 import type { AppEventName, SegSummary, TimerName } from '../tcp/trace.js';
 
 /** How an event is stored. OBJECT: the event object itself (rare kinds, or a shape the codecs do not know). */
@@ -143,18 +143,29 @@ export class TraceStore implements TraceReader {
   }
 
   /**
-   * The event segmentEvent(kind, t, host, conn, id, seg, text, lineage) would build, stored without building
-   * it (TraceSink.segment: the network's fast path for its most common events).
+   * The event segmentEvent(kind, t, host, conn, id, seg, options, text, lineage) would build, stored without
+   * building it or its summary (TraceSink.segment: the network's fast path for its most common events).
    */
-  pushSegment(kind: SegmentEventKind, t: number, host: string, conn: string, id: number, seg: SegSummary, text: string, lineage: Lineage | null): void {
-    if (!isSummary(seg)) return this.push(segmentEvent(kind, t, host, conn, id, seg, text, lineage));
+  pushSegment(kind: SegmentEventKind, t: number, host: string, conn: string, id: number, seg: Segment, options: TcpOptions, text: string, lineage: Lineage | null): void {
+    const len = seg.payload.length;
+    if (!(isU32(seg.seq) && isU32(seg.ack) && isU32(seg.window))) return this.push(segmentEvent(kind, t, host, conn, id, seg, options, text, lineage));
     const c = this.chunkForNext();
     const i = this.n & CHUNK_MASK;
     c.t[i] = t;
     this.n++;
-    if (kind === 'segment.send') putSegment(c, i, SEND, host, conn, id, seg, text, lineage ?? ORIGINAL);
-    else if (kind === 'segment.recv') putSegment(c, i, RECV, host, conn, id, seg, '', null);
-    else putSegment(c, i, DROP, host, conn, id, seg, text, null);
+    c.code[i] = kind === 'segment.send' ? SEND : kind === 'segment.recv' ? RECV : DROP;
+    c.num[i] = id;
+    const j = i * 4;
+    c.seg[j] = seg.seq;
+    c.seg[j + 1] = seg.ack;
+    c.seg[j + 2] = len;
+    c.seg[j + 3] = seg.window;
+    c.host[i] = host;
+    c.conn[i] = conn;
+    c.s1[i] = flagLetters(seg.flags);
+    c.s2[i] = kind === 'segment.recv' ? '' : text;
+    c.r1[i] = options;
+    c.r2[i] = kind === 'segment.send' ? (lineage ?? ORIGINAL) : null;
   }
 
   push(ev: TraceEvent): void {

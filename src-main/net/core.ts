@@ -3,8 +3,8 @@
 // functions over this state; network.ts is the public facade.
 import type { StackOptions, TcpStackApi } from '../tcp/api.js';
 import type { Prng } from '../tcp/prng.js';
-import type { Segment } from '../tcp/segment.js';
-import type { SegSummary, TcpTraceSink } from '../tcp/trace.js';
+import type { Segment, TcpOptions } from '../tcp/segment.js';
+import type { TcpTraceSink } from '../tcp/trace.js';
 import { BoundedMap } from './bounded.js';
 import { newConnIndex, type ConnIndex } from './conn-index.js';
 import { IdMap } from './id-map.js';
@@ -151,11 +151,11 @@ export function emit(s: NetState, ev: TraceEvent): void {
 }
 
 /** A segment.send / recv / drop event at the current time: as fields to a sink that takes them, else as an object. */
-export function emitSegment(s: NetState, kind: SegmentEventKind, host: string, conn: string, id: number, seg: SegSummary, text: string, lineage: Lineage | null): void {
+export function emitSegment(s: NetState, kind: SegmentEventKind, host: string, conn: string, id: number, seg: Segment, options: TcpOptions, text: string, lineage: Lineage | null): void {
   s.packetEvents++;
   const sink = s.sink;
-  if (sink.segment !== undefined) sink.segment(kind, s.nowMs, host, conn, id, seg, text, lineage);
-  else sink.emit(segmentEvent(kind, s.nowMs, host, conn, id, seg, text, lineage));
+  if (sink.segment !== undefined) sink.segment(kind, s.nowMs, host, conn, id, seg, options, text, lineage);
+  else sink.emit(segmentEvent(kind, s.nowMs, host, conn, id, seg, options, text, lineage));
 }
 
 /**

@@ -9,7 +9,7 @@ import { EV, evTag } from './events.js';
 import { launch, newPacket } from './journey.js';
 import { KLASS_SIM } from './scheduler.js';
 import type { SynFloodSpec } from './spec.js';
-import { EMPTY_PAYLOAD, summaryOf } from './packets.js';
+import { EMPTY_PAYLOAD, optionsOf } from './packets.js';
 import { ORIGINAL } from './trace.js';
 
 /** 198.18.0.0/15 (RFC 2544), where spoofed sources come from. */
@@ -94,6 +94,6 @@ function sendSpoofedSyn(s: NetState, index: number): void {
   };
   // connOf(seg) with the constant '>target' part made once per flood (one string less per SYN).
   const pkt = newPacket(s, seg, ORIGINAL, f.spec.from, false, `${srcIp}:${srcPort}${f.connSuffix}`, true);
-  emitSegment(s, 'segment.send', f.spec.from, pkt.record.conn, pkt.id, summaryOf(pkt), f.cause, ORIGINAL);
+  emitSegment(s, 'segment.send', f.spec.from, pkt.record.conn, pkt.id, seg, optionsOf(pkt), f.cause, ORIGINAL);
   launch(s, pkt);
 }

@@ -7,7 +7,7 @@ import type { TcpTraceEvent, TcpTraceSink } from '../tcp/trace.js';
 import { noteStateEvent } from './conn-index.js';
 import { emit, emitSegment, RECENT_SENT, type ConnInfo, type NetState } from './core.js';
 import { launch, newPacket } from './journey.js';
-import { EMPTY_PAYLOAD, summaryOf } from './packets.js';
+import { EMPTY_PAYLOAD, optionsOf } from './packets.js';
 import { connOf, ORIGINAL, type Lineage } from './trace.js';
 import { onAppEvent } from './steps.js';
 
@@ -107,6 +107,6 @@ export function onTransmit(s: NetState, host: string, seg: Segment, meta: Transm
   const lineage: Lineage = meta.retransmit ? { type: 'retransmission', of: repeated(info, seg.seq, seg.flags) } : ORIGINAL;
   const pkt = newPacket(s, seg, lineage, host, false, conn);
   if (routable) remember(s, conn, info, seg, pkt.id);
-  emitSegment(s, 'segment.send', host, conn, pkt.id, summaryOf(pkt), meta.cause, lineage);
+  emitSegment(s, 'segment.send', host, conn, pkt.id, seg, optionsOf(pkt), meta.cause, lineage);
   launch(s, pkt);
 }

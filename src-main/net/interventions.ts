@@ -18,7 +18,7 @@ import { addNote, type LivePacket } from './packets.js';
 import { cache, corrupt, delayParked, duplicate, hold, release, replay, userActor } from './router.js';
 import type { RuleSpec, StepCall, SynFloodSpec } from './spec.js';
 import { callOf, checkStep, runStep, type CallResult } from './steps.js';
-import { ROUTER, connOf, segSummary } from './trace.js';
+import { ROUTER, connOf, optionsSummary, segSummary } from './trace.js';
 
 export type { CraftedSegment, PacketEdit };
 
@@ -224,7 +224,7 @@ function inject(s: NetState, from: string, crafted: CraftedSegment): number {
   if (seg.srcIp !== h.ip) s.spoofed.set(seg.srcIp, true);
   const pkt = newPacket(s, seg, { type: 'injected' }, from, true);
   addNote(pkt.record, seg.srcIp !== h.ip ? `injected by user from ${from}, spoofing ${seg.srcIp}` : `injected by user from ${from}`);
-  emitSegment(s, 'segment.send', from, connOf(seg), pkt.id, segSummary(seg), 'injected by user', { type: 'injected' });
+  emitSegment(s, 'segment.send', from, connOf(seg), pkt.id, seg, optionsSummary(seg.options), 'injected by user', { type: 'injected' });
   launch(s, pkt);
   return pkt.id;
 }

@@ -4,9 +4,9 @@ import { decodeIpv4Tcp } from '../tcp/codec.js';
 import type { Segment } from '../tcp/segment.js';
 import { emit, emitSegment, hostOf, isFloodAddress, syncTimer, type NetState, type OutQueue } from './core.js';
 import { EV, evTag } from './events.js';
-import { addNote, IN_FLIGHT, newRecordNotes, summaryOf, wireBytes, type LivePacket, type PacketRecord, type Where } from './packets.js';
+import { addNote, IN_FLIGHT, newRecordNotes, optionsOf, wireBytes, type LivePacket, type PacketRecord, type Where } from './packets.js';
 import { KLASS_SIM } from './scheduler.js';
-import { connOf, segSummary, ROUTER, type Lineage } from './trace.js';
+import { connOf, optionsSummary, ROUTER, type Lineage } from './trace.js';
 
 /** Creates packet #next with its record; it is nowhere yet (the caller launches or enqueues it). */
 export function newPacket(s: NetState, seg: Segment, lineage: Lineage, from: string, bypassRules: boolean, conn = connOf(seg), bulk = false): LivePacket {
@@ -16,7 +16,7 @@ export function newPacket(s: NetState, seg: Segment, lineage: Lineage, from: str
   const record: PacketRecord = { id, lineage, seg, from, to, conn, sentMs: s.nowMs, fate: IN_FLIGHT, notes: newRecordNotes() };
   s.store.add(record, bulk || to === null);
   const pkt: LivePacket = {
-    id, record, seg, where: 'link-in', gen: 0, sinceMs: s.nowMs, untilMs: null, bypassRules, reorderLeft: 0, parkedBy: '', summary: null,
+    id, record, seg, where: 'link-in', gen: 0, sinceMs: s.nowMs, untilMs: null, bypassRules, reorderLeft: 0, parkedBy: '', options: null,
     fromHost: hostOf(s, from), toHost,
   };
   s.live.set(id, pkt);
@@ -58,7 +58,7 @@ export function dropPacket(s: NetState, pkt: LivePacket, at: string, reason: str
   detach(s, pkt);
   s.live.delete(pkt.id);
   pkt.record.fate = { state: 'dropped', atMs: s.nowMs, reason };
-  emitSegment(s, 'segment.drop', at, pkt.record.conn, pkt.id, summaryOf(pkt), reason, null);
+  emitSegment(s, 'segment.drop', at, pkt.record.conn, pkt.id, pkt.seg, optionsOf(pkt), reason, null);
 }
 
 /** Parks the packet in the router (held, delayed until untilMs, or waiting for `after` packets). */
@@ -161,7 +161,7 @@ export function deliver(s: NetState, pkt: LivePacket): void {
   s.live.delete(pkt.id);
   pkt.gen++;
   pkt.record.fate = { state: 'delivered', atMs: s.nowMs };
-  emitSegment(s, 'segment.recv', h.name, pkt.record.conn, pkt.id, seg === pkt.seg ? summaryOf(pkt) : segSummary(seg), '', null);
+  emitSegment(s, 'segment.recv', h.name, pkt.record.conn, pkt.id, seg, seg === pkt.seg ? optionsOf(pkt) : optionsSummary(seg.options), '', null);
   h.stack.input(seg, s.nowMs, pkt.id);
   syncTimer(s, h);
 }

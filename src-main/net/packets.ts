@@ -5,13 +5,13 @@
 // A packet can be intercepted (dropped, delayed, held, edited …) while it is on the first link
 // ('link-in'), parked in the router ('delayed', 'reorder', 'held'), in the output queue ('queued'), or on
 // the second link ('link-out'). Once delivered or dropped it is history: only its record remains.
-import type { Segment } from '../tcp/segment.js';
+import type { Segment, TcpOptions } from '../tcp/segment.js';
 import type { HostRuntime } from './core.js';
 import type { SegSummary } from '../tcp/trace.js';
 import { CLONE, type CloneFn } from './clone.js';
 import type { IdMap } from './id-map.js';
 import { RecordRing } from './record-ring.js';
-import { segSummary, type Lineage } from './trace.js';
+import { optionsSummary, summaryWith, type Lineage } from './trace.js';
 
 export type Where = 'link-in' | 'delayed' | 'reorder' | 'held' | 'queued' | 'link-out';
 
@@ -76,8 +76,8 @@ export interface LivePacket {
   reorderLeft: number;
   /** Label of whoever parked it ('delayed', 'reorder', 'held'). */
   parkedBy: string;
-  /** The trace summary of seg, made once and shared by this packet's events (events are read-only). */
-  summary: SegSummary | null;
+  /** optionsSummary(seg.options) for the trace, made once and shared by this packet's events (read-only). */
+  options: TcpOptions | null;
   /**
    * The hosts record.from and record.to name (neither ever changes), looked up once: by name, a flood's
    * SYN and its SYN-ACK took five host lookups on their way.
@@ -86,8 +86,14 @@ export interface LivePacket {
   toHost: HostRuntime | null;
 }
 
+/** The trace summary of the packet's options (optionsSummary), made once per packet. */
+export function optionsOf(pkt: LivePacket): TcpOptions {
+  return (pkt.options ??= optionsSummary(pkt.seg.options));
+}
+
+/** The trace summary of the packet's segment (for the rarer events that carry one as an object). */
 export function summaryOf(pkt: LivePacket): SegSummary {
-  return (pkt.summary ??= segSummary(pkt.seg));
+  return summaryWith(pkt.seg, optionsOf(pkt));
 }
 
 /**

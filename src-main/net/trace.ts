@@ -58,11 +58,13 @@ export interface TraceSink {
   /**
    * Optional: a segment.send / recv / drop event as its fields instead of an object. These are most of any
    * trace (a flood: 4 of every 5 events), and a sink that stores them in columns (TraceStore) or counts them
-   * needs no object per event. `text` is the cause (send) or the reason (drop), '' for recv; `lineage` is
-   * null except for send. A sink without this method gets the same event from emit(), built by
-   * segmentEvent() with the key order it always had.
+   * needs neither an event object nor a summary object per packet. `seg` is the segment the event's summary
+   * describes (read it, never keep or change it) and `options` is optionsSummary(seg.options), made once per
+   * packet. `text` is the cause (send) or the reason (drop), '' for recv; `lineage` is null except for send.
+   * A sink without this method gets the same event from emit(), built by segmentEvent() with the key order
+   * it always had.
    */
-  segment?(kind: SegmentEventKind, t: number, host: string, conn: string, id: number, seg: SegSummary, text: string, lineage: Lineage | null): void;
+  segment?(kind: SegmentEventKind, t: number, host: string, conn: string, id: number, seg: Segment, options: TcpOptions, text: string, lineage: Lineage | null): void;
 }
 
 /** The event TraceSink.segment's fields stand for, with each kind's fixed key order. */
@@ -72,10 +74,12 @@ export function segmentEvent(
   host: string,
   conn: string,
   id: number,
-  seg: SegSummary,
+  segment: Segment,
+  options: TcpOptions,
   text: string,
   lineage: Lineage | null,
 ): TraceEvent {
+  const seg = summaryWith(segment, options);
   switch (kind) {
     case 'segment.send':
       return { t, kind, host, conn, id, seg, lineage: lineage ?? ORIGINAL, cause: text };
@@ -90,7 +94,7 @@ export function segmentEvent(
 const NO_OPTIONS: TcpOptions = Object.freeze({});
 
 /** Options with a fixed key order (mss, wscale, sackPermitted, sack, timestamp), absent ones omitted. */
-function optionsSummary(o: TcpOptions): TcpOptions {
+export function optionsSummary(o: TcpOptions): TcpOptions {
   if (o.mss === undefined && o.wscale === undefined && o.sackPermitted === undefined && o.sack === undefined && o.timestamp === undefined) {
     return NO_OPTIONS;
   }
@@ -136,20 +140,18 @@ function rememberRecent(o: TcpOptions, summary: TcpOptions): TcpOptions {
 /** flagsToLetters by flag byte, computed once per value (it runs for every packet). */
 const FLAG_LETTERS: Array<string | undefined> = [];
 
-function flagLetters(flags: number): string {
+export function flagLetters(flags: number): string {
   if (flags < 0 || flags > 0xfff) return flagsToLetters(flags);
   return (FLAG_LETTERS[flags] ??= flagsToLetters(flags));
 }
 
 export function segSummary(seg: Segment): SegSummary {
-  return {
-    flags: flagLetters(seg.flags),
-    seq: seg.seq,
-    ack: seg.ack,
-    len: seg.payload.length,
-    win: seg.window,
-    options: optionsSummary(seg.options),
-  };
+  return summaryWith(seg, optionsSummary(seg.options));
+}
+
+/** segSummary(seg) with its options summary already made (`options` = optionsSummary(seg.options)). */
+export function summaryWith(seg: Segment, options: TcpOptions): SegSummary {
+  return { flags: flagLetters(seg.flags), seq: seg.seq, ack: seg.ack, len: seg.payload.length, win: seg.window, options };
 }
 
 /** "srcIp:srcPort>dstIp:dstPort", sender first. */
