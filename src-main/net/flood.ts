@@ -52,7 +52,9 @@ export function startFlood(s: NetState, spec: SynFloodSpec): void {
   const target = parseTarget(spec.target)!;
   const index = s.floods.length;
   s.floods.push({
-    spec: { ...spec }, targetIp: target.ip, targetPort: target.port, sent: 0, prng: s.prng.derive(`flood:${index}`),
+    // The target host's own address string when it has one: TCP input compares every segment's destination
+    // with its address, and the same string compares by pointer, not character by character.
+    spec: { ...spec }, targetIp: s.hostByIp.get(target.ip)?.ip ?? target.ip, targetPort: target.port, sent: 0, prng: s.prng.derive(`flood:${index}`),
     cause: `SYN flood ${index + 1} (spoofed source)`, connSuffix: `>${target.ip}:${target.port}`,
   });
   s.sched.at(Math.max(spec.startMs, s.nowMs), s.floods[index]!, KLASS_SIM, evTag(EV.FLOOD, index));
