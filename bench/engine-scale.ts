@@ -22,6 +22,10 @@ class CountingSink {
   segment(): void {
     this.events++;
   }
+  /** Timer events as fields (TraceSink.timer): counted. */
+  timer(): void {
+    this.events++;
+  }
 }
 
 function elapsedS(started: bigint): number {

@@ -4,6 +4,7 @@ import { Network } from '../src-main/net/network.js';
 import type { RunSpec } from '../src-main/net/spec.js';
 import type { Lineage, SegmentEventKind, TraceEvent } from '../src-main/net/trace.js';
 import type { Segment, TcpOptions } from '../src-main/tcp/segment.js';
+import type { TimerName, TimerOp } from '../src-main/tcp/trace.js';
 import { TraceStore } from '../src-main/lab/trace-store.js';
 import type { BenchDef } from './harness.js';
 import { peakRssMb } from './harness.js';
@@ -23,6 +24,10 @@ class MemorySink {
   segment(kind: SegmentEventKind, t: number, host: string, conn: string, id: number, seg: Segment, options: TcpOptions, text: string, lineage: Lineage | null): void {
     if (kind === 'segment.send') this.segments++;
     this.events.pushSegment(kind, t, host, conn, id, seg, options, text, lineage);
+  }
+  /** Timer events as fields (net/trace.ts TraceSink.timer), as the lab's Tap takes them. */
+  timer(t: number, host: string, conn: string, timer: TimerName, op: TimerOp, dueMs: number): void {
+    this.events.pushTimer(t, host, conn, timer, op, dueMs);
   }
 }
 

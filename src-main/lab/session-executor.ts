@@ -11,6 +11,7 @@ import { Network } from '../net/network.js';
 import type { RunSpec } from '../net/spec.js';
 import { segmentEvent, type Lineage, type SegmentEventKind, type TraceEvent, type TraceSink } from '../net/trace.js';
 import type { Segment, TcpOptions } from '../tcp/segment.js';
+import { timerEvent, type TimerName, type TimerOp } from '../tcp/trace.js';
 import type { ScenarioAction } from './scenario.js';
 
 /** What a branch runs: the runnable scenario, its own actions, and the branch's user actions (sorted by atMs). */
@@ -24,11 +25,12 @@ export interface Plan {
 export interface TapOut {
   push(ev: TraceEvent): void;
   pushSegment?(kind: SegmentEventKind, t: number, host: string, conn: string, id: number, seg: Segment, options: TcpOptions, text: string, lineage: Lineage | null): void;
+  pushTimer?(t: number, host: string, conn: string, timer: TimerName, op: TimerOp, dueMs: number): void;
 }
 
 /**
- * Counts every event the network emits and, for a branch's head, keeps them. Segment events arrive through
- * segment(), not emit(): a subclass that overrides emit() sees every other event only.
+ * Counts every event the network emits and, for a branch's head, keeps them. Segment and timer events arrive
+ * through segment() and timer(), not emit(): a subclass that overrides emit() sees every other event only.
  */
 export class Tap implements TraceSink {
   constructor(
@@ -45,6 +47,13 @@ export class Tap implements TraceSink {
     if (out === null) return;
     if (out.pushSegment !== undefined) out.pushSegment(kind, t, host, conn, id, seg, options, text, lineage);
     else out.push(segmentEvent(kind, t, host, conn, id, seg, options, text, lineage));
+  }
+  timer(t: number, host: string, conn: string, timer: TimerName, op: TimerOp, dueMs: number): void {
+    this.count++;
+    const out = this.out;
+    if (out === null) return;
+    if (out.pushTimer !== undefined) out.pushTimer(t, host, conn, timer, op, dueMs);
+    else out.push(timerEvent(t, host, conn, timer, op, dueMs));
   }
 }
 

@@ -15,7 +15,7 @@
 // getting the emitted object back.
 import { flagLetters, ORIGINAL, segmentEvent, type Lineage, type SegmentEventKind, type TraceEvent } from '../net/trace.js';
 import type { Segment, TcpOptions } from '../tcp/segment.js';
-import type { AppEventName, SegSummary, TimerName } from '../tcp/trace.js';
+import type { AppEventName, SegSummary, TimerName, TimerOp } from '../tcp/trace.js';
 
 /** How an event is stored. OBJECT: the event object itself (rare kinds, or a shape the codecs do not know). */
 const OBJECT = 0, SEND = 1, RECV = 2, DROP = 3, TIMER = 4, APP = 5;
@@ -168,6 +168,15 @@ export class TraceStore implements TraceReader {
     c.r2[i] = kind === 'segment.send' ? (lineage ?? ORIGINAL) : null;
   }
 
+  /** The event timerEvent(t, host, conn, timer, op, dueMs) would build, stored without building it (TraceSink.timer). */
+  pushTimer(t: number, host: string, conn: string, timer: TimerName, op: TimerOp, dueMs: number): void {
+    const c = this.chunkForNext();
+    const i = this.n & CHUNK_MASK;
+    c.t[i] = t;
+    this.n++;
+    putPlain(c, i, TIMER, host, conn, dueMs, timer, op);
+  }
+
   push(ev: TraceEvent): void {
     const c = this.chunkForNext();
     const i = this.n & CHUNK_MASK;
@@ -218,7 +227,7 @@ export class TraceStore implements TraceReader {
       case DROP:
         return { t, kind: 'segment.drop', host, conn, id: c.num[k]!, seg: summary(c, k), reason: c.s2[k]! };
       case TIMER:
-        return { t, kind: 'timer', host, conn, timer: c.s1[k] as TimerName, op: c.s2[k] as 'start' | 'stop' | 'fire', dueMs: c.num[k]! };
+        return { t, kind: 'timer', host, conn, timer: c.s1[k] as TimerName, op: c.s2[k] as TimerOp, dueMs: c.num[k]! };
       case APP:
         return { t, kind: 'app', host, conn, event: c.s1[k] as AppEventName, bytes: c.num[k]!, detail: c.s2[k]! };
       default:

@@ -3,7 +3,7 @@
 // Network.clone calls stack.rebind() with fresh ones.
 import type { StackOptions, TransmitMeta } from '../tcp/api.js';
 import { FLAG, type Segment } from '../tcp/segment.js';
-import type { TcpTraceEvent, TcpTraceSink } from '../tcp/trace.js';
+import { timerEvent, type TcpTraceEvent, type TcpTraceSink, type TimerName, type TimerOp } from '../tcp/trace.js';
 import { noteStateEvent } from './conn-index.js';
 import { emit, emitSegment, RECENT_SENT, type ConnInfo, type NetState } from './core.js';
 import { launch, newPacket } from './journey.js';
@@ -17,6 +17,12 @@ export class HostSink implements TcpTraceSink {
     emit(this.s, ev);
     if (ev.kind === 'app') onAppEvent(this.s, ev);
     else if (ev.kind === 'state') noteStateEvent(this.s, ev);
+  }
+  /** A timer event as fields, passed on as fields to a network sink that takes them (TraceSink.timer). */
+  timer(t: number, host: string, conn: string, timer: TimerName, op: TimerOp, dueMs: number): void {
+    const sink = this.s.sink;
+    if (sink.timer !== undefined) sink.timer(t, host, conn, timer, op, dueMs);
+    else sink.emit(timerEvent(t, host, conn, timer, op, dueMs));
   }
 }
 

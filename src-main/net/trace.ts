@@ -3,7 +3,7 @@
 // router events use host "router". Builders below fix each object's key order; traceLine() additionally
 // canonicalises key order so a line never depends on how an object was built.
 import { flagsToLetters, type Segment, type TcpOptions } from '../tcp/segment.js';
-import type { SegSummary, TcpTraceEvent } from '../tcp/trace.js';
+import type { SegSummary, TcpTraceEvent, TimerName, TimerOp } from '../tcp/trace.js';
 import type { AppCallName } from './spec.js';
 
 /** Where a packet came from. "retransmission" has of = null when the original is no longer on record. */
@@ -65,6 +65,8 @@ export interface TraceSink {
    * it always had.
    */
   segment?(kind: SegmentEventKind, t: number, host: string, conn: string, id: number, seg: Segment, options: TcpOptions, text: string, lineage: Lineage | null): void;
+  /** Optional: a timer event as its fields (tcp/trace.ts TcpTraceSink.timer); without it, emit() gets timerEvent(...). */
+  timer?(t: number, host: string, conn: string, timer: TimerName, op: TimerOp, dueMs: number): void;
 }
 
 /** The event TraceSink.segment's fields stand for, with each kind's fixed key order. */

@@ -3,7 +3,7 @@
 // only closures a stack holds are opts.sink and opts.transmit (swapped by rebind() after a snapshot clone).
 import type { ConnKey, StackOptions, TransmitMeta } from './api.js';
 import type { Segment } from './segment.js';
-import type { AppEventName, TcpTraceSink, TimerName } from './trace.js';
+import { timerEvent, type AppEventName, type TcpTraceSink, type TimerName, type TimerOp } from './trace.js';
 import type { Conn, Listener } from './conn.js';
 import { TimerHeap } from './heap.js';
 import { Prng } from './prng.js';
@@ -79,8 +79,10 @@ export class StackCore {
     this.transmitFn(seg, meta);
   }
 
-  emitTimer(conn: string, timer: TimerName, op: 'start' | 'stop' | 'fire', dueMs: number, nowMs: number): void {
-    this.sink.emit({ t: nowMs, kind: 'timer', host: this.host, conn, timer, op, dueMs });
+  emitTimer(conn: string, timer: TimerName, op: TimerOp, dueMs: number, nowMs: number): void {
+    const sink = this.sink;
+    if (sink.timer !== undefined) sink.timer(nowMs, this.host, conn, timer, op, dueMs);
+    else sink.emit(timerEvent(nowMs, this.host, conn, timer, op, dueMs));
   }
 
   emitApp(conn: string, event: AppEventName, bytes: number, detail: string, nowMs: number): void {

@@ -54,8 +54,8 @@ function lossyBulkSpec(): RunSpec {
 
 /**
  * The same run traced three ways: a sink with emit() only (every event an object), a Tap keeping an array
- * (segment events come through Tap.segment and are built by segmentEvent), and a Tap keeping a TraceStore
- * (segment events go into the columns without an object). Returns the three traces as JSON lines.
+ * (segment and timer events come through Tap.segment and Tap.timer and are built by segmentEvent and
+ * timerEvent), and a Tap keeping a TraceStore (they go into the columns without an object). Returns the three traces as JSON lines.
  */
 function threeWays(start: (sink: TraceSink) => (() => void)): { objects: string[]; array: string[]; store: string[]; storeObjects: number } {
   const objects: TraceEvent[] = [];
@@ -88,13 +88,13 @@ describe('TraceStore', () => {
     expect(objects).toBe(expectedObjects);
   });
 
-  it('stores segment events given as fields (Tap.segment) exactly as the objects a plain sink gets', () => {
+  it('stores segment and timer events given as fields (Tap.segment, Tap.timer) exactly as the objects a plain sink gets', () => {
     let total = 0;
     for (const lesson of LESSONS) {
       const s = lesson.scenario;
       const scenarioActions = [...(s.actions ?? [])].sort((a, b) => a.atMs - b.atMs);
       const ways = threeWays((sink) => () => {
-        const tap = sink instanceof Tap ? sink : Object.assign(new Tap(0, null), { emit: (ev: TraceEvent) => sink.emit(ev), segment: undefined });
+        const tap = sink instanceof Tap ? sink : Object.assign(new Tap(0, null), { emit: (ev: TraceEvent) => sink.emit(ev), segment: undefined, timer: undefined });
         Executor.start({ run: toRunSpec(s), scenarioActions, actions: [] }, tap).runTo(s.untilMs);
       });
       expect(ways.array).toEqual(ways.objects);
@@ -112,7 +112,8 @@ describe('TraceStore', () => {
     expect(ways.store).toEqual(ways.objects);
     expect(ways.array).toEqual(ways.objects);
     const kinds = ways.objects.map((l) => (JSON.parse(l) as TraceEvent).kind);
-    for (const k of ['segment.send', 'segment.recv', 'segment.drop', 'flood.start']) expect(kinds).toContain(k);
+    for (const k of ['segment.send', 'segment.recv', 'segment.drop', 'timer', 'flood.start']) expect(kinds).toContain(k);
+    for (const op of ['"op":"start"', '"op":"stop"', '"op":"fire"']) expect(ways.objects.some((l) => l.includes(op))).toBe(true);
     expect(ways.objects.some((l) => l.includes('"injected"'))).toBe(true);
     // The store kept every segment event in its columns.
     expect(ways.storeObjects).toBe(kinds.filter((k) => !COLUMN_KINDS.has(k)).length);
