@@ -10,6 +10,7 @@ import { launch, newPacket } from './journey.js';
 import { KLASS_SIM } from './scheduler.js';
 import type { SynFloodSpec } from './spec.js';
 import { EMPTY_PAYLOAD, optionsOf } from './packets.js';
+import { portText } from '../tcp/port-text.js';
 import { ORIGINAL } from './trace.js';
 
 /** 198.18.0.0/15 (RFC 2544), where spoofed sources come from. */
@@ -23,9 +24,21 @@ export const SPOOF_SPAN = 0x20000;
 const SPOOF_PREFIX: readonly string[] = Array.from({ length: 512 }, (_, i) => `198.${18 + (i >> 8)}.${i & 255}.`);
 const OCTET: readonly string[] = Array.from({ length: 256 }, (_, i) => String(i));
 
+/**
+ * Each spoofed address string, made the first time it is drawn. A flood draws from only SPOOF_SPAN
+ * addresses, so after a few hundred thousand SYNs every SYN reuses a string instead of building one: a
+ * string of 13 or more characters is built as a two-part (cons) string, which the cookie hash and the
+ * router's address lookups each had to flatten and hash again (~700 instructions per SYN, by valgrind).
+ * Bounded: at most SPOOF_SPAN strings (~5 MB) per process, whatever the number of SYNs. The strings are a
+ * pure function of k, so sharing them between networks (and snapshot clones) changes nothing they trace.
+ */
+let spoofed: Array<string | undefined> | null = null;
+
 /** The dotted address of SPOOF_BASE + k (0 <= k < SPOOF_SPAN): equal to u32ToIp(SPOOF_BASE + k). */
 export function spoofedIp(k: number): string {
-  return SPOOF_PREFIX[(k >>> 8) & 0x1ff]! + OCTET[k & 0xff]!;
+  // Allocated whole on first use (1 MB): writes far past the end of a growing array would make it a dictionary.
+  spoofed ??= new Array<string | undefined>(SPOOF_SPAN).fill(undefined);
+  return (spoofed[k] ??= SPOOF_PREFIX[(k >>> 8) & 0x1ff]! + OCTET[k & 0xff]!);
 }
 
 /** What a Linux SYN would carry at minimum; shared (never mutated) to keep a flood's memory small. */
@@ -95,7 +108,7 @@ function sendSpoofedSyn(s: NetState, index: number): void {
     payload: EMPTY_PAYLOAD,
   };
   // connOf(seg) with the constant '>target' part made once per flood (one string less per SYN).
-  const pkt = newPacket(s, seg, ORIGINAL, f.spec.from, false, `${srcIp}:${srcPort}${f.connSuffix}`, true);
+  const pkt = newPacket(s, seg, ORIGINAL, f.spec.from, false, `${srcIp}:${portText(srcPort)}${f.connSuffix}`, true);
   emitSegment(s, 'segment.send', f.spec.from, pkt.record.conn, pkt.id, seg, optionsOf(pkt), f.cause, ORIGINAL);
   launch(s, pkt);
 }

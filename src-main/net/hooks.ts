@@ -108,10 +108,11 @@ export function onTransmit(s: NetState, host: string, seg: Segment, meta: Transm
   const conn = meta.conn ?? connKey(seg, memo); // the engine passes a connection's key when it has it
   // Segments to addresses no host has (replies to spoofed SYNs) are not remembered: a flood must not
   // grow or churn the per-connection bookkeeping. Their retransmissions say "retransmission" (of: null).
-  const routable = s.hostByIp.has(seg.dstIp);
+  const toHost = s.hostByIp.get(seg.dstIp) ?? null; // (looked up once, for newPacket too)
+  const routable = toHost !== null;
   const info = routable ? s.conns.get(conn) : undefined;
   const lineage: Lineage = meta.retransmit ? { type: 'retransmission', of: repeated(info, seg.seq, seg.flags) } : ORIGINAL;
-  const pkt = newPacket(s, seg, lineage, host, false, conn);
+  const pkt = newPacket(s, seg, lineage, host, false, conn, false, toHost);
   if (routable) remember(s, conn, info, seg, pkt.id);
   emitSegment(s, 'segment.send', host, conn, pkt.id, seg, optionsOf(pkt), meta.cause, lineage);
   launch(s, pkt);

@@ -2,16 +2,21 @@
 // See packets.ts for the states. Every function here keeps s.live, the queues and the record in step.
 import { decodeIpv4Tcp } from '../tcp/codec.js';
 import type { Segment } from '../tcp/segment.js';
-import { emit, emitSegment, hostOf, isFloodAddress, syncTimer, type NetState, type OutQueue } from './core.js';
+import { emit, emitSegment, hostOf, isFloodAddress, syncTimer, type HostRuntime, type NetState, type OutQueue } from './core.js';
 import { EV, evTag } from './events.js';
 import { addNote, IN_FLIGHT, newRecordNotes, optionsOf, wireBytes, type LivePacket, type PacketRecord, type Where } from './packets.js';
 import { KLASS_SIM } from './scheduler.js';
 import { connOf, optionsSummary, ROUTER, type Lineage } from './trace.js';
 
-/** Creates packet #next with its record; it is nowhere yet (the caller launches or enqueues it). */
-export function newPacket(s: NetState, seg: Segment, lineage: Lineage, from: string, bypassRules: boolean, conn = connOf(seg), bulk = false): LivePacket {
+/**
+ * Creates packet #next with its record; it is nowhere yet (the caller launches or enqueues it). `toHost`:
+ * the host with seg.dstIp (null: none), when the caller has already looked it up.
+ */
+export function newPacket(
+  s: NetState, seg: Segment, lineage: Lineage, from: string, bypassRules: boolean, conn = connOf(seg), bulk = false,
+  toHost: HostRuntime | null = s.hostByIp.get(seg.dstIp) ?? null,
+): LivePacket {
   const id = ++s.lastPacketId;
-  const toHost = s.hostByIp.get(seg.dstIp) ?? null;
   const to = toHost === null ? null : toHost.name;
   const record: PacketRecord = { id, lineage, seg, from, to, conn, sentMs: s.nowMs, fate: IN_FLIGHT, notes: newRecordNotes() };
   s.store.add(record, bulk || to === null);

@@ -4,6 +4,7 @@ import type { ConnKey } from './api.js';
 import type { TcpState, TimerName } from './trace.js';
 import { Reassembly } from './reasm.js';
 import { SendBuffer } from './sendbuf.js';
+import { portText } from './port-text.js';
 
 /** Timer slots; at equal due times they fire in this order. */
 export const TIMER_NAMES: readonly TimerName[] = [
@@ -149,7 +150,7 @@ export function connKey(localIp: string, localPort: number, remoteIp: string, re
     keyPrefixPort = localPort;
     keyPrefix = `${localIp}:${localPort}>`;
   }
-  return `${keyPrefix}${remoteIp}:${remotePort}`;
+  return `${keyPrefix}${remoteIp}:${portText(remotePort)}`;
 }
 
 /** connKey's memo of its last prefix (derived data, so a module-level cache is safe). */

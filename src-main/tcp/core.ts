@@ -37,6 +37,12 @@ export class StackCore {
   readonly portPrng: Prng;
   /** Received data of recently closed connections (insertion order = closing order). */
   readonly retired = new Map<ConnKey, Uint8Array[]>();
+  /**
+   * nextDueMs()'s answer while no timer changed since (NaN: not known). The network asks after every
+   * segment a host receives, and most of a flood's SYNs (answered with a cookie) change no timer.
+   * timers.ts clears it on every start, stop and fire.
+   */
+  nextDueMsMemo = NaN;
   /** Segments handed to transmit() (for benchmarks and tests). */
   segmentsSent = 0;
 

@@ -132,7 +132,9 @@ export class TcpStack extends StackCore implements TcpStackApi {
   }
 
   nextDueMs(): number {
-    return settleHeapTop(this);
+    const memo = this.nextDueMsMemo;
+    if (!Number.isNaN(memo)) return memo;
+    return (this.nextDueMsMemo = settleHeapTop(this));
   }
 
   received(conn: ConnKey): Uint8Array {

@@ -16,6 +16,7 @@ export function minDue(conn: Conn): number {
  * settleHeapTop(), so the common restart costs no heap operation at all.
  */
 function reheap(st: StackCore, conn: Conn): void {
+  st.nextDueMsMemo = NaN;
   const min = minDue(conn);
   if (conn.heapIndex >= 0 && min >= conn.heapDueMs) return;
   conn.heapDueMs = min;
@@ -65,6 +66,7 @@ export function stopAllTimers(st: StackCore, conn: Conn, nowMs: number): void {
   for (let slot = 0; slot < conn.due.length; slot++) stopTimer(st, conn, slot, nowMs);
   if (conn.heapIndex >= 0) st.heap.remove(conn);
   conn.heapDueMs = Infinity;
+  st.nextDueMsMemo = NaN;
 }
 
 /** The earliest due slot of conn at or before nowMs, or -1. Ties fire in slot order. */

@@ -1,6 +1,8 @@
 // connKey memoises its "localIp:localPort>" prefix: the key must not depend on what was built before it.
+// portText (the table of port numbers as text that keys are built from) must spell each port as String does.
 import { describe, expect, it } from 'vitest';
 import { connKey } from '../../../src-main/tcp/conn.js';
+import { portText } from '../../../src-main/tcp/port-text.js';
 
 describe('connKey', () => {
   it('spells "localIp:localPort>remoteIp:remotePort" whatever key came before', () => {
@@ -15,5 +17,21 @@ describe('connKey', () => {
     for (let round = 0; round < 2; round++) {
       for (const [li, lp, ri, rp] of cases) expect(connKey(li, lp, ri, rp)).toBe(`${li}:${lp}>${ri}:${rp}`);
     }
+  });
+});
+
+describe('portText', () => {
+  it('spells every port as String does, from the table and again from it', () => {
+    for (let round = 0; round < 2; round++) {
+      for (let port = 0; port <= 65535; port++) {
+        const text = portText(port);
+        if (text !== String(port)) expect(text).toBe(String(port)); // one expect per miss, not 65,536
+      }
+    }
+    expect([portText(0), portText(80), portText(65535)]).toEqual(['0', '80', '65535']);
+  });
+
+  it('converts numbers that are not ports without touching the table', () => {
+    for (const n of [-1, 65536, 1.5, Number.NaN, 1e21, -0]) expect(portText(n)).toBe(String(n));
   });
 });
