@@ -8,7 +8,7 @@ import type { TcpTraceSink } from '../tcp/trace.js';
 import { BoundedMap } from './bounded.js';
 import { newConnIndex, type ConnIndex } from './conn-index.js';
 import { IdMap } from './id-map.js';
-import { EV, evGen, evKind, evTag, type SimItem } from './events.js';
+import { EV, evGen, evKind, evTag, LANE, type SimItem } from './events.js';
 import type { Intervention } from './interventions.js';
 import { PacketStore, type LivePacket } from './packets.js';
 import type { RuleBook } from './rules.js';
@@ -179,7 +179,7 @@ export function syncTimer(s: NetState, h: HostRuntime): void {
   if (dueMs === h.wakeAtMs) return;
   h.timerGen++;
   h.wakeAtMs = dueMs;
-  if (dueMs !== Infinity) s.sched.at(Math.max(dueMs, s.nowMs), h, KLASS_SIM, evTag(EV.TIMERS, h.timerGen));
+  if (dueMs !== Infinity) s.sched.at(Math.max(dueMs, s.nowMs), h, KLASS_SIM, evTag(EV.TIMERS, h.timerGen), LANE.TIMERS);
 }
 
 /** Whether a popped event (item, tag) still means something (packets and timers move; old events go stale). */

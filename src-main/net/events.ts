@@ -34,6 +34,21 @@ export const EV = {
 
 export type EvKind = (typeof EV)[keyof typeof EV];
 
+/**
+ * Scheduler lanes (scheduler.ts MAX_LANES): the streams of events that are each scheduled in time order by
+ * themselves, so each keeps a sorted run of its own and none goes through the heap.
+ */
+export const LANE = {
+  /** A scenario's timed steps, scheduled all at once in time order (steps.ts). */
+  STEPS: 0,
+  /** Packets reaching the router and their receivers, one link delay ahead of now. */
+  PACKETS: 1,
+  /** Each host's next TCP timer. */
+  TIMERS: 2,
+  /** A flood's next SYN. */
+  FLOODS: 3,
+} as const;
+
 export const EV_KINDS = 8;
 
 /** An application call; `conn` is set for reactive steps (the connection that saw the trigger). */

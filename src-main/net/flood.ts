@@ -5,7 +5,7 @@
 import { FLAG, type Segment, type TcpOptions } from '../tcp/segment.js';
 import { emit, emitSegment, type NetState } from './core.js';
 import { NetError } from './errors.js';
-import { EV, evTag } from './events.js';
+import { EV, evTag, LANE } from './events.js';
 import { launch, newPacket } from './journey.js';
 import { KLASS_SIM } from './scheduler.js';
 import type { SynFloodSpec } from './spec.js';
@@ -70,7 +70,7 @@ export function startFlood(s: NetState, spec: SynFloodSpec): void {
     spec: { ...spec }, targetIp: s.hostByIp.get(target.ip)?.ip ?? target.ip, targetPort: target.port, sent: 0, prng: s.prng.derive(`flood:${index}`),
     cause: `SYN flood ${index + 1} (spoofed source)`, connSuffix: `>${target.ip}:${target.port}`,
   });
-  s.sched.at(Math.max(spec.startMs, s.nowMs), s.floods[index]!, KLASS_SIM, evTag(EV.FLOOD, index));
+  s.sched.at(Math.max(spec.startMs, s.nowMs), s.floods[index]!, KLASS_SIM, evTag(EV.FLOOD, index), LANE.FLOODS);
 }
 
 /** Time of SYN number i, rounded to the microsecond so times print cleanly. */
@@ -86,7 +86,7 @@ export function floodTick(s: NetState, index: number): void {
     sendSpoofedSyn(s, index);
     f.sent++;
   }
-  if (f.sent < spec.count) s.sched.at(dueMs(spec, f.sent), f, KLASS_SIM, evTag(EV.FLOOD, index));
+  if (f.sent < spec.count) s.sched.at(dueMs(spec, f.sent), f, KLASS_SIM, evTag(EV.FLOOD, index), LANE.FLOODS);
   else emit(s, { t: s.nowMs, kind: 'flood.end', host: spec.from, target: spec.target, sent: f.sent });
 }
 

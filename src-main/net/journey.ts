@@ -3,7 +3,7 @@
 import { decodeIpv4Tcp } from '../tcp/codec.js';
 import type { Segment } from '../tcp/segment.js';
 import { emit, emitSegment, hostOf, isFloodAddress, syncTimer, type HostRuntime, type NetState, type OutQueue } from './core.js';
-import { EV, evTag } from './events.js';
+import { EV, evTag, LANE } from './events.js';
 import { addNote, IN_FLIGHT, newRecordNotes, optionsOf, wireBytes, type LivePacket, type PacketRecord, type Where } from './packets.js';
 import { KLASS_SIM } from './scheduler.js';
 import { connOf, optionsSummary, ROUTER, type Lineage } from './trace.js';
@@ -32,7 +32,7 @@ export function newPacket(
 export function launch(s: NetState, pkt: LivePacket): void {
   const delayMs = pkt.fromHost.link.delayMs;
   place(s, pkt, 'link-in', s.nowMs + delayMs);
-  s.sched.at(s.nowMs + delayMs, pkt, KLASS_SIM, evTag(EV.ROUTER_ARRIVE, pkt.gen));
+  s.sched.at(s.nowMs + delayMs, pkt, KLASS_SIM, evTag(EV.ROUTER_ARRIVE, pkt.gen), LANE.PACKETS);
 }
 
 /** Moves the packet to a new place, invalidating events scheduled for the old one. */
@@ -148,7 +148,7 @@ export function txDone(s: NetState, q: OutQueue): void {
 function sendOnLink(s: NetState, pkt: LivePacket): void {
   const delayMs = pkt.toHost!.link.delayMs;
   place(s, pkt, 'link-out', s.nowMs + delayMs);
-  s.sched.at(s.nowMs + delayMs, pkt, KLASS_SIM, evTag(EV.DELIVER, pkt.gen));
+  s.sched.at(s.nowMs + delayMs, pkt, KLASS_SIM, evTag(EV.DELIVER, pkt.gen), LANE.PACKETS);
 }
 
 /** The packet reaches its receiver: a corrupted one fails the checksum check, any other goes to TCP. */

@@ -7,7 +7,7 @@ import type { TcpTraceEvent } from '../tcp/trace.js';
 import { uniqueConn } from './conn-index.js';
 import { emit, syncTimer, type HostRuntime, type NetState } from './core.js';
 import { NetError } from './errors.js';
-import { EV } from './events.js';
+import { EV, LANE } from './events.js';
 import { KLASS_SIM } from './scheduler.js';
 import type { AppCallName, AppTrigger, StepCall, StepSpec } from './spec.js';
 
@@ -60,7 +60,7 @@ export function scheduleSpecSteps(s: NetState, steps: StepSpec[]): void {
   // run instead of its heap. Order of execution is unchanged: same-time steps keep their relative order,
   // and every step still gets a lower insertion seq than any event scheduled after the build.
   timed.sort((a, b) => a.atMs - b.atMs);
-  for (const st of timed) s.sched.at(st.atMs, { step: callOf(st), conn: null }, KLASS_SIM, EV.STEP);
+  for (const st of timed) s.sched.at(st.atMs, { step: callOf(st), conn: null }, KLASS_SIM, EV.STEP, LANE.STEPS);
 }
 
 /** The engine reported an application event: fire the reactive steps waiting for it. */
