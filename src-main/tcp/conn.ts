@@ -181,3 +181,12 @@ export class Listener {
     this.acceptQueueLimit = acceptQueueLimit;
   }
 }
+
+/**
+ * 2 ** shift for a window-scale shift (0-14, RFC 7323 2.3) as an integer shift: `2 ** x` with a variable x
+ * is a call to the general power function, and a bulk transfer scales a window three or four times per
+ * segment. Any other value falls back to `**`, so the result is always exactly 2 ** shift.
+ */
+export function windowFactor(shift: number): number {
+  return shift >= 0 && shift <= 30 && (shift | 0) === shift ? 1 << shift : 2 ** shift;
+}

@@ -3,7 +3,7 @@
 // SACK scoreboard (RFC 2018), RFC 5961 5.2 ACK validation, and the FIN-acknowledged state changes.
 import * as cc from './cc.js';
 import type { Conn } from './conn.js';
-import { T_FINWAIT2, T_PERSIST, T_RETRANSMIT } from './conn.js';
+import { T_FINWAIT2, T_PERSIST, T_RETRANSMIT, windowFactor } from './conn.js';
 import type { StackCore } from './core.js';
 import { dataStartSeq, finAcked, sendDataAt, sendOowAck } from './output.js';
 import { rttSample } from './rto.js';
@@ -59,7 +59,7 @@ function retransmitHole(st: StackCore, conn: Conn, cause: string, nowMs: number)
 /** RFC 5681 2 "DUPLICATE ACKNOWLEDGMENT" (a)-(e). */
 function isDupAck(conn: Conn, seg: Segment): boolean {
   return seg.ack === conn.sndUna && seg.payload.length === 0 && (seg.flags & (FLAG.SYN | FLAG.FIN)) === 0
-    && seg.window * 2 ** conn.sndShift === conn.sndWnd && conn.sndMax !== conn.sndUna
+    && seg.window * windowFactor(conn.sndShift) === conn.sndWnd && conn.sndMax !== conn.sndUna
     && conn.sndWnd > 0; // answers to zero-window probes repeat the ACK but are not a loss signal
 }
 
@@ -109,7 +109,7 @@ function onNewAck(st: StackCore, conn: Conn, seg: Segment, nowMs: number): void 
 /** RFC 9293 3.10.7.4: update SND.WND if the segment is newer (SND.WL1/WL2 rule). */
 function updateWindow(st: StackCore, conn: Conn, seg: Segment, nowMs: number): void {
   if (seqLt(conn.sndWl1, seg.seq) || (conn.sndWl1 === seg.seq && seqLe(conn.sndWl2, seg.ack))) {
-    conn.sndWnd = seg.window * 2 ** conn.sndShift;
+    conn.sndWnd = seg.window * windowFactor(conn.sndShift);
     conn.sndWl1 = seg.seq;
     conn.sndWl2 = seg.ack;
     if (conn.sndWnd > conn.maxSndWnd) conn.maxSndWnd = conn.sndWnd;

@@ -1,7 +1,7 @@
 // RFC 9293 3.10.7.4 SEGMENT ARRIVES in SYN-RECEIVED and the synchronized states, steps one to eight:
 // sequence-number acceptability, RST (RFC 5961 3.2), SYN (RFC 5961 4.2 / RFC 793), ACK, text, FIN.
 import type { Conn } from './conn.js';
-import { T_SYNACK } from './conn.js';
+import { T_SYNACK, windowFactor } from './conn.js';
 import type { StackCore } from './core.js';
 import { ackSndCheck, enterQuickack } from './delack.js';
 import { onEstablished, restartTimeWait } from './close.js';
@@ -190,7 +190,7 @@ function ackInSynReceived(st: StackCore, conn: Conn, seg: Segment, nowMs: number
   if (conn.listenerPort >= 0 && !admitEstablished(st, conn, nowMs, id)) return 'drop';
   if (conn.synRetransmits === 0) rttSample(conn, st.params, nowMs - conn.synStartMs);
   stopTimer(st, conn, T_SYNACK, nowMs);
-  conn.sndWnd = seg.window * 2 ** conn.sndShift;
+  conn.sndWnd = seg.window * windowFactor(conn.sndShift);
   conn.maxSndWnd = Math.max(conn.maxSndWnd, conn.sndWnd);
   conn.sndWl1 = seg.seq;
   conn.sndWl2 = seg.ack;

@@ -1,7 +1,7 @@
 // Everything the engine puts on the wire: SYN / SYN-ACK, ACKs (plain, delayed, challenge), RSTs, and data/FIN
 // segments under the send window, cwnd, Nagle (RFC 896) and sender SWS avoidance (RFC 9293 3.8.6.2.1).
 import type { Conn } from './conn.js';
-import { T_DELACK, T_PERSIST, T_RETRANSMIT } from './conn.js';
+import { T_DELACK, T_PERSIST, T_RETRANSMIT, windowFactor } from './conn.js';
 import type { StackCore } from './core.js';
 import { onAckSent, onDataSent } from './delack.js';
 import type { Segment, TcpOptions } from './segment.js';
@@ -31,14 +31,14 @@ export function makeSegment(
 function windowField(conn: Conn, syn: boolean): number {
   const wnd = rcvWindow(conn);
   if (syn) return Math.min(wnd, 65535);
-  return Math.min(65535, Math.floor(wnd / 2 ** conn.rcvShift));
+  return Math.min(65535, Math.floor(wnd / windowFactor(conn.rcvShift)));
 }
 
 /** Any segment that carries ACK acknowledges everything received so far. */
 function noteAckSent(st: StackCore, conn: Conn, window: number, nowMs: number): void {
   onAckSent(st, conn);
   conn.rcvWup = conn.rcvNxt;
-  conn.lastAdvWnd = window * 2 ** conn.rcvShift;
+  conn.lastAdvWnd = window * windowFactor(conn.rcvShift);
   conn.ackNow = false;
   conn.ackPending = false;
   if (timerRunning(conn, T_DELACK)) stopTimer(st, conn, T_DELACK, nowMs);
@@ -76,7 +76,7 @@ export function controlSeq(st: StackCore, conn: Conn): number {
   if (rule === 'bsd' && timerRunning(conn, T_PERSIST)) return conn.sndUna;
   if (rule !== 'linux') return conn.sndMax;
   const wndEnd = seqAdd(conn.sndUna, conn.sndWnd);
-  return seqDiff(conn.sndMax, wndEnd) < 2 ** conn.rcvShift ? conn.sndMax : wndEnd;
+  return seqDiff(conn.sndMax, wndEnd) < windowFactor(conn.rcvShift) ? conn.sndMax : wndEnd;
 }
 
 export function sendAck(st: StackCore, conn: Conn, cause: string, nowMs: number): void {

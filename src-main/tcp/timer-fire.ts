@@ -3,7 +3,7 @@
 // FIN-WAIT-2 timeout (Linux tcp_fin_timeout) and the end of TIME-WAIT.
 import * as cc from './cc.js';
 import type { Conn } from './conn.js';
-import { T_DELACK, T_FINWAIT2, T_KEEPALIVE, T_PERSIST, T_RETRANSMIT, T_SYNACK, T_TIMEWAIT } from './conn.js';
+import { T_DELACK, T_FINWAIT2, T_KEEPALIVE, T_PERSIST, T_RETRANSMIT, T_SYNACK, T_TIMEWAIT, windowFactor } from './conn.js';
 import type { StackCore } from './core.js';
 import { onDelackFired } from './delack.js';
 import { EMPTY, makeSegment, NO_OPTIONS, output, persistTimeoutMs, sendAck, sendDataAt, sendSyn } from './output.js';
@@ -130,7 +130,7 @@ function onKeepalive(st: StackCore, conn: Conn, nowMs: number): void {
   }
   conn.keepaliveProbes++;
   // A probe is an ACK with SEQ = SND.UNA − 1 (no data): the peer must answer it with an ACK.
-  const win = Math.min(65535, Math.floor(rcvWindow(conn) / 2 ** conn.rcvShift));
+  const win = Math.min(65535, Math.floor(rcvWindow(conn) / windowFactor(conn.rcvShift)));
   const seg = makeSegment(st, conn, (conn.sndUna - 1) >>> 0, conn.rcvNxt, FLAG.ACK, win, NO_OPTIONS, EMPTY);
   st.tx(seg, false, `keepalive probe #${conn.keepaliveProbes}`, conn.key);
   startTimer(st, conn, T_KEEPALIVE, nowMs + p.keepaliveIntvlMs, nowMs);

@@ -1,7 +1,8 @@
 // connKey memoises its "localIp:localPort>" prefix: the key must not depend on what was built before it.
-// portText (the table of port numbers as text that keys are built from) must spell each port as String does.
+// portText (the table of port numbers as text that keys are built from) must spell each port as String does,
+// and windowFactor (a window-scale shift as a factor) must be exactly 2 ** shift.
 import { describe, expect, it } from 'vitest';
-import { connKey } from '../../../src-main/tcp/conn.js';
+import { connKey, windowFactor } from '../../../src-main/tcp/conn.js';
 import { portText } from '../../../src-main/tcp/port-text.js';
 
 describe('connKey', () => {
@@ -33,5 +34,13 @@ describe('portText', () => {
 
   it('converts numbers that are not ports without touching the table', () => {
     for (const n of [-1, 65536, 1.5, Number.NaN, 1e21, -0]) expect(portText(n)).toBe(String(n));
+  });
+});
+
+describe('windowFactor', () => {
+  it('is exactly 2 ** shift for every window-scale shift and anything else', () => {
+    for (let shift = -3; shift <= 40; shift++) expect(windowFactor(shift)).toBe(2 ** shift);
+    for (const shift of [0.5, 14.5, -0, Number.NaN, Infinity]) expect(windowFactor(shift)).toBe(2 ** shift);
+    expect([windowFactor(0), windowFactor(7), windowFactor(14)]).toEqual([1, 128, 16384]);
   });
 });
