@@ -61,6 +61,8 @@ export interface CacheEntry {
 
 export interface FloodState {
   spec: SynFloodSpec;
+  /** The attacker host (spec.from). */
+  fromHost: HostRuntime;
   targetIp: string;
   targetPort: number;
   sent: number;

@@ -3,7 +3,7 @@
 // die at the router ("no route to spoofed address …"). One scheduled event per due time (several SYNs
 // share it at rates above 1 per microsecond); nothing per SYN is kept beyond the bounded packet store.
 import { FLAG, type Segment, type TcpOptions } from '../tcp/segment.js';
-import { emit, emitSegment, type NetState } from './core.js';
+import { emit, emitSegment, hostOf, type NetState } from './core.js';
 import { NetError } from './errors.js';
 import { EV, evTag, LANE } from './events.js';
 import { launch, newPacket } from './journey.js';
@@ -67,7 +67,7 @@ export function startFlood(s: NetState, spec: SynFloodSpec): void {
   s.floods.push({
     // The target host's own address string when it has one: TCP input compares every segment's destination
     // with its address, and the same string compares by pointer, not character by character.
-    spec: { ...spec }, targetIp: s.hostByIp.get(target.ip)?.ip ?? target.ip, targetPort: target.port, sent: 0, prng: s.prng.derive(`flood:${index}`),
+    spec: { ...spec }, fromHost: hostOf(s, spec.from), targetIp: s.hostByIp.get(target.ip)?.ip ?? target.ip, targetPort: target.port, sent: 0, prng: s.prng.derive(`flood:${index}`),
     cause: `SYN flood ${index + 1} (spoofed source)`, connSuffix: `>${target.ip}:${target.port}`,
   });
   s.sched.at(Math.max(spec.startMs, s.nowMs), s.floods[index]!, KLASS_SIM, evTag(EV.FLOOD, index), LANE.FLOODS);
@@ -108,7 +108,7 @@ function sendSpoofedSyn(s: NetState, index: number): void {
     payload: EMPTY_PAYLOAD,
   };
   // connOf(seg) with the constant '>target' part made once per flood (one string less per SYN).
-  const pkt = newPacket(s, seg, ORIGINAL, f.spec.from, false, `${srcIp}:${portText(srcPort)}${f.connSuffix}`, true);
+  const pkt = newPacket(s, seg, ORIGINAL, f.fromHost, false, `${srcIp}:${portText(srcPort)}${f.connSuffix}`, true);
   emitSegment(s, 'segment.send', f.spec.from, pkt.record.conn, pkt.id, seg, optionsOf(pkt), f.cause, ORIGINAL);
   launch(s, pkt);
 }

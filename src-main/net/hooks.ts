@@ -5,7 +5,7 @@ import type { StackOptions, TransmitMeta } from '../tcp/api.js';
 import { FLAG, type Segment } from '../tcp/segment.js';
 import { timerEvent, type TcpTraceEvent, type TcpTraceSink, type TimerName, type TimerOp } from '../tcp/trace.js';
 import { noteStateEvent } from './conn-index.js';
-import { emit, emitSegment, RECENT_SENT, type ConnInfo, type NetState } from './core.js';
+import { emit, emitSegment, hostOf, RECENT_SENT, type ConnInfo, type HostRuntime, type NetState } from './core.js';
 import { launch, newPacket } from './journey.js';
 import { EMPTY_PAYLOAD, optionsOf } from './packets.js';
 import { connOf, ORIGINAL, type Lineage } from './trace.js';
@@ -33,11 +33,13 @@ interface ConnMemo {
   dstIp: string;
   dstPort: number;
   conn: string;
+  /** The transmitting host, looked up on its first segment (the closure is made before the hosts are). */
+  fromHost: HostRuntime | null;
 }
 
 export function makeTransmit(s: NetState, host: string): StackOptions['transmit'] {
   // Derived data only (a cache), so it may live in the closure: a clone gets fresh hooks and a fresh memo.
-  const memo: ConnMemo = { srcIp: '', srcPort: -1, dstIp: '', dstPort: -1, conn: '' };
+  const memo: ConnMemo = { srcIp: '', srcPort: -1, dstIp: '', dstPort: -1, conn: '', fromHost: null };
   return (seg, meta) => onTransmit(s, host, seg, meta, memo);
 }
 
@@ -112,7 +114,7 @@ export function onTransmit(s: NetState, host: string, seg: Segment, meta: Transm
   const routable = toHost !== null;
   const info = routable ? s.conns.get(conn) : undefined;
   const lineage: Lineage = meta.retransmit ? { type: 'retransmission', of: repeated(info, seg.seq, seg.flags) } : ORIGINAL;
-  const pkt = newPacket(s, seg, lineage, host, false, conn, false, toHost);
+  const pkt = newPacket(s, seg, lineage, (memo.fromHost ??= hostOf(s, host)), false, conn, false, toHost);
   if (routable) remember(s, conn, info, seg, pkt.id);
   emitSegment(s, 'segment.send', host, conn, pkt.id, seg, optionsOf(pkt), meta.cause, lineage);
   launch(s, pkt);

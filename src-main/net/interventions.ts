@@ -211,7 +211,7 @@ function movePacket(s: NetState, pkt: LivePacket, toIndex: number): void {
 
 function editPacket(s: NetState, pkt: LivePacket, fields: PacketEdit): number {
   const { seg, changes } = applyEdit(pkt.seg, fields);
-  const next = newPacket(s, seg, { type: 'edited', of: pkt.id }, pkt.record.from, pkt.bypassRules);
+  const next = newPacket(s, seg, { type: 'edited', of: pkt.id }, pkt.fromHost, pkt.bypassRules);
   replaceInPlace(s, pkt, next);
   addNote(next.record, `edited from #${pkt.id} by user: ${changes.join(', ')}`);
   emit(s, { t: s.nowMs, kind: 'router.edit', host: ROUTER, conn: next.record.conn, id: next.id, by: 'user', of: pkt.id, seg: segSummary(seg), changes });
@@ -222,7 +222,7 @@ function inject(s: NetState, from: string, crafted: CraftedSegment): number {
   const h = s.hosts.get(from)!;
   const seg = craftSegment(crafted, h.ip);
   if (seg.srcIp !== h.ip) s.spoofed.set(seg.srcIp, true);
-  const pkt = newPacket(s, seg, { type: 'injected' }, from, true);
+  const pkt = newPacket(s, seg, { type: 'injected' }, h, true);
   addNote(pkt.record, seg.srcIp !== h.ip ? `injected by user from ${from}, spoofing ${seg.srcIp}` : `injected by user from ${from}`);
   emitSegment(s, 'segment.send', from, connOf(seg), pkt.id, seg, optionsSummary(seg.options), 'injected by user', { type: 'injected' });
   launch(s, pkt);

@@ -9,20 +9,22 @@ import { KLASS_SIM } from './scheduler.js';
 import { connOf, optionsSummary, ROUTER, type Lineage } from './trace.js';
 
 /**
- * Creates packet #next with its record; it is nowhere yet (the caller launches or enqueues it). `toHost`:
- * the host with seg.dstIp (null: none), when the caller has already looked it up.
+ * Creates packet #next, sent by fromHost, with its record; it is nowhere yet (the caller launches or enqueues
+ * it). `toHost`: the host with seg.dstIp (null: none), when the caller has already looked it up. (Hosts, not
+ * names: a flood's SYN and its SYN-ACK looked hosts up by name and address six times on their way.)
  */
 export function newPacket(
-  s: NetState, seg: Segment, lineage: Lineage, from: string, bypassRules: boolean, conn = connOf(seg), bulk = false,
+  s: NetState, seg: Segment, lineage: Lineage, fromHost: HostRuntime, bypassRules: boolean, conn = connOf(seg), bulk = false,
   toHost: HostRuntime | null = s.hostByIp.get(seg.dstIp) ?? null,
 ): LivePacket {
   const id = ++s.lastPacketId;
+  const from = fromHost.name;
   const to = toHost === null ? null : toHost.name;
   const record: PacketRecord = { id, lineage, seg, from, to, conn, sentMs: s.nowMs, fate: IN_FLIGHT, notes: newRecordNotes() };
   s.store.add(record, bulk || to === null);
   const pkt: LivePacket = {
     id, record, seg, where: 'link-in', gen: 0, sinceMs: s.nowMs, untilMs: null, bypassRules, reorderLeft: 0, parkedBy: '', options: null,
-    fromHost: hostOf(s, from), toHost,
+    fromHost, toHost,
   };
   s.live.set(id, pkt);
   return pkt;

@@ -3,7 +3,7 @@
 import { corruptBytes, encodeIpv4Tcp } from '../tcp/codec.js';
 import type { Prng } from '../tcp/prng.js';
 import { seqNorm } from '../tcp/seq.js';
-import { emit, senderIsn, type NetState } from './core.js';
+import { emit, hostOf, senderIsn, type NetState } from './core.js';
 import { detach, dropPacket, forward, newPacket, park } from './journey.js';
 import { addNote, summaryOf, type LivePacket } from './packets.js';
 import { ruleLabel, type RuleState } from './rules.js';
@@ -96,7 +96,7 @@ export function release(s: NetState, pkt: LivePacket, by: Actor): void {
 export function duplicate(s: NetState, pkt: LivePacket, by: Actor, count: number): LivePacket[] {
   const copies: LivePacket[] = [];
   for (let i = 0; i < count; i++) {
-    const c = newPacket(s, pkt.seg, { type: 'duplicate', of: pkt.id }, pkt.record.from, true);
+    const c = newPacket(s, pkt.seg, { type: 'duplicate', of: pkt.id }, pkt.fromHost, true);
     if (pkt.record.corrupt !== undefined) c.record.corrupt = pkt.record.corrupt;
     addNote(c.record, `duplicate of #${pkt.id} made by ${by.label}`);
     copies.push(c);
@@ -130,7 +130,7 @@ export function cache(s: NetState, pkt: LivePacket, by: Actor): void {
 /** Re-sends a cached packet from the router as a new packet ("replay of #n"). */
 export function replay(s: NetState, cachedId: number, by: Actor): LivePacket {
   const entry = s.cache.get(cachedId)!;
-  const pkt = newPacket(s, entry.seg, { type: 'replay', of: cachedId }, entry.from, true);
+  const pkt = newPacket(s, entry.seg, { type: 'replay', of: cachedId }, hostOf(s, entry.from), true);
   addNote(pkt.record, `replay of #${cachedId} by ${by.label}`);
   emit(s, { t: s.nowMs, kind: 'router.replay', host: ROUTER, conn: pkt.record.conn, id: pkt.id, by: by.label, of: cachedId, seg: summaryOf(pkt) });
   detach(s, pkt);
