@@ -285,6 +285,6 @@ export class Scheduler<T> {
   }
 }
 
-/** A run's index (0 … MAX_RUNS-1), or one of these. */
+/** An index in `runs` (the lanes' and the spare runs), or one of these. */
 type Source = number;
 const NONE = -1, HEAP = -2;
