@@ -53,10 +53,6 @@ class Run<T> {
     }
   }
 
-  /**
-   * Snapshot clone (net/clone.ts): only the pending entries [head, tail). The arrays keep the size of the
-   * longest the run ever was (a scenario's 30,000 timed steps), which every seek snapshot would copy.
-   */
   /** Whether (atMs, ord) sorts after the last entry, so it may be appended (always, when the run is empty). */
   accepts(atMs: number, ord: number): boolean {
     const last = this.tail - 1;
@@ -65,6 +61,10 @@ class Run<T> {
     return atMs > lastMs || (atMs === lastMs && ord > this.ords[last]!);
   }
 
+  /**
+   * Snapshot clone (net/clone.ts): only the pending entries [head, tail). The arrays keep the size of the
+   * longest the run ever was (a scenario's 30,000 timed steps), which every seek snapshot would copy.
+   */
   [CLONE](clone: CloneFn): Run<T> {
     const out = new Run<T>();
     for (let i = this.head; i < this.tail; i++) out.push(this.times[i]!, this.ords[i]!, clone(this.items[i] as T), this.tags[i]!);
@@ -164,9 +164,9 @@ export class Scheduler<T> {
         empty ??= r;
         continue;
       }
-      // (atMs, ord) may be appended when it sorts after the last entry; the latest last entry wins (the first of equals)
+      // Of the runs it may be appended to, the one whose last entry is latest wins (the first of equals).
       const lastMs = r.times[last]!;
-      if ((atMs > lastMs || (atMs === lastMs && ord > r.ords[last]!)) && lastMs > bestLastMs) {
+      if (lastMs > bestLastMs && r.accepts(atMs, ord)) {
         best = r;
         bestLastMs = lastMs;
       }
