@@ -94,6 +94,24 @@ export async function openLesson(page: Page, title: string): Promise<void> {
   await expect.poll(() => slider(page).count()).toBe(1);
 }
 
+/** Scenario files opened so far in this test file: each open gets a title of its own (see openScenario). */
+let scenarioOpens = 0;
+
+/**
+ * Opens a scenario through the Open… button and waits until the host has opened it. Browser mode has one host,
+ * so a new page (or a retried test) first shows the session left open before, which may be this same scenario;
+ * the renderer reads the file before sending it, so keys pressed meanwhile would seek that old session and the
+ * open would then undo them. A title numbered per open tells the two apart. Returns the title used.
+ */
+export async function openScenario(page: Page, scenario: { title: { en: string; 'zh-CN': string } }, fileName: string): Promise<string> {
+  const n = ++scenarioOpens;
+  const title = `${scenario.title.en} ${n}`;
+  const file = { ...scenario, title: { en: title, 'zh-CN': `${scenario.title['zh-CN']} ${n}` } };
+  await page.getByLabel('Open…').setInputFiles({ name: fileName, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await expect.poll(() => region(page, 'Lesson').textContent()).toContain(`Open: ${title}`);
+  return title;
+}
+
 /** Seeks with the scrub bar's keys only: Home, then Shift+→ per second and → per 10 ms. */
 export async function seekByKeys(page: Page, ms: number): Promise<void> {
   await slider(page).focus();

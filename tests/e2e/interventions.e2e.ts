@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
-  button, cursorMs, labPage, ladderText, openLesson, region, routerOption, seekByKeys, slider, useLabApp,
+  button, cursorMs, labPage, ladderText, openLesson, openScenario, region, routerOption, seekByKeys, slider, useLabApp,
 } from './harness.js';
 
 const lab = useLabApp();
@@ -123,8 +123,7 @@ describe('reordering the router queue', () => {
 
   it('drag a packet onto another to take its place; Alt+↑ and "Move down" do the same without a pointer', async () => {
     const page = await newPage();
-    await page.getByLabel('Open…').setInputFiles({ name: 'queue.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(scenario)) });
-    await expect.poll(() => region(page, 'Lesson').textContent()).toContain('Open: Queue');
+    await openScenario(page, scenario, 'queue.json');
     await seekByKeys(page, 250);
     await expect.poll(() => order(page)).toEqual(['4', '5', '6', '7']);
     await routerOption(page, 'Seq=4381').dragTo(routerOption(page, 'Seq=1461'));

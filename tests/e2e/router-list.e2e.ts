@@ -2,7 +2,7 @@
 // rows, and keyboard selection scrolls a row that has no DOM node yet into view. Run after `npm run build`.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { labPage, region, seekByKeys, useLabApp } from './harness.js';
+import { labPage, openScenario, region, seekByKeys, useLabApp } from './harness.js';
 
 const lab = useLabApp();
 
@@ -54,8 +54,7 @@ async function activeInView(page: Page): Promise<boolean> {
 }
 
 async function openLongQueue(page: Page): Promise<void> {
-  await page.getByLabel('Open…').setInputFiles({ name: 'long-queue.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(scenario)) });
-  await expect.poll(() => region(page, 'Lesson').textContent()).toContain('Open: Long queue');
+  await openScenario(page, scenario, 'long-queue.json');
   await seekByKeys(page, 1000);
   // At 1000 ms: 41 packets queued toward B (ids 76–129, in queue order) and B's ACK #130 on its way back.
   const figure = region(page, 'Router queue').getByRole('img', { name: /1 packets on the links, 41 waiting at the router/ });
