@@ -23,6 +23,8 @@ export interface BenchDef<P extends Record<string, unknown> = Record<string, unk
    */
   resolution?: number;
   params: P;
+  /** The values a string parameter may take (`--set` is checked against them before anything runs). */
+  choices?: Partial<Record<keyof P, readonly string[]>>;
   /** A workload small enough for the test suite. */
   tinyParams: P;
   warmups: number;
@@ -40,15 +42,6 @@ export interface BenchReport {
   params: Record<string, unknown>;
   samples: number[];
   [extra: string]: unknown;
-}
-
-/** Marks the child process that runs one benchmark of a multi-benchmark run (bench/main.ts). */
-export const ALONE_FLAG = '--alone';
-
-/** The arguments for a child that runs only `name`: the caller's, with its --only replaced. */
-export function aloneArgs(argv: readonly string[], name: string): string[] {
-  const rest = argv.filter((a, i) => a !== '--only' && argv[i - 1] !== '--only');
-  return [...rest, '--only', name, ALONE_FLAG];
 }
 
 export function median(xs: number[]): number {

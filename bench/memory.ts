@@ -53,6 +53,7 @@ export const memory: BenchDef<{ events: number; scenario: string }> = {
   target: 500,
   better: 'lower',
   params: { events: 1_000_000, scenario: 'bulk' },
+  choices: { scenario: ['bulk', 'flood'] },
   tinyParams: { events: 5_000, scenario: 'bulk' },
   warmups: 0,
   repeats: 3,

@@ -3,14 +3,15 @@
 // and checks the harness's own arithmetic on a fake benchmark.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { aloneArgs, median, percentile, runBench, SETTLE_MS, type BenchDef } from '../../../bench/harness.js';
+import { median, percentile, runBench, SETTLE_MS, type BenchDef } from '../../../bench/harness.js';
+import { aloneArgs, overridesOf, parseBenchArgs } from '../../../bench/args.js';
 
 const ALL = [
   'engine.bulk', 'engine.flood', 'engine.clients', 'lab.seek', 'lab.export.pcapng', 'lab.export.session', 'host.stream', 'memory',
   'app.start', 'renderer.ladder', 'renderer.live',
 ];
 
-function fake(values: number[], extra: Partial<BenchDef<{ n: number }>> = {}): BenchDef {
+function fake(values: number[], extra: Partial<BenchDef> = {}): BenchDef {
   let i = 0;
   return {
     name: 'fake', metric: 'm', unit: 'ms', target: 10, better: 'lower', params: { n: 1 }, tinyParams: { n: 2 }, warmups: 1, repeats: 3,
@@ -65,9 +66,51 @@ describe('benchmark harness', () => {
   });
 
   it('runs each benchmark of a multi-benchmark run in a child of its own, with the caller\'s other arguments', () => {
-    expect(aloneArgs(['--only', 'engine.bulk,engine.flood', '--set', 'megabytes=10', '--warmups', '3'], 'engine.flood'))
-      .toEqual(['--set', 'megabytes=10', '--warmups', '3', '--only', 'engine.flood', '--alone']);
-    expect(aloneArgs(['--tiny'], 'lab.seek')).toEqual(['--tiny', '--only', 'lab.seek', '--alone']);
+    const bulk = fake([1], { name: 'engine.bulk', params: { megabytes: 100, lossPercent: 1 } });
+    const flood = fake([1], { name: 'engine.flood', params: { spoofedSyns: 1, legitimateClients: 1 } });
+    const argv = ['--only', 'engine.bulk,engine.flood', '--set', 'megabytes=10', '--warmups', '3', '--set', 'spoofedSyns=5'];
+    // Each child gets only its own benchmark's --set values (it checks every one it gets).
+    expect(aloneArgs(argv, flood)).toEqual(['--warmups', '3', '--set', 'spoofedSyns=5', '--only', 'engine.flood', '--alone']);
+    expect(aloneArgs(argv, bulk)).toEqual(['--set', 'megabytes=10', '--warmups', '3', '--only', 'engine.bulk', '--alone']);
+    expect(aloneArgs(['--tiny'], fake([1], { name: 'lab.seek' }))).toEqual(['--tiny', '--only', 'lab.seek', '--alone']);
+    // What the parent parses, each child parses too.
+    for (const def of [bulk, flood]) expect(() => parseBenchArgs(aloneArgs(argv, def), [bulk, flood])).not.toThrow();
+  });
+
+  describe('arguments (bench/args.ts)', () => {
+    const bulk = fake([1], { name: 'engine.bulk', params: { megabytes: 100, lossPercent: 1 } });
+    const flood = fake([1], { name: 'engine.flood', params: { spoofedSyns: 1, legitimateClients: 1 } });
+    const mem = fake([1], { name: 'memory', params: { events: 1, scenario: 'bulk' }, choices: { scenario: ['bulk', 'flood'] } });
+    const all = [bulk, flood, mem];
+    const parse = (...argv: string[]) => parseBenchArgs(argv, all);
+
+    it('reads every flag, keeps the harness\'s order, and parses numbers', () => {
+      const a = parse('--only', 'engine.flood,engine.bulk', '--tiny', '--set', 'megabytes=10', '--set', 'lossPercent=0', '--warmups', '0');
+      expect(a.chosen.map((b) => b.name)).toEqual(['engine.bulk', 'engine.flood']);
+      expect(a).toMatchObject({ tiny: true, alone: false, warmups: 0, overrides: { megabytes: 10, lossPercent: 0 } });
+      expect(parse().chosen).toHaveLength(3);
+      expect(parse('--only', 'memory', '--set', 'scenario=flood').overrides).toEqual({ scenario: 'flood' });
+      // A benchmark takes only its own parameters.
+      expect(overridesOf(flood, { megabytes: 10, spoofedSyns: 5 })).toEqual({ spoofedSyns: 5 });
+    });
+
+    it('names what is wrong: an unknown flag, benchmark or parameter, a bad value, a missing value', () => {
+      expect(() => parse('--frobnicate')).toThrow('unknown argument "--frobnicate" (known: --only');
+      expect(() => parse('--only', 'no.such')).toThrow('no benchmark named "no.such"; known: engine.bulk, engine.flood, memory');
+      expect(() => parse('--only')).toThrow('--only needs benchmark names');
+      expect(() => parse('--only', '--tiny')).toThrow('--only needs benchmark names');
+      expect(() => parse('--only', 'engine.bulk', '--set', 'nope=1')).toThrow('--set nope=1: no chosen benchmark has a parameter "nope" (engine.bulk: megabytes, lossPercent)');
+      // A parameter of a benchmark that is not chosen is a mistake too.
+      expect(() => parse('--only', 'engine.flood', '--set', 'megabytes=10')).toThrow('no chosen benchmark has a parameter "megabytes"');
+      expect(() => parse('--set', 'megabytes=abc')).toThrow('--set megabytes=abc: engine.bulk takes a number >= 0 for megabytes');
+      expect(() => parse('--set', 'megabytes=')).toThrow('takes a number >= 0');
+      expect(() => parse('--set', 'megabytes=-1')).toThrow('takes a number >= 0');
+      expect(() => parse('--set', 'scenario=huge')).toThrow('--set scenario=huge: memory takes scenario = bulk or flood');
+      expect(() => parse('--set', 'megabytes')).toThrow('--set needs key=value, got "megabytes"');
+      expect(() => parse('--set')).toThrow('--set needs key=value');
+      expect(() => parse('--warmups', '1.5')).toThrow('--warmups needs a whole number 0-100, got "1.5"');
+      expect(() => parse('--warmups', '101')).toThrow('--warmups needs a whole number 0-100, got "101"');
+    });
   });
 
   it('counts a value within the stated measurement resolution as meeting the target, and reports it', async () => {
@@ -105,9 +148,16 @@ describe('benchmark harness', () => {
     expect(by.get('renderer.live')!.virtualMsPlayed as number).toBeGreaterThan(500);
   }, 300_000);
 
-  it('rejects an unknown benchmark name with exit code 2', () => {
-    const r = spawnSync(process.execPath, ['scripts/bench.mjs', '--tiny', '--only', 'no.such'], { encoding: 'utf8', timeout: 60_000 });
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain('no benchmark named "no.such"');
+  it('rejects an unknown benchmark name, flag or parameter with exit code 2, before running anything', () => {
+    for (const [args, message] of [
+      [['--only', 'no.such'], 'bench: no benchmark named "no.such"'],
+      [['--frobnicate'], 'bench: unknown argument "--frobnicate"'],
+      [['--only', 'engine.bulk', '--set', 'megabytes=abc'], 'bench: --set megabytes=abc: engine.bulk takes a number >= 0 for megabytes'],
+    ] as const) {
+      const r = spawnSync(process.execPath, ['scripts/bench.mjs', '--tiny', ...args], { encoding: 'utf8', timeout: 60_000 });
+      expect(r.status, r.stderr).toBe(2);
+      expect(r.stderr).toContain(message);
+      expect(r.stdout).toBe('');
+    }
   });
 });
