@@ -132,8 +132,29 @@ function intervene(net: Network): void {
   net.rules().add({ match: { probability: 0.1 }, action: 'reorder', after: 2 });
 }
 
+/**
+ * The workloads `--only TEXT` keeps (every one without it). Anything else on the command line, or a TEXT that
+ * matches nothing, is an error: a mistyped filter printed nothing, and "nothing" before and after a change
+ * diffs as identical.
+ */
+export function chosenWorkloads(argv: readonly string[], all: readonly Workload[]): Workload[] {
+  let only = '';
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] !== '--only') throw new Error(`unknown argument "${argv[i]}" (use --only TEXT)`);
+    const text = argv[++i];
+    if (text === undefined || text === '') throw new Error('--only needs part of a workload name, like "flood"');
+    only = text;
+  }
+  const chosen = all.filter((w) => w.name.includes(only));
+  if (chosen.length === 0) throw new Error(`no workload name contains "${only}" (names like "${all[0]?.name ?? ''}"; run without --only to list them all)`);
+  return chosen;
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const i = process.argv.indexOf('--only');
-  const only = i >= 0 ? process.argv[i + 1] ?? '' : '';
-  for (const w of workloads()) if (w.name.includes(only)) console.log(digest(w));
+  try {
+    for (const w of chosenWorkloads(process.argv.slice(2), workloads())) console.log(digest(w));
+  } catch (err) {
+    console.error(`trace-digest: ${(err as Error).message}`);
+    process.exitCode = 2;
+  }
 }

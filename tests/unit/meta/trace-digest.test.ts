@@ -1,7 +1,7 @@
 // tools/trace-digest.ts proves an engine refactor changes nothing, so it must be stable for an unchanged
 // engine and must notice any change in what the engine does.
 import { describe, expect, it } from 'vitest';
-import { digest, workloads, type Workload } from '../../../tools/trace-digest.js';
+import { chosenWorkloads, digest, workloads, type Workload } from '../../../tools/trace-digest.js';
 
 const byName = (name: string): Workload => {
   const w = workloads().find((x) => x.name === name);
@@ -30,5 +30,15 @@ describe('trace-digest', () => {
     const without = digest({ ...w, drive: undefined });
     expect(withActions.split(/ +/).at(-1)).not.toBe(without.split(/ +/).at(-1));
     expect(withActions).toBe(digest(w));
+  });
+
+  it('--only keeps the workloads whose name contains the text, and a filter that keeps nothing is an error', () => {
+    const all = workloads();
+    expect(chosenWorkloads([], all)).toHaveLength(all.length);
+    expect(chosenWorkloads(['--only', 'flood 100k'], all).map((w) => w.name)).toEqual(['flood 100k cookies']);
+    // An empty digest before and after a change would diff as identical.
+    expect(() => chosenWorkloads(['--only', 'flod'], all)).toThrow('no workload name contains "flod"');
+    expect(() => chosenWorkloads(['--only'], all)).toThrow('--only needs part of a workload name');
+    expect(() => chosenWorkloads(['--olny', 'flood'], all)).toThrow('unknown argument "--olny" (use --only TEXT)');
   });
 });
