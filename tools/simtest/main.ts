@@ -1,7 +1,7 @@
 // `npm run simtest -- [--seeds N] [--from S] [--verbose]`         simulation over many seeds (VOPR-style)
 // `npm run simtest -- --fuzz-segments N [--from S]`               N random/mutated segments into every state
 // `npm run simtest -- --fuzz-files N [--from S]`                  N mutated scenario/session files
-// Exit code 0 when every invariant held, 1 otherwise; each failure prints its seed and a repro command.
+// Exit code 0 when every invariant held, 1 otherwise, 2 for a bad option; each failure prints its seed and a repro command.
 import { fuzzFiles } from './fuzz-files.js';
 import { fuzzSegments } from './fuzz-segments.js';
 import { reproCommand, runSeed } from './run-seed.js';
@@ -13,6 +13,7 @@ function parse(argv: readonly string[]): Args {
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i], v = Number(argv[i + 1]);
     const num = () => {
+      if (argv[i + 1] === undefined) throw new Error(`${k} needs a whole number`);
       if (!Number.isInteger(v) || v < 0) throw new Error(`${k} needs a whole number, not "${argv[i + 1]}"`);
       i++;
       return v;
@@ -22,7 +23,7 @@ function parse(argv: readonly string[]): Args {
     else if (k === '--fuzz-segments') a.fuzzSegments = num();
     else if (k === '--fuzz-files') a.fuzzFiles = num();
     else if (k === '--verbose') a.verbose = true;
-    else throw new Error(`unknown option ${k}`);
+    else throw new Error(`unknown option "${k}" (known: --seeds N, --from S, --verbose, --fuzz-segments N, --fuzz-files N)`);
   }
   if (a.seeds === 0 && a.fuzzSegments === 0 && a.fuzzFiles === 0) a.seeds = 2000;
   return a;
@@ -49,7 +50,14 @@ function simulate(a: Args): number {
 }
 
 async function main(): Promise<number> {
-  const a = parse(process.argv.slice(2));
+  let a: Args;
+  try {
+    a = parse(process.argv.slice(2));
+  } catch (err) {
+    // A mistyped option is the user's mistake, not a crash: one line naming it, no stack trace.
+    console.error(`simtest: ${(err as Error).message}`);
+    return 2;
+  }
   let code = 0;
   if (a.seeds > 0) code |= simulate(a);
   if (a.fuzzSegments > 0) {
