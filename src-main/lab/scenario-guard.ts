@@ -1,6 +1,7 @@
 // Cheap checks that run before zod, so absurd inputs (10 MB strings, 100,000-deep nesting, cyclic objects,
 // keys that reach object prototypes) are refused with a clear error instead of exhausting the stack or
 // polluting prototypes. Everything here is iterative: no recursion depth depends on the input.
+import { jsonErrorOffset } from './json-error-at.js';
 import { jsonPath, makeError, type ScenarioError } from './scenario-errors.js';
 
 export const MAX_TEXT_CHARS = 10 * 1024 * 1024;
@@ -60,11 +61,12 @@ export function parseJsonText(text: string): TextParse {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
-    // V8 reports "… in JSON at position N"; without a position the input ended early.
+    // V8 says "… in JSON at position N" for some errors only; for an unexpected character it quotes the
+    // text instead ("Unexpected token 'x', "…" is not valid JSON"), so the scanner finds the place itself.
     const m = /position (\d+)/.exec(detail);
-    const offset = m?.[1] !== undefined ? Number(m[1]) : text.length;
+    const offset = jsonErrorOffset(text) ?? (m?.[1] !== undefined ? Number(m[1]) : text.length);
     const { line, column } = lineColumn(text, offset);
-    const clean = detail.replace(/ in JSON at position \d+.*$/, '');
+    const clean = detail.replace(/ (in JSON )?at position \d+.*$/s, '').replace(/, (\.\.\.)?".*is not valid JSON$/s, '');
     return { ok: false, errors: [makeError('$', 'json-syntax', { line, column, detail: clean })] };
   }
 }
