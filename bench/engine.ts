@@ -31,7 +31,8 @@ class MemorySink {
   }
 }
 
-const MAX_STEP_BYTES = 1 << 26;
+/** The largest single send in the bulk run (a send step holds at most this many bytes). */
+export const MAX_STEP_BYTES = 1 << 26;
 
 /** totalBytes from A to B over one connection (RTT 20 ms), with random loss. */
 export function bulkSpec(totalBytes: number, lossProbability: number): RunSpec {
@@ -53,6 +54,25 @@ export function bulkSpec(totalBytes: number, lossProbability: number): RunSpec {
     ],
     untilMs: 24 * 3600 * 1000,
   };
+}
+
+/**
+ * Where B's received stream first differs from what A's sends carry ("abc…z" repeated, from "a" again at the
+ * start of each send of up to MAX_STEP_BYTES; net/steps.ts), or -1 if every byte is right. It checks every
+ * byte, outside the timed part, so a transfer that loses or reorders a single byte fails the benchmark.
+ */
+export function firstWrongByte(got: Uint8Array): number {
+  let letter = 0;
+  let inStep = 0;
+  for (let i = 0; i < got.length; i++) {
+    if (got[i] !== 0x61 + letter) return i;
+    if (++letter === 26) letter = 0;
+    if (++inStep === MAX_STEP_BYTES) {
+      inStep = 0;
+      letter = 0;
+    }
+  }
+  return -1;
 }
 
 export const engineBulk: BenchDef<{ megabytes: number; lossPercent: number }> = {
@@ -78,11 +98,8 @@ export const engineBulk: BenchDef<{ megabytes: number; lossPercent: number }> = 
     const wallS = Number(process.hrtime.bigint() - started) / 1e9;
     const got = net.stack('B').received(conn);
     if (got.length !== totalBytes) throw new Error(`engine.bulk: B received ${got.length} of ${totalBytes} bytes`);
-    const abc = 'abcdefghijklmnopqrstuvwxyz';
-    for (let i = 0; i < got.length; i += 9973) {
-      const stepOffset = i % MAX_STEP_BYTES;
-      if (got[i] !== abc.charCodeAt(stepOffset % 26)) throw new Error(`engine.bulk: byte ${i} differs from what A sent`);
-    }
+    const wrongAt = firstWrongByte(got);
+    if (wrongAt >= 0) throw new Error(`engine.bulk: byte ${wrongAt} of what B received differs from what A sent`);
     return {
       value: sink.segments / wallS,
       extra: { wallS: Math.round(wallS * 1000) / 1000, segments: sink.segments, events: sink.events.length, virtualMs: net.nowMs, verified: true, peakRssMb: peakRssMb() },

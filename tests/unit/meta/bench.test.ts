@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { median, percentile, runBench, SETTLE_MS, type BenchDef } from '../../../bench/harness.js';
 import { aloneArgs, overridesOf, parseBenchArgs } from '../../../bench/args.js';
+import { firstWrongByte, MAX_STEP_BYTES } from '../../../bench/engine.js';
 
 const ALL = [
   'engine.bulk', 'engine.flood', 'engine.clients', 'lab.seek', 'lab.export.pcapng', 'lab.export.session', 'host.stream', 'memory',
@@ -159,5 +160,34 @@ describe('benchmark harness', () => {
       expect(r.stderr).toContain(message);
       expect(r.stdout).toBe('');
     }
+  });
+});
+
+describe('engine.bulk checks every received byte', () => {
+  /** The stream A's sends carry: "abc…z" repeated, from "a" again at the start of each send. */
+  function sentStream(sendBytes: number[]): Uint8Array {
+    const out = new Uint8Array(sendBytes.reduce((a, b) => a + b, 0));
+    let at = 0;
+    for (const n of sendBytes) for (let i = 0; i < n; i++) out[at++] = 0x61 + (i % 26);
+    return out;
+  }
+
+  it('accepts the sent stream and names the first byte that differs', () => {
+    const got = sentStream([1_000]);
+    expect(firstWrongByte(got)).toBe(-1);
+    got[999] = 0x61;
+    expect(firstWrongByte(got)).toBe(999);
+    got[57] = 0;
+    expect(firstWrongByte(got)).toBe(57);
+    expect(firstWrongByte(new Uint8Array(0))).toBe(-1);
+  });
+
+  it('restarts the pattern where a send of MAX_STEP_BYTES ends, and only there', () => {
+    const got = sentStream([MAX_STEP_BYTES, 40]);
+    expect(firstWrongByte(got)).toBe(-1);
+    // The same length, but the pattern runs on across the boundary as one send would.
+    const oneSend = sentStream([MAX_STEP_BYTES + 40]);
+    expect(MAX_STEP_BYTES % 26).not.toBe(0);
+    expect(firstWrongByte(oneSend)).toBe(MAX_STEP_BYTES);
   });
 });
