@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
-  button, cursorMs, labPage, ladderText, openLesson, region, routerOption, seekByKeys, slider, useLabApp,
+  button, cursorMs, labPage, ladderText, openLesson, openScenario, region, routerOption, seekByKeys, slider, useLabApp,
 } from './harness.js';
 
 const lab = useLabApp();
@@ -40,6 +40,46 @@ describe('lessons and playback', () => {
     await seekByKeys(page, 1000);
     await expect.poll(() => stateOf(page, 'B')).toBe('SYN-RECEIVED');
     await expect.poll(() => stateOf(page, 'A')).toBe('ESTABLISHED');
+    await page.close();
+  });
+
+  it('the ladder keeps drawing new packets while playing at 1x, and shows them all once paused', async () => {
+    // While playing, the ladder draws data-only changes at about 30 Hz (views/ladder/draw-pacer.ts): this
+    // checks that paced frames still come, and that pausing draws the cursor's last packets at once.
+    const page = await newPage();
+    const scenario = {
+      format: 'tcplab.scenario/1',
+      title: { en: 'Ladder while playing', 'zh-CN': '播放时的时序图' },
+      seed: 3,
+      profile: 'linux',
+      hosts: [{ name: 'A', ip: '10.0.0.1' }, { name: 'B', ip: '10.0.0.2' }],
+      network: { delayMs: 10, bandwidthBps: 2_000_000 },
+      rules: [],
+      steps: [
+        { atMs: 0, host: 'B', call: 'listen', port: 80, backlog: 128 },
+        { atMs: 0, host: 'A', call: 'connect', port: 40000, to: '10.0.0.2:80' },
+        { atMs: 100, host: 'A', call: 'send', port: 40000, bytes: 20_000_000 },
+      ],
+      untilMs: 60_000,
+    };
+    await openScenario(page, scenario, 'ladder-playing.json');
+    await page.getByLabel('Speed').selectOption('1');
+    const canvas = region(page, 'Ladder diagram').locator('canvas').first();
+    const drawn = async () => Number(await canvas.getAttribute('data-drawn'));
+    await button(page, 'Play').click();
+    const seen = new Set<number>();
+    for (let i = 0; i < 40 && seen.size < 4; i++) {
+      seen.add(await drawn());
+      await page.waitForTimeout(100);
+    }
+    expect(await button(page, 'Pause').isEnabled()).toBe(true); // still playing
+    expect(seen.size).toBeGreaterThanOrEqual(4);
+    await button(page, 'Pause').click();
+    const atPause = await drawn();
+    expect(atPause).toBeGreaterThanOrEqual(Math.max(...seen));
+    // Paused, the drawing stays as it is (no frame was left waiting).
+    await page.waitForTimeout(300);
+    expect(await drawn()).toBe(atPause);
     await page.close();
   });
 
