@@ -10,6 +10,12 @@ export interface PcapngWriterOptions {
   comment?: string;
 }
 
+/**
+ * Writes one packet's bytes at out[at…], where room for the maxBytes the caller named is reserved, and
+ * returns how many it wrote. It may leave out unchanged and throw (a RangeError) instead.
+ */
+export type PacketBytesWriter<T> = (out: Uint8Array, at: number, from: T) => number;
+
 export interface PcapngPacket {
   /** Virtual time in microseconds since the session started (if_tsresol 6). */
   timeUs: bigint | number;
@@ -52,6 +58,26 @@ function pad4(n: number): number {
   return (n + 3) & ~3;
 }
 
+/** Zeroes b[end, pad4(end)) and returns pad4(end): a block reserved in place may hold an abandoned write. */
+function zeroPad(b: Uint8Array, end: number): number {
+  const padded = pad4(end);
+  for (let i = end; i < padded; i++) b[i] = 0;
+  return padded;
+}
+
+function setU16(b: Uint8Array, at: number, v: number): void {
+  b[at] = v & 255; b[at + 1] = v >>> 8;
+}
+
+function setU32(b: Uint8Array, at: number, v: number): void {
+  b[at] = v & 255; b[at + 1] = (v >>> 8) & 255; b[at + 2] = (v >>> 16) & 255; b[at + 3] = v >>> 24;
+}
+
+const copyBytes: PacketBytesWriter<Uint8Array> = (out, at, bytes) => {
+  out.set(bytes, at);
+  return bytes.length;
+};
+
 /** Bytes an option with a value of `valueBytes` occupies: code, length, value padded to 32 bits. */
 function optionBytes(valueBytes: number): number {
   return 4 + pad4(valueBytes);
@@ -92,6 +118,11 @@ class ByteSink {
   u32(v: number): void { this.view.setUint32(this.at, v, true); this.at += 4; }
   /** Copies bytes and zero-pads to a 32-bit boundary (chunks are zero-filled when allocated). */
   bytesPadded(b: Uint8Array): void { this.buf.set(b, this.at); this.at += pad4(b.length); }
+  /** The chunk being filled and the write position in it, for writers that write in place (addPacketWith). */
+  get buffer(): Uint8Array { return this.buf; }
+  get position(): number { return this.at; }
+  /** Moves the write position to `to` (inside the reserved block) after an in-place write. */
+  advanceTo(to: number): void { this.at = to; }
   option(code: number, value: Uint8Array): void {
     this.u16(code); this.u16(value.length); this.bytesPadded(value);
   }
@@ -128,18 +159,44 @@ export class PcapngWriter {
     const interfaceId = p.interfaceId ?? 0;
     if (interfaceId !== 0) throw new RangeError(`pcapng interfaceId ${interfaceId} does not exist (only interface 0)`);
     if (p.bytes.length > SNAP_LEN_BYTES) throw new RangeError(`packet of ${p.bytes.length} bytes exceeds the snap length ${SNAP_LEN_BYTES}`);
-    const [tsHigh, tsLow] = splitTimestamp(p.timeUs);
-    const comment = optionText(p.comment, 'packet comment');
-    const optsBytes = comment === undefined ? 0 : optionBytes(comment.length) + 4;
-    const total = BLOCK_FRAMING_BYTES + EPB_FIXED_BYTES + pad4(p.bytes.length) + optsBytes;
+    this.addPacketWith(p.timeUs, p.bytes.length, copyBytes, p.bytes, p.comment);
+  }
+
+  /**
+   * An Enhanced Packet Block whose packet bytes `write` puts straight into the file buffer (at most maxBytes
+   * of them), so a caller that encodes packets makes no array per packet to copy. The comment is encoded
+   * in place too. When anything throws, nothing of the block is kept.
+   */
+  addPacketWith<T>(timeUs: bigint | number, maxBytes: number, write: PacketBytesWriter<T>, from: T, comment?: string): void {
+    const [tsHigh, tsLow] = splitTimestamp(timeUs);
+    const hasComment = comment !== undefined && comment !== '';
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit (a surrogate pair is 4 bytes for 2 units).
+    const commentMaxBytes = hasComment ? comment.length * 3 : 0;
     const s = this.sink;
-    s.reserve(total);
-    s.u32(BLOCK_EPB); s.u32(total);
-    s.u32(interfaceId); s.u32(tsHigh); s.u32(tsLow);
-    s.u32(p.bytes.length); s.u32(p.bytes.length);
-    s.bytesPadded(p.bytes);
-    if (comment !== undefined) { s.option(OPT_COMMENT, comment); s.endOfOptions(); }
-    s.u32(total);
+    s.reserve(BLOCK_FRAMING_BYTES + EPB_FIXED_BYTES + pad4(maxBytes) + (hasComment ? optionBytes(commentMaxBytes) + 4 : 0));
+    const buf = s.buffer, start = s.position;
+    const dataAt = start + 8 + EPB_FIXED_BYTES;
+    const packetBytes = write(buf, dataAt, from);
+    if (packetBytes > maxBytes) throw new RangeError(`a packet writer wrote ${packetBytes} bytes, more than the ${maxBytes} it asked room for`);
+    if (packetBytes > SNAP_LEN_BYTES) throw new RangeError(`packet of ${packetBytes} bytes exceeds the snap length ${SNAP_LEN_BYTES}`);
+    let at = zeroPad(buf, dataAt + packetBytes);
+    if (hasComment) {
+      const valueAt = at + 4;
+      const { written } = utf8.encodeInto(comment, buf.subarray(valueAt, valueAt + commentMaxBytes));
+      if (written > 0xffff) throw new RangeError(`pcapng packet comment is ${written} bytes of UTF-8, over the 65535-byte option limit`);
+      setU16(buf, at, OPT_COMMENT);
+      setU16(buf, at + 2, written);
+      at = zeroPad(buf, valueAt + written);
+      setU16(buf, at, OPT_ENDOFOPT);
+      setU16(buf, at + 2, 0);
+      at += 4;
+    }
+    const total = at + 4 - start;
+    setU32(buf, start, BLOCK_EPB); setU32(buf, start + 4, total);
+    setU32(buf, start + 8, 0); setU32(buf, start + 12, tsHigh); setU32(buf, start + 16, tsLow);
+    setU32(buf, start + 20, packetBytes); setU32(buf, start + 24, packetBytes);
+    setU32(buf, at, total);
+    s.advanceTo(start + total);
     this.packets++;
   }
 

@@ -77,9 +77,9 @@ export function internetChecksum(b: Uint8Array, start = 0, end = b.length): numb
   return ~fold16(sumWords(b, start, end, 0)) & 0xffff;
 }
 
-/** Sum of the TCP pseudo-header: source, destination, zero+protocol, TCP length (RFC 9293 3.1). */
-function pseudoHeaderSum(b: Uint8Array, tcpBytes: number): number {
-  return sumWords(b, 12, 20, 0) + IP_PROTO_TCP + tcpBytes;
+/** Sum of the TCP pseudo-header of the packet at b[ip…]: source, destination, zero+protocol, TCP length (RFC 9293 3.1). */
+function pseudoHeaderSum(b: Uint8Array, ip: number, tcpBytes: number): number {
+  return sumWords(b, ip + 12, ip + 20, 0) + IP_PROTO_TCP + tcpBytes;
 }
 
 /** Geometry shared by the checksum helpers; undefined when the bytes cannot hold IPv4 + a TCP header. */
@@ -104,7 +104,7 @@ export function tcpChecksumOk(b: Uint8Array): boolean {
   const span = tcpSpan(b);
   if (span === undefined) return false;
   const tcpBytes = span.totalBytes - span.ihlBytes;
-  const sum = sumWords(b, span.ihlBytes, span.totalBytes, pseudoHeaderSum(b, tcpBytes));
+  const sum = sumWords(b, span.ihlBytes, span.totalBytes, pseudoHeaderSum(b, 0, tcpBytes));
   return fold16(sum) === 0xffff;
 }
 
@@ -167,8 +167,26 @@ function putU32(b: Uint8Array, at: number, v: number): number {
   return at + 4;
 }
 
+/** The most bytes encodeIpv4Tcp can make of seg: both headers, the most TCP options, the payload. */
+export function ipv4TcpMaxBytes(seg: Segment): number {
+  return IP_HEADER_BYTES + TCP_HEADER_MIN_BYTES + TCP_OPTIONS_MAX_BYTES + seg.payload.length;
+}
+
+/** Room for the largest packet: encodeIpv4Tcp encodes here, then copies out exactly the packet. */
+const packetScratch = new Uint8Array(IP_TOTAL_MAX_BYTES);
+
 /** One IPv4 packet (20-byte header, DF set, no IP options) carrying the segment, both checksums filled in. */
 export function encodeIpv4Tcp(seg: Segment, opts: EncodeOptions = {}): Uint8Array {
+  return packetScratch.slice(0, encodeIpv4TcpInto(packetScratch, 0, seg, opts));
+}
+
+/**
+ * encodeIpv4Tcp's bytes written at out[at…] (the pcapng export writes straight into its file buffer, so a
+ * 100,000-packet export makes no packet arrays to copy and collect). Returns the packet's length, at most
+ * ipv4TcpMaxBytes(seg). Every byte of the packet is written, so `out` may hold anything before. Throws a
+ * RangeError, having written nothing, for a value that cannot be put on the wire or when out has no room.
+ */
+export function encodeIpv4TcpInto(out: Uint8Array, at: number, seg: Segment, opts: EncodeOptions = {}): number {
   const ipId = opts.ipId ?? 0, ttl = opts.ttl ?? 64;
   checkUint('ipId', ipId, 0xffff);
   checkUint('ttl', ttl, 0xff);
@@ -186,29 +204,33 @@ export function encodeIpv4Tcp(seg: Segment, opts: EncodeOptions = {}): Uint8Arra
   if (totalBytes > IP_TOTAL_MAX_BYTES) {
     throw new RangeError(`cannot encode a ${seg.payload.length}-byte payload: IPv4 total length would be ${totalBytes} > 65535`);
   }
-  const b = new Uint8Array(totalBytes);
+  if (!(Number.isInteger(at) && at >= 0 && at + totalBytes <= out.length)) {
+    throw new RangeError(`no room for a ${totalBytes}-byte packet at byte ${at} of ${out.length}`);
+  }
+  const b = out, ip = at;
   // IPv4 header, RFC 791 3.1: version 4, IHL 5, TOS 0; checksum computed last over the 20 bytes.
-  b[0] = 0x45; b[2] = totalBytes >>> 8; b[3] = totalBytes & 255;
-  b[4] = ipId >>> 8; b[5] = ipId & 255; b[6] = IP_FLAG_DF >>> 8;
-  b[8] = ttl; b[9] = IP_PROTO_TCP;
-  putU32(b, 12, src);
-  putU32(b, 16, dst);
-  const ipSum = internetChecksum(b, 0, IP_HEADER_BYTES);
-  b[10] = ipSum >>> 8; b[11] = ipSum & 255;
+  b[ip] = 0x45; b[ip + 1] = 0; b[ip + 2] = totalBytes >>> 8; b[ip + 3] = totalBytes & 255;
+  b[ip + 4] = ipId >>> 8; b[ip + 5] = ipId & 255; b[ip + 6] = IP_FLAG_DF >>> 8; b[ip + 7] = 0;
+  b[ip + 8] = ttl; b[ip + 9] = IP_PROTO_TCP; b[ip + 10] = 0; b[ip + 11] = 0;
+  putU32(b, ip + 12, src);
+  putU32(b, ip + 16, dst);
+  const ipSum = internetChecksum(b, ip, ip + IP_HEADER_BYTES);
+  b[ip + 10] = ipSum >>> 8; b[ip + 11] = ipSum & 255;
   // TCP header, RFC 9293 3.1.
-  const t = IP_HEADER_BYTES;
+  const t = ip + IP_HEADER_BYTES;
   b[t] = seg.srcPort >>> 8; b[t + 1] = seg.srcPort & 255; b[t + 2] = seg.dstPort >>> 8; b[t + 3] = seg.dstPort & 255;
   putU32(b, t + 4, seg.seq);
   putU32(b, t + 8, seg.ack);
   b[t + 12] = (tcpHeaderBytes / 4) << 4; b[t + 13] = seg.flags;
   b[t + 14] = seg.window >>> 8; b[t + 15] = seg.window & 255;
+  b[t + 16] = 0; b[t + 17] = 0;
   b[t + 18] = seg.urgent >>> 8; b[t + 19] = seg.urgent & 255;
   b.set(options, t + TCP_HEADER_MIN_BYTES);
   b.set(seg.payload, t + tcpHeaderBytes);
   const tcpLen = totalBytes - IP_HEADER_BYTES;
-  const tcpSum = ~fold16(sumWords(b, t, totalBytes, pseudoHeaderSum(b, tcpLen))) & 0xffff;
+  const tcpSum = ~fold16(sumWords(b, t, ip + totalBytes, pseudoHeaderSum(b, ip, tcpLen))) & 0xffff;
   b[t + 16] = tcpSum >>> 8; b[t + 17] = tcpSum & 255;
-  return b;
+  return totalBytes;
 }
 
 // ---------------------------------------------------------------- decode

@@ -2,7 +2,7 @@
 // that was ever put on the wire, in id order (ids are handed out in virtual-time order), with its real
 // IPv4 + TCP bytes, its virtual send time, and a comment telling its story (fate.ts). A corrupted packet
 // carries the corrupted bytes the router made, so Wireshark flags exactly those checksums.
-import { encodeIpv4Tcp } from '../../tcp/codec.js';
+import { encodeIpv4Tcp, encodeIpv4TcpInto, ipv4TcpMaxBytes } from '../../tcp/codec.js';
 import type { PacketRecord } from '../../net/packets.js';
 import { PcapngWriter } from '../pcapng.js';
 import { indexPacketEvents, packetStoryFrom } from './fate.js';
@@ -29,8 +29,10 @@ export function exportPcapng(input: Pick<ExportInput, 'title' | 'trace' | 'packe
     (missing > 0 ? `; ${missing} earlier packet(s) are no longer on record and are not in this file` : '');
   const w = new PcapngWriter({ appName: PCAPNG_APP_NAME, comment: sectionComment });
   for (const r of input.packets) {
-    const story = packetStoryFrom(index, r);
-    w.addPacket({ timeUs: timeUs(r.sentMs), bytes: wireBytesOf(r), comment: `#${r.id} ${r.from}→${r.to ?? '?'}: ${story}` });
+    const comment = `#${r.id} ${r.from}→${r.to ?? '?'}: ${packetStoryFrom(index, r)}`;
+    // The usual packet is encoded straight into the file (wireBytesOf's bytes, without an array per packet).
+    if (r.corrupt !== undefined) w.addPacket({ timeUs: timeUs(r.sentMs), bytes: r.corrupt.bytes, comment });
+    else w.addPacketWith(timeUs(r.sentMs), ipv4TcpMaxBytes(r.seg), encodeIpv4TcpInto, r.seg, comment);
   }
   return w.toBytes();
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PcapngWriter } from '../../../src-main/lab/pcapng.js';
-import { corruptBytes, encodeIpv4Tcp, hexDump } from '../../../src-main/tcp/codec.js';
+import { corruptBytes, encodeIpv4Tcp, encodeIpv4TcpInto, hexDump, ipv4TcpMaxBytes } from '../../../src-main/tcp/codec.js';
 import { Prng } from '../../../src-main/tcp/prng.js';
 import { FLAG, type Segment } from '../../../src-main/tcp/segment.js';
 
@@ -129,6 +129,39 @@ describe('PcapngWriter: block structure', () => {
     expect(() => w.addPacket({ timeUs: 0, bytes, comment: 'x'.repeat(65536) })).toThrow('over the 65535-byte option limit');
     expect(w.packetCount).toBe(0);
     expect(blocks(w.toBytes()).map((b) => b.type)).toEqual([0x0a0d0d0a, 1]);
+  });
+
+  it('addPacketWith writes the same block as addPacket with the encoded bytes, for any comment', () => {
+    const comments = [undefined, '', 'a', '重复 #17', '丢弃 🧪 by rule 2', 'x'.repeat(1000), '\ud800 lone surrogate'];
+    const segs = [seg({}), seg({ payload: Uint8Array.of(1, 2, 3) }), seg({ flags: FLAG.SYN, options: { mss: 1460, sackPermitted: true, timestamp: { val: 1, ecr: 0 }, wscale: 7 } })];
+    const byCopy = new PcapngWriter({ appName: 'x' });
+    const inPlace = new PcapngWriter({ appName: 'x' });
+    let t = 0;
+    for (const c of comments) {
+      for (const s of segs) {
+        byCopy.addPacket({ timeUs: ++t, bytes: encodeIpv4Tcp(s), comment: c });
+        inPlace.addPacketWith(t, ipv4TcpMaxBytes(s), encodeIpv4TcpInto, s, c);
+      }
+    }
+    expect(inPlace.packetCount).toBe(comments.length * segs.length);
+    expect(hex(inPlace.toBytes())).toBe(hex(byCopy.toBytes()));
+  });
+
+  it('addPacketWith keeps nothing of a block whose writer or comment fails, and pads the next one with zeros', () => {
+    const w = new PcapngWriter({ appName: 'x' });
+    w.addPacket({ timeUs: 1, bytes: encodeIpv4Tcp(seg({})) });
+    const before = w.toBytes();
+    // A writer that fills its room with 0xff and then claims more than it asked for.
+    const greedy = (out: Uint8Array, at: number, n: number) => (out.fill(0xff, at, at + n), n + 1);
+    expect(() => w.addPacketWith(2, 64, greedy, 64)).toThrow('wrote 65 bytes, more than the 64 it asked room for');
+    expect(() => w.addPacketWith(2, 80, encodeIpv4TcpInto, seg({}), '长'.repeat(21846))).toThrow('65538 bytes of UTF-8, over the 65535-byte option limit');
+    expect(w.packetCount).toBe(1);
+    expect(hex(w.toBytes())).toBe(hex(before));
+    // The next block lands where the failed ones wrote: its 3-byte packet's pad byte must still be zero.
+    w.addPacketWith(3, 3, (out, at) => (out.set([1, 2, 3], at), 3), null, 'ok');
+    const epb = blocks(w.toBytes()).at(-1)!;
+    expect(hex(epb.body.subarray(20, 24))).toBe('01020300');
+    expect(options(epb.body, 24).map(([code, val]) => [code, text(val)])).toEqual([[1, 'ok']]);
   });
 
   // Speed is measured by `npm run bench` (lab.export); this checks the structure at that size.

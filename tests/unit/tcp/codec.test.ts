@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  corruptBytes, decodeIpv4Tcp, encodeIpv4Tcp, hexDump, internetChecksum, ipToU32, ipv4ChecksumOk,
-  tcpChecksumOk, u32ToIp,
+  corruptBytes, decodeIpv4Tcp, encodeIpv4Tcp, encodeIpv4TcpInto, hexDump, internetChecksum, ipToU32, ipv4ChecksumOk,
+  ipv4TcpMaxBytes, tcpChecksumOk, u32ToIp,
 } from '../../../src-main/tcp/codec.js';
 import { Prng } from '../../../src-main/tcp/prng.js';
 import { FLAG, type Segment, type TcpOptions } from '../../../src-main/tcp/segment.js';
@@ -138,6 +138,17 @@ describe('encodeIpv4Tcp: exact bytes', () => {
     expect(() => encodeIpv4Tcp(seg({ payload: new Uint8Array(65496) }))).toThrow('IPv4 total length would be 65536');
     expect(encodeIpv4Tcp(seg({ payload: new Uint8Array(65495) })).length).toBe(65535);
   });
+
+  it('encodes in place only where the whole packet fits, and writes nothing when it does not', () => {
+    const s = seg({ payload: new Uint8Array(10).fill(7) }); // 50 bytes
+    const out = new Uint8Array(60).fill(0xa5);
+    expect(() => encodeIpv4TcpInto(out, 11, s)).toThrow('no room for a 50-byte packet at byte 11 of 60');
+    expect(() => encodeIpv4TcpInto(out, -1, s)).toThrow('no room for a 50-byte packet at byte -1 of 60');
+    expect(() => encodeIpv4TcpInto(out, 0, seg({ seq: -1 }))).toThrow('cannot encode seq = -1');
+    expect(out.every((v) => v === 0xa5)).toBe(true);
+    expect(encodeIpv4TcpInto(out, 10, s)).toBe(50);
+    expect(hex(out.subarray(10))).toBe(hex(encodeIpv4Tcp(s)));
+  });
 });
 
 describe('round trips', () => {
@@ -190,6 +201,12 @@ describe('round trips', () => {
         const bytes = encodeIpv4Tcp(s);
         const r = decodeOk(bytes);
         expect(r.seg).toEqual(s);
+        // In place, at an offset, over bytes that are not zero: the same packet, within ipv4TcpMaxBytes.
+        const out = new Uint8Array(bytes.length + 10).fill(0xa5);
+        expect(encodeIpv4TcpInto(out, 7, s)).toBe(bytes.length);
+        expect(hex(out.subarray(7, 7 + bytes.length))).toBe(hex(bytes));
+        expect([out[6], out[7 + bytes.length]]).toEqual([0xa5, 0xa5]);
+        expect(bytes.length).toBeLessThanOrEqual(ipv4TcpMaxBytes(s));
         expect((bytes[36]! << 8) | bytes[37]!).toBe(referenceTcpChecksum(bytes));
         expect(r.tcpChecksumOk && r.ipChecksumOk).toBe(true);
       }),
