@@ -9,7 +9,7 @@ import { frameStats, launchBrowser, startApp, startFrameProbe, stopFrameProbe } 
 import { ensureBuilt } from './build-check.js';
 
 /** 8 Mbit/s: ~667 full-size data segments plus ~333 ACKs per second at 1× (docs/PERFORMANCE.md). */
-export function liveScenario(untilMs: number): Record<string, unknown> {
+export function liveScenario(untilMs: number): { title: { en: string; 'zh-CN': string } } & Record<string, unknown> {
   return {
     format: 'tcplab.scenario/1',
     title: { en: 'Bulk transfer at 1,000 packets per second', 'zh-CN': '每秒 1000 个分组的批量传输' },
