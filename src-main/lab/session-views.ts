@@ -2,7 +2,8 @@
 // the router (queues, held, in flight, cached, rules), one packet with its bytes, and every connection.
 import { LabError } from '../contract/errors.js';
 import type { ConnectionView, PacketDetail, RouterPacketView, RouterView } from '../contract/session.js';
-import { encodeIpv4Tcp, hexDump } from '../tcp/codec.js';
+import { hexDump } from '../tcp/codec.js';
+import { wireBytesOf } from './export/pcapng-export.js';
 import { wiresharkLabel, type RelativeTo } from '../net/label.js';
 import type { Network } from '../net/network.js';
 import { lineageText, type Fate, type PacketRecord } from '../net/packets.js';
@@ -85,9 +86,9 @@ function relativeFrom(trace: TraceReader, upTo: number, conn: string): RelativeT
 
 function hexOf(r: PacketRecord): string {
   try {
-    return hexDump(r.corrupt?.bytes ?? encodeIpv4Tcp(r.seg));
+    return hexDump(wireBytesOf(r));
   } catch {
-    return ''; // a value that cannot be put on the wire (encodeIpv4Tcp's RangeError): no bytes to show
+    return ''; // a value that cannot be put on the wire (the encoder's RangeError): no bytes to show
   }
 }
 

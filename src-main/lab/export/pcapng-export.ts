@@ -30,7 +30,7 @@ export function exportPcapng(input: Pick<ExportInput, 'title' | 'trace' | 'packe
   const w = new PcapngWriter({ appName: PCAPNG_APP_NAME, comment: sectionComment });
   for (const r of input.packets) {
     const comment = `#${r.id} ${r.from}→${r.to ?? '?'}: ${packetStoryFrom(index, r)}`;
-    // The usual packet is encoded straight into the file (wireBytesOf's bytes, without an array per packet).
+    // wireBytesOf(r), but an uncorrupted packet is encoded straight into the file, without an array per packet.
     if (r.corrupt !== undefined) w.addPacket({ timeUs: timeUs(r.sentMs), bytes: r.corrupt.bytes, comment });
     else w.addPacketWith(timeUs(r.sentMs), ipv4TcpMaxBytes(r.seg), encodeIpv4TcpInto, r.seg, comment);
   }

@@ -52,7 +52,17 @@ describe('pcapng export', () => {
   });
 
   it('writes the corrupted bytes for a corrupted packet and clean bytes for every other', () => {
-    for (const p of input.packets) expect(tcpChecksumOk(wireBytesOf(p))).toBe(p.corrupt === undefined);
+    const bytes = exportPcapng(input);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const written: Uint8Array[] = [];
+    for (let at = 0; at < bytes.length; at += view.getUint32(at + 4, true)) {
+      if (view.getUint32(at, true) === 6) written.push(bytes.slice(at + 28, at + 28 + view.getUint32(at + 20, true)));
+    }
+    expect(written).toHaveLength(input.packets.length);
+    input.packets.forEach((p, i) => {
+      expect(written[i]).toEqual(wireBytesOf(p));
+      expect(tcpChecksumOk(written[i]!)).toBe(p.corrupt === undefined);
+    });
   });
 
   // Speed is measured by `npm run bench -- --only lab.export`; this checks the output at that size.
