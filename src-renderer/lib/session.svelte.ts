@@ -25,6 +25,8 @@ export class SessionStore {
   info = $state.raw<SessionInfo | null>(null);
   router = $state.raw<RouterView | null>(null);
   connections = $state.raw<ConnectionView[]>([]);
+  /** The virtual time `connections` describe (the router view's, read with them), or null when unknown. */
+  connectionsAtMs = $state<number | null>(null);
   selectedId = $state<number | null>(null);
   packet = $state.raw<PacketDetail | null>(null);
   lesson = $state.raw<LessonDetail | null>(null);
@@ -207,7 +209,10 @@ export class SessionStore {
     void (async () => {
       const [router, conns] = await Promise.all([this.call('view.router'), this.call('view.connections')]);
       if (router) this.router = router;
-      if (conns) this.connections = conns;
+      if (conns) {
+        this.connections = conns;
+        this.connectionsAtMs = router ? router.atMs : null;
+      }
       await this.loadPacket();
     })().finally(() => {
       this.viewsLoading = false;

@@ -72,6 +72,22 @@ describe('lessons and playback', () => {
     await page.close();
   });
 
+  it('the TCB panel follows a transfer between state changes: SND.NXT and cwnd at the cursor, not at ESTABLISHED', async () => {
+    const page = await newPage();
+    await openScenario(page, liveScenario(10_000), 'tcb-transfer.json');
+    const pane = region(page, 'State diagram');
+    const value = async (field: string) => Number((await pane.locator(`tr[data-field=${field}] td`).textContent())?.replace(/[^0-9]/g, ''));
+    await seekByKeys(page, 1000);
+    await expect.poll(() => pane.locator('table caption').textContent()).toContain('at 1000 ms');
+    // A has sent well over 100 KB by 1 s at 8 Mbit/s; its last state change (ESTABLISHED) was at 40 ms, SND.NXT 1.
+    await expect.poll(() => value('sndNxt'), { timeout: 10_000 }).toBeGreaterThan(100_000);
+    expect(await value('cwnd')).toBeGreaterThan(14_600);
+    const atOneSecond = await value('sndNxt');
+    await seekByKeys(page, 2000);
+    await expect.poll(() => value('sndNxt'), { timeout: 10_000 }).toBeGreaterThan(atOneSecond);
+    await page.close();
+  });
+
   it('fills the "what each side can be sure of" table as the cursor passes each step', async () => {
     const page = await newPage();
     await openLesson(page, 'What each side can be sure of after each handshake step');

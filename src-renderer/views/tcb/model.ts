@@ -1,5 +1,6 @@
 // TCB values over time for one connection: samples come from every trace event that carries a `tcb`
-// snapshot (today: state events), so richer engines need no change here.
+// snapshot (today: state events), so richer engines need no change here. Between samples the panel shows
+// the host's reading of the connection (tcbShown).
 import type { AnyTraceEvent, TcbSnapshot } from '../model/trace-types.js';
 import { seqDiff } from '../ladder/relative.js';
 
@@ -59,6 +60,36 @@ export function tcbAt(samples: readonly TcbSample[], timeMs: number): TcbAt {
   const changed = new Set<TcbField>();
   if (cur && prev) for (const { field } of TCB_ROWS) if (cur[field] !== prev[field]) changed.add(field);
   return { current: cur, changed, index };
+}
+
+/** A connection's TCB read from the host at a virtual time (view.connections), between trace samples. */
+export interface TcbReading {
+  atMs: number;
+  tcb: TcbSnapshot;
+}
+
+export interface TcbShown {
+  /** The time the values are for. */
+  timeMs: number;
+  at: TcbAt;
+  /** The samples to plot, ending at timeMs. */
+  plot: readonly TcbSample[];
+}
+
+/**
+ * What the TCB panel shows. The trace carries a TCB only at state changes, so during a transfer in
+ * ESTABLISHED its last sample is stale: SND.NXT, cwnd and SRTT move without a state change. A reading of
+ * the connection from the host (`reading`, exact at its time) is shown instead, at its own time; fields
+ * that differ from the last sample before it are marked as changed too, and the plot ends with it.
+ * Without a reading (no host, or a connection the host no longer has), the samples alone, at timeMs.
+ */
+export function tcbShown(samples: readonly TcbSample[], timeMs: number, reading: TcbReading | null): TcbShown {
+  if (reading === null) return { timeMs, at: tcbAt(samples, timeMs), plot: samples };
+  const before = tcbAt(samples, reading.atMs);
+  const changed = new Set(before.changed);
+  if (before.current) for (const { field } of TCB_ROWS) if (reading.tcb[field] !== before.current[field]) changed.add(field);
+  const plot = [...samples.slice(0, before.index + 1), { t: reading.atMs, tcb: reading.tcb }];
+  return { timeMs: reading.atMs, at: { current: reading.tcb, changed, index: before.index }, plot };
 }
 
 /** Sequence fields relative to ISS (send side) or IRS (receive side), as the ladder's relative mode. */

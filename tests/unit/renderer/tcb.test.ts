@@ -1,6 +1,6 @@
 // TCB samples at a time, changed-field marks, value formatting and the cwnd plot's scales.
 import { describe, expect, it } from 'vitest';
-import { formatTcbValue, tcbAt, tcbSamples } from '../../../src-renderer/views/tcb/model.js';
+import { formatTcbValue, tcbAt, tcbSamples, tcbShown } from '../../../src-renderer/views/tcb/model.js';
 import { plotGeometry } from '../../../src-renderer/views/tcb/plot.js';
 import { loadFixture } from './fixture.js';
 
@@ -21,6 +21,34 @@ describe('TCB over time (fixture, host A)', () => {
     expect(at.index).toBe(2);
     expect([...at.changed].sort()).toEqual(['cwnd', 'rtoMs', 'sndNxt', 'sndUna', 'srttMs']);
     expect(tcbAt(samples, 0).changed.size).toBe(0);
+  });
+
+  it('shows the samples alone at the given time when the host has no reading of the connection', () => {
+    const shown = tcbShown(samples, 1700, null);
+    expect(shown.timeMs).toBe(1700);
+    expect(shown.at).toEqual(tcbAt(samples, 1700));
+    expect(shown.plot).toBe(samples);
+  });
+
+  it("shows the host's reading between state changes, at its time, marking what moved since the last sample", () => {
+    const last = tcbAt(samples, 1700).current!;
+    // 500 bytes sent, cwnd grown and a larger window from the peer after the 1600 ms state change, without another one.
+    const reading = { atMs: 1700, tcb: { ...last, sndNxt: (last.sndNxt + 500) >>> 0, cwnd: last.cwnd * 2, sndWnd: last.sndWnd + 1000 } };
+    const shown = tcbShown(samples, 1650, reading);
+    expect(shown.timeMs).toBe(1700); // the reading's time, not the panel clock's
+    expect(shown.at.current).toBe(reading.tcb);
+    expect(formatTcbValue('sndNxt', shown.at.current!, true)).toBe('507');
+    expect(shown.at.index).toBe(2);
+    // What the 1600 ms event changed (cwnd, rtoMs, sndNxt, sndUna, srttMs), plus what moved since (sndWnd).
+    expect([...shown.at.changed].sort()).toEqual(['cwnd', 'rtoMs', 'sndNxt', 'sndUna', 'sndWnd', 'srttMs']);
+    expect(shown.plot.map((p) => p.t)).toEqual([0, 1020, 1600, 1700]);
+    expect(shown.plot.at(-1)!.tcb.cwnd).toBe(last.cwnd * 2);
+    // A reading equal to the last sample marks only what that sample's event changed.
+    const same = tcbShown(samples, 1830, { atMs: 1830, tcb: tcbAt(samples, 1830).current! });
+    expect(same.at.changed).toEqual(tcbAt(samples, 1830).changed);
+    // A reading before the first sample: nothing to compare with, nothing marked, one point.
+    const early = tcbShown(samples, 0, { atMs: -1, tcb: last });
+    expect([early.at.changed.size, early.plot.length]).toEqual([0, 1]);
   });
 
   it('formats relative sequence numbers, an infinite ssthresh and times', () => {
