@@ -83,13 +83,44 @@ export interface TcbShown {
  * that differ from the last sample before it are marked as changed too, and the plot ends with it.
  * Without a reading (no host, or a connection the host no longer has), the samples alone, at timeMs.
  */
-export function tcbShown(samples: readonly TcbSample[], timeMs: number, reading: TcbReading | null): TcbShown {
+export function tcbShown(samples: readonly TcbSample[], timeMs: number, reading: TcbReading | null, earlier: readonly TcbSample[] = []): TcbShown {
   if (reading === null) return { timeMs, at: tcbAt(samples, timeMs), plot: samples };
   const before = tcbAt(samples, reading.atMs);
   const changed = new Set(before.changed);
   if (before.current) for (const { field } of TCB_ROWS) if (reading.tcb[field] !== before.current[field]) changed.add(field);
-  const plot = [...samples.slice(0, before.index + 1), { t: reading.atMs, tcb: reading.tcb }];
+  // The plot: the samples and the earlier readings up to this one, in time order (a sample first at equal times).
+  const plot: TcbSample[] = [...samples.slice(0, before.index + 1)];
+  for (const r of earlier) if (r.t < reading.atMs) plot.push(r);
+  plot.sort((a, b) => a.t - b.t);
+  plot.push({ t: reading.atMs, tcb: reading.tcb });
   return { timeMs: reading.atMs, at: { current: reading.tcb, changed, index: before.index }, plot };
+}
+
+/** Readings kept per connection for the plot; beyond this, every second one is dropped (the shape stays). */
+export const MAX_READINGS = 2000;
+
+/**
+ * The readings of one connection as the cursor moved, so that the cwnd plot has points between state
+ * changes (10 per second while playing). A reading earlier than the last one (a seek back) drops the
+ * later ones; another connection, or another trace (`origin`: its first sample), starts over.
+ */
+export class ReadingLog {
+  #conn = '';
+  #origin: object | undefined = undefined;
+  #readings: readonly TcbSample[] = [];
+
+  /** Records `reading` and returns the readings before it (a new array each time). */
+  add(conn: string, origin: object | undefined, reading: TcbReading): readonly TcbSample[] {
+    if (conn !== this.#conn || origin !== this.#origin) {
+      this.#conn = conn;
+      this.#origin = origin;
+      this.#readings = [];
+    }
+    let before = this.#readings.filter((r) => r.t < reading.atMs);
+    if (before.length >= MAX_READINGS) before = before.filter((_, i) => i % 2 === 1);
+    this.#readings = [...before, { t: reading.atMs, tcb: reading.tcb }];
+    return before;
+  }
 }
 
 /** Sequence fields relative to ISS (send side) or IRS (receive side), as the ladder's relative mode. */

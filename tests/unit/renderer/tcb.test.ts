@@ -1,6 +1,6 @@
 // TCB samples at a time, changed-field marks, value formatting and the cwnd plot's scales.
 import { describe, expect, it } from 'vitest';
-import { formatTcbValue, tcbAt, tcbSamples, tcbShown } from '../../../src-renderer/views/tcb/model.js';
+import { formatTcbValue, MAX_READINGS, ReadingLog, tcbAt, tcbSamples, tcbShown } from '../../../src-renderer/views/tcb/model.js';
 import { plotGeometry } from '../../../src-renderer/views/tcb/plot.js';
 import { loadFixture } from './fixture.js';
 
@@ -49,6 +49,38 @@ describe('TCB over time (fixture, host A)', () => {
     // A reading before the first sample: nothing to compare with, nothing marked, one point.
     const early = tcbShown(samples, 0, { atMs: -1, tcb: last });
     expect([early.at.changed.size, early.plot.length]).toEqual([0, 1]);
+  });
+
+  it('plots the earlier readings between the samples, in time order, up to the reading', () => {
+    const tcb = tcbAt(samples, 1700).current!;
+    const earlier = [{ t: 1100, tcb: { ...tcb, cwnd: 1 } }, { t: 1650, tcb: { ...tcb, cwnd: 2 } }, { t: 1900, tcb: { ...tcb, cwnd: 3 } }];
+    const shown = tcbShown(samples, 1700, { atMs: 1700, tcb: { ...tcb, cwnd: 4 } }, earlier);
+    expect(shown.plot.map((p) => [p.t, p.tcb.cwnd === 1 || p.tcb.cwnd === 2 || p.tcb.cwnd === 4])).toEqual([
+      [0, false], [1020, false], [1100, true], [1600, false], [1650, true], [1700, true],
+    ]);
+  });
+
+  it('keeps the readings of one connection as time moves on, and forgets what a seek back or another trace undoes', () => {
+    const tcb = tcbAt(samples, 1700).current!;
+    const at = (atMs: number) => ({ atMs, tcb: { ...tcb, cwnd: atMs } });
+    const log = new ReadingLog();
+    const origin = samples[0];
+    expect(log.add('A c', origin, at(100))).toEqual([]);
+    log.add('A c', origin, at(200));
+    expect(log.add('A c', origin, at(300)).map((r) => r.t)).toEqual([100, 200]);
+    expect(log.add('A c', origin, at(300)).map((r) => r.t)).toEqual([100, 200]); // the same reading again
+    expect(log.add('A c', origin, at(150)).map((r) => r.t)).toEqual([100]); // seeked back: 200 and 300 are gone
+    expect(log.add('A c', origin, at(400)).map((r) => r.t)).toEqual([100, 150]);
+    expect(log.add('B c', origin, at(500))).toEqual([]); // another connection
+    expect(log.add('B c', {}, at(600))).toEqual([]); // another trace (a new session or a rewritten branch)
+    // Bounded: past MAX_READINGS every second reading is dropped; the rest stay in order, up to the latest.
+    const long = new ReadingLog();
+    let before: readonly { t: number }[] = [];
+    for (let t = 1; t <= 3 * MAX_READINGS; t++) before = long.add('A c', origin, at(t));
+    expect(before.length).toBeLessThanOrEqual(MAX_READINGS);
+    expect(before.length).toBeGreaterThan(MAX_READINGS / 2);
+    expect(before.every((r, i) => i === 0 || r.t > before[i - 1]!.t)).toBe(true);
+    expect(before.at(-1)!.t).toBe(3 * MAX_READINGS - 1);
   });
 
   it('formats relative sequence numbers, an infinite ssthresh and times', () => {
