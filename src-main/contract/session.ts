@@ -34,6 +34,16 @@ export const sessionCommandSchemas = {
   'view.router': z.union([z.undefined(), z.null(), z.object({}).strict()]),
   'view.packet': z.object({ id: z.number().int().min(1) }).strict(),
   'view.connections': z.union([z.undefined(), z.null(), z.object({}).strict()]),
+  /**
+   * One connection's TCB at `points` evenly spaced times from fromMs up to the cursor, re-run on a copy of
+   * the branch (the trace has a TCB only at state changes). For the TCB panel's cwnd plot after a seek.
+   */
+  'view.tcbHistory': z.object({
+    host: z.string().min(1).max(64),
+    conn: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}:\d{1,5}>\d{1,3}(\.\d{1,3}){3}:\d{1,5}$/, 'a connection is "ip:port>ip:port"'),
+    fromMs: z.number().finite().min(0),
+    points: z.number().int().min(2).max(1000).optional(),
+  }).strict(),
   /** Applies an intervention at the cursor. If the cursor is behind the head, a new branch keeps the old future. */
   intervene: z.object({ action: interventionBodySchema }).strict(),
   'history.undo': z.union([z.undefined(), z.null(), z.object({}).strict()]),
@@ -135,6 +145,15 @@ export interface ConnectionView {
   tcb: TcbSnapshot;
 }
 
+/** view.tcbHistory: the connection's TCB at each time it existed (`fromMs`: the first time read). */
+export interface TcbHistoryView {
+  host: string;
+  conn: string;
+  fromMs: number;
+  toMs: number;
+  points: Array<{ t: number; tcb: TcbSnapshot }>;
+}
+
 export interface KnobView {
   name: string;
   unit: string;
@@ -167,6 +186,7 @@ export interface SessionCommandResults {
   'view.router': RouterView;
   'view.packet': PacketDetail;
   'view.connections': ConnectionView[];
+  'view.tcbHistory': TcbHistoryView;
   intervene: SessionInfo;
   'history.undo': SessionInfo;
   'history.redo': SessionInfo;

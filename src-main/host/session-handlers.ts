@@ -14,6 +14,9 @@ import { lessonDetail } from './session-info.js';
 import type { SessionHost } from './session-host.js';
 
 type SessionCommand = keyof SessionCommandResults;
+
+/** view.tcbHistory's points when the caller names none: about one per pixel column of the TCB plot. */
+const DEFAULT_HISTORY_POINTS = 200;
 export type SessionHandlers = { [K in SessionCommand]: (args: CommandArgs<K>) => SessionCommandResults[K] };
 
 function knobs(): KnobView[] {
@@ -59,6 +62,11 @@ export function sessionHandlers(sh: SessionHost, version: string, clock: HostClo
       return packetDetailOf(l.stateAtCursor().network, id, l.timeline.events, l.cursor.event);
     },
     'view.connections': () => connectionsOf(lab().stateAtCursor().network),
+    'view.tcbHistory': ({ host, conn, fromMs, points }) => {
+      const l = lab();
+      const h = l.tcbHistory(host, conn, fromMs, points ?? DEFAULT_HISTORY_POINTS);
+      return { host, conn, fromMs: h.fromMs, toMs: l.cursor.tMs, points: h.points };
+    },
     intervene: ({ action }) => sh.edit((l) => l.intervene(action), true),
     'history.undo': () => sh.edit((l) => l.undo(), true),
     'history.redo': () => sh.edit((l) => l.redo(), true),

@@ -8,6 +8,7 @@ import type { Intervention } from '../net/interventions.js';
 import type { TraceEvent } from '../net/trace.js';
 import type { Executor } from './session-executor.js';
 import { branchById, canonicalAction, cloneSession, planFor, prepare, type Branch, type Prepared, type Session } from './session-model.js';
+import { tcbHistory, type TcbHistory } from './tcb-history.js';
 import { DEFAULT_SNAPSHOT_EVERY, Timeline, type Cursor } from './timeline.js';
 
 export interface LabSessionOptions {
@@ -126,6 +127,20 @@ export class LabSession {
   /** The network at the cursor, for views (read-only). */
   stateAtCursor(): Executor {
     return this.timeline.stateAt(this.s.cursor);
+  }
+
+  /**
+   * `host`'s connection `conn` read at `count` times from fromMs to the cursor (tcb-history.ts). An unknown
+   * host, or a connection the host never had in that span, is an error naming it; nothing else changes.
+   */
+  tcbHistory(host: string, conn: string, fromMs: number, count: number): TcbHistory {
+    const hosts = this.prepared.run.hosts.map((h) => h.name);
+    if (!hosts.includes(host)) throw new LabError('unknown-host', `no host "${host}" (hosts: ${hosts.join(', ')})`, '$.host');
+    const out = tcbHistory(this.timeline, this.s.cursor, host, conn, fromMs, count);
+    if (out.points.length === 0 && this.stateAtCursor().network.stack(host).status(conn) === undefined) {
+      throw new LabError('unknown-connection', `host ${host} has no connection ${conn} between ${out.fromMs} ms and the cursor (${this.s.cursor.tMs} ms)`, '$.conn');
+    }
+    return out;
   }
 
   /** Events [from, from + count) of a branch; another branch is computed up to the cursor's time. */

@@ -203,6 +203,22 @@ export class Timeline {
     return exec;
   }
 
+  /**
+   * A fresh executor (never the view state nor the head) restored from the last snapshot at or before
+   * fromMs that is also before cursor c, but no more than maxEvents events before c: the caller runs it
+   * forward to read the network at earlier times (tcb-history.ts). Starting no further back than maxEvents
+   * bounds what such a read costs the host in a long session; the executor's nowMs says where it starts.
+   */
+  executorBefore(c: Cursor, fromMs: number, maxEvents: number): Executor {
+    const near = this.bestSnapshot((s) => s.events <= c.event && s.nowMs <= Math.min(fromMs, c.tMs));
+    const snap = c.event - near.events <= maxEvents ? near : this.earliestSnapshot((s) => s.events <= c.event && s.nowMs <= c.tMs && c.event - s.events <= maxEvents) ?? near;
+    return Executor.restore(this.plan, snap, new Tap(0, null));
+  }
+
+  private earliestSnapshot(ok: (s: Snapshot) => boolean): Snapshot | undefined {
+    return this.snaps.find(ok);
+  }
+
   private bestSnapshot(ok: (s: Snapshot) => boolean): Snapshot {
     for (let i = this.snaps.length - 1; i > 0; i--) if (ok(this.snaps[i]!)) return this.snaps[i]!;
     return this.snaps[0]!;

@@ -7,7 +7,7 @@ import { pick } from './gen.js';
 const CMDS = [
   'app.info', 'lessons.list', 'lesson.get', 'session.openLesson', 'session.openText', 'session.info', 'session.export',
   'timeline.play', 'timeline.pause', 'timeline.step', 'timeline.seek', 'timeline.branch', 'timeline.switch', 'trace.get',
-  'view.router', 'view.packet', 'view.connections', 'intervene', 'history.redo', 'settings.knobs', 'prefs.set',
+  'view.router', 'view.packet', 'view.connections', 'view.tcbHistory', 'intervene', 'history.redo', 'settings.knobs', 'prefs.set',
   'recovery.restore',
 ];
 
@@ -25,6 +25,11 @@ const BAD_ARGS: Record<string, ReadonlyArray<unknown>> = {
   'timeline.switch': [{ branch: 'no-such-branch' }, { branch: '' }, {}, { branch: 12 }],
   'trace.get': [{ from: -1, count: 1 }, { from: 0, count: 0 }, { from: 0, count: 1e9 }, { from: 0, count: 10, branch: 'nope' }],
   'view.packet': [{ id: 0 }, { id: 987_654 }, { id: -5 }, { id: '1' }],
+  'view.tcbHistory': [
+    {}, { host: 'Z', conn: '10.0.0.1:1>10.0.0.2:2', fromMs: 0 }, { host: 'A', conn: '10.9.9.9:1>10.0.0.2:2', fromMs: 0 },
+    { host: 'A', conn: 'x', fromMs: 0 }, { host: 'A', conn: '10.0.0.1:1>10.0.0.2:2', fromMs: -1 },
+    { host: 'A', conn: '10.0.0.1:1>10.0.0.2:2', fromMs: 0, points: 5000 },
+  ],
   intervene: [
     { action: { op: 'drop', id: 987_654 } }, { action: { op: 'drop', id: 0 } }, { action: { op: 'explode', id: 1 } },
     { action: { op: 'delay', id: 1, delayMs: -5 } }, { action: { op: 'inject', from: 'Z', seg: {} } }, { action: null },

@@ -174,6 +174,75 @@ describe('session commands through LabHost.handleRaw', () => {
   });
 });
 
+/** A's 2 MB to B at 8 Mbit/s: slow start then a long ESTABLISHED with no state change (so no TCB in the trace). */
+const TRANSFER = JSON.stringify({
+  format: 'tcplab.scenario/1',
+  title: { en: 'Transfer', 'zh-CN': '传输' },
+  seed: 3,
+  profile: 'linux',
+  hosts: [{ name: 'A', ip: '10.0.0.1' }, { name: 'B', ip: '10.0.0.2' }],
+  network: { delayMs: 10, bandwidthBps: 8_000_000 },
+  rules: [],
+  steps: [
+    { atMs: 0, host: 'B', call: 'listen', port: 80, backlog: 128 },
+    { atMs: 0, host: 'A', call: 'connect', port: 40000, to: '10.0.0.2:80' },
+    { atMs: 100, host: 'A', call: 'send', port: 40000, bytes: 2_000_000 },
+  ],
+  untilMs: 5000,
+});
+const A_TO_B = '10.0.0.1:40000>10.0.0.2:80';
+
+describe('view.tcbHistory', () => {
+  it('reads the connection at evenly spaced times, each equal to what view.connections shows after a seek there', async () => {
+    const { call } = setup();
+    await call('session.openText', { text: TRANSFER });
+    await call('timeline.seek', { tMs: 1500 });
+    const before = await state(call);
+    const h = await call('view.tcbHistory', { host: 'A', conn: A_TO_B, fromMs: 0, points: 30 });
+    expect(h).toMatchObject({ host: 'A', conn: A_TO_B, fromMs: 0, toMs: 1500 });
+    // 30 times 50 ms apart; A's connection exists from its connect at 0 ms.
+    expect(h.points.map((p: any) => p.t)).toEqual(Array.from({ length: 30 }, (_, i) => i * 50));
+    // The history is a read: the session, cursor and trace are as they were.
+    expect(await state(call)).toEqual(before);
+    // Slow start is visible: cwnd takes many values, and SND.NXT only grows.
+    const cwnds = new Set(h.points.map((p: any) => p.tcb.cwnd));
+    expect(cwnds.size).toBeGreaterThan(5);
+    for (let i = 1; i < h.points.length; i++) expect(h.points[i].tcb.sndNxt).toBeGreaterThanOrEqual(h.points[i - 1].tcb.sndNxt);
+    for (const i of [3, 11, 29]) {
+      const p = h.points[i];
+      await call('timeline.seek', { tMs: p.t });
+      const conns = await call('view.connections');
+      expect(conns.find((c: any) => c.host === 'A' && c.conn === A_TO_B).tcb).toEqual(p.tcb);
+    }
+  });
+
+  it('starts where asked, skips times the connection did not exist, and refuses an unknown host or connection', async () => {
+    const { call, fail } = setup();
+    await call('session.openText', { text: TRANSFER });
+    await call('timeline.seek', { tMs: 1000 });
+    const late = await call('view.tcbHistory', { host: 'B', conn: '10.0.0.2:80>10.0.0.1:40000', fromMs: 600, points: 4 });
+    expect(late.points.map((p: any) => p.t)).toEqual([600, 700, 800, 900]);
+    const before = await state(call);
+    const failures = [
+      await fail('view.tcbHistory', { host: 'Q', conn: A_TO_B, fromMs: 0 }),
+      await fail('view.tcbHistory', { host: 'B', conn: '10.0.0.9:1>10.0.0.2:80', fromMs: 0 }),
+      await fail('view.tcbHistory', { host: 'A', conn: 'A to B', fromMs: 0 }),
+      await fail('view.tcbHistory', { host: 'A', conn: A_TO_B, fromMs: -1 }),
+      await fail('view.tcbHistory', { host: 'A', conn: A_TO_B, fromMs: 0, points: 1 }),
+      await fail('view.tcbHistory', { host: 'A', conn: A_TO_B, fromMs: 0, points: 1001 }),
+    ];
+    expect(failures.slice(0, 2)).toMatchObject([
+      { code: 'unknown-host', path: '$.host', message: 'no host "Q" (hosts: A, B)' },
+      { code: 'unknown-connection', path: '$.conn', message: 'host B has no connection 10.0.0.9:1>10.0.0.2:80 between 0 ms and the cursor (1000 ms)' },
+    ]);
+    // Bad shapes are refused by the command's schema, with the field named in the message.
+    expect(failures.slice(2).map((f) => f.code)).toEqual(['bad-arguments', 'bad-arguments', 'bad-arguments', 'bad-arguments']);
+    expect(failures.slice(2).map((f) => f.message.match(/\$\.\w+/)?.[0])).toEqual(['$.conn', '$.fromMs', '$.points', '$.points']);
+    expect(failures[2]!.message).toContain('a connection is "ip:port>ip:port"');
+    expect(await state(call)).toEqual(before);
+  });
+});
+
 describe('live playback', () => {
   it('publishes coalesced batches with contiguous from indexes, loses no event and stops at untilMs', async () => {
     const { clock, batches, call } = setup();
