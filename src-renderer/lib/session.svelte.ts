@@ -4,7 +4,7 @@
 // State arrives as copies; user actions become host commands, never local mutations (STYLE.md point 5).
 import type {
   CommandArgs, CommandName, CommandResults, ConnectionView, InterventionBody, LessonDetail, PacketDetail, RouterView,
-  SessionInfo, TraceEvent,
+  SessionInfo, TcbHistoryView, TraceEvent,
 } from '../../src-main/contract/index.js';
 import type { LabClient } from './client.js';
 import { TraceLog, coalesce, viewsRefreshDelayMs } from './trace-buffer.js';
@@ -20,6 +20,8 @@ const TRACE_CHUNK = 20_000;
  */
 const PLAY_VIEWS_EVERY_MS = 100;
 const NO_EVENTS: readonly TraceEvent[] = Object.freeze([]);
+/** Times read for the TCB plot's history: about one per pixel column of the plot. */
+const TCB_HISTORY_POINTS = 200;
 
 export class SessionStore {
   info = $state.raw<SessionInfo | null>(null);
@@ -37,6 +39,8 @@ export class SessionStore {
   commandSeq = $state(0);
   /** Set once init() has asked the host for an already open session. */
   ready = $state(false);
+  /** The last view.tcbHistory read (loadTcbHistory), and the trace generation it belongs to. */
+  tcbHistory = $state.raw<(TcbHistoryView & { generation: number }) | null>(null);
 
   /** The current branch's trace up to the head (not just the cursor), grown in place (TraceLog). */
   readonly #log = new TraceLog<TraceEvent>();
@@ -75,7 +79,7 @@ export class SessionStore {
   /** performance.now() when the views were last re-read. */
   private viewsAtMs = -Infinity;
   /** Bumped whenever the trace is reset, so a fetch for an older trace is thrown away. */
-  private generation = 0;
+  private generation = $state(0);
 
   constructor(readonly client: LabClient) {
     client.onEvents((batch) => {
@@ -195,6 +199,25 @@ export class SessionStore {
       this.viewsTimer = null;
       this.refreshViews();
     }, waitMs);
+  }
+
+  /** Counts trace resets (a new session, branch, undo or intervention): data read before one is stale. */
+  get traceGeneration(): number {
+    return this.generation;
+  }
+
+  /**
+   * Reads one connection's TCB over time up to the cursor into `tcbHistory` (for the cwnd plot after a
+   * seek). A background read: a failure is logged, not shown, and a reply for an older trace is dropped.
+   */
+  async loadTcbHistory(host: string, conn: string, fromMs: number): Promise<void> {
+    const generation = this.generation;
+    try {
+      const h = await this.client.call('view.tcbHistory', { host, conn, fromMs, points: TCB_HISTORY_POINTS });
+      if (generation === this.generation) this.tcbHistory = { ...h, generation };
+    } catch (err) {
+      console.warn('view.tcbHistory failed', err);
+    }
   }
 
   /** Re-reads the router view, connections and the selected packet at the cursor (serialised, coalesced). */

@@ -88,6 +88,22 @@ describe('lessons and playback', () => {
     await page.close();
   });
 
+  it("after a seek, without playing, the cwnd plot has the connection's history up to the cursor", async () => {
+    const page = await newPage();
+    await openScenario(page, liveScenario(10_000), 'tcb-history.json');
+    const pane = region(page, 'State diagram');
+    // Steps up or down in the cwnd line (d3's path: "M x,y L x,y …"): one per change of cwnd between two points.
+    const cwndSteps = async () => {
+      const ys = [...((await pane.locator('path.cwnd').getAttribute('d')) ?? '').matchAll(/[ML]([-\d.e]+),([-\d.e]+)/g)].map((m) => m[2]);
+      return ys.filter((y, i) => i > 0 && y !== ys[i - 1]).length;
+    };
+    await seekByKeys(page, 2000);
+    await expect.poll(() => pane.locator('table caption').textContent()).toContain('at 2000 ms');
+    // The trace alone has two state changes before 2 s (SYN-SENT, ESTABLISHED): slow start needs the history.
+    await expect.poll(cwndSteps, { timeout: 10_000 }).toBeGreaterThan(8);
+    await page.close();
+  });
+
   it('fills the "what each side can be sure of" table as the cursor passes each step', async () => {
     const page = await newPage();
     await openLesson(page, 'What each side can be sure of after each handshake step');

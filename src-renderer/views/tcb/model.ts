@@ -81,10 +81,17 @@ export interface TcbShown {
  * ESTABLISHED its last sample is stale: SND.NXT, cwnd and SRTT move without a state change. A reading of
  * the connection from the host (`reading`, exact at its time) is shown instead, at its own time; fields
  * that differ from the last sample before it are marked as changed too, and the plot ends with it.
- * Without a reading (no host, or a connection the host no longer has), the samples alone, at timeMs.
+ * Without a reading (no host, or a connection the host no longer has), the samples at timeMs, and the
+ * plot also takes the earlier readings up to it. `earlier`: readings the panel was given as time moved
+ * (ReadingLog) and the host's history of the connection (view.tcbHistory), in any order.
  */
 export function tcbShown(samples: readonly TcbSample[], timeMs: number, reading: TcbReading | null, earlier: readonly TcbSample[] = []): TcbShown {
-  if (reading === null) return { timeMs, at: tcbAt(samples, timeMs), plot: samples };
+  if (reading === null) {
+    const at = tcbAt(samples, timeMs);
+    if (earlier.length === 0) return { timeMs, at, plot: samples };
+    const plot = [...samples.slice(0, at.index + 1), ...earlier.filter((r) => r.t <= timeMs)].sort((a, b) => a.t - b.t);
+    return { timeMs, at, plot };
+  }
   const before = tcbAt(samples, reading.atMs);
   const changed = new Set(before.changed);
   if (before.current) for (const { field } of TCB_ROWS) if (reading.tcb[field] !== before.current[field]) changed.add(field);

@@ -30,6 +30,16 @@ describe('TCB over time (fixture, host A)', () => {
     expect(shown.plot).toBe(samples);
   });
 
+  it("without a reading, plots the host's history of the connection up to the time, between the samples", () => {
+    const base = tcbAt(samples, 1000).current!;
+    // History points (view.tcbHistory) out of order, one after the time shown.
+    const history = [1500, 300, 1900, 900].map((t) => ({ t, tcb: { ...base, cwnd: base.cwnd + t } }));
+    const shown = tcbShown(samples, 1700, null, history);
+    expect(shown.at).toEqual(tcbAt(samples, 1700));
+    expect(shown.plot.map((p) => p.t)).toEqual([0, 300, 900, 1020, 1500, 1600]);
+    expect(shown.plot.find((p) => p.t === 900)!.tcb.cwnd).toBe(base.cwnd + 900);
+  });
+
   it("shows the host's reading between state changes, at its time, marking what moved since the last sample", () => {
     const last = tcbAt(samples, 1700).current!;
     // 500 bytes sent, cwnd grown and a larger window from the peer after the 1600 ms state change, without another one.
