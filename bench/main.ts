@@ -9,6 +9,7 @@ import { aloneArgs, overridesOf, parseBenchArgs } from './args.js';
 import { engineBulk } from './engine.js';
 import { engineClients, engineFlood } from './engine-scale.js';
 import { labSeek } from './lab-seek.js';
+import { labTcbHistory } from './lab-tcb-history.js';
 import { labExportPcapng, labExportSession } from './lab-export.js';
 import { hostStream } from './host-stream.js';
 import { memory, memoryChild, MEMORY_CHILD_FLAG } from './memory.js';
@@ -17,7 +18,7 @@ import { rendererLive } from './renderer-live.js';
 import { appStart } from './app-start.js';
 
 const ALL: BenchDef[] = [
-  engineBulk, engineFlood, engineClients, labSeek, labExportPcapng, labExportSession, hostStream, memory, appStart, rendererLadder, rendererLive,
+  engineBulk, engineFlood, engineClients, labSeek, labTcbHistory, labExportPcapng, labExportSession, hostStream, memory, appStart, rendererLadder, rendererLive,
 ] as unknown as BenchDef[];
 
 /**

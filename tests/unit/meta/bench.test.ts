@@ -8,7 +8,7 @@ import { aloneArgs, overridesOf, parseBenchArgs } from '../../../bench/args.js';
 import { firstWrongByte, MAX_STEP_BYTES } from '../../../bench/engine.js';
 
 const ALL = [
-  'engine.bulk', 'engine.flood', 'engine.clients', 'lab.seek', 'lab.export.pcapng', 'lab.export.session', 'host.stream', 'memory',
+  'engine.bulk', 'engine.flood', 'engine.clients', 'lab.seek', 'lab.tcbHistory', 'lab.export.pcapng', 'lab.export.session', 'host.stream', 'memory',
   'app.start', 'renderer.ladder', 'renderer.live',
 ];
 
@@ -136,6 +136,7 @@ describe('benchmark harness', () => {
     expect(by.get('engine.bulk')).toMatchObject({ verified: true });
     expect(by.get('lab.seek')).toMatchObject({ params: { events: 3_000, seeks: 20 } });
     expect(by.get('lab.seek')!.traceEvents as number).toBeGreaterThanOrEqual(3_000);
+    expect(by.get('lab.tcbHistory')).toMatchObject({ points: 200, fromMs: 0 });
     expect(by.get('lab.export.pcapng')).toMatchObject({ packetBlocks: 2_000 });
     expect(by.get('lab.export.session')).toMatchObject({ identical: true, actions: 2 });
     const stream = by.get('host.stream')!;
