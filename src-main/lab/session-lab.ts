@@ -138,7 +138,7 @@ export class LabSession {
     if (!hosts.includes(host)) throw new LabError('unknown-host', `no host "${host}" (hosts: ${hosts.join(', ')})`, '$.host');
     const out = tcbHistory(this.timeline, this.s.cursor, host, conn, fromMs, count);
     if (out.points.length === 0 && this.stateAtCursor().network.stack(host).status(conn) === undefined) {
-      throw new LabError('unknown-connection', `host ${host} has no connection ${conn} between ${out.fromMs} ms and the cursor (${this.s.cursor.tMs} ms)`, '$.conn');
+      throw new LabError('connection-does-not-exist', `host ${host} has no connection ${conn} between ${out.fromMs} ms and the cursor (${this.s.cursor.tMs} ms)`, '$.conn');
     }
     return out;
   }

@@ -233,7 +233,7 @@ describe('view.tcbHistory', () => {
     ];
     expect(failures.slice(0, 2)).toMatchObject([
       { code: 'unknown-host', path: '$.host', message: 'no host "Q" (hosts: A, B)' },
-      { code: 'unknown-connection', path: '$.conn', message: 'host B has no connection 10.0.0.9:1>10.0.0.2:80 between 0 ms and the cursor (1000 ms)' },
+      { code: 'connection-does-not-exist', path: '$.conn', message: 'host B has no connection 10.0.0.9:1>10.0.0.2:80 between 0 ms and the cursor (1000 ms)' },
     ]);
     // Bad shapes are refused by the command's schema, with the field named in the message.
     expect(failures.slice(2).map((f) => f.code)).toEqual(['bad-arguments', 'bad-arguments', 'bad-arguments', 'bad-arguments']);
