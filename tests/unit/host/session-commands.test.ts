@@ -5,6 +5,7 @@ import type { HostClock } from '../../../src-main/host/clock.js';
 import { LabHost } from '../../../src-main/host/lab-host.js';
 import { lessonSummaries } from '../../../src-main/lab/lesson-summaries.js';
 import type { TraceEvent } from '../../../src-main/net/trace.js';
+import { liveScenario } from '../../../bench/renderer-live.js';
 
 class FakeClock implements HostClock {
   t = 0;
@@ -174,22 +175,8 @@ describe('session commands through LabHost.handleRaw', () => {
   });
 });
 
-/** A's 2 MB to B at 8 Mbit/s: slow start then a long ESTABLISHED with no state change (so no TCB in the trace). */
-const TRANSFER = JSON.stringify({
-  format: 'tcplab.scenario/1',
-  title: { en: 'Transfer', 'zh-CN': '传输' },
-  seed: 3,
-  profile: 'linux',
-  hosts: [{ name: 'A', ip: '10.0.0.1' }, { name: 'B', ip: '10.0.0.2' }],
-  network: { delayMs: 10, bandwidthBps: 8_000_000 },
-  rules: [],
-  steps: [
-    { atMs: 0, host: 'B', call: 'listen', port: 80, backlog: 128 },
-    { atMs: 0, host: 'A', call: 'connect', port: 40000, to: '10.0.0.2:80' },
-    { atMs: 100, host: 'A', call: 'send', port: 40000, bytes: 2_000_000 },
-  ],
-  untilMs: 5000,
-});
+/** A's transfer to B at 8 Mbit/s: a long ESTABLISHED with no state change (so no TCB in the trace). */
+const TRANSFER = JSON.stringify(liveScenario(5000));
 const A_TO_B = '10.0.0.1:40000>10.0.0.2:80';
 
 describe('view.tcbHistory', () => {
