@@ -17,7 +17,7 @@ export interface TcbHistory {
 }
 
 /**
- * Events a history may re-execute (~0.3 s of the host's time at the engine's speed; docs/PERFORMANCE.md).
+ * Events a history may re-execute: 225 ms of the host's time (npm run bench -- --only lab.tcbHistory, docs/PERFORMANCE.md).
  * Further back than this before the cursor, the history starts later.
  */
 export const MAX_HISTORY_EVENTS = 250_000;
