@@ -10,8 +10,19 @@ const lab = useLabApp();
 describe('browser mode shell', () => {
   it('shows the six named regions in English and in Chinese, and lists lessons from the host', async () => {
     const page = await lab.browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'en-US' });
+    const failed: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') failed.push(m.text());
+    });
     await page.goto(lab.app.url);
     await expect.poll(() => page.title()).toBe('tcplab');
+    // The app's icon is the page's icon (served, as SVG), so the browser asks for no missing /favicon.ico.
+    const icon = await page.evaluate(async () => {
+      const href = document.querySelector<HTMLLinkElement>('link[rel=icon]')?.href ?? '';
+      const r = await fetch(href);
+      return { status: r.status, type: r.headers.get('content-type'), svg: (await r.text()).includes('<svg') };
+    });
+    expect(icon).toEqual({ status: 200, type: 'image/svg+xml', svg: true });
     await page.getByRole('button', { name: 'English' }).click();
     for (const name of REGIONS_EN) await expect(page.getByRole('region', { name, exact: true }).count()).resolves.toBe(1);
     const lesson = page.getByRole('region', { name: 'Lesson', exact: true });
@@ -28,6 +39,7 @@ describe('browser mode shell', () => {
     // The choice survives a reload.
     await page.reload();
     await expect(page.getByRole('region', { name: '课程', exact: true }).count()).resolves.toBe(1);
+    expect(failed).toEqual([]); // no resource failed to load (a missing icon showed up here as a 404)
     await page.close();
   });
 
