@@ -7,6 +7,8 @@ import { peakRssMb } from './harness.js';
 
 /** Counts instead of keeping: a million-SYN flood's trace would itself be the memory being measured. */
 class CountingSink {
+  /** It never reads a segment event's key (TraceSink.lazyConn), like the lab's taps that keep nothing. */
+  readonly lazyConn = true;
   events = 0;
   readonly connected = new Set<string>();
   readonly closedOnServer = new Set<string>();

@@ -24,8 +24,9 @@ export async function memoryChild(events: number, scenario: string): Promise<voi
   gc();
   const baseRss = process.memoryUsage().rss;
   const host = new LabHost({ version: 'bench', mode: 'browser', listLessons: () => [] });
-  // A flood makes ~5.2 events per SYN (measured); a quarter of the events as SYNs leaves headroom.
-  const text = JSON.stringify(scenario === 'flood' ? floodScenario(Math.ceil(events / 4)) : bulkScenario(megabytesForEvents(events)));
+  // A flood makes a little over 4 events per SYN (4 each once the SYN queue is full); one SYN per 3.5
+  // events leaves headroom.
+  const text = JSON.stringify(scenario === 'flood' ? floodScenario(Math.ceil(events / 3.5)) : bulkScenario(megabytesForEvents(events)));
   await host.call('session.openText', { text, fileName: 'bulk.json' });
   const started = process.hrtime.bigint();
   await host.call('timeline.seek', { event: events });

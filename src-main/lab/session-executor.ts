@@ -9,7 +9,7 @@ import { NetError } from '../net/errors.js';
 import type { Intervention } from '../net/interventions.js';
 import { Network } from '../net/network.js';
 import type { RunSpec } from '../net/spec.js';
-import { segmentEvent, type Lineage, type SegmentEventKind, type TraceEvent, type TraceSink } from '../net/trace.js';
+import { connOf, segmentEvent, type Lineage, type SegmentEventKind, type TraceEvent, type TraceSink } from '../net/trace.js';
 import type { Segment, TcpOptions } from '../tcp/segment.js';
 import { timerEvent, type TimerName, type TimerOp } from '../tcp/trace.js';
 import type { ScenarioAction } from './scenario.js';
@@ -33,20 +33,28 @@ export interface TapOut {
  * through segment() and timer(), not emit(): a subclass that overrides emit() sees every other event only.
  */
 export class Tap implements TraceSink {
+  /**
+   * A tap that keeps nothing (a re-run to a seek point, a TCB history, an export's re-run) never reads a
+   * packet's key, so the engine need not build the keys of a flood's packets for it (TraceSink.lazyConn).
+   */
+  readonly lazyConn: boolean;
   constructor(
     public count: number,
     public readonly out: TapOut | null,
-  ) {}
+  ) {
+    this.lazyConn = out === null;
+  }
   emit(ev: TraceEvent): void {
     this.count++;
     if (this.out !== null) this.out.push(ev);
   }
-  segment(kind: SegmentEventKind, t: number, host: string, conn: string, id: number, seg: Segment, options: TcpOptions, text: string, lineage: Lineage | null): void {
+  segment(kind: SegmentEventKind, t: number, host: string, conn: string | null, id: number, seg: Segment, options: TcpOptions, text: string, lineage: Lineage | null): void {
     this.count++;
     const out = this.out;
     if (out === null) return;
-    if (out.pushSegment !== undefined) out.pushSegment(kind, t, host, conn, id, seg, options, text, lineage);
-    else out.push(segmentEvent(kind, t, host, conn, id, seg, options, text, lineage));
+    const key = conn ?? connOf(seg); // (never null here: a tap with an output is not lazy)
+    if (out.pushSegment !== undefined) out.pushSegment(kind, t, host, key, id, seg, options, text, lineage);
+    else out.push(segmentEvent(kind, t, host, key, id, seg, options, text, lineage));
   }
   timer(t: number, host: string, conn: string, timer: TimerName, op: TimerOp, dueMs: number): void {
     this.count++;

@@ -10,7 +10,7 @@ import { newConnIndex, type ConnIndex } from './conn-index.js';
 import { IdMap } from './id-map.js';
 import { EV, evGen, evKind, evTag, LANE, type SimItem } from './events.js';
 import type { Intervention } from './interventions.js';
-import { PacketStore, type LivePacket } from './packets.js';
+import { keyOf, PacketStore, type KeptRecord, type LivePacket } from './packets.js';
 import type { RuleBook } from './rules.js';
 import { KLASS_SIM, Scheduler } from './scheduler.js';
 import type { RunSpec, StepSpec, SynFloodSpec } from './spec.js';
@@ -69,8 +69,6 @@ export interface FloodState {
   prng: Prng;
   /** The `cause` of its SYNs' segment.send events (one string, not one per SYN). */
   cause: string;
-  /** ">targetIp:targetPort", the constant end of its SYNs' connection keys. */
-  connSuffix: string;
 }
 
 /** Per direction of a connection (sender-first key), as the network saw it leave the sender. */
@@ -153,11 +151,15 @@ export function emit(s: NetState, ev: TraceEvent): void {
 }
 
 /** A segment.send / recv / drop event at the current time: as fields to a sink that takes them, else as an object. */
-export function emitSegment(s: NetState, kind: SegmentEventKind, host: string, conn: string, id: number, seg: Segment, options: TcpOptions, text: string, lineage: Lineage | null): void {
+/**
+ * A segment event for packet `rec` (seg: the segment as this event sees it). The record's key goes to the
+ * sink as it is, null included, when the sink is lazy (TraceSink.lazyConn); any other sink gets it built.
+ */
+export function emitSegment(s: NetState, kind: SegmentEventKind, host: string, rec: KeptRecord, seg: Segment, options: TcpOptions, text: string, lineage: Lineage | null): void {
   s.packetEvents++;
   const sink = s.sink;
-  if (sink.segment !== undefined) sink.segment(kind, s.nowMs, host, conn, id, seg, options, text, lineage);
-  else sink.emit(segmentEvent(kind, s.nowMs, host, conn, id, seg, options, text, lineage));
+  if (sink.segment !== undefined) sink.segment(kind, s.nowMs, host, sink.lazyConn === true ? rec.conn : keyOf(rec), rec.id, seg, options, text, lineage);
+  else sink.emit(segmentEvent(kind, s.nowMs, host, keyOf(rec), rec.id, seg, options, text, lineage));
 }
 
 /**

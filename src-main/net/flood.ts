@@ -10,7 +10,6 @@ import { launch, newPacket } from './journey.js';
 import { KLASS_SIM } from './scheduler.js';
 import type { SynFloodSpec } from './spec.js';
 import { EMPTY_PAYLOAD, optionsOf } from './packets.js';
-import { portText } from '../tcp/port-text.js';
 import { ORIGINAL } from './trace.js';
 
 /** 198.18.0.0/15 (RFC 2544), where spoofed sources come from. */
@@ -68,7 +67,7 @@ export function startFlood(s: NetState, spec: SynFloodSpec): void {
     // The target host's own address string when it has one: TCP input compares every segment's destination
     // with its address, and the same string compares by pointer, not character by character.
     spec: { ...spec }, fromHost: hostOf(s, spec.from), targetIp: s.hostByIp.get(target.ip)?.ip ?? target.ip, targetPort: target.port, sent: 0, prng: s.prng.derive(`flood:${index}`),
-    cause: `SYN flood ${index + 1} (spoofed source)`, connSuffix: `>${target.ip}:${target.port}`,
+    cause: `SYN flood ${index + 1} (spoofed source)`,
   });
   s.sched.at(Math.max(spec.startMs, s.nowMs), s.floods[index]!, KLASS_SIM, evTag(EV.FLOOD, index), LANE.FLOODS);
 }
@@ -107,8 +106,8 @@ function sendSpoofedSyn(s: NetState, index: number): void {
     options: FLOOD_OPTIONS,
     payload: EMPTY_PAYLOAD,
   };
-  // connOf(seg) with the constant '>target' part made once per flood (one string less per SYN).
-  const pkt = newPacket(s, seg, ORIGINAL, f.fromHost, false, `${srcIp}:${portText(srcPort)}${f.connSuffix}`, true);
-  emitSegment(s, 'segment.send', f.spec.from, pkt.record.conn, pkt.id, seg, optionsOf(pkt), f.cause, ORIGINAL);
+  // No key: a sink that keeps events builds it (keyOf), one that only counts never needs it (TraceSink.lazyConn).
+  const pkt = newPacket(s, seg, ORIGINAL, f.fromHost, false, null, true);
+  emitSegment(s, 'segment.send', f.spec.from, pkt.record, seg, optionsOf(pkt), f.cause, ORIGINAL);
   launch(s, pkt);
 }

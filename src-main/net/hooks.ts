@@ -107,15 +107,17 @@ export function onTransmit(s: NetState, host: string, seg: Segment, meta: Transm
   // An empty payload is the same to everyone: swap a fresh zero-length array (e.g. a cookie SYN-ACK's) for the
   // shared one, so a flood's records do not keep an ArrayBuffer each alive. The segment is ours (see above).
   if (seg.payload.length === 0 && seg.payload !== EMPTY_PAYLOAD) seg.payload = EMPTY_PAYLOAD;
-  const conn = meta.conn ?? connKey(seg, memo); // the engine passes a connection's key when it has it
   // Segments to addresses no host has (replies to spoofed SYNs) are not remembered: a flood must not
   // grow or churn the per-connection bookkeeping. Their retransmissions say "retransmission" (of: null).
   const toHost = s.hostByIp.get(seg.dstIp) ?? null; // (looked up once, for newPacket too)
   const routable = toHost !== null;
-  const info = routable ? s.conns.get(conn) : undefined;
+  // The engine passes a connection's key when it has it. A reply to no host gets none built here: a
+  // flood's cookie SYN-ACKs are a million unique keys that a counting sink never reads (keyOf builds it).
+  const conn = meta.conn ?? (routable ? connKey(seg, memo) : null);
+  const info = conn !== null && routable ? s.conns.get(conn) : undefined;
   const lineage: Lineage = meta.retransmit ? { type: 'retransmission', of: repeated(info, seg.seq, seg.flags) } : ORIGINAL;
   const pkt = newPacket(s, seg, lineage, (memo.fromHost ??= hostOf(s, host)), false, conn, false, toHost);
-  if (routable) remember(s, conn, info, seg, pkt.id);
-  emitSegment(s, 'segment.send', host, conn, pkt.id, seg, optionsOf(pkt), meta.cause, lineage);
+  if (conn !== null && routable) remember(s, conn, info, seg, pkt.id);
+  emitSegment(s, 'segment.send', host, pkt.record, seg, optionsOf(pkt), meta.cause, lineage);
   launch(s, pkt);
 }

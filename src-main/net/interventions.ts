@@ -14,11 +14,11 @@ import { applyEdit, craftSegment, type CraftedSegment, type PacketEdit } from '.
 import { NetError } from './errors.js';
 import { checkFlood, startFlood } from './flood.js';
 import { dropPacket, launch, newPacket, replaceInPlace, retime } from './journey.js';
-import { addNote, type LivePacket } from './packets.js';
+import { addNote, keyOf, type LivePacket } from './packets.js';
 import { cache, corrupt, delayParked, duplicate, hold, release, replay, userActor } from './router.js';
 import type { RuleSpec, StepCall, SynFloodSpec } from './spec.js';
 import { callOf, checkStep, runStep, type CallResult } from './steps.js';
-import { ROUTER, connOf, optionsSummary, segSummary } from './trace.js';
+import { ROUTER, optionsSummary, segSummary } from './trace.js';
 
 export type { CraftedSegment, PacketEdit };
 
@@ -189,7 +189,7 @@ function delayPacket(s: NetState, pkt: LivePacket, delayMs: number): void {
     const untilMs = pkt.untilMs! + delayMs;
     retime(s, pkt, untilMs);
     addNote(pkt.record, `delayed ${delayMs} ms by user`);
-    emit(s, { t: s.nowMs, kind: 'router.delay', host: ROUTER, conn: pkt.record.conn, id: pkt.id, by: 'user', delayMs, untilMs });
+    emit(s, { t: s.nowMs, kind: 'router.delay', host: ROUTER, conn: keyOf(pkt.record), id: pkt.id, by: 'user', delayMs, untilMs });
   } else {
     delayParked(s, pkt, userActor(s), delayMs);
   }
@@ -206,7 +206,7 @@ function movePacket(s: NetState, pkt: LivePacket, toIndex: number): void {
   q.ids.splice(from + onWire, 1);
   q.ids.splice(toIndex + onWire, 0, pkt.id);
   addNote(pkt.record, `moved in the queue by user from ${from} to ${toIndex}`);
-  emit(s, { t: s.nowMs, kind: 'router.move', host: ROUTER, conn: pkt.record.conn, id: pkt.id, by: 'user', from, to: toIndex });
+  emit(s, { t: s.nowMs, kind: 'router.move', host: ROUTER, conn: keyOf(pkt.record), id: pkt.id, by: 'user', from, to: toIndex });
 }
 
 function editPacket(s: NetState, pkt: LivePacket, fields: PacketEdit): number {
@@ -214,7 +214,7 @@ function editPacket(s: NetState, pkt: LivePacket, fields: PacketEdit): number {
   const next = newPacket(s, seg, { type: 'edited', of: pkt.id }, pkt.fromHost, pkt.bypassRules);
   replaceInPlace(s, pkt, next);
   addNote(next.record, `edited from #${pkt.id} by user: ${changes.join(', ')}`);
-  emit(s, { t: s.nowMs, kind: 'router.edit', host: ROUTER, conn: next.record.conn, id: next.id, by: 'user', of: pkt.id, seg: segSummary(seg), changes });
+  emit(s, { t: s.nowMs, kind: 'router.edit', host: ROUTER, conn: keyOf(next.record), id: next.id, by: 'user', of: pkt.id, seg: segSummary(seg), changes });
   return next.id;
 }
 
@@ -224,7 +224,7 @@ function inject(s: NetState, from: string, crafted: CraftedSegment): number {
   if (seg.srcIp !== h.ip) s.spoofed.set(seg.srcIp, true);
   const pkt = newPacket(s, seg, { type: 'injected' }, h, true);
   addNote(pkt.record, seg.srcIp !== h.ip ? `injected by user from ${from}, spoofing ${seg.srcIp}` : `injected by user from ${from}`);
-  emitSegment(s, 'segment.send', from, connOf(seg), pkt.id, seg, optionsSummary(seg.options), 'injected by user', { type: 'injected' });
+  emitSegment(s, 'segment.send', from, pkt.record, seg, optionsSummary(seg.options), 'injected by user', { type: 'injected' });
   launch(s, pkt);
   return pkt.id;
 }

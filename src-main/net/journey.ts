@@ -4,7 +4,7 @@ import { decodeIpv4Tcp } from '../tcp/codec.js';
 import type { Segment } from '../tcp/segment.js';
 import { emit, emitSegment, hostOf, isFloodAddress, syncTimer, type HostRuntime, type NetState, type OutQueue } from './core.js';
 import { EV, evTag, LANE } from './events.js';
-import { addNote, IN_FLIGHT, newRecordNotes, optionsOf, wireBytes, type LivePacket, type PacketRecord, type Where } from './packets.js';
+import { addNote, IN_FLIGHT, keyOf, newRecordNotes, optionsOf, wireBytes, type LivePacket, type KeptRecord, type Where } from './packets.js';
 import { KLASS_SIM } from './scheduler.js';
 import { connOf, optionsSummary, ROUTER, type Lineage } from './trace.js';
 
@@ -14,13 +14,13 @@ import { connOf, optionsSummary, ROUTER, type Lineage } from './trace.js';
  * names: a flood's SYN and its SYN-ACK looked hosts up by name and address six times on their way.)
  */
 export function newPacket(
-  s: NetState, seg: Segment, lineage: Lineage, fromHost: HostRuntime, bypassRules: boolean, conn = connOf(seg), bulk = false,
+  s: NetState, seg: Segment, lineage: Lineage, fromHost: HostRuntime, bypassRules: boolean, conn: string | null = connOf(seg), bulk = false,
   toHost: HostRuntime | null = s.hostByIp.get(seg.dstIp) ?? null,
 ): LivePacket {
   const id = ++s.lastPacketId;
   const from = fromHost.name;
   const to = toHost === null ? null : toHost.name;
-  const record: PacketRecord = { id, lineage, seg, from, to, conn, sentMs: s.nowMs, fate: IN_FLIGHT, notes: newRecordNotes() };
+  const record: KeptRecord = { id, lineage, seg, from, to, conn, sentMs: s.nowMs, fate: IN_FLIGHT, notes: newRecordNotes() };
   s.store.add(record, bulk || to === null);
   const pkt: LivePacket = {
     id, record, seg, where: 'link-in', gen: 0, sinceMs: s.nowMs, untilMs: null, bypassRules, reorderLeft: 0, parkedBy: '', options: null,
@@ -65,7 +65,7 @@ export function dropPacket(s: NetState, pkt: LivePacket, at: string, reason: str
   detach(s, pkt);
   s.live.delete(pkt.id);
   pkt.record.fate = { state: 'dropped', atMs: s.nowMs, reason };
-  emitSegment(s, 'segment.drop', at, pkt.record.conn, pkt.id, pkt.seg, optionsOf(pkt), reason, null);
+  emitSegment(s, 'segment.drop', at, pkt.record, pkt.seg, optionsOf(pkt), reason, null);
 }
 
 /** Parks the packet in the router (held, delayed until untilMs, or waiting for `after` packets). */
@@ -107,7 +107,7 @@ function countPassage(s: NetState, passed: LivePacket, to: string): void {
     if (w.where !== 'reorder') continue; // released by an earlier one in this loop? (cannot, but be safe)
     const parkedMs = s.nowMs - w.sinceMs;
     detach(s, w);
-    emit(s, { t: s.nowMs, kind: 'router.release', host: ROUTER, conn: w.record.conn, id: w.id, by: w.parkedBy, parkedMs });
+    emit(s, { t: s.nowMs, kind: 'router.release', host: ROUTER, conn: keyOf(w.record), id: w.id, by: w.parkedBy, parkedMs });
     forward(s, w);
   }
 }
@@ -125,7 +125,7 @@ function enqueue(s: NetState, pkt: LivePacket, to: string): void {
   }
   place(s, pkt, 'queued', null);
   q.ids.push(pkt.id);
-  emit(s, { t: s.nowMs, kind: 'router.queue', host: ROUTER, conn: pkt.record.conn, id: pkt.id, toward: to, depth: q.ids.length, capacity: h.link.queueCapacity });
+  emit(s, { t: s.nowMs, kind: 'router.queue', host: ROUTER, conn: keyOf(pkt.record), id: pkt.id, toward: to, depth: q.ids.length, capacity: h.link.queueCapacity });
   if (q.ids.length === 1) startTx(s, q);
 }
 
@@ -168,7 +168,7 @@ export function deliver(s: NetState, pkt: LivePacket): void {
   s.live.delete(pkt.id);
   pkt.gen++;
   pkt.record.fate = { state: 'delivered', atMs: s.nowMs };
-  emitSegment(s, 'segment.recv', h.name, pkt.record.conn, pkt.id, seg, seg === pkt.seg ? optionsOf(pkt) : optionsSummary(seg.options), '', null);
+  emitSegment(s, 'segment.recv', h.name, pkt.record, seg, seg === pkt.seg ? optionsOf(pkt) : optionsSummary(seg.options), '', null);
   h.stack.input(seg, s.nowMs, pkt.id);
   syncTimer(s, h);
 }

@@ -11,7 +11,7 @@ import type { SegSummary } from '../tcp/trace.js';
 import { CLONE, type CloneFn } from './clone.js';
 import type { IdMap } from './id-map.js';
 import { RecordRing } from './record-ring.js';
-import { optionsSummary, summaryWith, type Lineage } from './trace.js';
+import { connOf, optionsSummary, summaryWith, type Lineage } from './trace.js';
 
 export type Where = 'link-in' | 'delayed' | 'reorder' | 'held' | 'queued' | 'link-out';
 
@@ -28,7 +28,7 @@ export const EMPTY_PAYLOAD = new Uint8Array(0);
 /** Shared empty notes (most packets never get one); addNote() replaces it before the first note. */
 const NO_NOTES: string[] = Object.freeze([]) as unknown as string[];
 
-export function addNote(rec: PacketRecord, note: string): void {
+export function addNote(rec: KeptRecord, note: string): void {
   if (Object.isFrozen(rec.notes)) rec.notes = []; // (identity would fail on a deep clone's copy)
   rec.notes.push(note);
 }
@@ -49,6 +49,7 @@ export interface PacketRecord {
   from: string;
   /** Receiver host, or null when no host has the destination address. */
   to: string | null;
+  /** The connection key, sender first: always connOf(seg). */
   conn: string;
   sentMs: number;
   fate: Fate;
@@ -58,10 +59,26 @@ export interface PacketRecord {
   corrupt?: { bytes: Uint8Array; by: string };
 }
 
+/**
+ * A record as the network keeps it (Network.packet() and packets() hand out copies as PacketRecord).
+ * `conn` is null while nobody has needed the key: a flood's SYNs and the replies to addresses no host
+ * has are made by the million, and a sink that only counts (TraceSink.lazyConn) never reads their keys.
+ * Building two unique strings per SYN cost a third of a flood's time (docs/PERFORMANCE.md, session 11).
+ * Read it with keyOf().
+ */
+export interface KeptRecord extends Omit<PacketRecord, 'conn'> {
+  conn: string | null;
+}
+
+/** The record's connection key, built now (and kept, for the packet's later events) if nobody had built it. */
+export function keyOf(rec: KeptRecord): string {
+  return (rec.conn ??= connOf(rec.seg));
+}
+
 /** A packet still travelling. */
 export interface LivePacket {
   id: number;
-  record: PacketRecord;
+  record: KeptRecord;
   seg: Segment;
   where: Where;
   /** Bumped on every move; scheduled events carrying an older gen are stale. */
@@ -120,12 +137,12 @@ export class PacketStore {
     return out;
   }
 
-  add(rec: PacketRecord, bulk: boolean): void {
+  add(rec: KeptRecord, bulk: boolean): void {
     const ring = bulk ? this.bulkSlots : this.slots;
     if (ring.set(rec.id % (bulk ? this.bulkLimit : this.limit), rec)) this.evictedCount++;
   }
 
-  get(id: number): PacketRecord | undefined {
+  get(id: number): KeptRecord | undefined {
     const rec = this.slots.get(id % this.limit);
     if (rec !== undefined && rec.id === id) return rec;
     const bulk = this.bulkSlots.get(id % this.bulkLimit);
@@ -137,8 +154,8 @@ export class PacketStore {
   }
 
   /** Records still held, by id. */
-  all(lastId: number): PacketRecord[] {
-    const out: PacketRecord[] = [];
+  all(lastId: number): KeptRecord[] {
+    const out: KeptRecord[] = [];
     const first = Math.max(1, lastId - this.limit + 1);
     for (let id = first; id <= lastId; id++) {
       const rec = this.get(id);

@@ -7,26 +7,26 @@
 // O(chunks + live packets), not O(records). A shared chunk belongs to nobody: whichever ring writes to it
 // next copies it first.
 import type { CloneFn } from './clone.js';
-import type { PacketRecord } from './packets.js';
+import type { KeptRecord } from './packets.js';
 
 const CHUNK_BITS = 10;
 const CHUNK = 1 << CHUNK_BITS;
 const CHUNK_MASK = CHUNK - 1;
 
-type Chunk = Array<PacketRecord | undefined>;
+type Chunk = Array<KeptRecord | undefined>;
 
 export class RecordRing {
   private chunks: Chunk[] = [];
   /** owned[i]: chunks[i] is this ring's alone and may be written in place. */
   private owned: boolean[] = [];
 
-  get(slot: number): PacketRecord | undefined {
+  get(slot: number): KeptRecord | undefined {
     const chunk = this.chunks[slot >> CHUNK_BITS];
     return chunk === undefined ? undefined : chunk[slot & CHUNK_MASK];
   }
 
   /** Puts rec at slot; true when it replaced a record there. */
-  set(slot: number, rec: PacketRecord): boolean {
+  set(slot: number, rec: KeptRecord): boolean {
     const c = slot >> CHUNK_BITS;
     let chunk = this.chunks[c];
     if (chunk === undefined) {
@@ -72,6 +72,6 @@ export class RecordRing {
   }
 }
 
-function inFlight(rec: PacketRecord | undefined): boolean {
+function inFlight(rec: KeptRecord | undefined): boolean {
   return rec !== undefined && rec.fate.state === 'in-flight';
 }

@@ -5,7 +5,7 @@ import type { Prng } from '../tcp/prng.js';
 import { seqNorm } from '../tcp/seq.js';
 import { emit, hostOf, senderIsn, type NetState } from './core.js';
 import { detach, dropPacket, forward, newPacket, park } from './journey.js';
-import { addNote, summaryOf, type LivePacket } from './packets.js';
+import { addNote, keyOf, summaryOf, type LivePacket } from './packets.js';
 import { ruleLabel, type RuleState } from './rules.js';
 import { ROUTER } from './trace.js';
 
@@ -26,7 +26,7 @@ export function userActor(s: NetState): Actor {
 
 /** Sequence number relative to the sender's ISN as the router saw it (absolute when unknown). */
 export function seqRelative(s: NetState, pkt: LivePacket): number {
-  const isn = senderIsn(s, pkt.record.conn);
+  const isn = senderIsn(s, keyOf(pkt.record));
   return isn === undefined ? pkt.seg.seq : seqNorm(pkt.seg.seq - isn);
 }
 
@@ -57,7 +57,7 @@ function applyRule(s: NetState, pkt: LivePacket, rule: RuleState): void {
       pkt.reorderLeft = a.after;
       park(s, pkt, 'reorder', by.label, null);
       addNote(pkt.record, `${by.label}: waits for ${a.after} later packet(s)`);
-      return emit(s, { t: s.nowMs, kind: 'router.reorder', host: ROUTER, conn: pkt.record.conn, id: pkt.id, by: by.label, after: a.after });
+      return emit(s, { t: s.nowMs, kind: 'router.reorder', host: ROUTER, conn: keyOf(pkt.record), id: pkt.id, by: by.label, after: a.after });
     case 'corrupt':
       corrupt(s, pkt, by);
       return forward(s, pkt);
@@ -74,13 +74,13 @@ export function delayParked(s: NetState, pkt: LivePacket, by: Actor, delayMs: nu
   const untilMs = s.nowMs + delayMs;
   park(s, pkt, 'delayed', by.label, untilMs);
   addNote(pkt.record, `delayed ${delayMs} ms by ${by.label}`);
-  emit(s, { t: s.nowMs, kind: 'router.delay', host: ROUTER, conn: pkt.record.conn, id: pkt.id, by: by.label, delayMs, untilMs });
+  emit(s, { t: s.nowMs, kind: 'router.delay', host: ROUTER, conn: keyOf(pkt.record), id: pkt.id, by: by.label, delayMs, untilMs });
 }
 
 export function hold(s: NetState, pkt: LivePacket, by: Actor): void {
   park(s, pkt, 'held', by.label, null);
   addNote(pkt.record, `held by ${by.label} at ${s.nowMs} ms`);
-  emit(s, { t: s.nowMs, kind: 'router.hold', host: ROUTER, conn: pkt.record.conn, id: pkt.id, by: by.label });
+  emit(s, { t: s.nowMs, kind: 'router.hold', host: ROUTER, conn: keyOf(pkt.record), id: pkt.id, by: by.label });
 }
 
 /** A parked packet (held, delayed, waiting to be reordered) goes on toward its receiver now. */
@@ -88,7 +88,7 @@ export function release(s: NetState, pkt: LivePacket, by: Actor): void {
   const parkedMs = s.nowMs - pkt.sinceMs;
   detach(s, pkt);
   addNote(pkt.record, `released by ${by.label} after ${parkedMs} ms`);
-  emit(s, { t: s.nowMs, kind: 'router.release', host: ROUTER, conn: pkt.record.conn, id: pkt.id, by: by.label, parkedMs });
+  emit(s, { t: s.nowMs, kind: 'router.release', host: ROUTER, conn: keyOf(pkt.record), id: pkt.id, by: by.label, parkedMs });
   forward(s, pkt);
 }
 
@@ -102,7 +102,7 @@ export function duplicate(s: NetState, pkt: LivePacket, by: Actor, count: number
     copies.push(c);
   }
   addNote(pkt.record, `duplicated ${count}x by ${by.label}: ${copies.map((c) => `#${c.id}`).join(', ')}`);
-  emit(s, { t: s.nowMs, kind: 'router.duplicate', host: ROUTER, conn: pkt.record.conn, id: pkt.id, by: by.label, copies: copies.map((c) => c.id) });
+  emit(s, { t: s.nowMs, kind: 'router.duplicate', host: ROUTER, conn: keyOf(pkt.record), id: pkt.id, by: by.label, copies: copies.map((c) => c.id) });
   for (const c of copies) {
     detach(s, c);
     forward(s, c);
@@ -115,16 +115,16 @@ export function corrupt(s: NetState, pkt: LivePacket, by: Actor): void {
   const before = pkt.record.corrupt?.bytes ?? encodeIpv4Tcp(pkt.seg);
   pkt.record.corrupt = { bytes: corruptBytes(before, by.prng), by: by.short };
   addNote(pkt.record, `corrupted by ${by.label}`);
-  emit(s, { t: s.nowMs, kind: 'router.corrupt', host: ROUTER, conn: pkt.record.conn, id: pkt.id, by: by.label });
+  emit(s, { t: s.nowMs, kind: 'router.corrupt', host: ROUTER, conn: keyOf(pkt.record), id: pkt.id, by: by.label });
 }
 
 /** Keeps a copy in the router's cache (bounded: the oldest entry goes first) for a later replay. */
 export function cache(s: NetState, pkt: LivePacket, by: Actor): void {
   if (!s.cache.has(pkt.id) && s.cache.size >= s.cache.limit) s.cacheEvicted++;
   const r = pkt.record;
-  s.cache.set(pkt.id, { id: pkt.id, seg: pkt.seg, from: r.from, to: r.to, conn: r.conn, cachedMs: s.nowMs, by: by.label });
+  s.cache.set(pkt.id, { id: pkt.id, seg: pkt.seg, from: r.from, to: r.to, conn: keyOf(r), cachedMs: s.nowMs, by: by.label });
   addNote(r, `cached by ${by.label}`);
-  emit(s, { t: s.nowMs, kind: 'router.cache', host: ROUTER, conn: r.conn, id: pkt.id, by: by.label });
+  emit(s, { t: s.nowMs, kind: 'router.cache', host: ROUTER, conn: keyOf(r), id: pkt.id, by: by.label });
 }
 
 /** Re-sends a cached packet from the router as a new packet ("replay of #n"). */
@@ -132,7 +132,7 @@ export function replay(s: NetState, cachedId: number, by: Actor): LivePacket {
   const entry = s.cache.get(cachedId)!;
   const pkt = newPacket(s, entry.seg, { type: 'replay', of: cachedId }, hostOf(s, entry.from), true);
   addNote(pkt.record, `replay of #${cachedId} by ${by.label}`);
-  emit(s, { t: s.nowMs, kind: 'router.replay', host: ROUTER, conn: pkt.record.conn, id: pkt.id, by: by.label, of: cachedId, seg: summaryOf(pkt) });
+  emit(s, { t: s.nowMs, kind: 'router.replay', host: ROUTER, conn: keyOf(pkt.record), id: pkt.id, by: by.label, of: cachedId, seg: summaryOf(pkt) });
   detach(s, pkt);
   forward(s, pkt);
   return pkt;

@@ -57,14 +57,21 @@ export interface TraceSink {
   emit(ev: TraceEvent): void;
   /**
    * Optional: a segment.send / recv / drop event as its fields instead of an object. These are most of any
-   * trace (a flood: 4 of every 5 events), and a sink that stores them in columns (TraceStore) or counts them
+   * trace (a flood: all 4 events of each SYN), and a sink that stores them in columns (TraceStore) or counts them
    * needs neither an event object nor a summary object per packet. `seg` is the segment the event's summary
    * describes (read it, never keep or change it) and `options` is optionsSummary(seg.options), made once per
    * packet. `text` is the cause (send) or the reason (drop), '' for recv; `lineage` is null except for send.
    * A sink without this method gets the same event from emit(), built by segmentEvent() with the key order
-   * it always had.
+   * it always had. `conn` is null only for a sink that set lazyConn.
    */
-  segment?(kind: SegmentEventKind, t: number, host: string, conn: string, id: number, seg: Segment, options: TcpOptions, text: string, lineage: Lineage | null): void;
+  segment?(kind: SegmentEventKind, t: number, host: string, conn: string | null, id: number, seg: Segment, options: TcpOptions, text: string, lineage: Lineage | null): void;
+  /**
+   * Optional: true when the sink never reads segment()'s `conn` (it counts, or it re-runs to a point for a
+   * view). The engine then passes null instead of a key it has not built yet: the packets of a flood and
+   * the replies to addresses no host has, whose keys are two unique strings per SYN (connOf(seg) is the
+   * value null stands for). Read once per segment event, so a sink may change it between events.
+   */
+  readonly lazyConn?: boolean;
   /** Optional: a timer event as its fields (tcp/trace.ts TcpTraceSink.timer); without it, emit() gets timerEvent(...). */
   timer?(t: number, host: string, conn: string, timer: TimerName, op: TimerOp, dueMs: number): void;
 }

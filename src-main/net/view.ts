@@ -3,7 +3,7 @@
 import type { Segment } from '../tcp/segment.js';
 import { senderIsn, type NetState } from './core.js';
 import { wiresharkLabel, type RelativeTo } from './label.js';
-import type { LivePacket, PacketRecord, Where } from './packets.js';
+import { keyOf, type LivePacket, type PacketRecord, type Where } from './packets.js';
 import type { Lineage } from './trace.js';
 
 export interface PacketView {
@@ -73,7 +73,7 @@ function packetView(s: NetState, p: LivePacket): PacketView {
   if (p.where === 'queued') position = s.queues.get(r.to!)!.ids.indexOf(p.id);
   const parked = p.where === 'held' || p.where === 'delayed' || p.where === 'reorder';
   return {
-    id: p.id, conn: r.conn, from: r.from, to: r.to, label: labelOf(s, p.seg, r.conn), lineage: { ...r.lineage },
+    id: p.id, conn: keyOf(r), from: r.from, to: r.to, label: labelOf(s, p.seg, keyOf(r)), lineage: { ...r.lineage },
     where: p.where, position, sinceMs: p.sinceMs, untilMs: p.untilMs, by: parked ? p.parkedBy : null, notes: [...r.notes],
   };
 }
@@ -96,7 +96,7 @@ export function packetRecord(s: NetState, id: number): PacketRecord | undefined 
   const r = s.store.get(id);
   if (r === undefined) return undefined;
   const seg = { ...r.seg, options: { ...r.seg.options }, payload: r.seg.payload.slice() };
-  const copy: PacketRecord = { ...r, lineage: { ...r.lineage }, seg, fate: { ...r.fate }, notes: [...r.notes] };
+  const copy: PacketRecord = { ...r, conn: keyOf(r), lineage: { ...r.lineage }, seg, fate: { ...r.fate }, notes: [...r.notes] };
   if (r.corrupt !== undefined) copy.corrupt = { bytes: r.corrupt.bytes.slice(), by: r.corrupt.by };
   return copy;
 }

@@ -1,6 +1,7 @@
 // One connection's transmission control block (RFC 9293 3.3.1) plus buffers, estimators and timers.
 // Plain data and class instances only: the lab deep-clones whole stacks for its snapshots.
 import type { ConnKey } from './api.js';
+import type { Segment } from './segment.js';
 import type { TcpState, TimerName } from './trace.js';
 import { Reassembly } from './reasm.js';
 import { SendBuffer } from './sendbuf.js';
@@ -151,6 +152,11 @@ export function connKey(localIp: string, localPort: number, remoteIp: string, re
     keyPrefix = `${localIp}:${localPort}>`;
   }
   return `${keyPrefix}${remoteIp}:${portText(remotePort)}`;
+}
+
+/** The key of the connection an arriving segment belongs to, as the receiver names it (ours first). */
+export function arrivalKey(seg: Pick<Segment, 'srcIp' | 'srcPort' | 'dstIp' | 'dstPort'>): ConnKey {
+  return connKey(seg.dstIp, seg.dstPort, seg.srcIp, seg.srcPort);
 }
 
 /** connKey's memo of its last prefix (derived data, so a module-level cache is safe). */

@@ -1,5 +1,5 @@
 // SEGMENT ARRIVES dispatch (RFC 9293 3.10.7): find the connection, else the listener, else answer as CLOSED.
-import { connKey } from './conn.js';
+import { arrivalKey } from './conn.js';
 import type { Conn } from './conn.js';
 import type { StackCore } from './core.js';
 import { processSynchronized } from './input-sync.js';
@@ -19,15 +19,16 @@ function cachedConn(st: StackCore, seg: Segment): Conn | undefined {
 
 export function segmentArrives(st: StackCore, seg: Segment, nowMs: number, id: number): void {
   if (seg.dstIp !== st.ip) {
-    st.emitDrop(connKey(seg.dstIp, seg.dstPort, seg.srcIp, seg.srcPort), id, `not addressed to this host (${st.ip})`, nowMs);
+    st.emitDrop(arrivalKey(seg), id, `not addressed to this host (${st.ip})`, nowMs);
     return;
   }
-  // The key is built at most once per segment (a flood's SYNs miss every lookup, then the listener needs it).
+  // The key is built at most once per segment, and only when some connection has the segment's source port:
+  // a flood's SYNs miss that test, and the listener answers them without a key (listen.ts).
   let key: string | undefined;
   let conn = cachedConn(st, seg);
-  if (conn === undefined) {
-    key = connKey(seg.dstIp, seg.dstPort, seg.srcIp, seg.srcPort);
-    conn = st.remotePorts.has(seg.srcPort) ? st.conns.get(key) : undefined;
+  if (conn === undefined && st.remotePorts.has(seg.srcPort)) {
+    key = arrivalKey(seg);
+    conn = st.conns.get(key);
     if (conn) st.lastConn = conn;
   }
   if (conn) {
@@ -39,11 +40,11 @@ export function segmentArrives(st: StackCore, seg: Segment, nowMs: number, id: n
   }
   const l = st.listeners.get(seg.dstPort);
   if (l) {
-    const rebuilt = processListen(st, l, seg, key ?? conn!.key, nowMs, id);
+    const rebuilt = processListen(st, l, seg, key ?? conn?.key, nowMs, id);
     if (rebuilt) processSynchronized(st, rebuilt, seg, nowMs, id);
     return;
   }
-  closedPort(st, seg, key ?? conn!.key, nowMs, id);
+  closedPort(st, seg, key ?? conn?.key ?? arrivalKey(seg), nowMs, id);
 }
 
 /** RFC 9293 3.10.7.1: no TCB. An RST is dropped; anything else draws an RST with the RFC's seq/ack rules. */

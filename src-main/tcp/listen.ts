@@ -1,6 +1,6 @@
 // RFC 9293 3.10.7.2 SEGMENT ARRIVES in LISTEN, the SYN queue (half-open children in SYN-RECEIVED, bounded by
 // min(tcp_max_syn_backlog, backlog)), the accept queue (bounded by the backlog) and SYN cookies (RFC 4987).
-import { Conn, connKey } from './conn.js';
+import { arrivalKey, Conn } from './conn.js';
 import type { Listener } from './conn.js';
 import { T_SYNACK } from './conn.js';
 import type { StackCore } from './core.js';
@@ -91,10 +91,13 @@ export function announceAccepted(st: StackCore, conn: Conn, nowMs: number): void
  * A segment for a listening port with no matching connection. Returns a connection rebuilt from a SYN cookie,
  * whose segment the caller then processes as ESTABLISHED (it may carry data).
  */
-/** `key` = connKey(seg.dstIp, seg.dstPort, seg.srcIp, seg.srcPort), already built by the caller's lookup. */
-export function processListen(st: StackCore, l: Listener, seg: Segment, key: string, nowMs: number, id: number): Conn | undefined {
+/**
+ * `key` = arrivalKey(seg) when the caller's lookup built it, else undefined: a SYN answered with a cookie
+ * needs no key (the network builds the SYN-ACK's only if a sink reads it), so a flood's SYNs build none.
+ */
+export function processListen(st: StackCore, l: Listener, seg: Segment, key: string | undefined, nowMs: number, id: number): Conn | undefined {
   if (seg.flags & FLAG.RST) {
-    st.emitDrop(key, id, 'RST in LISTEN is ignored (RFC 9293 3.10.7.2)', nowMs);
+    st.emitDrop(key ?? arrivalKey(seg), id, 'RST in LISTEN is ignored (RFC 9293 3.10.7.2)', nowMs);
     return undefined;
   }
   if (seg.flags & FLAG.ACK) {
@@ -104,31 +107,31 @@ export function processListen(st: StackCore, l: Listener, seg: Segment, key: str
       if (r) return r;
     }
     sendRstReply(st, seg, 'RST for an ACK to a listening socket (RFC 9293 3.10.7.2)');
-    st.emitDrop(key, id, 'ACK to a listening socket: RST sent', nowMs);
+    st.emitDrop(key ?? arrivalKey(seg), id, 'ACK to a listening socket: RST sent', nowMs);
     return undefined;
   }
   if (!(seg.flags & FLAG.SYN)) {
-    st.emitDrop(key, id, 'segment without SYN, ACK or RST in LISTEN (RFC 9293 3.10.7.2)', nowMs);
+    st.emitDrop(key ?? arrivalKey(seg), id, 'segment without SYN, ACK or RST in LISTEN (RFC 9293 3.10.7.2)', nowMs);
     return undefined;
   }
   listenSyn(st, l, seg, key, nowMs, id);
   return undefined;
 }
 
-function listenSyn(st: StackCore, l: Listener, seg: Segment, key: string, nowMs: number, id: number): void {
+function listenSyn(st: StackCore, l: Listener, seg: Segment, key: string | undefined, nowMs: number, id: number): void {
   const p = st.params;
   if (acceptQueueFull(l)) {
-    st.emitDrop(key, id, 'accept queue full: SYN dropped', nowMs);
+    st.emitDrop(key ?? arrivalKey(seg), id, 'accept queue full: SYN dropped', nowMs);
     return;
   }
   const full = l.synQueue.length >= l.synQueueLimit;
   if (!p.twoWayHandshake && (p.syncookies === 2 || (full && p.syncookies === 1))) {
-    sendCookieSynAck(st, seg, key, nowMs);
-    st.emitNote(key, full ? 'SYN queue full: answered with a SYN cookie (RFC 4987)' : 'SYN cookie (tcp_syncookies = 2)', nowMs);
+    // Why a cookie is in the SYN-ACK's cause, not in a note event of its own: a flood sends a million.
+    sendCookieSynAck(st, seg, key, full ? COOKIE_QUEUE_FULL : COOKIE_ALWAYS, nowMs);
     return;
   }
   if (full && !p.twoWayHandshake) {
-    st.emitDrop(key, id, 'SYN queue full', nowMs);
+    st.emitDrop(key ?? arrivalKey(seg), id, 'SYN queue full', nowMs);
     return;
   }
   const conn = newConn(st, seg.dstPort, seg.srcIp, seg.srcPort, nowMs);
@@ -173,8 +176,15 @@ function cookieOptions(mss: number): TcpOptions {
   return (lastCookieOptions = o);
 }
 
-/** `key`: the connection key as the listener sees it (ours first), which is also the reply's sender-first key. */
-function sendCookieSynAck(st: StackCore, seg: Segment, key: string, nowMs: number): void {
+/** The causes of a cookie SYN-ACK: the SYN queue is full (tcp_syncookies = 1), or cookies are always on (2). */
+export const COOKIE_QUEUE_FULL = 'SYN queue full: SYN-ACK with a SYN cookie, no state kept (RFC 4987)';
+export const COOKIE_ALWAYS = 'SYN-ACK with a SYN cookie, no state kept (tcp_syncookies = 2)';
+
+/**
+ * `key`: the connection key as the listener sees it (ours first), which is also the reply's sender-first key,
+ * when the caller has it (undefined: the network builds it if and when it is needed).
+ */
+function sendCookieSynAck(st: StackCore, seg: Segment, key: string | undefined, cause: string, nowMs: number): void {
   const p = st.params;
   const cookie = makeCookie(st.cookieSecret, seg.srcIp, seg.srcPort, seg.dstIp, seg.dstPort, seg.seq, seg.options.mss ?? 536, nowMs);
   const reply: Segment = {
@@ -182,7 +192,7 @@ function sendCookieSynAck(st: StackCore, seg: Segment, key: string, nowMs: numbe
     seq: cookie, ack: seqAdd(seg.seq, 1), flags: FLAG.SYN | FLAG.ACK, window: Math.min(65535, p.rcvBufBytes),
     urgent: 0, options: cookieOptions(p.mss), payload: EMPTY,
   };
-  st.tx(reply, false, 'SYN-ACK with SYN cookie (no state kept)', key);
+  st.tx(reply, false, cause, key);
 }
 
 /** A returning ACK that carries a valid cookie recreates the connection (RFC 4987 3.6). */
@@ -192,7 +202,7 @@ function cookieAck(st: StackCore, l: Listener, seg: Segment, nowMs: number, id: 
   const mss = checkCookie(st.cookieSecret, seg.srcIp, seg.srcPort, seg.dstIp, seg.dstPort, clientIsn, cookie, nowMs);
   if (mss < 0) return undefined;
   if (acceptQueueFull(l)) {
-    st.emitDrop(connKey(seg.dstIp, seg.dstPort, seg.srcIp, seg.srcPort), id, 'accept queue full: cookie ACK dropped', nowMs);
+    st.emitDrop(arrivalKey(seg), id, 'accept queue full: cookie ACK dropped', nowMs);
     return 'dropped';
   }
   const conn = newConn(st, seg.dstPort, seg.srcIp, seg.srcPort, nowMs);

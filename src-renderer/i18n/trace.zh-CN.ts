@@ -46,7 +46,8 @@ export const TRACE_EXACT_ZH: Record<string, string> = {
   'SYN-ACK (simultaneous open)': 'SYN-ACK（同时打开）',
   'SYN-ACK (two-way handshake: server is done)': 'SYN-ACK（两次握手：服务器端至此完成握手）',
   'SYN-ACK again for a retransmitted SYN': '收到重传的 SYN，再发一次 SYN-ACK',
-  'SYN-ACK with SYN cookie (no state kept)': '携带 SYN cookie 的 SYN-ACK（服务器不保存连接状态）',
+  'SYN queue full: SYN-ACK with a SYN cookie, no state kept': 'SYN 队列已满：改用携带 SYN cookie 的 SYN-ACK 应答，服务器不保存连接状态',
+  'SYN-ACK with a SYN cookie, no state kept (tcp_syncookies = 2)': '携带 SYN cookie 的 SYN-ACK，服务器不保存连接状态（tcp_syncookies = 2）',
   'NewReno partial ACK: retransmit next hole': 'NewReno 部分确认：重传下一个空缺',
   'challenge ACK: ACK too old': '挑战 ACK：ACK 太旧',
   'challenge ACK for an in-window RST not at RCV.NXT': '收到窗口内但不在 RCV.NXT 处的 RST，发送挑战 ACK',
@@ -91,8 +92,6 @@ export const TRACE_EXACT_ZH: Record<string, string> = {
   // note.text：引擎的附加说明
   'two-way handshake: a SYN cannot be told from a new request; the server builds another connection':
     '两次握手：服务器无法分辨这个 SYN 是不是新的连接请求，于是又建立了一个连接',
-  'SYN queue full: answered with a SYN cookie': 'SYN 队列已满：改用 SYN cookie 应答',
-  'SYN cookie (tcp_syncookies = 2)': '使用 SYN cookie（tcp_syncookies = 2）',
   'data on the third handshake segment discarded (acceptDataOnThirdAck = false)':
     '第三次握手报文段携带的数据被丢弃（acceptDataOnThirdAck = false）',
   'CLOSE in SYN-RECEIVED with data queued: FIN deferred until ESTABLISHED':

@@ -23,7 +23,7 @@ export function runWorkload(name: string, n: number): number {
   const w = WORKLOADS[name];
   if (w === undefined) throw new Error(`no workload "${name}" (known: ${Object.keys(WORKLOADS).join(', ')})`);
   let events = 0;
-  const sink = { emit: () => void events++, segment: () => void events++, timer: () => void events++ };
+  const sink = { emit: () => void events++, segment: () => void events++, timer: () => void events++, lazyConn: true };
   const spec = w.spec(n);
   new Network(spec, sink).runUntil(spec.untilMs);
   return events;

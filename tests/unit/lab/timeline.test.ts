@@ -52,6 +52,19 @@ describe('timeline seek', () => {
     expect(lab.step('event')).toBe(false);
   });
 
+  it("in a flood, a seek's re-run (which builds no keys for the spoofed packets) shows the keys a fresh run does", () => {
+    const lab = openLesson('syn-flood', 500, 2); // the compare run with SYN cookies: replies to spoofed sources everywhere
+    lab.seekMs(3000);
+    let spoofedSeen = 0;
+    for (const t of [2500, 1203, 2010, 700]) {
+      lab.seekMs(t);
+      const seen = views(lab) as { router: { inFlight: Array<{ conn: string }> } };
+      expect(seen).toEqual(freshViews(lab, t));
+      spoofedSeen += seen.router.inFlight.filter((p) => /^198\.1[89]\.|>198\.1[89]\./.test(p.conn)).length;
+    }
+    expect(spoofedSeen).toBeGreaterThan(0);
+  });
+
   it('past the end clamps to untilMs; the head only computes what was asked', () => {
     const lab = openLesson('three-way-handshake');
     expect(lab.timeline.headMs).toBe(0);

@@ -6,7 +6,8 @@ import { SPOOF_BASE, SPOOF_SPAN, spoofedIp } from '../../../src-main/net/flood.j
 import { Network } from '../../../src-main/net/network.js';
 import { u32ToIp } from '../../../src-main/tcp/codec.js';
 import type { RunSpec } from '../../../src-main/net/spec.js';
-import type { TraceEvent } from '../../../src-main/net/trace.js';
+import { connOf, type SegmentEventKind, type TraceEvent } from '../../../src-main/net/trace.js';
+import type { Segment, TcpOptions } from '../../../src-main/tcp/segment.js';
 import { A_IP, B_IP, CONNECT, LISTEN, spec } from './helpers.js';
 
 function floodSpec(syncookies: number): RunSpec {
@@ -59,7 +60,11 @@ describe('SYN flood', () => {
   it('with SYN cookies (linux default tcp_syncookies = 1) A connects at once', () => {
     const { mine, kinds } = run(1);
     expect(mine.filter((e) => e.kind === 'app').map((e) => e.kind === 'app' && [e.t, e.host, e.event])).toEqual([[1040, 'A', 'connected'], [1060, 'B', 'accepted']]);
-    expect(mine.filter((e) => e.kind === 'note').map((e) => e.kind === 'note' && e.text)).toEqual(['SYN queue full: answered with a SYN cookie (RFC 4987)']);
+    // Why B answered with a cookie is the SYN-ACK's cause (there is no note event per cookie: a flood sends millions).
+    const causes = mine.filter((e) => e.kind === 'segment.send' && e.host === 'B').map((e) => e.kind === 'segment.send' && e.cause);
+    expect(causes).toEqual(['SYN queue full: SYN-ACK with a SYN cookie, no state kept (RFC 4987)']);
+    expect(mine.filter((e) => e.kind === 'note')).toEqual([]);
+    expect(kinds.get('note')).toBeUndefined();
     expect(kinds.get('tcp.drop: SYN queue full')).toBeUndefined();
   });
 
@@ -140,5 +145,64 @@ describe('SYN flood', () => {
     for (const ip of ['198.17.0.1', '198.20.0.1', '198.180.0.1', '198.190.1.1', '199.18.0.1', '98.18.0.1', '10.0.0.1', '198.1', '', '198.18']) {
       expect(isFloodAddress(ip)).toBe(false);
     }
+  });
+});
+
+/** Every segment event of a run as a sink with segment() gets it: the key given, and the segment's own key. */
+function segmentEvents(lazy: boolean, s: RunSpec, untilMs: number) {
+  const out: Array<{ kind: string; t: number; host: string; conn: string | null; id: number; keyOfSeg: string; text: string }> = [];
+  const others: TraceEvent[] = [];
+  const sink = {
+    lazyConn: lazy,
+    emit: (e: TraceEvent) => void others.push(e),
+    segment(kind: SegmentEventKind, t: number, host: string, conn: string | null, id: number, seg: Segment, _o: TcpOptions, text: string) {
+      out.push({ kind, t, host, conn, id, keyOfSeg: connOf(seg), text });
+    },
+  };
+  const net = new Network(s, sink);
+  net.runUntil(untilMs);
+  return { net, out, others };
+}
+
+describe("a flood's connection keys, built only for a sink that reads them (TraceSink.lazyConn)", () => {
+  // Cookies always on (2): no spoofed SYN gets a half-open connection (whose key TCP builds anyway).
+  const s = floodSpec(2);
+  s.floods = [{ from: 'M', target: `${B_IP}:80`, startMs: 0, ratePerSec: 1000, count: 300 }];
+
+  it('a sink that reads keys gets every segment event with its key, sender first', () => {
+    const { out } = segmentEvents(false, s, 3000);
+    expect(out.length).toBeGreaterThan(4 * 300);
+    for (const e of out) expect(e.conn).toBe(e.keyOfSeg);
+  });
+
+  it('a lazy sink gets null for the spoofed SYNs and the replies to them, and the same events otherwise', () => {
+    const keyed = segmentEvents(false, s, 3000), lazy = segmentEvents(true, s, 3000);
+    expect(lazy.out.map((e) => ({ ...e, conn: e.conn ?? e.keyOfSeg }))).toEqual(keyed.out);
+    expect(lazy.others).toEqual(keyed.others);
+    const spoofed = (e: { keyOfSeg: string }) => /^198\.1[89]\.|>198\.1[89]\./.test(e.keyOfSeg);
+    // Each spoofed SYN: sent by M, received by B, answered (sent by B), the answer dropped at the router.
+    expect(lazy.out.filter(spoofed).length).toBe(4 * 300);
+    for (const e of lazy.out) expect([e.keyOfSeg, e.conn === null]).toEqual([e.keyOfSeg, spoofed(e)]);
+    // A's own handshake keeps its keys (they are built once per connection anyway).
+    expect(lazy.out.filter((e) => e.keyOfSeg.includes(`${A_IP}:40000`)).every((e) => e.conn === e.keyOfSeg)).toBe(true);
+  });
+
+  it("the network's packet records and views have the keys a lazy sink never asked for", () => {
+    const { net, out } = segmentEvents(true, s, 3000);
+    const lastSyn = out.filter((e) => e.kind === 'segment.send' && e.host === 'M').at(-1)!;
+    const lastReply = out.filter((e) => e.kind === 'segment.drop').at(-1)!;
+    expect(lastSyn.conn).toBeNull();
+    expect(net.packet(lastSyn.id)?.conn).toBe(lastSyn.keyOfSeg);
+    expect(net.packet(lastReply.id)?.conn).toBe(lastReply.keyOfSeg);
+    expect(lastReply.text).toMatch(/^no route to spoofed address 198\.1[89]\./);
+    for (const p of net.packets()) expect(p.conn).toBe(connOf(p.seg));
+  });
+
+  it('a SYN-ACK with cookies always on says so in its cause', () => {
+    const always = floodSpec(2);
+    always.floods = [{ from: 'M', target: `${B_IP}:80`, startMs: 0, ratePerSec: 1000, count: 3 }];
+    const { out } = segmentEvents(true, always, 100);
+    expect(out.filter((e) => e.kind === 'segment.send' && e.host === 'B').map((e) => e.text))
+      .toEqual(Array(3).fill('SYN-ACK with a SYN cookie, no state kept (tcp_syncookies = 2)'));
   });
 });

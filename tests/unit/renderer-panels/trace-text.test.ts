@@ -29,7 +29,7 @@ describe('localizeTraceText', () => {
   it("names RFC 9293 3.10.7.4's steps in Chinese, in a prefix and in a trailing reference", () => {
     expect(zh('RFC 9293 3.10.7.4 eighth: FIN received in FIN-WAIT-2')).toBe('RFC 9293 3.10.7.4 第八步: FIN-WAIT-2 状态下收到 FIN');
     expect(zh('RST outside the receive window (RFC 9293 3.10.7.4 first)')).toBe('RST 不在接收窗口内（RFC 9293 3.10.7.4 第一步）');
-    expect(zh('SYN queue full: answered with a SYN cookie (RFC 4987)')).toBe('SYN 队列已满：改用 SYN cookie 应答（RFC 4987）');
+    expect(zh('SYN queue full: SYN-ACK with a SYN cookie, no state kept (RFC 4987)')).toBe('SYN 队列已满：改用携带 SYN cookie 的 SYN-ACK 应答，服务器不保存连接状态（RFC 4987）');
   });
 
   it('fills patterns with the captured values, state names in English as RFC 9293 prints them', () => {
@@ -96,7 +96,7 @@ const FROM_SOURCES = [
   'RST without ACK in SYN-SENT is ignored (RFC 9293 3.10.7.3)', 'neither SYN nor RST in SYN-SENT (RFC 9293 3.10.7.3)',
   'two-way handshake variant: SYN,ACK received, no third segment sent', 'not addressed to this host (10.0.0.9)',
   'segment without SYN, ACK or RST in LISTEN (RFC 9293 3.10.7.2)', 'accept queue full: SYN dropped',
-  'SYN cookie (tcp_syncookies = 2)', 'accept queue full: cookie ACK dropped', 'RST in LISTEN is ignored (RFC 9293 3.10.7.2)',
+  'SYN-ACK with a SYN cookie, no state kept (tcp_syncookies = 2)', 'accept queue full: cookie ACK dropped', 'RST in LISTEN is ignored (RFC 9293 3.10.7.2)',
   'accept queue full: handshake ACK dropped (SYN-ACK will be retransmitted)', 'in accept queue (2/129)',
   'go-back-N retransmission after RTO', 'fast retransmit after 3 duplicate ACKs (RFC 5681 3.2)',
   'NewReno partial ACK: retransmit next hole (RFC 6582 3.2)', 'data (persist timer: window too small to wait)', 'zero-window probe',
