@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { wiresharkLabel } from '../../../src-main/net/label.js';
-import { traceLine, type TraceEvent } from '../../../src-main/net/trace.js';
+import { connOf, traceLine, type TraceEvent } from '../../../src-main/net/trace.js';
 import { FLAG, type Segment } from '../../../src-main/tcp/segment.js';
 
 function seg(over: Partial<Segment>): Segment {
@@ -29,5 +30,26 @@ describe('traceLine', () => {
     expect(traceLine(a)).toBe(traceLine(b));
     expect(traceLine(a)).toBe('{"t":1,"kind":"segment.drop","host":"router","conn":"x","id":3,"reason":"r","seg":{"ack":0,"flags":"S","len":0,"options":{},"seq":1,"win":10}}');
     expect(JSON.parse(traceLine(a))).toEqual(a);
+  });
+});
+
+describe('connOf', () => {
+  const plain = (s: Pick<Segment, 'srcIp' | 'srcPort' | 'dstIp' | 'dstPort'>) => `${s.srcIp}:${s.srcPort}>${s.dstIp}:${s.dstPort}`;
+
+  it('spells every key "srcIp:srcPort>dstIp:dstPort" whichever of its ends it has cached', () => {
+    // Few addresses and ports, so ends repeat, collide in the caches (by port mod 64) and get replaced.
+    const ip = fc.constantFrom('10.0.0.2', '10.0.0.1', '198.18.7.200', '198.19.255.1', '10.0.0.22');
+    const port = fc.constantFrom(80, 16, 144, 40000, 65535, 0, 1024, 40064);
+    fc.assert(fc.property(fc.array(fc.record({ srcIp: ip, srcPort: port, dstIp: ip, dstPort: port }), { minLength: 1, maxLength: 60 }), (segs) => {
+      for (const s of segs) expect(connOf(s)).toBe(plain(s));
+    }));
+  });
+
+  it("reuses the cached host end of a flood's keys: SYNs to 10.0.0.2:80 and the SYN-ACKs back", () => {
+    for (let i = 0; i < 200; i++) {
+      const spoofed = { ip: `198.18.${i}.${(i * 7) & 255}`, port: 1024 + ((i * 7919) % 64000) };
+      expect(connOf({ srcIp: spoofed.ip, srcPort: spoofed.port, dstIp: '10.0.0.2', dstPort: 80 })).toBe(`${spoofed.ip}:${spoofed.port}>10.0.0.2:80`);
+      expect(connOf({ srcIp: '10.0.0.2', srcPort: 80, dstIp: spoofed.ip, dstPort: spoofed.port })).toBe(`10.0.0.2:80>${spoofed.ip}:${spoofed.port}`);
+    }
   });
 });
