@@ -15,6 +15,8 @@ const config: Configuration = {
   files: [
     'dist/electron/**',
     'dist/renderer/**',
+    // The Linux window icon (main.ts): build resources are not packed unless named.
+    'assets/icon.png',
     'package.json',
     '!**/*.map',
     '!src-main/**',

@@ -35,7 +35,9 @@ async function openFile(file: string): Promise<void> {
 }
 
 function createWindow(): BrowserWindow {
-  const win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs')));
+  // dist/electron/ → assets/icon.png, in the repository and in the packaged asar (electron.config.ts files).
+  const icon = process.platform === 'linux' ? path.join(__dirname, '..', '..', 'assets', 'icon.png') : undefined;
+  const win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs'), icon));
   windows.add(win.webContents.id);
   win.on('closed', () => {
     windows.delete(win.webContents.id);

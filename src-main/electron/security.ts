@@ -4,8 +4,13 @@ import type { BrowserWindowConstructorOptions, Session, WebContents } from 'elec
 import { APP_ORIGIN } from './origin.js';
 
 /** The one window's options, written as a literal so reviewers and scanners (electronegativity) see them. */
-export function windowOptions(preload: string): BrowserWindowConstructorOptions {
+/**
+ * `icon`: the window's icon file, for Linux, whose window managers take it from the window when the app runs
+ * outside its desktop entry (`npm start`); Windows and macOS take theirs from the executable or bundle.
+ */
+export function windowOptions(preload: string, icon?: string): BrowserWindowConstructorOptions {
   return {
+    ...(icon !== undefined ? { icon } : {}),
     width: 1440,
     height: 900,
     minWidth: 1280,

@@ -28,7 +28,7 @@ describe('packaging (electron-builder --dir with a stand-in Electron)', () => {
     expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
     const asar = path.join(out, 'linux-unpacked', 'resources', 'app.asar');
     const files = listPackage(asar, { isPack: false }).map((f) => f.replaceAll('\\', '/'));
-    for (const entry of ['/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/renderer/index.html', '/package.json']) {
+    for (const entry of ['/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/renderer/index.html', '/package.json', '/assets/icon.png']) {
       expect(files, entry).toContain(entry);
     }
     expect(files.filter((f) => /^\/(tests|src-main|src-renderer|scripts|docs|bench|tools)\//.test(f))).toEqual([]);

@@ -8,6 +8,10 @@ describe('window preferences', () => {
     expect(opts.webPreferences).toMatchObject({ preload: '/app/preload.cjs', contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false });
     expect(opts.minWidth).toBe(1280);
     expect(opts.minHeight).toBe(720);
+    expect(opts).not.toHaveProperty('icon');
+  });
+  it('carry the window icon when one is given (Linux: main.ts passes assets/icon.png)', () => {
+    expect(windowOptions('/app/preload.cjs', '/app/assets/icon.png').icon).toBe('/app/assets/icon.png');
   });
   it('use a CSP with no remote origins and no eval', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("default-src 'self'");

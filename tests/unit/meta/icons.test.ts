@@ -1,6 +1,7 @@
 // The app icon files electron-builder and the desktop use (made by scripts/make-icons.mjs from
 // assets/icon.svg): every path electron.config.ts names exists, and each container holds real PNG images
 // of the sizes it claims. Until session 10 the config named icon files that had never been added.
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import config from '../../../electron.config.js';
@@ -22,6 +23,11 @@ describe('app icons', () => {
     expect(existsSync(c.linux.icon), c.linux.icon).toBe(true);
     // A file association's icon names no extension: electron-builder adds .ico (Windows) or .icns (macOS).
     for (const a of c.fileAssociations) for (const ext of ['.ico', '.icns']) expect(existsSync(a.icon + ext), a.icon + ext).toBe(true);
+  });
+
+  it('the Linux window icon main.ts passes (dist/electron/../../assets/icon.png) exists and is packed', () => {
+    expect(existsSync(path.join('dist', 'electron', '..', '..', 'assets', 'icon.png'))).toBe(true);
+    expect((config as unknown as { files: string[] }).files).toContain('assets/icon.png');
   });
 
   it('the Linux set has one square PNG per size its file name says', () => {
