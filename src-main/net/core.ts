@@ -150,10 +150,10 @@ export function emit(s: NetState, ev: TraceEvent): void {
   s.sink.emit(ev);
 }
 
-/** A segment.send / recv / drop event at the current time: as fields to a sink that takes them, else as an object. */
 /**
- * A segment event for packet `rec` (seg: the segment as this event sees it). The record's key goes to the
- * sink as it is, null included, when the sink is lazy (TraceSink.lazyConn); any other sink gets it built.
+ * A segment.send / recv / drop event for packet `rec` at the current time (`seg`: the segment as this event
+ * sees it): as fields to a sink that takes them, else as an object. The record's key goes to the sink as it
+ * is, null included, when the sink is lazy (TraceSink.lazyConn); any other sink gets it built (keyOf).
  */
 export function emitSegment(s: NetState, kind: SegmentEventKind, host: string, rec: KeptRecord, seg: Segment, options: TcpOptions, text: string, lineage: Lineage | null): void {
   s.packetEvents++;
