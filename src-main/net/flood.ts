@@ -17,27 +17,34 @@ export const SPOOF_BASE = 0xc6120000;
 export const SPOOF_SPAN = 0x20000;
 
 /**
- * u32ToIp(SPOOF_BASE + k) as one concatenation: "198.18.x." or "198.19.x." by bits 8-16 of k, then the
- * last octet. Building it octet by octet took 7 string additions and 4 number conversions per SYN.
+ * The dotted address of SPOOF_BASE + k (0 <= k < SPOOF_SPAN): equal to u32ToIp(SPOOF_BASE + k), written out
+ * character by character as one flat string, new for every SYN.
+ *
+ * Why new, and why flat (measured on the 1,000,000-SYN benchmark, docs/PERFORMANCE.md "Engine, session 12"):
+ * - sessions 5-11 kept one string per address (131,072 of them, ~7 MB), which counts fewer instructions
+ *   but is slower on the clock: each SYN read a random one of them, and the cookie hash, the router and
+ *   the address check then read it again, all cache misses (a fifth of the flood's CPU profile). A string
+ *   made just now is still in the cache for all of them: interleaved medians 2.28 s -> 1.74 s;
+ *   - joined with `+` instead, an address of 13 or more characters is a two-part (cons) string that every
+ *   reader has to flatten first (2.47 s).
  */
-const SPOOF_PREFIX: readonly string[] = Array.from({ length: 512 }, (_, i) => `198.${18 + (i >> 8)}.${i & 255}.`);
-const OCTET: readonly string[] = Array.from({ length: 256 }, (_, i) => String(i));
-
-/**
- * Each spoofed address string, made the first time it is drawn. A flood draws from only SPOOF_SPAN
- * addresses, so after a few hundred thousand SYNs every SYN reuses a string instead of building one: a
- * string of 13 or more characters is built as a two-part (cons) string, which the cookie hash and the
- * router's address lookups each had to flatten and hash again (~700 instructions per SYN, by valgrind).
- * Bounded: at most SPOOF_SPAN strings (~5 MB) per process, whatever the number of SYNs. The strings are a
- * pure function of k, so sharing them between networks (and snapshot clones) changes nothing they trace.
- */
-let spoofed: Array<string | undefined> | null = null;
-
-/** The dotted address of SPOOF_BASE + k (0 <= k < SPOOF_SPAN): equal to u32ToIp(SPOOF_BASE + k). */
 export function spoofedIp(k: number): string {
-  // Allocated whole on first use (1 MB): writes far past the end of a growing array would make it a dictionary.
-  spoofed ??= new Array<string | undefined>(SPOOF_SPAN).fill(undefined);
-  return (spoofed[k] ??= SPOOF_PREFIX[(k >>> 8) & 0x1ff]! + OCTET[k & 0xff]!);
+  // 198.18.c.d or 198.19.c.d: the /15's second octet is 18 + bit 16 of k.
+  const b = 56 + ((k >>> 16) & 1);
+  const c = (k >>> 8) & 255, d = k & 255;
+  const c1 = 48 + Math.floor(c / 100), c2 = 48 + (Math.floor(c / 10) % 10), c3 = 48 + (c % 10);
+  const d1 = 48 + Math.floor(d / 100), d2 = 48 + (Math.floor(d / 10) % 10), d3 = 48 + (d % 10);
+  const f = String.fromCharCode; // (fixed arity per case: a spread or an array would allocate again)
+  if (c >= 100) {
+    if (d >= 100) return f(49, 57, 56, 46, 49, b, 46, c1, c2, c3, 46, d1, d2, d3);
+    return d >= 10 ? f(49, 57, 56, 46, 49, b, 46, c1, c2, c3, 46, d2, d3) : f(49, 57, 56, 46, 49, b, 46, c1, c2, c3, 46, d3);
+  }
+  if (c >= 10) {
+    if (d >= 100) return f(49, 57, 56, 46, 49, b, 46, c2, c3, 46, d1, d2, d3);
+    return d >= 10 ? f(49, 57, 56, 46, 49, b, 46, c2, c3, 46, d2, d3) : f(49, 57, 56, 46, 49, b, 46, c2, c3, 46, d3);
+  }
+  if (d >= 100) return f(49, 57, 56, 46, 49, b, 46, c3, 46, d1, d2, d3);
+  return d >= 10 ? f(49, 57, 56, 46, 49, b, 46, c3, 46, d2, d3) : f(49, 57, 56, 46, 49, b, 46, c3, 46, d3);
 }
 
 /** What a Linux SYN would carry at minimum; shared (never mutated) to keep a flood's memory small. */
