@@ -18,15 +18,15 @@ export const SPOOF_SPAN = 0x20000;
 
 /**
  * The dotted address of SPOOF_BASE + k (0 <= k < SPOOF_SPAN): equal to u32ToIp(SPOOF_BASE + k), written out
- * character by character as one flat string, new for every SYN.
- *
- * Why new, and why flat (measured on the 1,000,000-SYN benchmark, docs/PERFORMANCE.md "Engine, session 12"):
- * - sessions 5-11 kept one string per address (131,072 of them, ~7 MB), which counts fewer instructions
- *   but is slower on the clock: each SYN read a random one of them, and the cookie hash, the router and
- *   the address check then read it again, all cache misses (a fifth of the flood's CPU profile). A string
- *   made just now is still in the cache for all of them: interleaved medians 2.28 s -> 1.74 s;
- *   - joined with `+` instead, an address of 13 or more characters is a two-part (cons) string that every
- *   reader has to flatten first (2.47 s).
+ * character by character as one flat string, new for every SYN. Measured on the 1,000,000-SYN benchmark
+ * (docs/PERFORMANCE.md "Engine, session 12"):
+ * - sessions 7-11 kept one string per address (up to 131,072 of them, megabytes). That counts 4 % fewer
+ *   instructions but is slower on the clock: each SYN read a random one of them, and the first reads of it
+ *   (the table, the cookie hash, the router's address check) held a fifth of the CPU profile's samples. A
+ *   string made just now is close to everything else the SYN touches: 13 % faster (interleaved medians,
+ *   12 rounds: 1.66 s -> 1.45 s);
+ * - joined with `+` instead, an address of 13 or more characters is a two-part (cons) string that every
+ *   reader has to flatten first: slower than the table (2.47 s against 2.28 s in the same rounds).
  */
 export function spoofedIp(k: number): string {
   // 198.18.c.d or 198.19.c.d: the /15's second octet is 18 + bit 16 of k.

@@ -1,7 +1,7 @@
 // tools/instructions counts machine instructions per unit of engine work under valgrind: its arithmetic,
 // its arguments, its workloads, and one real counting run (npm test installs valgrind as it does chromium).
 import { describe, expect, it } from 'vitest';
-import { instructionsOf, perUnit } from '../../../tools/instructions/count.js';
+import { cacheMissesOf, instructionsOf, perUnit } from '../../../tools/instructions/count.js';
 import { measure, parseArgs } from '../../../tools/instructions/main.js';
 import { runWorkload } from '../../../tools/instructions/workloads.js';
 
@@ -13,14 +13,24 @@ describe('npm run instructions', () => {
     expect(() => instructionsOf('==12== ERROR SUMMARY: 0 errors')).toThrow('no "I refs" line');
   });
 
+  it('reads the data-cache misses of a cache-simulating run, and names what is missing', () => {
+    const out = [
+      '==9841== D1  misses:       43,330,063  (   32,105,041 rd   +  11,225,022 wr)',
+      '==9841== LLd misses:       16,941,753  (    8,505,541 rd   +   8,436,212 wr)',
+    ].join('\n');
+    expect(cacheMissesOf(out)).toEqual({ d1: 43_330_063, lld: 16_941_753 });
+    expect(() => cacheMissesOf('==12== I   refs:      3,619,324,366')).toThrow('was --cache-sim=yes given?');
+  });
+
   it('counts per unit the growth between two sizes, each run twice', () => {
     expect(perUnit({ n: 10, instructions: 1000 }, { n: 30, instructions: 5000 })).toBe(100);
     expect(() => perUnit({ n: 30, instructions: 1 }, { n: 30, instructions: 2 })).toThrow('sizes must grow: 30 then 30');
   });
 
-  it('takes --only and --sizes, and names a bad argument', () => {
-    expect(parseArgs([])).toEqual({ only: ['flood', 'bulk', 'clients'], sizes: null });
-    expect(parseArgs(['--only', 'bulk,flood', '--sizes', '100,300'])).toEqual({ only: ['bulk', 'flood'], sizes: [100, 300] });
+  it('takes --only, --sizes and --cache, and names a bad argument', () => {
+    expect(parseArgs([])).toEqual({ only: ['flood', 'bulk', 'clients'], sizes: null, cache: false });
+    expect(parseArgs(['--only', 'bulk,flood', '--sizes', '100,300'])).toEqual({ only: ['bulk', 'flood'], sizes: [100, 300], cache: false });
+    expect(parseArgs(['--cache', '--only', 'flood'])).toEqual({ only: ['flood'], sizes: null, cache: true });
     expect(() => parseArgs(['--only', 'nope'])).toThrow('--only: no workload "nope" (known: flood, bulk, clients)');
     expect(() => parseArgs(['--sizes', '300,100'])).toThrow('--sizes "300,100": give two growing whole numbers');
     expect(() => parseArgs(['--sizes', '1.5,3'])).toThrow('--sizes "1.5,3"');
@@ -36,14 +46,18 @@ describe('npm run instructions', () => {
     expect(() => runWorkload('nope', 1)).toThrow('no workload "nope"');
   });
 
-  it('counts a small flood under valgrind and prints one JSON line', async () => {
+  it('counts a small flood under valgrind, with its cache misses, and prints one JSON line', async () => {
     const lines: string[] = [];
-    await measure({ only: ['flood'], sizes: [200, 1200] }, (l) => lines.push(l));
+    await measure({ only: ['flood'], sizes: [200, 1200], cache: true }, (l) => lines.push(l));
     expect(lines).toHaveLength(1);
-    const r = JSON.parse(lines[0]!) as { name: string; value: number; unit: string; sizes: number[]; totals: number[] };
+    const r = JSON.parse(lines[0]!) as { name: string; value: number; unit: string; sizes: number[]; totals: number[]; d1MissesPerUnit: number; l2MissesPerUnit: number };
     expect(r).toMatchObject({ name: 'instructions.flood', unit: 'instructions/SYN', sizes: [200, 1200] });
     expect(r.totals[1]!).toBeGreaterThan(r.totals[0]!);
-    // Thousands of instructions per SYN (~15,000 at full size; a small run is dominated by compiling).
+    // Thousands of instructions per SYN (~11,000 at full size; a small run is dominated by compiling).
     expect(r.value).toBeGreaterThan(1000);
+    // Every SYN misses the first-level cache somewhere, and a last-level miss was a first-level miss first.
+    expect(r.d1MissesPerUnit).toBeGreaterThan(0);
+    expect(r.l2MissesPerUnit).toBeGreaterThanOrEqual(0);
+    expect(r.l2MissesPerUnit).toBeLessThanOrEqual(r.d1MissesPerUnit);
   }, 240_000);
 });
