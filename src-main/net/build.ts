@@ -4,7 +4,7 @@
 import type { StackOptions } from '../tcp/api.js';
 import { ipToU32 } from '../tcp/codec.js';
 import { Prng } from '../tcp/prng.js';
-import { isFloodAddress, NetState, type HostRuntime, type NetLimits, type NetStack, type LinkState } from './core.js';
+import { NetState, type HostRuntime, type NetLimits, type NetStack, type LinkState } from './core.js';
 import { NetError } from './errors.js';
 import { checkFlood, startFlood } from './flood.js';
 import { HostSink, makeTransmit } from './hooks.js';
@@ -72,7 +72,6 @@ export function buildState(spec: RunSpec, sink: TraceSink, limits: NetLimits, cr
     const runtime: HostRuntime = { name: h.name, ip: h.ip, stack: createStack(opts), link: linkOf(spec, h, prng), timerGen: 0, wakeAtMs: Infinity };
     s.hosts.set(h.name, runtime);
     s.hostByIp.set(h.ip, runtime);
-    if (isFloodAddress(h.ip)) s.floodRangeHasHost = true;
     s.queues.set(h.name, { toward: h.name, ids: [], busyGen: 0, busyUntilMs: null });
   }
   (spec.rules ?? []).forEach((r, i) => {

@@ -101,8 +101,6 @@ export class NetState {
   readonly hosts = new Map<string, HostRuntime>();
   /** Each host by its address (the same objects as `hosts`). */
   readonly hostByIp = new Map<string, HostRuntime>();
-  /** Whether some host has an address in the flood range, 198.18.0.0/15 (almost never: see hostAt). */
-  floodRangeHasHost = false;
   readonly queues = new Map<string, OutQueue>();
   readonly live = new IdMap<LivePacket>();
   /** Packets waiting for `after` later packets toward the same receiver (reorder), oldest first. */
@@ -177,16 +175,6 @@ export function hostOf(s: NetState, name: string): HostRuntime {
   const h = s.hosts.get(name);
   if (h === undefined) throw new Error(`no host ${name}`); // callers validate names first
   return h;
-}
-
-/**
- * The host with address `ip`, or null when no host has it. A flood's SYN-ACKs go to spoofed addresses, each
- * a string made for its SYN (flood.ts spoofedIp), and a Map lookup computes the hash of every new string: 4 %
- * of the flood's CPU profile. No host has an address in the flood range, unless a scenario gives it one.
- */
-export function hostAt(s: NetState, ip: string): HostRuntime | null {
-  if (!s.floodRangeHasHost && isFloodAddress(ip)) return null;
-  return s.hostByIp.get(ip) ?? null;
 }
 
 /** Keeps one pending 'timers' event per host at the stack's nextDueMs (smoltcp's poll_at). */

@@ -5,7 +5,7 @@ import type { StackOptions, TransmitMeta } from '../tcp/api.js';
 import { FLAG, type Segment } from '../tcp/segment.js';
 import { timerEvent, type TcpTraceEvent, type TcpTraceSink, type TimerName, type TimerOp } from '../tcp/trace.js';
 import { noteStateEvent } from './conn-index.js';
-import { emit, emitSegment, hostAt, hostOf, RECENT_SENT, type ConnInfo, type HostRuntime, type NetState } from './core.js';
+import { emit, emitSegment, hostOf, RECENT_SENT, type ConnInfo, type HostRuntime, type NetState } from './core.js';
 import { launch, newPacket } from './journey.js';
 import { EMPTY_PAYLOAD, optionsOf } from './packets.js';
 import { connOf, ORIGINAL, type Lineage } from './trace.js';
@@ -109,7 +109,7 @@ export function onTransmit(s: NetState, host: string, seg: Segment, meta: Transm
   if (seg.payload.length === 0 && seg.payload !== EMPTY_PAYLOAD) seg.payload = EMPTY_PAYLOAD;
   // Segments to addresses no host has (replies to spoofed SYNs) are not remembered: a flood must not
   // grow or churn the per-connection bookkeeping. Their retransmissions say "retransmission" (of: null).
-  const toHost = hostAt(s, seg.dstIp); // (looked up once, for newPacket too)
+  const toHost = s.hostByIp.get(seg.dstIp) ?? null; // (looked up once, for newPacket too)
   const routable = toHost !== null;
   // The engine passes a connection's key when it has it. A reply to no host gets none built here: a
   // flood's cookie SYN-ACKs are a million unique keys that a counting sink never reads (keyOf builds it).

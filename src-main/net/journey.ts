@@ -2,7 +2,7 @@
 // See packets.ts for the states. Every function here keeps s.live, the queues and the record in step.
 import { decodeIpv4Tcp } from '../tcp/codec.js';
 import type { Segment } from '../tcp/segment.js';
-import { emit, emitSegment, hostAt, hostOf, isFloodAddress, syncTimer, type HostRuntime, type NetState, type OutQueue } from './core.js';
+import { emit, emitSegment, hostOf, isFloodAddress, syncTimer, type HostRuntime, type NetState, type OutQueue } from './core.js';
 import { EV, evTag, LANE } from './events.js';
 import { addNote, IN_FLIGHT, keyOf, newRecordNotes, optionsOf, wireBytes, type LivePacket, type KeptRecord, type Where } from './packets.js';
 import { KLASS_SIM } from './scheduler.js';
@@ -15,7 +15,7 @@ import { connOf, optionsSummary, ROUTER, type Lineage } from './trace.js';
  */
 export function newPacket(
   s: NetState, seg: Segment, lineage: Lineage, fromHost: HostRuntime, bypassRules: boolean, conn: string | null = connOf(seg), bulk = false,
-  toHost: HostRuntime | null = hostAt(s, seg.dstIp),
+  toHost: HostRuntime | null = s.hostByIp.get(seg.dstIp) ?? null,
 ): LivePacket {
   const id = ++s.lastPacketId;
   const from = fromHost.name;

@@ -138,8 +138,8 @@ describe('SYN flood', () => {
     expect([spoofedIp(0), spoofedIp(0x1ff), spoofedIp(0x10000), spoofedIp(SPOOF_SPAN - 1)]).toEqual(['198.18.0.0', '198.18.1.255', '198.19.0.0', '198.19.255.255']);
   });
 
-  it('a host that has an address in the flood range still gets its packets (hostAt looks it up)', () => {
-    // Replies to flood addresses skip the address lookup (core.ts hostAt) unless a host owns one.
+  it('a host that has an address in the flood range still gets its packets', () => {
+    // The flood range names spoofed sources in drop reasons, but an address a host owns is routed to it.
     const s = spec({}, { B: { ip: '198.18.7.1' } });
     s.steps = [LISTEN, { ...CONNECT, to: '198.18.7.1:80' }];
     const { net, rec } = start(s);
