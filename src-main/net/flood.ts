@@ -20,11 +20,11 @@ export const SPOOF_SPAN = 0x20000;
  * The dotted address of SPOOF_BASE + k (0 <= k < SPOOF_SPAN): equal to u32ToIp(SPOOF_BASE + k), written out
  * character by character as one flat string, new for every SYN. Measured on the 1,000,000-SYN benchmark
  * (docs/PERFORMANCE.md "Engine, session 12"):
- * - sessions 7-11 kept one string per address (up to 131,072 of them, megabytes). That counts 4 % fewer
+ * - sessions 7-11 kept one string per address (up to 131,072 of them, megabytes). That counts 5 % fewer
  *   instructions but is slower on the clock: each SYN read a random one of them, and the first reads of it
  *   (the table, the cookie hash, the router's address check) held a fifth of the CPU profile's samples. A
- *   string made just now is close to everything else the SYN touches: 13 % faster (interleaved medians,
- *   12 rounds: 1.66 s -> 1.45 s);
+ *   string made just now is close to everything else the SYN touches: 10-15 % faster (interleaved
+ *   medians: 1.86 s -> 1.71 s and 1.79 s -> 1.51 s, 10 rounds each);
  * - joined with `+` instead, an address of 13 or more characters is a two-part (cons) string that every
  *   reader has to flatten first: slower than the table (2.47 s against 2.28 s in the same rounds).
  */
