@@ -82,8 +82,10 @@ function count(driver: string, name: string, n: number, cache: boolean): Count {
 
 /** The cache fields of a --cache line: misses per unit, from the same two runs as the instructions. */
 function missFields(small: Count, large: Count): Record<string, unknown> {
-  if (small.misses === null || large.misses === null) return {};
-  const per = (k: keyof CacheMisses): number => perUnit({ n: small.n, instructions: small.misses![k] }, { n: large.n, instructions: large.misses![k] });
+  const a = small.misses, b = large.misses;
+  if (a === null || b === null) return {};
+  // perUnit's arithmetic, on miss totals instead of instruction totals.
+  const per = (k: keyof CacheMisses): number => perUnit({ n: small.n, instructions: a[k] }, { n: large.n, instructions: b[k] });
   return { d1MissesPerUnit: per('d1'), l2MissesPerUnit: per('lld'), cacheSim: CACHE_FLAGS };
 }
 
