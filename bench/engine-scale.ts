@@ -3,7 +3,7 @@ import { Network } from '../src-main/net/network.js';
 import type { RunSpec, StepSpec } from '../src-main/net/spec.js';
 import type { TraceEvent } from '../src-main/net/trace.js';
 import type { BenchDef } from './harness.js';
-import { peakRssMb } from './harness.js';
+import { kernelMeter, peakRssMb } from './harness.js';
 
 /** Counts instead of keeping: a million-SYN flood's trace would itself be the memory being measured. */
 class CountingSink {
@@ -72,14 +72,16 @@ export const engineFlood: BenchDef<{ spoofedSyns: number; legitimateClients: num
   run({ spoofedSyns, legitimateClients }) {
     const spec = floodSpec(spoofedSyns, legitimateClients);
     const sink = new CountingSink();
+    const kernel = kernelMeter();
     const started = process.hrtime.bigint();
     const net = new Network(spec, sink);
     net.runUntil(spec.untilMs);
     const wallS = elapsedS(started);
+    const { minorFaults, systemCpuS } = kernel();
     if (sink.connected.size !== legitimateClients) {
       throw new Error(`engine.flood: ${sink.connected.size} of ${legitimateClients} legitimate clients connected`);
     }
-    return { value: wallS, extra: { events: sink.events, legitimateConnected: sink.connected.size, virtualMs: net.nowMs, peakRssMb: peakRssMb() } };
+    return { value: wallS, extra: { events: sink.events, legitimateConnected: sink.connected.size, virtualMs: net.nowMs, peakRssMb: peakRssMb(), minorFaults, systemCpuS } };
   },
 };
 
@@ -113,12 +115,14 @@ export const engineClients: BenchDef<{ clients: number; bytesEach: number }> = {
   run({ clients, bytesEach }) {
     const spec = clientsSpec(clients, bytesEach);
     const sink = new CountingSink();
+    const kernel = kernelMeter();
     const started = process.hrtime.bigint();
     const net = new Network(spec, sink);
     net.runUntil(spec.untilMs);
     const wallS = elapsedS(started);
+    const { minorFaults, systemCpuS } = kernel();
     if (sink.dataBytesToServer !== clients * bytesEach) throw new Error(`engine.clients: server received ${sink.dataBytesToServer} of ${clients * bytesEach} bytes`);
     if (sink.closedOnServer.size !== clients) throw new Error(`engine.clients: ${sink.closedOnServer.size} of ${clients} server connections closed`);
-    return { value: wallS, extra: { events: sink.events, connected: sink.connected.size, virtualMs: net.nowMs, peakRssMb: peakRssMb() } };
+    return { value: wallS, extra: { events: sink.events, connected: sink.connected.size, virtualMs: net.nowMs, peakRssMb: peakRssMb(), minorFaults, systemCpuS } };
   },
 };

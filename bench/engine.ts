@@ -7,7 +7,7 @@ import type { Segment, TcpOptions } from '../src-main/tcp/segment.js';
 import type { TimerName, TimerOp } from '../src-main/tcp/trace.js';
 import { TraceStore } from '../src-main/lab/trace-store.js';
 import type { BenchDef } from './harness.js';
-import { peakRssMb } from './harness.js';
+import { kernelMeter, peakRssMb } from './harness.js';
 
 /** Keeps every event in memory, in the store the lab's timeline keeps them in, and counts segments put on the wire. */
 class MemorySink {
@@ -89,6 +89,7 @@ export const engineBulk: BenchDef<{ megabytes: number; lossPercent: number }> = 
     const totalBytes = Math.round(megabytes * 1_000_000);
     const sink = new MemorySink();
     const net = new Network(bulkSpec(totalBytes, lossPercent / 100), sink);
+    const kernel = kernelMeter();
     const started = process.hrtime.bigint();
     const conn = '10.0.0.2:80>10.0.0.1:40000';
     // Run until B's application has everything (bounded: a stuck transfer ends at untilMs).
@@ -96,13 +97,14 @@ export const engineBulk: BenchDef<{ megabytes: number; lossPercent: number }> = 
       // each step is one simulation event
     }
     const wallS = Number(process.hrtime.bigint() - started) / 1e9;
+    const { minorFaults, systemCpuS } = kernel(); // (before the check below, which touches 100 MB more)
     const got = net.stack('B').received(conn);
     if (got.length !== totalBytes) throw new Error(`engine.bulk: B received ${got.length} of ${totalBytes} bytes`);
     const wrongAt = firstWrongByte(got);
     if (wrongAt >= 0) throw new Error(`engine.bulk: byte ${wrongAt} of what B received differs from what A sent`);
     return {
       value: sink.segments / wallS,
-      extra: { wallS: Math.round(wallS * 1000) / 1000, segments: sink.segments, events: sink.events.length, virtualMs: net.nowMs, verified: true, peakRssMb: peakRssMb() },
+      extra: { wallS: Math.round(wallS * 1000) / 1000, segments: sink.segments, events: sink.events.length, virtualMs: net.nowMs, verified: true, peakRssMb: peakRssMb(), minorFaults, systemCpuS },
     };
   },
 };

@@ -74,6 +74,7 @@ export async function runBench(def: BenchDef, tiny: boolean, overrides: Record<s
   // run's garbage in its own idle tasks, instead of charging it to the next run (engine.bulk's repeats
   // varied 1.5x when run back to back).
   const pauseMs = tiny ? 0 : SETTLE_MS; // (the test suite's tiny runs measure nothing)
+  const faultUs = pageFaultUs();
   for (let i = 0; i < warmups; i++) await settled(pauseMs, () => def.run(params));
   const runs: BenchResult[] = [];
   for (let i = 0; i < repeats; i++) runs.push(await settled(pauseMs, () => def.run(params)));
@@ -85,7 +86,7 @@ export async function runBench(def: BenchDef, tiny: boolean, overrides: Record<s
   return {
     name: def.name, metric: def.metric, value: round(value), unit: def.unit, target: def.target, pass, ...(slack > 0 ? { resolution: slack } : {}),
     params, ...(opts.warmups !== undefined ? { warmups } : {}), settleMs: pauseMs, samples: samples.map(round),
-    ...closest.extra, loadAvg1: [loadBefore, loadAverage1()], date: new Date().toISOString().slice(0, 10),
+    ...closest.extra, loadAvg1: [loadBefore, loadAverage1()], pageFaultUs: faultUs, date: new Date().toISOString().slice(0, 10),
   };
 }
 
@@ -103,6 +104,52 @@ function loadAverage1(): number {
 
 function round(v: number): number {
   return Math.round(v * 1000) / 1000;
+}
+
+/** What the kernel did for this process between start and stop: first touches of memory, and system CPU time. */
+export interface KernelCost {
+  /** Minor page faults: pages touched for the first time since the kernel mapped them. */
+  minorFaults: number;
+  /** CPU seconds spent in the kernel by all of the process's threads (V8's GC helpers included). */
+  systemCpuS: number;
+}
+
+/**
+ * Starts counting the kernel's work for this process; the returned function stops and reports it. The engine
+ * benchmarks report it for their timed part: on this machine (a Firecracker VM) a page fault costs ~11 µs
+ * (pageFaultUs), so how much fresh memory a run touches shows in its wall time (docs/PERFORMANCE.md "Page
+ * faults on this machine").
+ */
+export function kernelMeter(): () => KernelCost {
+  const before = process.resourceUsage();
+  return () => {
+    const after = process.resourceUsage();
+    return { minorFaults: after.minorPageFault - before.minorPageFault, systemCpuS: round((after.systemCPUTime - before.systemCPUTime) / 1e6) };
+  };
+}
+
+/** Pages the page-fault probe touches: 2,048 of 4 KiB (~25 ms on this VM). */
+const PROBE_PAGES = 2048;
+/**
+ * The probe's allocation: above glibc's largest mmap threshold (32 MiB on 64-bit), so it is always a fresh
+ * mapping whose pages the kernel has not handed out yet, never reused heap memory that raises no faults.
+ */
+const PROBE_BYTES = 33 << 20;
+
+/**
+ * Wall microseconds per minor page fault when fresh memory is touched once per page, measured now (once per
+ * process; reported with every benchmark as context, like the load average). null when the touches raised
+ * no faults to divide by. (Where the kernel backs first touches with 2 MiB pages, THP "always", one fault
+ * covers 512 pages and costs more.)
+ */
+export function pageFaultUs(): number | null {
+  const fresh = new Uint8Array(PROBE_BYTES); // zero pages the kernel maps on first touch, not written here
+  const meter = kernelMeter();
+  const started = process.hrtime.bigint();
+  for (let page = 0; page < PROBE_PAGES; page++) fresh[page * 4096] = 1;
+  const wallUs = Number(process.hrtime.bigint() - started) / 1e3;
+  const { minorFaults } = meter();
+  return minorFaults > 0 ? Math.round((wallUs / minorFaults) * 100) / 100 : null;
 }
 
 /** Peak resident set size of this process so far, in MB (Linux reports it in /proc; Node exposes maxRSS). */

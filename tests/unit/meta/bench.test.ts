@@ -3,7 +3,7 @@
 // and checks the harness's own arithmetic on a fake benchmark.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { median, percentile, runBench, SETTLE_MS, type BenchDef } from '../../../bench/harness.js';
+import { kernelMeter, median, pageFaultUs, percentile, runBench, SETTLE_MS, type BenchDef } from '../../../bench/harness.js';
 import { aloneArgs, overridesOf, parseBenchArgs } from '../../../bench/args.js';
 import { firstWrongByte, MAX_STEP_BYTES } from '../../../bench/engine.js';
 
@@ -121,6 +121,29 @@ describe('benchmark harness', () => {
     expect(await runBench(fake([10.3], { resolution: 0.2 }), true)).toMatchObject({ pass: false });
   });
 
+  it('counts the page faults of memory touched between start and stop, and none of memory touched before', () => {
+    const PAGES = 1024;
+    const fresh = new Uint8Array(64 << 20); // a fresh mapping: its pages fault on first touch
+    const stop = kernelMeter();
+    for (let page = 0; page < PAGES; page++) fresh[page * 4096] = 1;
+    const touched = stop();
+    // Each 4 KiB page faults once; a kernel that backs first touches with 2 MiB pages faults once per 512.
+    expect(touched.minorFaults).toBeGreaterThanOrEqual(PAGES / 512);
+    expect(touched.systemCpuS).toBeGreaterThanOrEqual(0);
+    const again = kernelMeter();
+    for (let page = 0; page < PAGES; page++) fresh[page * 4096] = 2; // the same pages, mapped already
+    expect(again().minorFaults).toBeLessThan(touched.minorFaults);
+  });
+
+  it('measures the wall time of a page fault and reports it with every benchmark', async () => {
+    const us = pageFaultUs();
+    expect(us).not.toBeNull();
+    expect(us!).toBeGreaterThan(0);
+    const r = await runBench(fake([3]), true);
+    expect(typeof r.pageFaultUs).toBe('number');
+    expect(r.pageFaultUs as number).toBeGreaterThan(0);
+  });
+
   it('runs every benchmark at its tiny size and prints one JSON object each', () => {
     const r = spawnSync(process.execPath, ['scripts/bench.mjs', '--tiny'], { encoding: 'utf8', timeout: 240_000 });
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -128,12 +151,17 @@ describe('benchmark harness', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(lines.map((l) => l.name)).toEqual(ALL);
     for (const line of lines) {
-      expect(Object.keys(line)).toEqual(expect.arrayContaining(['name', 'metric', 'value', 'unit', 'target', 'pass', 'params', 'samples', 'loadAvg1']));
+      expect(Object.keys(line)).toEqual(expect.arrayContaining(['name', 'metric', 'value', 'unit', 'target', 'pass', 'params', 'samples', 'loadAvg1', 'pageFaultUs']));
       expect(Number.isFinite(line.value)).toBe(true);
       expect(typeof line.pass).toBe('boolean');
     }
     const by = new Map(lines.map((l) => [l.name as string, l]));
     expect(by.get('engine.bulk')).toMatchObject({ verified: true });
+    for (const engine of ['engine.bulk', 'engine.flood', 'engine.clients']) {
+      // Their timed part's kernel work: a run that makes a network and its trace touches fresh memory.
+      expect(by.get(engine)!.minorFaults as number, engine).toBeGreaterThan(0);
+      expect(by.get(engine)!.systemCpuS as number, engine).toBeGreaterThanOrEqual(0);
+    }
     expect(by.get('lab.seek')).toMatchObject({ params: { events: 3_000, seeks: 20 } });
     expect(by.get('lab.seek')!.traceEvents as number).toBeGreaterThanOrEqual(3_000);
     expect(by.get('lab.tcbHistory')).toMatchObject({ points: 200, fromMs: 0 });
