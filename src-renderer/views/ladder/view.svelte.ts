@@ -2,7 +2,7 @@
 // packets as $derived chains over them. The component only wires DOM events to this.
 import { scaleLinear, zoomIdentity, type ZoomTransform } from 'd3';
 import type { LadderPacket } from './model.js';
-import { buildTimeIndex, positionsById, visiblePackets } from './time-index.js';
+import { extendTimeIndex, positionsById, visiblePackets, type TimeIndex } from './time-index.js';
 import { columnLayout, type LadderHost } from './geometry.js';
 import { AXIS_PX, BOTTOM_PX, HEADER_PX, MAX_PX_PER_MS, RIGHT_PX } from './constants.js';
 import { hitTest } from './hit-test.js';
@@ -39,7 +39,9 @@ export class LadderView {
   }
 
   packets = $derived.by(() => this.#in.packets());
-  index = $derived(buildTimeIndex(this.packets));
+  /** The last index built: the next one reuses the packets both lists start with (extendTimeIndex). */
+  #lastIndex: TimeIndex | undefined;
+  index = $derived.by(() => (this.#lastIndex = extendTimeIndex(this.#lastIndex, this.packets)));
   extent = $derived.by(() => timeExtent(this.packets, this.#in.nowMs()));
   nowMs = $derived.by(() => this.#in.nowMs() ?? this.extent[1]);
   base = $derived(scaleLinear().domain(this.extent).range([HEADER_PX + 12, Math.max(HEADER_PX + 20, this.heightPx - BOTTOM_PX)]));

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LadderPacket } from '../../../src-renderer/views/ladder/model.js';
 import { buildLadder } from '../../../src-renderer/views/ladder/model.js';
-import { buildTimeIndex, lowerBound, upperBound, visiblePackets } from '../../../src-renderer/views/ladder/time-index.js';
+import { buildTimeIndex, extendTimeIndex, lowerBound, upperBound, visiblePackets, type TimeIndex } from '../../../src-renderer/views/ladder/time-index.js';
 import { columnLayout, packetPath } from '../../../src-renderer/views/ladder/geometry.js';
 import { hitTest, type HitQuery } from '../../../src-renderer/views/ladder/hit-test.js';
 import { loadFixture } from './fixture.js';
@@ -60,7 +60,10 @@ describe('visible window on 100,000 packets', () => {
 
   it('keeps only the long tail out of the binary search', () => {
     expect(index.spanCapMs).toBeGreaterThanOrEqual(10);
-    expect(index.long.length).toBeLessThanOrEqual(100);
+    // 0.1 % of the finite spans, plus every packet held for good (its span is Infinity whatever the cap).
+    const unfinished = packets.filter((p) => p.endMs === Infinity).length;
+    expect(unfinished).toBeGreaterThan(0);
+    expect(index.long.length).toBeLessThanOrEqual(100 + unfinished);
     expect(index.long.length).toBeGreaterThan(0);
   });
 
@@ -75,6 +78,113 @@ describe('visible window on 100,000 packets', () => {
       const a = k * 997;
       expect(visiblePackets(index, a, a + 200)).toEqual(bruteVisible(packets, a, a + 200));
     }
+  });
+});
+
+describe('an index extended as the list grows (live play)', () => {
+  /** What the ladder shows during play: the first `shown` packets, the last `inFlight` of them still in flight. */
+  function liveList(all: LadderPacket[], shown: number, inFlight: number, copies: Map<number, LadderPacket>): LadderPacket[] {
+    return all.slice(0, shown).map((p, i) => {
+      if (i >= shown - inFlight) return { ...p, endMs: Infinity, fate: 'in-flight' as LadderPacket['fate'] };
+      // An arrived packet is a copy made once when it arrived (model.ts LadderBuilder.edit), then kept.
+      let arrived = copies.get(p.id);
+      if (arrived === undefined) copies.set(p.id, (arrived = { ...p }));
+      return arrived;
+    });
+  }
+
+  /** Finite-span packets an index may keep above its cap (time-index.ts longLimit), plus a fresh build's share. */
+  function longestAllowed(n: number): number {
+    return Math.max(16, Math.ceil(0.002 * n)) + Math.ceil(0.001 * n) + 1;
+  }
+
+  function windowsAgree(index: TimeIndex, packets: LadderPacket[], rnd: () => number): void {
+    const lastMs = packets[packets.length - 1]?.startMs ?? 0;
+    for (let w = 0; w < 12; w++) {
+      const a = rnd() * (lastMs + 50) - 20;
+      const b = a + rnd() * (w < 6 ? 40 : 4000);
+      expect(visiblePackets(index, a, b)).toEqual(bruteVisible(packets, a, b));
+    }
+  }
+
+  it('answers every window as brute force does, frame after frame, and keeps its cap while it can', () => {
+    const all = bigLadder(20_000);
+    const copies = new Map<number, LadderPacket>();
+    const rnd = lcg(5);
+    let index: TimeIndex | undefined;
+    for (let shown = 1_000; shown <= all.length; shown += 97) {
+      const packets = liveList(all, shown, 150, copies);
+      index = extendTimeIndex(index, packets);
+      expect(index.packets).toBe(packets);
+      windowsAgree(index, packets, rnd);
+      // The 150 in flight (more than 0.1 % of the list) are long, and nothing else but the few slow ones:
+      // the binary search still does the work.
+      expect(index.spanCapMs).toBeGreaterThanOrEqual(10);
+      expect(index.long.length).toBeLessThan(150 + longestAllowed(shown));
+    }
+  });
+
+  it('keeps packets in flight out of the cap, in a fresh build too', () => {
+    const all = bigLadder(5_000).map((p) => ({ ...p, endMs: p.startMs + 10 }));
+    // 2 % in flight: counted in, the 99.9th-percentile span would be Infinity.
+    const live = all.map((p, i) => (i % 50 === 0 ? { ...p, endMs: Infinity } : p));
+    const index = buildTimeIndex(live);
+    expect(index.spanCapMs).toBe(10);
+    expect(index.long.length).toBe(100);
+    windowsAgree(index, live, lcg(12));
+  });
+
+  it('keeps the old cap: a few new packets longer than it join `long` instead of a recomputed cap', () => {
+    const even = bigLadder(4_010).map((p) => ({ ...p, endMs: p.startMs + 10 }));
+    const prev = buildTimeIndex(even.slice(0, 4_000));
+    expect(prev.spanCapMs).toBe(10);
+    // Ten new 20 ms arrows: a fresh build's 99.9th-percentile cap becomes 20; the extension keeps 10.
+    const next = [...even.slice(0, 4_000), ...even.slice(4_000).map((p) => ({ ...p, endMs: p.startMs + 20 }))];
+    expect(buildTimeIndex(next).spanCapMs).toBe(20);
+    const ext = extendTimeIndex(prev, next);
+    expect(ext.spanCapMs).toBe(10);
+    expect(Array.from(ext.long)).toEqual([4_000, 4_001, 4_002, 4_003, 4_004, 4_005, 4_006, 4_007, 4_008, 4_009]);
+    windowsAgree(ext, next, lcg(6));
+  });
+
+  it('copies only the packets that changed: the shared front stays, the new tail is read', () => {
+    const all = bigLadder(5_000);
+    const first = all.slice(0, 4_000);
+    const prev = buildTimeIndex(first);
+    const longOne = { ...all[4_000]!, endMs: all[4_000]!.startMs + 1e6 }; // far longer than the cap
+    const next = [...first, longOne, ...all.slice(4_001)];
+    const ext = extendTimeIndex(prev, next);
+    expect(ext.spanCapMs).toBe(prev.spanCapMs);
+    expect(Array.from(ext.startMs.subarray(0, 4_000))).toEqual(Array.from(prev.startMs));
+    expect(Array.from(ext.long)).toContain(4_000);
+    expect(Array.from(ext.long.filter((i) => i < 4_000))).toEqual(Array.from(prev.long));
+    windowsAgree(ext, next, lcg(9));
+  });
+
+  it('builds afresh when too many new packets are long, or when little of the old list is left', () => {
+    const all = bigLadder(4_000);
+    const prev = buildTimeIndex(all.slice(0, 3_000));
+    // 200 new packets, every one longer than the cap: more than an extension may keep in `long`.
+    const slow = [...all.slice(0, 3_000), ...all.slice(3_000, 3_200).map((p) => ({ ...p, endMs: p.startMs + 50_000 }))];
+    const rebuilt = extendTimeIndex(prev, slow);
+    expect(rebuilt.long.length).toBeLessThanOrEqual(Math.max(16, Math.ceil(0.002 * slow.length)));
+    expect(rebuilt.spanCapMs).toBe(buildTimeIndex(slow).spanCapMs);
+    windowsAgree(rebuilt, slow, lcg(3));
+    // A different list (a seek back to the start): a fresh index, not one padded from the old.
+    const other = bigLadder(2_000).map((p) => ({ ...p, startMs: p.startMs + 1 }));
+    expect(extendTimeIndex(prev, other).spanCapMs).toBe(buildTimeIndex(other).spanCapMs);
+    windowsAgree(extendTimeIndex(prev, other), other, lcg(4));
+  });
+
+  it('answers correctly when an early packet changes (a packet held at the router released late)', () => {
+    const all = bigLadder(3_000);
+    const prev = buildTimeIndex(all);
+    const edited = all.map((p, i) => (i === 2_400 ? { ...p, endMs: p.startMs + 90_000 } : p));
+    const ext = extendTimeIndex(prev, edited);
+    windowsAgree(ext, edited, lcg(8));
+    expect(visiblePackets(ext, all[2_400]!.startMs + 80_000, all[2_400]!.startMs + 80_001)).toContain(2_400);
+    // The same list again (a new array, the same packets): the index is reused as it is.
+    expect(extendTimeIndex(ext, [...edited]).startMs).toBe(ext.startMs);
   });
 });
 
