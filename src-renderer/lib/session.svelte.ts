@@ -9,6 +9,7 @@ import type {
 import type { LabClient } from './client.js';
 import { TraceLog, coalesce, viewsRefreshDelayMs } from './trace-buffer.js';
 import { toShownError, type ShownError } from './host-errors.js';
+import { FramePacer } from './frame-pacer.js';
 
 /** Events per trace.get call: large enough to load a lesson in a few round trips, small enough to stream. */
 const TRACE_CHUNK = 20_000;
@@ -20,6 +21,8 @@ const TRACE_CHUNK = 20_000;
  */
 const PLAY_VIEWS_EVERY_MS = 100;
 const NO_EVENTS: readonly TraceEvent[] = Object.freeze([]);
+/** Host events carry no user action: while playing, only the frame pacer's clock decides when they apply. */
+const NO_USER_KEY: readonly unknown[] = Object.freeze([]);
 /** Times read for the TCB plot's history: about one per pixel column of the plot. */
 const TCB_HISTORY_POINTS = 200;
 
@@ -70,6 +73,7 @@ export class SessionStore {
   }
 
   private queue: unknown[] = [];
+  private readonly pacer = new FramePacer();
   private frame: number | null = null;
   private traceLoading: Promise<void> | null = null;
   private traceDirty = false;
@@ -84,7 +88,7 @@ export class SessionStore {
   constructor(readonly client: LabClient) {
     client.onEvents((batch) => {
       this.queue.push(...batch);
-      this.frame ??= requestAnimationFrame(() => this.flush());
+      this.frame ??= requestAnimationFrame((frameMs) => this.onFrame(frameMs));
     });
   }
 
@@ -146,8 +150,21 @@ export class SessionStore {
     this.adopt(info, reset);
   }
 
-  private flush(): void {
+  /**
+   * Host events are applied on an animation frame; while playing, on at most every second one (frame-pacer.ts:
+   * each application updates every panel, and the ladder draws the frame after). Command replies (fromReply)
+   * are applied at once, so pause, seek and the user's other actions never wait.
+   */
+  private onFrame(frameMs: number): void {
     this.frame = null;
+    if (!this.pacer.shouldRun(frameMs, this.info?.playing ?? false, NO_USER_KEY)) {
+      this.frame = requestAnimationFrame((ms) => this.onFrame(ms));
+      return;
+    }
+    this.flush();
+  }
+
+  private flush(): void {
     const update = coalesce(this.queue);
     this.queue = [];
     if (update.session) {

@@ -45,7 +45,7 @@ describe('lessons and playback', () => {
   });
 
   it('the ladder keeps drawing new packets while playing at 1x, and shows them all once paused', async () => {
-    // While playing, the ladder draws data-only changes at about 30 Hz (views/ladder/draw-pacer.ts): this
+    // While playing, the ladder draws data-only changes at about 30 Hz (lib/frame-pacer.ts): this
     // checks that paced frames still come, and that pausing draws the cursor's last packets at once.
     const page = await newPage();
     // The renderer.live benchmark's bulk transfer: 1,000 packets per virtual second.
@@ -69,6 +69,30 @@ describe('lessons and playback', () => {
     expect(atPause).toBeGreaterThan(Math.max(...seen));
     await page.waitForTimeout(300);
     expect(await drawn()).toBe(atPause);
+    await page.close();
+  });
+
+  it('while playing, host updates apply on every second frame (about 30 Hz), and the cursor keeps moving', async () => {
+    // The host sends a batch every 16 ms; the session store applies them at most every 30 ms while playing
+    // (lib/frame-pacer.ts), so the cursor readout changes about 30 times a second, not 60.
+    const page = await newPage();
+    await openScenario(page, liveScenario(60_000), 'paced-play.json');
+    await page.getByLabel('Speed').selectOption('1');
+    await button(page, 'Play').click();
+    await page.waitForTimeout(300);
+    // The animation frame each change of the readout happened in (document.timeline.currentTime is the
+    // frame's time, the timestamp requestAnimationFrame callbacks get).
+    await page.evaluate(`(() => {
+      const frames = (window.__readoutFrames = []);
+      new MutationObserver(() => frames.push(document.timeline.currentTime)).observe(document.querySelector('output.now'), { characterData: true, childList: true, subtree: true });
+    })()`);
+    await page.waitForTimeout(2_000);
+    const frames = (await page.evaluate('window.__readoutFrames')) as number[];
+    await button(page, 'Pause').click();
+    expect(frames.length).toBeGreaterThan(10); // it kept moving
+    // Never two changes within 30 ms of frame time; unpaced, consecutive 60 Hz frames are 16.7 ms apart.
+    const gaps = frames.slice(1).map((t, i) => t - frames[i]!);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(29.9);
     await page.close();
   });
 
