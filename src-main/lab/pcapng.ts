@@ -8,6 +8,14 @@ export interface PcapngWriterOptions {
   appName: string;
   /** Written as the section's opt_comment. */
   comment?: string;
+  /**
+   * An upper bound on the file's size in bytes (PcapngWriter.HEADERS_MAX_BYTES plus packetBlockMaxBytes per
+   * packet). The file is then written into one buffer of that size and toBytes returns it without a copy;
+   * pages of it never written are never touched. Without it (or when it is too small) blocks go to 1 MiB
+   * chunks that toBytes copies into one array: the file's memory is written twice, which on a machine with
+   * slow page faults was about half of a 105 MB export's time (docs/PERFORMANCE.md "Live play, session 13").
+   */
+  sizeHintBytes?: number;
 }
 
 /**
@@ -100,6 +108,7 @@ function splitTimestamp(timeUs: bigint | number): [number, number] {
  * than that gets its own chunk). toBytes copies each chunk once; no regrowth copies of a huge buffer.
  */
 class ByteSink {
+  constructor(private readonly sizeHintBytes = 0) {}
   private readonly chunks: Uint8Array[] = [];
   private buf = new Uint8Array(0);
   private view = new DataView(this.buf.buffer);
@@ -110,7 +119,9 @@ class ByteSink {
   reserve(blockBytes: number): void {
     if (this.at + blockBytes <= this.buf.length) return;
     this.seal();
-    this.buf = new Uint8Array(Math.max(CHUNK_BYTES, blockBytes));
+    // The first buffer is the whole file's, when the caller bounded its size; later ones are chunks.
+    const first = this.doneBytes === 0 && this.sizeHintBytes > 0;
+    this.buf = new Uint8Array(Math.max(first ? this.sizeHintBytes : CHUNK_BYTES, blockBytes));
     this.view = new DataView(this.buf.buffer);
     this.at = 0;
   }
@@ -128,6 +139,7 @@ class ByteSink {
   }
   endOfOptions(): void { this.u16(OPT_ENDOFOPT); this.u16(0); }
   result(): Uint8Array {
+    if (this.chunks.length === 0) return this.buf.subarray(0, this.at); // (later writes go past `at`)
     const out = new Uint8Array(this.doneBytes + this.at);
     let offset = 0;
     for (const chunk of this.chunks) { out.set(chunk, offset); offset += chunk.length; }
@@ -142,10 +154,21 @@ class ByteSink {
 }
 
 export class PcapngWriter {
-  private readonly sink = new ByteSink();
+  /** Room the Section Header and Interface Description blocks need, with an appName and comment of up to 1,000 characters. */
+  static readonly HEADERS_MAX_BYTES = 8192;
+
+  /** The most bytes addPacketWith (or addPacket) takes for a packet of at most maxBytes with this comment. */
+  static packetBlockMaxBytes(maxBytes: number, comment?: string): number {
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit (a surrogate pair is 4 bytes for 2 units).
+    const commentMaxBytes = comment === undefined || comment === '' ? 0 : comment.length * 3;
+    return BLOCK_FRAMING_BYTES + EPB_FIXED_BYTES + pad4(maxBytes) + (commentMaxBytes > 0 ? optionBytes(commentMaxBytes) + 4 : 0);
+  }
+
+  private readonly sink: ByteSink;
   private packets = 0;
 
   constructor(opts: PcapngWriterOptions) {
+    this.sink = new ByteSink(opts.sizeHintBytes ?? 0);
     this.writeSectionHeader(opts);
     this.writeInterface();
   }
@@ -170,10 +193,9 @@ export class PcapngWriter {
   addPacketWith<T>(timeUs: bigint | number, maxBytes: number, write: PacketBytesWriter<T>, from: T, comment?: string): void {
     const [tsHigh, tsLow] = splitTimestamp(timeUs);
     const hasComment = comment !== undefined && comment !== '';
-    // UTF-8 takes at most 3 bytes per UTF-16 code unit (a surrogate pair is 4 bytes for 2 units).
     const commentMaxBytes = hasComment ? comment.length * 3 : 0;
     const s = this.sink;
-    s.reserve(BLOCK_FRAMING_BYTES + EPB_FIXED_BYTES + pad4(maxBytes) + (hasComment ? optionBytes(commentMaxBytes) + 4 : 0));
+    s.reserve(PcapngWriter.packetBlockMaxBytes(maxBytes, comment));
     const buf = s.buffer, start = s.position;
     const dataAt = start + 8 + EPB_FIXED_BYTES;
     const packetBytes = write(buf, dataAt, from);

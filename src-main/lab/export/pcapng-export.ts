@@ -27,12 +27,16 @@ export function exportPcapng(input: Pick<ExportInput, 'title' | 'trace' | 'packe
   const missing = index.sendIds.filter((id) => id < firstKeptId).length;
   const sectionComment = `${input.title.en} — virtual time, t=0 is the start of the session` +
     (missing > 0 ? `; ${missing} earlier packet(s) are no longer on record and are not in this file` : '');
-  const w = new PcapngWriter({ appName: PCAPNG_APP_NAME, comment: sectionComment });
-  for (const r of input.packets) {
-    const comment = `#${r.id} ${r.from}→${r.to ?? '?'}: ${packetStoryFrom(index, r)}`;
+  // Comments first, so that the file's size can be bounded and it is written into one buffer (sizeHintBytes).
+  const comments = input.packets.map((r) => `#${r.id} ${r.from}→${r.to ?? '?'}: ${packetStoryFrom(index, r)}`);
+  let sizeHintBytes = PcapngWriter.HEADERS_MAX_BYTES + 3 * sectionComment.length;
+  input.packets.forEach((r, i) => (sizeHintBytes += PcapngWriter.packetBlockMaxBytes(r.corrupt?.bytes.length ?? ipv4TcpMaxBytes(r.seg), comments[i])));
+  const w = new PcapngWriter({ appName: PCAPNG_APP_NAME, comment: sectionComment, sizeHintBytes });
+  input.packets.forEach((r, i) => {
+    const comment = comments[i];
     // wireBytesOf(r), but an uncorrupted packet is encoded straight into the file, without an array per packet.
     if (r.corrupt !== undefined) w.addPacket({ timeUs: timeUs(r.sentMs), bytes: r.corrupt.bytes, comment });
     else w.addPacketWith(timeUs(r.sentMs), ipv4TcpMaxBytes(r.seg), encodeIpv4TcpInto, r.seg, comment);
-  }
+  });
   return w.toBytes();
 }

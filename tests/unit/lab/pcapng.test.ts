@@ -164,6 +164,35 @@ describe('PcapngWriter: block structure', () => {
     expect(options(epb.body, 24).map(([code, val]) => [code, text(val)])).toEqual([[1, 'ok']]);
   });
 
+  it('with a size bound, writes the same bytes into one buffer and hands it over without a copy', () => {
+    const comments = [undefined, 'a', '重复 #17', '丢弃 🧪 by rule 2', 'x'.repeat(300)];
+    const segs = [seg({}), seg({ payload: new Uint8Array(1460).fill(7) }), seg({ flags: FLAG.SYN, options: { mss: 1460, sackPermitted: true, wscale: 7 } })];
+    const packets = comments.flatMap((c) => segs.map((s) => ({ s, c })));
+    const bound = PcapngWriter.HEADERS_MAX_BYTES + packets.reduce((n, p) => n + PcapngWriter.packetBlockMaxBytes(ipv4TcpMaxBytes(p.s), p.c), 0);
+    const write = (sizeHintBytes?: number) => {
+      const w = new PcapngWriter({ appName: 'x', comment: 'section', ...(sizeHintBytes === undefined ? {} : { sizeHintBytes }) });
+      packets.forEach((p, i) => w.addPacketWith(i, ipv4TcpMaxBytes(p.s), encodeIpv4TcpInto, p.s, p.c));
+      return w.toBytes();
+    };
+    const plain = write();
+    const bounded = write(bound);
+    expect(hex(bounded)).toBe(hex(plain));
+    // One buffer of the bound's size: the file is a view of it, not a copy.
+    expect(bounded.byteOffset).toBe(0);
+    expect(bounded.buffer.byteLength).toBe(bound);
+    expect(bounded.length).toBeLessThan(bound);
+    // A bound too small (and one of zero) still gives the same file, through chunks.
+    expect(hex(write(200))).toBe(hex(plain));
+    expect(hex(write(0))).toBe(hex(plain));
+    // Each block stays within its stated maximum, for any comment.
+    for (const p of packets) {
+      const w = new PcapngWriter({ appName: 'x' });
+      const headers = w.toBytes().length;
+      w.addPacketWith(0, ipv4TcpMaxBytes(p.s), encodeIpv4TcpInto, p.s, p.c);
+      expect(w.toBytes().length - headers).toBeLessThanOrEqual(PcapngWriter.packetBlockMaxBytes(ipv4TcpMaxBytes(p.s), p.c));
+    }
+  });
+
   // Speed is measured by `npm run bench` (lab.export); this checks the structure at that size.
   it('writes a well-formed file of 100,000 packets', () => {
     const payload = new Uint8Array(100);
