@@ -13,7 +13,8 @@ export interface PcapngWriterOptions {
    * packet). The file is then written into one buffer of that size and toBytes returns it without a copy;
    * pages of it never written are never touched. Without it (or when it is too small) blocks go to 1 MiB
    * chunks that toBytes copies into one array: the file's memory is written twice, which on a machine with
-   * slow page faults was about half of a 105 MB export's time (docs/PERFORMANCE.md "Live play, session 13").
+   * slow page faults was about half of a 105 MB export's time (docs/PERFORMANCE.md "lab.export.pcapng,
+   * session 13").
    */
   sizeHintBytes?: number;
 }
