@@ -106,7 +106,7 @@ function grown(values: Float64Array, keep: number, n: number): Float64Array {
 
 /**
  * The k-th smallest value (0-based), reordering `values`: Hoare's quickselect, O(n) on average, where a
- * full sort cost O(n log n) on every frame of live play (the index is rebuilt whenever packets change).
+ * full sort cost O(n log n) on every rebuild (once per frame of live play before extendTimeIndex).
  */
 export function kthSmallest(values: Float64Array, k: number): number {
   let lo = 0;
