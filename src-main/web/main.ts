@@ -20,8 +20,6 @@ async function main(): Promise<void> {
   const dataDir = defaultDataDir(process.env, os.homedir());
   const host = createLabHost('browser', dataDir);
   const server = await startWebServer({ host, staticDir: rendererDir(), port });
-  console.log(`tcplab browser mode: ${server.url}`);
-  console.log(`  ${openBrowser(server.url)}; press Ctrl-C to stop. Autosave: ${dataDir}`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -31,8 +29,12 @@ async function main(): Promise<void> {
     console.log(`tcplab stopped (${signal}).`);
     process.exit(0);
   };
+  // Before the URL is printed: a Ctrl-C as soon as it shows must stop cleanly (an autosave then leaves nothing
+  // to recover), not find the default action or, under a script's background job, an ignored signal.
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  console.log(`tcplab browser mode: ${server.url}`);
+  console.log(`  ${openBrowser(server.url)}; press Ctrl-C to stop. Autosave: ${dataDir}`);
 }
 
 main().catch((err: unknown) => {
