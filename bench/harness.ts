@@ -117,8 +117,8 @@ export interface KernelCost {
 /**
  * Starts counting the kernel's work for this process; the returned function stops and reports it. The engine
  * benchmarks report it for their timed part: on this machine (a Firecracker VM) a page fault costs ~11 µs
- * (pageFaultUs), so how much fresh memory a run touches shows in its wall time (docs/PERFORMANCE.md "Page
- * faults on this machine").
+ * (pageFaultUs), so how much fresh memory a run touches shows in its wall time (docs/PERFORMANCE.md "Engine,
+ * session 13").
  */
 export function kernelMeter(): () => KernelCost {
   const before = process.resourceUsage();
