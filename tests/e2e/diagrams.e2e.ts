@@ -155,9 +155,9 @@ describe('diagrams on the handshake fixture', () => {
     await ladder.getByRole('application').focus();
     for (let i = 0; i < 6; i++) await page.keyboard.press('+');
     await expect.poll(async () => Number(await page.locator('canvas').getAttribute('data-drawn'))).toBeLessThan(13);
-    // The hidden table lists what is in view, for screen readers.
-    const rows = await ladder.locator('tbody tr').count();
-    expect(rows).toBe(Number(await page.locator('canvas').getAttribute('data-drawn')));
+    // The hidden table lists what is in view, for screen readers (at most every TABLE_EVERY_MS, so it may lag a moment).
+    const drawn = Number(await page.locator('canvas').getAttribute('data-drawn'));
+    await expect.poll(() => ladder.locator('tbody tr').count()).toBe(drawn);
     await page.close();
   });
 
@@ -186,6 +186,34 @@ describe('ladder with 100,000 packets', () => {
     expect(Number(await canvas.getAttribute('data-drawn'))).toBeGreaterThan(0);
     await page.keyboard.press('Home');
     await expect.poll(() => canvas.getAttribute('data-drawn'), { timeout: 30_000 }).toBe('100000');
+    await page.close();
+  });
+
+  it('while zooming, the hidden table follows the view at most every 250 ms, and ends on what is in view', async () => {
+    // Rebuilding the table's rows on every frame was a ~9 ms layout pass per frame (lib/throttle.ts).
+    const page = await openFixture('?packets=100000');
+    const canvas = page.locator('canvas');
+    await expect.poll(() => canvas.getAttribute('data-drawn'), { timeout: 30_000 }).toBe('100000');
+    await page.evaluate(`(() => {
+      window.__tableChanges = [];
+      new MutationObserver(() => window.__tableChanges.push(performance.now())).observe(document.querySelector('tbody'), { childList: true });
+    })()`);
+    await page.getByRole('application').focus();
+    const presses = 18;
+    for (let i = 0; i < presses; i++) {
+      await page.keyboard.press('+');
+      await page.waitForTimeout(40);
+    }
+    await expect.poll(async () => Number(await canvas.getAttribute('data-drawn')), { timeout: 30_000 }).toBeLessThan(60);
+    const drawn = Number(await canvas.getAttribute('data-drawn'));
+    expect(drawn).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(drawn);
+    const changes = (await page.evaluate('window.__tableChanges')) as number[];
+    expect(changes.length).toBeGreaterThan(0);
+    // One observer call per rebuild (MutationObserver batches a task's changes): 18 zooms 40 ms apart made
+    // at most a handful, each at least ~250 ms after the one before (without the throttle: one per zoom).
+    expect(changes.length).toBeLessThan(presses / 2);
+    for (let i = 1; i < changes.length; i++) expect(changes[i]! - changes[i - 1]!).toBeGreaterThan(200);
     await page.close();
   });
 });
