@@ -96,6 +96,29 @@ describe('lessons and playback', () => {
     await page.close();
   });
 
+  it('while playing, no control has its disabled flag set again to the same value on every update', async () => {
+    // session.info is new on every host update; a template reading its fields re-set `disabled` on the socket,
+    // undo/redo, branch, settings and export controls ~30 times a second (docs/ARCHITECTURE.md, "Derived values
+    // for the DOM"). Each of those is a DOM mutation Chromium restyles.
+    const page = await newPage();
+    await openScenario(page, liveScenario(60_000), 'quiet-controls.json');
+    await page.getByLabel('Speed').selectOption('1');
+    await button(page, 'Play').click();
+    await page.waitForTimeout(300);
+    await page.evaluate(`(() => {
+      const seen = (window.__disabledSets = []);
+      const name = (el) => el.getAttribute('aria-label') || el.id || el.textContent.trim().slice(0, 20) || el.tagName;
+      new MutationObserver((ms) => { for (const m of ms) seen.push(name(m.target)); }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['disabled'] });
+    })()`);
+    const fromMs = await cursorMs(page);
+    await page.waitForTimeout(1_500);
+    const sets = (await page.evaluate('window.__disabledSets')) as string[];
+    expect(await cursorMs(page)).toBeGreaterThan(fromMs + 500); // it was playing all along
+    await button(page, 'Pause').click();
+    expect(sets).toEqual([]);
+    await page.close();
+  });
+
   it('the TCB panel follows a transfer between state changes: SND.NXT and cwnd at the cursor, not at ESTABLISHED', async () => {
     const page = await newPage();
     await openScenario(page, liveScenario(10_000), 'tcb-transfer.json');
