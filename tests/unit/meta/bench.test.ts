@@ -173,6 +173,7 @@ describe('benchmark harness', () => {
     expect(stream.traceEvents as number).toBeGreaterThanOrEqual(5_000);
     expect(by.get('memory')!.traceEvents as number).toBeGreaterThanOrEqual(5_000);
     expect(by.get('app.start')!.lessons as number).toBeGreaterThan(0);
+    expect(by.get('app.start')).toMatchObject({ browserSettleMs: 1500 }); // the browser's own start is not timed
     expect(by.get('renderer.ladder')!.redraws as number).toBeGreaterThan(0);
     expect(by.get('renderer.ladder')!.frames as number).toBeGreaterThan(10);
     expect(by.get('renderer.live')!.virtualMsPlayed as number).toBeGreaterThan(500);
