@@ -1,9 +1,10 @@
 // Paints the ladder on a 2D canvas: columns, time axis, arrows (batched per style, one stroke each),
 // drop crosses, parked packets, then the hovered and selected arrows on top, then labels.
 import type { LadderPacket } from './model.js';
-import { columnX, packetPath, type Column, type Point } from './geometry.js';
-import { arrowStyle, type ArrowStyle } from './tags.js';
-import { ARROWHEAD_MAX_VISIBLE, AXIS_PX, HEADER_PX, LABEL_GAP_PX, LABEL_MAX_VISIBLE, LOD_ABOVE_VISIBLE } from './constants.js';
+import { packetPath, type Column, type Point } from './geometry.js';
+import { batchOf, pathsToDraw } from './lod.js';
+import { ARROW_STYLES, type ArrowStyle } from './tags.js';
+import { ARROWHEAD_MAX_VISIBLE, AXIS_PX, HEADER_PX, LABEL_GAP_PX, LABEL_MAX_VISIBLE } from './constants.js';
 
 export interface LadderColors {
   bg: string;
@@ -32,8 +33,6 @@ export interface DrawFrame {
   /** The router column's heading in the current language (the column's name stays "router" in the data). */
   routerLabel: string;
 }
-
-const STYLES: readonly ArrowStyle[] = ['normal', 'retransmission', 'copy', 'dropped'];
 
 function styleColor(c: LadderColors, s: ArrowStyle): string {
   return s === 'dropped' ? c.danger : s === 'retransmission' ? c.retrans : s === 'copy' ? c.copy : c.muted;
@@ -104,14 +103,11 @@ function drawArrows(ctx: CanvasRenderingContext2D, f: DrawFrame, paths: Map<numb
   // heads would overlap into a smear, and building them was 14 % of a live frame's main-thread time.
   const heads = f.visible.length <= ARROWHEAD_MAX_VISIBLE;
   // One pass sorts the arrows into their (style, dashed) batch, in the same order the batches are drawn.
-  const batches: number[][] = STYLES.flatMap(() => [[], []]);
-  for (const i of paths.keys()) {
-    const p = f.packets[i] as LadderPacket;
-    (batches[STYLES.indexOf(arrowStyle(p)) * 2 + (p.lineage === 'original' ? 0 : 1)] as number[]).push(i);
-  }
+  const batches: number[][] = ARROW_STYLES.flatMap(() => [[], []]);
+  for (const i of paths.keys()) (batches[batchOf(f.packets[i] as LadderPacket)] as number[]).push(i);
   for (const [b, batch] of batches.entries()) {
     if (batch.length === 0) continue;
-    const style = STYLES[b >> 1] as ArrowStyle;
+    const style = ARROW_STYLES[b >> 1] as ArrowStyle;
     const dashed = (b & 1) === 1;
     ctx.beginPath();
     const ends = new Path2D();
@@ -205,56 +201,6 @@ function drawLabels(ctx: CanvasRenderingContext2D, f: DrawFrame, paths: Map<numb
   for (const i of f.visible) if (isChosen(f.packets[i] as LadderPacket)) drawLabel(ctx, f, f.packets[i] as LadderPacket, midOf(i), true);
 }
 
-/** Column index by (host name, ip) for one frame: packetPath's lookups without a search per packet. */
-function columnIndexer(cols: readonly Column[]): (name: string | null, ip: string) => number {
-  const memo = new Map<string | null, Map<string, number>>();
-  return (name, ip) => {
-    let byIp = memo.get(name);
-    if (!byIp) memo.set(name, (byIp = new Map()));
-    let i = byIp.get(ip);
-    if (i === undefined) {
-      const x = columnX(cols, name, ip);
-      i = cols.findIndex((c) => c.x === x);
-      byIp.set(ip, i);
-    }
-    return i;
-  };
-}
-
-/**
- * The arrows to draw, by packet position. Zoomed far out, thousands of arrows fall on the same pixels:
- * above LOD_ABOVE_VISIBLE only one delivered arrow per distinct (style, columns, whole-pixel ends) is
- * kept, which is what the eye would see anyway. `visible` is in start-time order, so equal start rows
- * are adjacent and the set of seen ends is cleared whenever the start row changes; the check allocates
- * nothing per packet, which keeps a 100,000-packet frame cheap.
- */
-function pathsToDraw(f: DrawFrame): Map<number, Point[]> {
-  const paths = new Map<number, Point[]>();
-  const lod = f.visible.length > LOD_ABOVE_VISIBLE;
-  const colOf = columnIndexer(f.cols);
-  const seen = new Set<number>();
-  let row = NaN;
-  // The time scale is linear (d3 scaleLinear), so its affine form gives the same pixels without a call.
-  const y0 = f.y(0);
-  const pxPerMs = f.y(1) - y0;
-  for (const i of f.visible) {
-    const p = f.packets[i] as LadderPacket;
-    if (lod && p.fate === 'delivered' && p.holdMs === null) {
-      const ay = Math.round(y0 + p.startMs * pxPerMs);
-      if (ay !== row) {
-        seen.clear();
-        row = ay;
-      }
-      const style = STYLES.indexOf(arrowStyle(p)) * 2 + (p.lineage === 'original' ? 0 : 1);
-      const key = ((style * 64 + (colOf(p.from, p.srcIp) & 63)) * 64 + (colOf(p.to, p.dstIp) & 63)) * 1048576 + (Math.round(y0 + p.endMs * pxPerMs) & 0xfffff);
-      if (seen.has(key)) continue;
-      seen.add(key);
-    }
-    paths.set(i, packetPath(p, f.cols, f.y, f.nowMs));
-  }
-  return paths;
-}
-
 export function drawLadder(ctx: CanvasRenderingContext2D, f: DrawFrame): void {
   drawFrameChrome(ctx, f);
   const paths = pathsToDraw(f);
@@ -264,7 +210,7 @@ export function drawLadder(ctx: CanvasRenderingContext2D, f: DrawFrame): void {
   ctx.clip();
   drawArrows(ctx, f, paths);
   drawMarks(ctx, f, paths);
-  for (const i of f.visible) {
+  for (const i of f.hoverId === null && f.selectedId === null ? [] : f.visible) {
     const p = f.packets[i] as LadderPacket;
     if (p.id !== f.hoverId && p.id !== f.selectedId) continue;
     const pts = paths.get(i) ?? packetPath(p, f.cols, f.y, f.nowMs);

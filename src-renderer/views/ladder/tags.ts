@@ -36,9 +36,19 @@ export function packetTags(p: LadderPacket): Tag[] {
 /** Drawing style of an arrow: the colour/dash family it belongs to. */
 export type ArrowStyle = 'normal' | 'retransmission' | 'copy' | 'dropped';
 
+/** The styles in the order the ladder draws their batches. */
+export const ARROW_STYLES: readonly ArrowStyle[] = ['normal', 'retransmission', 'copy', 'dropped'];
+
+/**
+ * arrowStyle as its position in ARROW_STYLES, without a string: the ladder's draw runs it for every packet in
+ * view. Every lineage but the original and a retransmission is a copy the router or the user made.
+ */
+export function arrowStyleIndex(p: LadderPacket): number {
+  if (p.fate === 'dropped') return 3;
+  if (p.lineage === 'retransmission') return 1;
+  return p.lineage === 'original' ? 0 : 2;
+}
+
 export function arrowStyle(p: LadderPacket): ArrowStyle {
-  if (p.fate === 'dropped') return 'dropped';
-  if (p.lineage === 'retransmission') return 'retransmission';
-  if (p.lineage === 'duplicate' || p.lineage === 'replay' || p.lineage === 'edited' || p.lineage === 'injected') return 'copy';
-  return 'normal';
+  return ARROW_STYLES[arrowStyleIndex(p)] as ArrowStyle;
 }
