@@ -19,6 +19,16 @@ async function stateOf(page: Page, host: string): Promise<string> {
   return /Current state: ([A-Z-]+)/.exec(label)?.[1] ?? label;
 }
 
+/** A new page playing renderer.live's bulk transfer (1,000 packets per virtual second) at 1×, past its first frames. */
+async function playingLive(file: string): Promise<Page> {
+  const page = await newPage();
+  await openScenario(page, liveScenario(60_000), file);
+  await page.getByLabel('Speed').selectOption('1');
+  await button(page, 'Play').click();
+  await page.waitForTimeout(300);
+  return page;
+}
+
 describe('lessons and playback', () => {
   it('third ACK lost: Play, and the server waits in SYN-RECEIVED while it retransmits its SYN-ACK', async () => {
     const page = await newPage();
@@ -75,11 +85,7 @@ describe('lessons and playback', () => {
   it('while playing, host updates apply on every second frame (about 30 Hz), and the cursor keeps moving', async () => {
     // The host sends a batch every 16 ms; the session store applies them at most every 30 ms while playing
     // (lib/frame-pacer.ts), so the cursor readout changes about 30 times a second, not 60.
-    const page = await newPage();
-    await openScenario(page, liveScenario(60_000), 'paced-play.json');
-    await page.getByLabel('Speed').selectOption('1');
-    await button(page, 'Play').click();
-    await page.waitForTimeout(300);
+    const page = await playingLive('paced-play.json');
     // The animation frame each change of the readout happened in (document.timeline.currentTime is the
     // frame's time, the timestamp requestAnimationFrame callbacks get).
     await page.evaluate(`(() => {
@@ -100,11 +106,7 @@ describe('lessons and playback', () => {
     // session.info is new on every host update; a template reading its fields re-set `disabled` on the socket,
     // undo/redo, branch, settings and export controls ~30 times a second (docs/ARCHITECTURE.md, "Derived values
     // for the DOM"). Each of those is a DOM mutation Chromium restyles.
-    const page = await newPage();
-    await openScenario(page, liveScenario(60_000), 'quiet-controls.json');
-    await page.getByLabel('Speed').selectOption('1');
-    await button(page, 'Play').click();
-    await page.waitForTimeout(300);
+    const page = await playingLive('quiet-controls.json');
     await page.evaluate(`(() => {
       const seen = (window.__disabledSets = []);
       const name = (el) => el.getAttribute('aria-label') || el.id || el.textContent.trim().slice(0, 20) || el.tagName;
