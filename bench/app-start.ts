@@ -24,7 +24,7 @@ export const appStart: BenchDef<Record<string, never>> = {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     // A browser that was just launched is still starting its own processes for a second or so; on two
     // cores that work competed with the server's start and the page's load, and counted Chromium's launch
-    // after all (1.39-1.68 s with it, 0.79-1.05 s after a settle: docs/PERFORMANCE.md "app.start, session 14").
+    // after all (1.39-1.68 s with it, 0.81-1.01 s after a settle: docs/PERFORMANCE.md "app.start, session 14").
     await page.goto('about:blank');
     await new Promise((resolve) => setTimeout(resolve, BROWSER_SETTLE_MS));
     const app = await startApp();

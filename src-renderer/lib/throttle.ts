@@ -2,7 +2,7 @@
 // the frame rate. Why: the ladder's hidden table for screen readers lists the packets in view, and zooming,
 // panning and live play change that list on every frame. Rebuilding 60 rows of text is a style, layout and
 // text-shaping pass of ~9 ms of Chromium's main thread: half a 60 Hz frame, on every frame
-// (docs/PERFORMANCE.md "Ladder table, session 14").
+// (docs/PERFORMANCE.md "Ladder, session 14").
 
 /** The timers a Throttle uses: the browser's, or a test's. */
 export interface ThrottleClock {
