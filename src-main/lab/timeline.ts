@@ -22,7 +22,7 @@ export interface Cursor {
 
 /**
  * Snapshot spacing in events per packet record held by the network (see maybeSnapshot). A quarter: a
- * snapshot no longer copies the records (net/record-ring.ts shares final ones), so spacing only has to keep
+ * snapshot no longer copies the records (net/record-columns.ts shares final ones), so spacing only has to keep
  * the snapshots' memory (engine arrays that grow with a connection's life) sub-linear in the run.
  */
 const RECORDS_PER_EVENT = 0.25;

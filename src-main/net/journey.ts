@@ -66,6 +66,7 @@ export function dropPacket(s: NetState, pkt: LivePacket, at: string, reason: str
   s.live.delete(pkt.id);
   pkt.record.fate = { state: 'dropped', atMs: s.nowMs, reason };
   emitSegment(s, 'segment.drop', at, pkt.record, pkt.seg, optionsOf(pkt), reason, null);
+  s.store.settle(pkt.record);
 }
 
 /** Parks the packet in the router (held, delayed until untilMs, or waiting for `after` packets). */
@@ -169,6 +170,7 @@ export function deliver(s: NetState, pkt: LivePacket): void {
   pkt.gen++;
   pkt.record.fate = { state: 'delivered', atMs: s.nowMs };
   emitSegment(s, 'segment.recv', h.name, pkt.record, seg, seg === pkt.seg ? optionsOf(pkt) : optionsSummary(seg.options), '', null);
+  s.store.settle(pkt.record);
   h.stack.input(seg, s.nowMs, pkt.id);
   syncTimer(s, h);
 }
@@ -197,4 +199,5 @@ export function replaceInPlace(s: NetState, old: LivePacket, next: LivePacket): 
   s.live.delete(old.id);
   old.record.fate = { state: 'replaced', atMs: s.nowMs, by: next.id };
   addNote(old.record, `replaced by its edit #${next.id}`);
+  s.store.settle(old.record);
 }

@@ -10,6 +10,7 @@ import type { HostRuntime } from './core.js';
 import type { SegSummary } from '../tcp/trace.js';
 import { CLONE, type CloneFn } from './clone.js';
 import type { IdMap } from './id-map.js';
+import { RecordColumns } from './record-columns.js';
 import { RecordRing } from './record-ring.js';
 import { connOf, optionsSummary, summaryWith, type Lineage } from './trace.js';
 
@@ -114,37 +115,49 @@ export function summaryOf(pkt: LivePacket): SegSummary {
 }
 
 /**
- * The last `limit` packet records, by id; older ones are evicted and counted (bounded memory). Bulk
- * packets (a flood's SYNs, anything sent to an address no host has) go to a small ring of their own,
- * so a flood neither pushes ordinary packets out nor keeps a million short-lived records alive.
+ * The last `limit` packet records, by id; older ones are evicted and counted (bounded memory). A record is the
+ * live packet's object while the packet travels, and columns once it has left the network (record-columns.ts:
+ * call settle() then). Bulk packets (a flood's SYNs, anything sent to an address no host has) go to a small
+ * ring of objects of their own, so a flood neither pushes ordinary packets out nor keeps a million
+ * short-lived records alive.
  */
 export class PacketStore {
-  private slots = new RecordRing();
+  private slots = new RecordColumns();
   private bulkSlots = new RecordRing();
   private evictedCount = 0;
   /**
    * @param live The network's packets still travelling (NetState.live): exactly the ones whose records are
-   * in flight, which tells a snapshot clone which record chunks it must copy (record-ring.ts).
+   * in flight. Their records are read from there, and a snapshot clone copies them with it.
    */
-  constructor(readonly limit: number, readonly bulkLimit: number, private readonly live: IdMap<unknown>) {}
+  constructor(readonly limit: number, readonly bulkLimit: number, private readonly live: IdMap<LivePacket>) {}
 
   [CLONE](clone: CloneFn): PacketStore {
     const out = new PacketStore(this.limit, this.bulkLimit, clone(this.live));
+    out.slots = this.slots.cloneSharing();
     const ids = [...this.live.keys()];
-    out.slots = this.slots.cloneSharing(clone, ids.map((id) => id % this.limit));
     out.bulkSlots = this.bulkSlots.cloneSharing(clone, ids.map((id) => id % this.bulkLimit));
     out.evictedCount = this.evictedCount;
     return out;
   }
 
   add(rec: KeptRecord, bulk: boolean): void {
-    const ring = bulk ? this.bulkSlots : this.slots;
-    if (ring.set(rec.id % (bulk ? this.bulkLimit : this.limit), rec)) this.evictedCount++;
+    const evicted = bulk ? this.bulkSlots.set(rec.id % this.bulkLimit, rec) : this.slots.claim(rec.id % this.limit, rec.id);
+    if (evicted) this.evictedCount++;
   }
 
+  /** Keeps rec, whose packet has just been delivered, dropped or replaced (it is never written again). */
+  settle(rec: KeptRecord): void {
+    this.slots.settle(rec.id % this.limit, rec);
+  }
+
+  /** Packet #id's record: the live packet's own while it travels, else a fresh copy. */
   get(id: number): KeptRecord | undefined {
-    const rec = this.slots.get(id % this.limit);
-    if (rec !== undefined && rec.id === id) return rec;
+    const slot = id % this.limit;
+    switch (this.slots.has(slot, id)) {
+      case 'in-flight': return this.live.get(id)?.record;
+      case 'final': return this.slots.read(slot, id);
+      case 'none': break;
+    }
     const bulk = this.bulkSlots.get(id % this.bulkLimit);
     return bulk !== undefined && bulk.id === id ? bulk : undefined;
   }

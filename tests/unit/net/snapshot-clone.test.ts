@@ -1,5 +1,5 @@
 // Network.clone for seek snapshots: final packet records and byte arrays are shared (copy-on-write record
-// chunks, net/record-ring.ts), in-flight records are copied, and neither side can see the other's changes.
+// chunks, net/record-columns.ts), in-flight records are copied, and neither side can see the other's changes.
 import { describe, expect, it } from 'vitest';
 import { AB, B_IP, CONNECT, LISTEN, Recorder, spec, start } from './helpers.js';
 

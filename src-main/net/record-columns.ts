@@ -1,0 +1,223 @@
+// The ring of packet records, in columns: a record is packed into typed arrays once its packet has left
+// the network (delivered, dropped or replaced), and a fresh object is built when someone reads it.
+//
+// Why: a bulk run keeps a record of every packet (200,000 by default). As objects, each one was a record
+// (96 B), its segment (112 B) and its fate (40 B), all surviving the young-generation collector, which copied
+// them into the old generation, whose fresh pages then had to be faulted in: on the 2-core benchmark VM that
+// was about a third of a 100 MB transfer's time (docs/PERFORMANCE.md "Engine, session 15"). Here a final record
+// costs ~118 bytes in arrays the collector neither copies nor traces field by field.
+//
+// A record still travelling stays an object (its LivePacket's `record`, which the router and the user
+// change); its slot is only claimed, so that ids evict each other exactly as before. Final records are never
+// written again (interventions only touch live packets), so a snapshot shares every chunk, copy-on-write:
+// whichever store writes to a shared chunk next copies it first.
+import type { Segment, TcpOptions } from '../tcp/segment.js';
+import type { Fate, KeptRecord } from './packets.js';
+import type { Lineage } from './trace.js';
+
+const CHUNK_BITS = 10;
+const CHUNK = 1 << CHUNK_BITS;
+const CHUNK_MASK = CHUNK - 1;
+
+/** What a slot holds. OBJECT: a record whose fields do not fit the columns, kept as the object itself. */
+const EMPTY = 0, IN_FLIGHT = 1, DELIVERED = 2, DROPPED = 3, REPLACED = 4, OBJECT = 5;
+
+/** References per slot, in `refs`: srcIp, dstIp, options, payload, from, to, conn, lineage, rare. */
+const REFS = 9;
+
+/** The fields few records have: a drop's reason, the replacing packet, notes, corrupted bytes (else null). */
+interface Rare {
+  reason?: string;
+  by?: number;
+  notes?: string[];
+  corrupt?: KeptRecord['corrupt'];
+}
+
+/** Frozen empty notes handed out for a record that has none (read-only, as every record read is a copy). */
+const NO_NOTES: string[] = Object.freeze([]) as unknown as string[];
+
+class Chunk {
+  /** One buffer for the numeric columns: a copy-on-write copy is one slice. */
+  readonly buf: ArrayBuffer;
+  /** The packet id in each slot (0: never used). */
+  readonly id: Float64Array;
+  /** sentMs, fate atMs: two per slot. */
+  readonly ms: Float64Array;
+  /** seq, ack, window, urgent: four per slot. */
+  readonly u32: Uint32Array;
+  /** srcPort, dstPort: two per slot. */
+  readonly ports: Uint16Array;
+  readonly state: Uint8Array;
+  readonly flags: Uint8Array;
+  readonly refs: unknown[];
+
+  constructor(buf?: ArrayBuffer, refs?: unknown[]) {
+    this.buf = buf ?? new ArrayBuffer(CHUNK * (8 + 16 + 16 + 4 + 1 + 1));
+    let at = 0;
+    const next = <T>(make: (b: ArrayBuffer, off: number, n: number) => T, bytes: number, n: number): T => {
+      const v = make(this.buf, at, n);
+      at += bytes * n;
+      return v;
+    };
+    this.id = next((b, o, n) => new Float64Array(b, o, n), 8, CHUNK);
+    this.ms = next((b, o, n) => new Float64Array(b, o, n), 8, 2 * CHUNK);
+    this.u32 = next((b, o, n) => new Uint32Array(b, o, n), 4, 4 * CHUNK);
+    this.ports = next((b, o, n) => new Uint16Array(b, o, n), 2, 2 * CHUNK);
+    this.state = next((b, o, n) => new Uint8Array(b, o, n), 1, CHUNK);
+    this.flags = next((b, o, n) => new Uint8Array(b, o, n), 1, CHUNK);
+    this.refs = refs ?? new Array<unknown>(REFS * CHUNK).fill(null);
+  }
+
+  copy(): Chunk {
+    return new Chunk(this.buf.slice(0), this.refs.slice());
+  }
+}
+
+/** A uint32 header field that fits a Uint32Array slot exactly. */
+function isU32(x: number): boolean {
+  return x >>> 0 === x;
+}
+
+function isU16(x: number): boolean {
+  return (x & 0xffff) === x;
+}
+
+/** Whether the record's segment fits the columns exactly (a user's edit could, in principle, hold anything). */
+function packable(seg: Segment): boolean {
+  return isU32(seg.seq) && isU32(seg.ack) && isU32(seg.window) && isU32(seg.urgent)
+    && isU16(seg.srcPort) && isU16(seg.dstPort) && (seg.flags & 0xff) === seg.flags;
+}
+
+export class RecordColumns {
+  private chunks: Array<Chunk | undefined> = [];
+  /** owned[c]: chunks[c] is this store's alone and may be written in place. */
+  private owned: boolean[] = [];
+
+  /** Claims `slot` for packet `id`, still travelling; true when it evicted another record. */
+  claim(slot: number, id: number): boolean {
+    const chunk = this.writable(slot >> CHUNK_BITS);
+    const i = slot & CHUNK_MASK;
+    const evicted = chunk.state[i] !== EMPTY;
+    chunk.id[i] = id;
+    chunk.state[i] = IN_FLIGHT;
+    chunk.refs.fill(null, i * REFS, i * REFS + REFS);
+    return evicted;
+  }
+
+  /**
+   * Whether `slot` holds packet `id` still in flight (its record is the live packet's object), holds it as a
+   * final record, or no longer holds it.
+   */
+  has(slot: number, id: number): 'in-flight' | 'final' | 'none' {
+    const chunk = this.chunks[slot >> CHUNK_BITS];
+    const i = slot & CHUNK_MASK;
+    if (chunk === undefined || chunk.id[i] !== id || chunk.state[i] === EMPTY) return 'none';
+    return chunk.state[i] === IN_FLIGHT ? 'in-flight' : 'final';
+  }
+
+  /**
+   * Packs rec, whose packet has just left the network, into its slot (nothing when the slot is no longer
+   * its: a newer packet evicted it while it travelled, or it was a bulk packet that never claimed one).
+   */
+  settle(slot: number, rec: KeptRecord): void {
+    const c = slot >> CHUNK_BITS;
+    const i = slot & CHUNK_MASK;
+    const current = this.chunks[c];
+    if (current === undefined || current.id[i] !== rec.id || current.state[i] !== IN_FLIGHT) return;
+    const chunk = this.writable(c);
+    const fate = rec.fate;
+    const r = i * REFS;
+    if (fate.state === 'in-flight' || !packable(rec.seg)) {
+      chunk.state[i] = OBJECT;
+      chunk.refs[r + 8] = rec;
+      return;
+    }
+    const seg = rec.seg;
+    chunk.state[i] = fate.state === 'delivered' ? DELIVERED : fate.state === 'dropped' ? DROPPED : REPLACED;
+    chunk.flags[i] = seg.flags;
+    chunk.ms[2 * i] = rec.sentMs;
+    chunk.ms[2 * i + 1] = fate.atMs;
+    chunk.u32[4 * i] = seg.seq;
+    chunk.u32[4 * i + 1] = seg.ack;
+    chunk.u32[4 * i + 2] = seg.window;
+    chunk.u32[4 * i + 3] = seg.urgent;
+    chunk.ports[2 * i] = seg.srcPort;
+    chunk.ports[2 * i + 1] = seg.dstPort;
+    const refs = chunk.refs;
+    refs[r] = seg.srcIp;
+    refs[r + 1] = seg.dstIp;
+    refs[r + 2] = seg.options;
+    refs[r + 3] = seg.payload;
+    refs[r + 4] = rec.from;
+    refs[r + 5] = rec.to;
+    refs[r + 6] = rec.conn;
+    refs[r + 7] = rec.lineage;
+    refs[r + 8] = rareOf(rec);
+  }
+
+  /** A fresh copy of the final record of packet `id` at `slot` (call has() first: it must be 'final'). */
+  read(slot: number, id: number): KeptRecord {
+    const chunk = this.chunks[slot >> CHUNK_BITS]!;
+    const i = slot & CHUNK_MASK;
+    const refs = chunk.refs;
+    const r = i * REFS;
+    const state = chunk.state[i];
+    if (state === OBJECT) return refs[r + 8] as KeptRecord;
+    const rare = refs[r + 8] as Rare | null;
+    const seg: Segment = {
+      srcIp: refs[r] as string, srcPort: chunk.ports[2 * i]!, dstIp: refs[r + 1] as string, dstPort: chunk.ports[2 * i + 1]!,
+      seq: chunk.u32[4 * i]!, ack: chunk.u32[4 * i + 1]!, flags: chunk.flags[i]!, window: chunk.u32[4 * i + 2]!,
+      urgent: chunk.u32[4 * i + 3]!, options: refs[r + 2] as TcpOptions, payload: refs[r + 3] as Uint8Array,
+    };
+    const atMs = chunk.ms[2 * i + 1]!;
+    const fate: Fate = state === DELIVERED ? { state: 'delivered', atMs }
+      : state === DROPPED ? { state: 'dropped', atMs, reason: rare!.reason! }
+        : { state: 'replaced', atMs, by: rare!.by! };
+    const rec: KeptRecord = {
+      id, lineage: refs[r + 7] as Lineage, seg, from: refs[r + 4] as string, to: refs[r + 5] as string | null,
+      conn: refs[r + 6] as string | null, sentMs: chunk.ms[2 * i]!, fate, notes: rare?.notes ?? NO_NOTES,
+    };
+    if (rare?.corrupt !== undefined) rec.corrupt = rare.corrupt;
+    return rec;
+  }
+
+  /** A copy for a snapshot: it shares every chunk (copy-on-write on both sides). */
+  cloneSharing(): RecordColumns {
+    const out = new RecordColumns();
+    out.chunks = this.chunks.slice();
+    out.owned = new Array<boolean>(this.chunks.length).fill(false);
+    this.owned.fill(false);
+    return out;
+  }
+
+  private writable(c: number): Chunk {
+    let chunk = this.chunks[c];
+    if (chunk === undefined) {
+      while (this.chunks.length < c) {
+        this.chunks.push(undefined);
+        this.owned.push(true);
+      }
+      chunk = new Chunk();
+      this.chunks[c] = chunk;
+      this.owned[c] = true;
+    } else if (this.owned[c] !== true) {
+      chunk = chunk.copy(); // the chunk is shared with a snapshot
+      this.chunks[c] = chunk;
+      this.owned[c] = true;
+    }
+    return chunk;
+  }
+}
+
+/** The record's rare fields, or null when it has none (nearly every packet). */
+function rareOf(rec: KeptRecord): Rare | null {
+  const fate = rec.fate;
+  const hasNotes = rec.notes.length > 0;
+  if (fate.state === 'delivered' && !hasNotes && rec.corrupt === undefined) return null;
+  const rare: Rare = {};
+  if (fate.state === 'dropped') rare.reason = fate.reason;
+  if (fate.state === 'replaced') rare.by = fate.by;
+  if (hasNotes) rare.notes = rec.notes;
+  if (rec.corrupt !== undefined) rare.corrupt = rec.corrupt;
+  return rare;
+}
