@@ -14,8 +14,8 @@
 // every lesson and scenario). Events are read-only by contract (DESIGN.md "Trace"), so nothing relied on
 // getting the emitted object back.
 import { flagLetters, ORIGINAL, segmentEvent, type Lineage, type SegmentEventKind, type TraceEvent } from '../net/trace.js';
-import type { Segment, TcpOptions } from '../tcp/segment.js';
-import type { AppEventName, SegSummary, TimerName, TimerOp } from '../tcp/trace.js';
+import { lettersToFlags, type Segment, type TcpOptions } from '../tcp/segment.js';
+import { timerEvent, type AppEventName, type SegSummary, type TimerName, type TimerOp } from '../tcp/trace.js';
 
 /** How an event is stored. OBJECT: the event object itself (rare kinds, or a shape the codecs do not know). */
 const OBJECT = 0, SEND = 1, RECV = 2, DROP = 3, TIMER = 4, APP = 5;
@@ -42,7 +42,7 @@ function isU32(x: unknown): x is number {
 function isSummary(seg: unknown): seg is SegSummary {
   if (typeof seg !== 'object' || seg === null) return false;
   const s = seg as SegSummary;
-  return typeof s.flags === 'string' && isU32(s.seq) && isU32(s.ack) && isU32(s.len) && isU32(s.win) && typeof s.options === 'object' && s.options !== null;
+  return typeof s.flags === 'string' && maskOfLetters(s.flags) >= 0 && isU32(s.seq) && isU32(s.ack) && isU32(s.len) && isU32(s.win) && typeof s.options === 'object' && s.options !== null;
 }
 
 /** A read-only trace: what the publisher, the inspector and the views need of it. */
@@ -56,39 +56,56 @@ export interface TraceReader {
   slice(from: number, to?: number): TraceEvent[];
 }
 
+/** The names a timer or app event can carry, as the one-byte codes `k1` holds (an unknown name: OBJECT). */
+const TIMER_NAMES: readonly TimerName[] = ['retransmit', 'time-wait', 'fin-wait-2', 'delayed-ack', 'persist', 'keepalive', 'syn-ack'];
+const APP_EVENTS: readonly AppEventName[] = ['connected', 'accepted', 'data', 'eof', 'reset', 'timeout', 'refused', 'closed', 'error'];
+/** The flags mask of a summary's letters, when flagLetters() gives exactly those letters back; else -1. */
+const MASK_OF_LETTERS = new Map<string, number>();
+
+function maskOfLetters(letters: string): number {
+  let mask = MASK_OF_LETTERS.get(letters);
+  if (mask === undefined) {
+    const parsed = lettersToFlags(letters);
+    mask = parsed !== undefined && flagLetters(parsed) === letters ? parsed : -1;
+    if (MASK_OF_LETTERS.size < 4096) MASK_OF_LETTERS.set(letters, mask);
+  }
+  return mask;
+}
+
 /**
  * The columns of up to `capacity` events. Every chunk but a store's last is full (CHUNK events) and is never
- * written again, so copies of a store share it.
+ * written again, so copies of a store share it. Each byte per event costs a 100 MB transfer's 374,000-event
+ * trace ~1 ms on the benchmark VM, where a fresh page costs ~13 µs to fault in (docs/PERFORMANCE.md "Engine,
+ * session 15"): so the flags and names are one-byte codes, and the rare lineage is kept aside.
  */
 class Chunk {
   readonly t: Float64Array;
   readonly code: Uint8Array;
+  /** The flags mask (segment events, up to 0xfff), or the index of the timer (TIMER_NAMES) or app event (APP_EVENTS). */
+  readonly k1: Uint16Array;
   /** id (segment events), dueMs (timer) or bytes (app). */
   readonly num: Float64Array;
   /** seq, ack, len, win of a segment summary, four per event. */
   readonly seg: Uint32Array;
   readonly host: string[];
   readonly conn: string[];
-  /** flags (segment events), timer name (timer) or event name (app). */
-  readonly s1: string[];
   /** cause (send), reason (drop), op (timer) or detail (app). */
   readonly s2: string[];
   /** The options object of a segment summary (shared, never mutated), or the whole event (OBJECT). */
   readonly r1: unknown[];
-  /** The lineage (send): the shared ORIGINAL for nearly all. */
-  readonly r2: unknown[];
+  /** The lineage of a send other than the shared ORIGINAL, by index in the chunk (a retransmission, a replay …). */
+  lineage: Map<number, Lineage> | null = null;
 
   constructor(readonly capacity: number) {
     this.t = new Float64Array(capacity);
     this.code = new Uint8Array(capacity);
+    this.k1 = new Uint16Array(capacity);
     this.num = new Float64Array(capacity);
     this.seg = new Uint32Array(capacity * 4);
     this.host = new Array<string>(capacity);
     this.conn = new Array<string>(capacity);
-    this.s1 = new Array<string>(capacity);
     this.s2 = new Array<string>(capacity);
     this.r1 = new Array<unknown>(capacity);
-    this.r2 = new Array<unknown>(capacity);
   }
 
   /** A chunk of `capacity` starting with this one's first n events. */
@@ -96,17 +113,27 @@ class Chunk {
     const out = new Chunk(capacity);
     out.t.set(this.t.subarray(0, n));
     out.code.set(this.code.subarray(0, n));
+    out.k1.set(this.k1.subarray(0, n));
     out.num.set(this.num.subarray(0, n));
     out.seg.set(this.seg.subarray(0, n * 4));
     for (let i = 0; i < n; i++) {
       out.host[i] = this.host[i]!;
       out.conn[i] = this.conn[i]!;
-      out.s1[i] = this.s1[i]!;
       out.s2[i] = this.s2[i]!;
       out.r1[i] = this.r1[i];
-      out.r2[i] = this.r2[i];
     }
+    if (this.lineage !== null) for (const [i, l] of this.lineage) if (i < n) out.setLineage(i, l);
     return out;
+  }
+
+  /** Event i's lineage (a send): ORIGINAL is not stored. */
+  setLineage(i: number, lineage: Lineage): void {
+    if (lineage === ORIGINAL) return;
+    (this.lineage ??= new Map()).set(i, lineage);
+  }
+
+  lineageAt(i: number): Lineage {
+    return this.lineage?.get(i) ?? ORIGINAL;
   }
 }
 
@@ -148,12 +175,16 @@ export class TraceStore implements TraceReader {
    */
   pushSegment(kind: SegmentEventKind, t: number, host: string, conn: string, id: number, seg: Segment, options: TcpOptions, text: string, lineage: Lineage | null): void {
     const len = seg.payload.length;
-    if (!(isU32(seg.seq) && isU32(seg.ack) && isU32(seg.window))) return this.push(segmentEvent(kind, t, host, conn, id, seg, options, text, lineage));
+    const flags = seg.flags;
+    if (!(isU32(seg.seq) && isU32(seg.ack) && isU32(seg.window) && flags >>> 0 === flags && flags <= 0xfff)) {
+      return this.push(segmentEvent(kind, t, host, conn, id, seg, options, text, lineage));
+    }
     const c = this.chunkForNext();
     const i = this.n & CHUNK_MASK;
     c.t[i] = t;
     this.n++;
     c.code[i] = kind === 'segment.send' ? SEND : kind === 'segment.recv' ? RECV : DROP;
+    c.k1[i] = flags;
     c.num[i] = id;
     const j = i * 4;
     c.seg[j] = seg.seq;
@@ -162,19 +193,20 @@ export class TraceStore implements TraceReader {
     c.seg[j + 3] = seg.window;
     c.host[i] = host;
     c.conn[i] = conn;
-    c.s1[i] = flagLetters(seg.flags);
     c.s2[i] = kind === 'segment.recv' ? '' : text;
     c.r1[i] = options;
-    c.r2[i] = kind === 'segment.send' ? (lineage ?? ORIGINAL) : null;
+    if (kind === 'segment.send' && lineage !== null) c.setLineage(i, lineage);
   }
 
   /** The event timerEvent(t, host, conn, timer, op, dueMs) would build, stored without building it (TraceSink.timer). */
   pushTimer(t: number, host: string, conn: string, timer: TimerName, op: TimerOp, dueMs: number): void {
+    const name = TIMER_NAMES.indexOf(timer);
+    if (name < 0) return this.push(timerEvent(t, host, conn, timer, op, dueMs));
     const c = this.chunkForNext();
     const i = this.n & CHUNK_MASK;
     c.t[i] = t;
     this.n++;
-    putPlain(c, i, TIMER, host, conn, dueMs, timer, op);
+    putPlain(c, i, TIMER, host, conn, dueMs, name, op);
   }
 
   push(ev: TraceEvent): void {
@@ -184,7 +216,7 @@ export class TraceStore implements TraceReader {
     this.n++;
     switch (ev.kind) {
       case 'segment.send':
-        if (isSummary(ev.seg) && typeof ev.cause === 'string') return putSegment(c, i, SEND, ev.host, ev.conn, ev.id, ev.seg, ev.cause, ev.lineage);
+        if (isSummary(ev.seg) && typeof ev.cause === 'string' && typeof ev.lineage === 'object' && ev.lineage !== null) return putSegment(c, i, SEND, ev.host, ev.conn, ev.id, ev.seg, ev.cause, ev.lineage);
         break;
       case 'segment.recv':
         if (isSummary(ev.seg)) return putSegment(c, i, RECV, ev.host, ev.conn, ev.id, ev.seg, '', null);
@@ -192,14 +224,18 @@ export class TraceStore implements TraceReader {
       case 'segment.drop':
         if (isSummary(ev.seg) && typeof ev.reason === 'string') return putSegment(c, i, DROP, ev.host, ev.conn, ev.id, ev.seg, ev.reason, null);
         break;
-      case 'timer':
-        if (typeof ev.dueMs === 'number') return putPlain(c, i, TIMER, ev.host, ev.conn, ev.dueMs, ev.timer, ev.op);
+      case 'timer': {
+        const name = TIMER_NAMES.indexOf(ev.timer);
+        if (typeof ev.dueMs === 'number' && name >= 0) return putPlain(c, i, TIMER, ev.host, ev.conn, ev.dueMs, name, ev.op);
         break;
-      case 'app':
-        if (typeof ev.bytes === 'number' && typeof ev.detail === 'string') return putPlain(c, i, APP, ev.host, ev.conn, ev.bytes, ev.event, ev.detail);
+      }
+      case 'app': {
+        const name = APP_EVENTS.indexOf(ev.event);
+        if (typeof ev.bytes === 'number' && typeof ev.detail === 'string' && name >= 0) return putPlain(c, i, APP, ev.host, ev.conn, ev.bytes, name, ev.detail);
         break;
+      }
     }
-    putPlain(c, i, OBJECT, '', '', 0, '', '');
+    putPlain(c, i, OBJECT, '', '', 0, 0, '');
     c.r1[i] = ev;
   }
 
@@ -221,15 +257,15 @@ export class TraceStore implements TraceReader {
     const t = c.t[k]!, host = c.host[k]!, conn = c.conn[k]!;
     switch (c.code[k]) {
       case SEND:
-        return { t, kind: 'segment.send', host, conn, id: c.num[k]!, seg: summary(c, k), lineage: c.r2[k] as Lineage, cause: c.s2[k]! };
+        return { t, kind: 'segment.send', host, conn, id: c.num[k]!, seg: summary(c, k), lineage: c.lineageAt(k), cause: c.s2[k]! };
       case RECV:
         return { t, kind: 'segment.recv', host, conn, id: c.num[k]!, seg: summary(c, k) };
       case DROP:
         return { t, kind: 'segment.drop', host, conn, id: c.num[k]!, seg: summary(c, k), reason: c.s2[k]! };
       case TIMER:
-        return { t, kind: 'timer', host, conn, timer: c.s1[k] as TimerName, op: c.s2[k] as TimerOp, dueMs: c.num[k]! };
+        return { t, kind: 'timer', host, conn, timer: TIMER_NAMES[c.k1[k]!]!, op: c.s2[k] as TimerOp, dueMs: c.num[k]! };
       case APP:
-        return { t, kind: 'app', host, conn, event: c.s1[k] as AppEventName, bytes: c.num[k]!, detail: c.s2[k]! };
+        return { t, kind: 'app', host, conn, event: APP_EVENTS[c.k1[k]!]!, bytes: c.num[k]!, detail: c.s2[k]! };
       default:
         return c.r1[k] as TraceEvent;
     }
@@ -270,8 +306,11 @@ export class TraceStore implements TraceReader {
   }
 }
 
+/** A segment event from its summary (whose flags are canonical letters: push() checks). */
 function putSegment(c: Chunk, i: number, code: number, host: string, conn: string, id: number, seg: SegSummary, s2: string, lineage: Lineage | null): void {
+  const mask = maskOfLetters(seg.flags);
   c.code[i] = code;
+  c.k1[i] = mask;
   c.num[i] = id;
   const j = i * 4;
   c.seg[j] = seg.seq;
@@ -280,24 +319,22 @@ function putSegment(c: Chunk, i: number, code: number, host: string, conn: strin
   c.seg[j + 3] = seg.win;
   c.host[i] = host;
   c.conn[i] = conn;
-  c.s1[i] = seg.flags;
   c.s2[i] = s2;
   c.r1[i] = seg.options;
-  c.r2[i] = lineage;
+  if (lineage !== null) c.setLineage(i, lineage);
 }
 
-function putPlain(c: Chunk, i: number, code: number, host: string, conn: string, num: number, s1: string, s2: string): void {
+function putPlain(c: Chunk, i: number, code: number, host: string, conn: string, num: number, k1: number, s2: string): void {
   c.code[i] = code;
+  c.k1[i] = k1;
   c.num[i] = num;
   c.host[i] = host;
   c.conn[i] = conn;
-  c.s1[i] = s1;
   c.s2[i] = s2;
   c.r1[i] = null;
-  c.r2[i] = null;
 }
 
 function summary(c: Chunk, k: number): SegSummary {
   const j = k * 4;
-  return { flags: c.s1[k]!, seq: c.seg[j]!, ack: c.seg[j + 1]!, len: c.seg[j + 2]!, win: c.seg[j + 3]!, options: c.r1[k] as TcpOptions };
+  return { flags: flagLetters(c.k1[k]!), seq: c.seg[j]!, ack: c.seg[j + 1]!, len: c.seg[j + 2]!, win: c.seg[j + 3]!, options: c.r1[k] as TcpOptions };
 }

@@ -10,7 +10,8 @@ import { Executor, Tap } from '../../../src-main/lab/session-executor.js';
 import { TraceStore } from '../../../src-main/lab/trace-store.js';
 import { Network } from '../../../src-main/net/network.js';
 import type { RunSpec } from '../../../src-main/net/spec.js';
-import type { TraceEvent, TraceSink } from '../../../src-main/net/trace.js';
+import type { Lineage, TraceEvent, TraceSink } from '../../../src-main/net/trace.js';
+import type { AppEventName, TimerName } from '../../../src-main/tcp/trace.js';
 
 const COLUMN_KINDS = new Set(['segment.send', 'segment.recv', 'segment.drop', 'timer', 'app']);
 
@@ -147,6 +148,38 @@ describe('TraceStore', () => {
     const plain = TraceStore.of([{ t: 6, kind: 'segment.recv', host: 'B', conn: 'a>b', id: 6, seg: { ...seg, seq: 2 ** 32 - 1 } }]);
     expect(plain.objectCount()).toBe(0);
     expect(plain.get(0)).toEqual({ t: 6, kind: 'segment.recv', host: 'B', conn: 'a>b', id: 6, seg: { ...seg, seq: 2 ** 32 - 1 } });
+  });
+
+  it('codes flags, timer names and app events in columns, and keeps a value it cannot code as the object', () => {
+    const seg = { flags: 'SA', seq: 1, ack: 2, len: 0, win: 100, options: {} };
+    const coded: TraceEvent[] = [
+      { t: 1, kind: 'segment.recv', host: 'B', conn: 'a>b', id: 1, seg },
+      { t: 2, kind: 'segment.send', host: 'A', conn: 'a>b', id: 2, seg: { ...seg, flags: 'AFP' }, lineage: { type: 'retransmission', of: 1 }, cause: 'RTO' },
+      { t: 3, kind: 'segment.send', host: 'A', conn: 'a>b', id: 3, seg: { ...seg, flags: '' }, lineage: { type: 'original' }, cause: 'data' },
+      { t: 4, kind: 'segment.drop', host: 'router', conn: 'a>b', id: 4, seg: { ...seg, flags: 'SAFRPUEC' }, reason: 'r' },
+      ...(['retransmit', 'time-wait', 'fin-wait-2', 'delayed-ack', 'persist', 'keepalive', 'syn-ack'] as const).map((timer, i): TraceEvent => (
+        { t: 5 + i, kind: 'timer', host: 'A', conn: 'a>b', timer, op: 'fire', dueMs: i + 0.5 })),
+      ...(['connected', 'accepted', 'data', 'eof', 'reset', 'timeout', 'refused', 'closed', 'error'] as const).map((event, i): TraceEvent => (
+        { t: 20 + i, kind: 'app', host: 'B', conn: 'a>b', event, bytes: i, detail: `d${i}` })),
+    ];
+    const odd: TraceEvent[] = [
+      { t: 40, kind: 'segment.recv', host: 'B', conn: 'a>b', id: 5, seg: { ...seg, flags: 'AS' } },
+      { t: 41, kind: 'segment.send', host: 'A', conn: 'a>b', id: 6, seg: { ...seg, flags: 'X' }, lineage: { type: 'original' }, cause: 'x' },
+      { t: 42, kind: 'segment.send', host: 'A', conn: 'a>b', id: 7, seg, lineage: undefined as unknown as Lineage, cause: 'x' },
+      { t: 43, kind: 'timer', host: 'A', conn: 'a>b', timer: 'nagle' as TimerName, op: 'start', dueMs: 1 },
+      { t: 44, kind: 'app', host: 'A', conn: 'a>b', event: 'hello' as AppEventName, bytes: 1, detail: '' },
+    ];
+    const store = TraceStore.of([...coded, ...odd]);
+    expectSameEvents(store, [...coded, ...odd]);
+    expect(store.objectCount()).toBe(odd.length);
+    for (let i = 0; i < odd.length; i++) expect(store.get(coded.length + i)).toBe(odd[i]);
+    // A copy of the first two events keeps only their lineages: the retransmission at index 1 is not
+    // handed to what the copy pushes next.
+    const prefix = store.copy(1);
+    prefix.push(coded[2]!);
+    expect(JSON.stringify(prefix.get(1))).toBe(JSON.stringify(coded[2]));
+    const withRetransmission = store.copy(2);
+    expect(JSON.stringify(withRetransmission.get(1))).toBe(JSON.stringify(coded[1]));
   });
 
   it('copies a prefix that grows apart from the original', () => {
