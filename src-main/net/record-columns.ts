@@ -5,7 +5,7 @@
 // (96 B), its segment (112 B) and its fate (40 B), all surviving the young-generation collector, which copied
 // them into the old generation, whose fresh pages then had to be faulted in: on the 2-core benchmark VM that
 // was about a third of a 100 MB transfer's time (docs/PERFORMANCE.md "Engine, session 15"). Here a final record
-// costs ~118 bytes in arrays the collector neither copies nor traces field by field.
+// costs ~130 bytes in arrays the collector neither copies nor traces field by field.
 //
 // A record still travelling stays an object (its LivePacket's `record`, which the router and the user
 // change); its slot is only claimed, so that ids evict each other exactly as before. Final records are never
@@ -22,7 +22,12 @@ const CHUNK_MASK = CHUNK - 1;
 /** What a slot holds. OBJECT: a record whose fields do not fit the columns, kept as the object itself. */
 const EMPTY = 0, IN_FLIGHT = 1, DELIVERED = 2, DROPPED = 3, REPLACED = 4, OBJECT = 5;
 
-/** References per slot, in `refs`: srcIp, dstIp, options, payload, from, to, conn, lineage, rare. */
+/**
+ * References per slot, in `refs`: srcIp, dstIp, options, payload, from, to, conn, lineage, rare. The payload
+ * of a plain Uint8Array is kept as its buffer (with its offset and length in the numeric columns), not as the
+ * view: a bulk sender's segments are views on its send buffer, and a view object per record (~96 bytes)
+ * was most of what such a record kept besides the columns.
+ */
 const REFS = 9;
 
 /** The fields few records have: a drop's reason, the replacing packet, notes, corrupted bytes (else null). */
@@ -41,9 +46,9 @@ class Chunk {
   readonly buf: ArrayBuffer;
   /** The packet id in each slot (0: never used). */
   readonly id: Float64Array;
-  /** sentMs, fate atMs: two per slot. */
+  /** sentMs, fate atMs, payload byteOffset: three per slot. */
   readonly ms: Float64Array;
-  /** seq, ack, window, urgent: four per slot. */
+  /** seq, ack, window, urgent, payload length: five per slot. */
   readonly u32: Uint32Array;
   /** srcPort, dstPort: two per slot. */
   readonly ports: Uint16Array;
@@ -52,7 +57,7 @@ class Chunk {
   readonly refs: unknown[];
 
   constructor(buf?: ArrayBuffer, refs?: unknown[]) {
-    this.buf = buf ?? new ArrayBuffer(CHUNK * (8 + 16 + 16 + 4 + 1 + 1));
+    this.buf = buf ?? new ArrayBuffer(CHUNK * (8 + 24 + 20 + 4 + 1 + 1));
     let at = 0;
     const next = <T>(make: (b: ArrayBuffer, off: number, n: number) => T, bytes: number, n: number): T => {
       const v = make(this.buf, at, n);
@@ -60,8 +65,8 @@ class Chunk {
       return v;
     };
     this.id = next((b, o, n) => new Float64Array(b, o, n), 8, CHUNK);
-    this.ms = next((b, o, n) => new Float64Array(b, o, n), 8, 2 * CHUNK);
-    this.u32 = next((b, o, n) => new Uint32Array(b, o, n), 4, 4 * CHUNK);
+    this.ms = next((b, o, n) => new Float64Array(b, o, n), 8, 3 * CHUNK);
+    this.u32 = next((b, o, n) => new Uint32Array(b, o, n), 4, 5 * CHUNK);
     this.ports = next((b, o, n) => new Uint16Array(b, o, n), 2, 2 * CHUNK);
     this.state = next((b, o, n) => new Uint8Array(b, o, n), 1, CHUNK);
     this.flags = next((b, o, n) => new Uint8Array(b, o, n), 1, CHUNK);
@@ -135,19 +140,26 @@ export class RecordColumns {
     const seg = rec.seg;
     chunk.state[i] = fate.state === 'delivered' ? DELIVERED : fate.state === 'dropped' ? DROPPED : REPLACED;
     chunk.flags[i] = seg.flags;
-    chunk.ms[2 * i] = rec.sentMs;
-    chunk.ms[2 * i + 1] = fate.atMs;
-    chunk.u32[4 * i] = seg.seq;
-    chunk.u32[4 * i + 1] = seg.ack;
-    chunk.u32[4 * i + 2] = seg.window;
-    chunk.u32[4 * i + 3] = seg.urgent;
+    chunk.ms[3 * i] = rec.sentMs;
+    chunk.ms[3 * i + 1] = fate.atMs;
+    chunk.u32[5 * i] = seg.seq;
+    chunk.u32[5 * i + 1] = seg.ack;
+    chunk.u32[5 * i + 2] = seg.window;
+    chunk.u32[5 * i + 3] = seg.urgent;
     chunk.ports[2 * i] = seg.srcPort;
     chunk.ports[2 * i + 1] = seg.dstPort;
     const refs = chunk.refs;
     refs[r] = seg.srcIp;
     refs[r + 1] = seg.dstIp;
     refs[r + 2] = seg.options;
-    refs[r + 3] = seg.payload;
+    const payload = seg.payload;
+    if (Object.getPrototypeOf(payload) === Uint8Array.prototype && payload.buffer instanceof ArrayBuffer) {
+      refs[r + 3] = payload.buffer;
+      chunk.ms[3 * i + 2] = payload.byteOffset;
+      chunk.u32[5 * i + 4] = payload.length;
+    } else {
+      refs[r + 3] = payload; // a Buffer, say: kept as it is, so it reads back as the same kind of array
+    }
     refs[r + 4] = rec.from;
     refs[r + 5] = rec.to;
     refs[r + 6] = rec.conn;
@@ -166,16 +178,16 @@ export class RecordColumns {
     const rare = refs[r + 8] as Rare | null;
     const seg: Segment = {
       srcIp: refs[r] as string, srcPort: chunk.ports[2 * i]!, dstIp: refs[r + 1] as string, dstPort: chunk.ports[2 * i + 1]!,
-      seq: chunk.u32[4 * i]!, ack: chunk.u32[4 * i + 1]!, flags: chunk.flags[i]!, window: chunk.u32[4 * i + 2]!,
-      urgent: chunk.u32[4 * i + 3]!, options: refs[r + 2] as TcpOptions, payload: refs[r + 3] as Uint8Array,
+      seq: chunk.u32[5 * i]!, ack: chunk.u32[5 * i + 1]!, flags: chunk.flags[i]!, window: chunk.u32[5 * i + 2]!,
+      urgent: chunk.u32[5 * i + 3]!, options: refs[r + 2] as TcpOptions, payload: payloadAt(chunk, i, refs[r + 3]),
     };
-    const atMs = chunk.ms[2 * i + 1]!;
+    const atMs = chunk.ms[3 * i + 1]!;
     const fate: Fate = state === DELIVERED ? { state: 'delivered', atMs }
       : state === DROPPED ? { state: 'dropped', atMs, reason: rare!.reason! }
         : { state: 'replaced', atMs, by: rare!.by! };
     const rec: KeptRecord = {
       id, lineage: refs[r + 7] as Lineage, seg, from: refs[r + 4] as string, to: refs[r + 5] as string | null,
-      conn: refs[r + 6] as string | null, sentMs: chunk.ms[2 * i]!, fate, notes: rare?.notes ?? NO_NOTES,
+      conn: refs[r + 6] as string | null, sentMs: chunk.ms[3 * i]!, fate, notes: rare?.notes ?? NO_NOTES,
     };
     if (rare?.corrupt !== undefined) rec.corrupt = rare.corrupt;
     return rec;
@@ -207,6 +219,11 @@ export class RecordColumns {
     }
     return chunk;
   }
+}
+
+/** Slot i's payload: a fresh view when its buffer was kept, else the array itself. */
+function payloadAt(chunk: Chunk, i: number, kept: unknown): Uint8Array {
+  return kept instanceof ArrayBuffer ? new Uint8Array(kept, chunk.ms[3 * i + 2]!, chunk.u32[5 * i + 4]!) : kept as Uint8Array;
 }
 
 /** The record's rare fields, or null when it has none (nearly every packet). */

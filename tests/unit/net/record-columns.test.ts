@@ -64,6 +64,19 @@ describe('RecordColumns', () => {
     expect(json(read)).toBe(json(edge));
   });
 
+  it('keeps a payload view as its buffer, offset and length, and any other byte array as it is', () => {
+    const buffer = new Uint8Array([0, 1, 2, 3, 4, 5, 6, 7]);
+    const view = buffer.subarray(2, 6);
+    const read = settled(record(7, { seg: { ...record(7).seg, payload: view } })).read(7, 7).seg.payload;
+    expect(read).not.toBe(view);
+    expect(read.buffer).toBe(buffer.buffer);
+    expect([read.byteOffset, read.length]).toEqual([2, 4]);
+    expect(Object.getPrototypeOf(read) === Uint8Array.prototype).toBe(true);
+    expect([...read]).toEqual([2, 3, 4, 5]);
+    const nodeBuffer = Buffer.from([9, 8]);
+    expect(settled(record(8, { seg: { ...record(8).seg, payload: nodeBuffer } })).read(8, 8).seg.payload).toBe(nodeBuffer);
+  });
+
   it('counts an eviction when a newer id claims a slot, and a record that lost its slot is not kept', () => {
     const cols = new RecordColumns();
     expect(cols.claim(3, 3)).toBe(false);
