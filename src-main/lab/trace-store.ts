@@ -4,16 +4,17 @@
 // (the event plus its segment summary) they all survive V8's young-generation collections, so every scavenge
 // copies them and every full collection marks them: about half the time of a 100 MB bulk run went to the
 // garbage collector (docs/PERFORMANCE.md "Engine, session 3"). Here the five kinds that make up nearly every
-// trace (segment.send / recv / drop, timer, app) are split into typed arrays and arrays of shared strings
-// and option objects, which the collector does not copy and marks as flat arrays. Every other kind is kept
-// as the object itself.
+// trace (segment.send / recv / drop, timer, app) are split into typed arrays only: strings become codes into
+// tables the store and its copies share, and the rare values (options other than none, lineages other than
+// ORIGINAL, events of other kinds, kept as the object itself) go into small maps per chunk. Typed arrays
+// cost the collector nothing, and their pages are only touched when written.
 //
 // Reading is a copy: get(i) and slice() build a fresh event with the same keys in the same order as the
 // code that emitted it (net/hooks.ts, net/flood.ts, net/journey.ts, tcp/core.ts), so JSON.stringify of a
 // stored event is byte-identical to the original's (tests/unit/lab/trace-store.test.ts checks this on
 // every lesson and scenario). Events are read-only by contract (DESIGN.md "Trace"), so nothing relied on
 // getting the emitted object back.
-import { flagLetters, ORIGINAL, segmentEvent, type Lineage, type SegmentEventKind, type TraceEvent } from '../net/trace.js';
+import { flagLetters, NO_OPTIONS, ORIGINAL, segmentEvent, type Lineage, type SegmentEventKind, type TraceEvent } from '../net/trace.js';
 import { lettersToFlags, type Segment, type TcpOptions } from '../tcp/segment.js';
 import { timerEvent, type AppEventName, type SegSummary, type TimerName, type TimerOp } from '../tcp/trace.js';
 
@@ -24,9 +25,8 @@ const KIND_OF_CODE = ['', 'segment.send', 'segment.recv', 'segment.drop', 'timer
 
 /**
  * Events per full chunk. Full chunks are never grown or copied (growing one array copied ~12 ns per element
- * per doubling), and their arrays of 32,768 pointers (256 KB) are big enough for V8 to put them straight
- * into its large-object space, where the young-generation collector never copies them (with 8,192 events
- * per chunk, in-run GC time of a 100 MB transfer was 1.5-2x higher).
+ * per doubling). (When chunks still held arrays of pointers, 32,768 made each big enough for V8's
+ * large-object space, which the young-generation collector never copies; they now hold typed arrays only.)
  */
 const CHUNK_BITS = 15;
 const CHUNK = 1 << CHUNK_BITS;
@@ -73,10 +73,56 @@ function maskOfLetters(letters: string): number {
 }
 
 /**
+ * An append-only table of strings (hosts, connection keys, causes …) and their codes, shared by a store and
+ * its copies: a code, once given, names the same string forever, so chunks shared by copies stay readable.
+ * The two strings coded last are remembered, which spares nearly every Map lookup (a trace alternates
+ * between two hosts and the two keys of a connection).
+ */
+class Codes {
+  readonly values: string[] = [];
+  private readonly byValue = new Map<string, number>();
+  private last0 = '';
+  private code0 = -1;
+  private last1 = '';
+  private code1 = -1;
+
+  code(value: string): number {
+    if (value === this.last0 && this.code0 >= 0) return this.code0;
+    if (value === this.last1 && this.code1 >= 0) {
+      const code = this.code1;
+      this.last1 = this.last0;
+      this.code1 = this.code0;
+      this.last0 = value;
+      this.code0 = code;
+      return code;
+    }
+    let code = this.byValue.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.values.push(value);
+      this.byValue.set(value, code);
+    }
+    this.last1 = this.last0;
+    this.code1 = this.code0;
+    this.last0 = value;
+    this.code0 = code;
+    return code;
+  }
+}
+
+/** The string tables of a store and its copies. */
+interface Tables {
+  readonly host: Codes;
+  readonly conn: Codes;
+  /** cause (send), reason (drop), op (timer) or detail (app). */
+  readonly text: Codes;
+}
+
+/**
  * The columns of up to `capacity` events. Every chunk but a store's last is full (CHUNK events) and is never
  * written again, so copies of a store share it. Each byte per event costs a 100 MB transfer's 374,000-event
  * trace ~1 ms on the benchmark VM, where a fresh page costs ~13 µs to fault in (docs/PERFORMANCE.md "Engine,
- * session 15"): so the flags and names are one-byte codes, and the rare lineage is kept aside.
+ * session 15"): so the flags and names are codes, and the rare values are kept aside.
  */
 class Chunk {
   readonly t: Float64Array;
@@ -87,14 +133,16 @@ class Chunk {
   readonly num: Float64Array;
   /** seq, ack, len, win of a segment summary, four per event. */
   readonly seg: Uint32Array;
-  readonly host: string[];
-  readonly conn: string[];
-  /** cause (send), reason (drop), op (timer) or detail (app). */
-  readonly s2: string[];
-  /** The options object of a segment summary (shared, never mutated), or the whole event (OBJECT). */
-  readonly r1: unknown[];
-  /** The lineage of a send other than the shared ORIGINAL, by index in the chunk (a retransmission, a replay …). */
+  /** Codes in the store's tables: host, connection key, text (Tables.text). */
+  readonly host: Uint32Array;
+  readonly conn: Uint32Array;
+  readonly text: Uint32Array;
+  /** A segment summary's options other than the shared NO_OPTIONS, by index in the chunk. */
+  options: Map<number, TcpOptions> | null = null;
+  /** The lineage of a send other than the shared ORIGINAL (a retransmission, a replay …), by index. */
   lineage: Map<number, Lineage> | null = null;
+  /** The events kept as objects (OBJECT), by index. */
+  objects: Map<number, TraceEvent> | null = null;
 
   constructor(readonly capacity: number) {
     this.t = new Float64Array(capacity);
@@ -102,10 +150,9 @@ class Chunk {
     this.k1 = new Uint16Array(capacity);
     this.num = new Float64Array(capacity);
     this.seg = new Uint32Array(capacity * 4);
-    this.host = new Array<string>(capacity);
-    this.conn = new Array<string>(capacity);
-    this.s2 = new Array<string>(capacity);
-    this.r1 = new Array<unknown>(capacity);
+    this.host = new Uint32Array(capacity);
+    this.conn = new Uint32Array(capacity);
+    this.text = new Uint32Array(capacity);
   }
 
   /** A chunk of `capacity` starting with this one's first n events. */
@@ -116,31 +163,55 @@ class Chunk {
     out.k1.set(this.k1.subarray(0, n));
     out.num.set(this.num.subarray(0, n));
     out.seg.set(this.seg.subarray(0, n * 4));
-    for (let i = 0; i < n; i++) {
-      out.host[i] = this.host[i]!;
-      out.conn[i] = this.conn[i]!;
-      out.s2[i] = this.s2[i]!;
-      out.r1[i] = this.r1[i];
-    }
-    if (this.lineage !== null) for (const [i, l] of this.lineage) if (i < n) out.setLineage(i, l);
+    out.host.set(this.host.subarray(0, n));
+    out.conn.set(this.conn.subarray(0, n));
+    out.text.set(this.text.subarray(0, n));
+    out.options = prefixOf(this.options, n);
+    out.lineage = prefixOf(this.lineage, n);
+    out.objects = prefixOf(this.objects, n);
     return out;
+  }
+
+  setOptions(i: number, options: TcpOptions): void {
+    if (options !== NO_OPTIONS) (this.options ??= new Map()).set(i, options);
   }
 
   /** Event i's lineage (a send): ORIGINAL is not stored. */
   setLineage(i: number, lineage: Lineage): void {
-    if (lineage === ORIGINAL) return;
-    (this.lineage ??= new Map()).set(i, lineage);
+    if (lineage !== ORIGINAL) (this.lineage ??= new Map()).set(i, lineage);
+  }
+
+  setObject(i: number, ev: TraceEvent): void {
+    this.code[i] = OBJECT;
+    (this.objects ??= new Map()).set(i, ev);
   }
 
   lineageAt(i: number): Lineage {
     return this.lineage?.get(i) ?? ORIGINAL;
   }
+
+  optionsAt(i: number): TcpOptions {
+    return this.options?.get(i) ?? NO_OPTIONS;
+  }
+
+  objectAt(i: number): TraceEvent {
+    return this.objects!.get(i)!;
+  }
+}
+
+/** The entries of `map` below index n (null when none). */
+function prefixOf<V>(map: Map<number, V> | null, n: number): Map<number, V> | null {
+  if (map === null) return null;
+  const out = new Map<number, V>();
+  for (const [i, v] of map) if (i < n) out.set(i, v);
+  return out.size > 0 ? out : null;
 }
 
 export class TraceStore implements TraceReader {
   private n = 0;
   private chunks: Chunk[] = [];
   private last: Chunk = new Chunk(0);
+  private tables: Tables = { host: new Codes(), conn: new Codes(), text: new Codes() };
 
   /** A store holding copies of `events` (tests, and readers that are handed a plain array). */
   static of(events: readonly TraceEvent[]): TraceStore {
@@ -191,10 +262,11 @@ export class TraceStore implements TraceReader {
     c.seg[j + 1] = seg.ack;
     c.seg[j + 2] = len;
     c.seg[j + 3] = seg.window;
-    c.host[i] = host;
-    c.conn[i] = conn;
-    c.s2[i] = kind === 'segment.recv' ? '' : text;
-    c.r1[i] = options;
+    const tables = this.tables;
+    c.host[i] = tables.host.code(host);
+    c.conn[i] = tables.conn.code(conn);
+    c.text[i] = tables.text.code(kind === 'segment.recv' ? '' : text);
+    if (options !== NO_OPTIONS) c.setOptions(i, options);
     if (kind === 'segment.send' && lineage !== null) c.setLineage(i, lineage);
   }
 
@@ -206,7 +278,7 @@ export class TraceStore implements TraceReader {
     const i = this.n & CHUNK_MASK;
     c.t[i] = t;
     this.n++;
-    putPlain(c, i, TIMER, host, conn, dueMs, name, op);
+    putPlain(c, i, this.tables, TIMER, host, conn, dueMs, name, op);
   }
 
   push(ev: TraceEvent): void {
@@ -216,27 +288,26 @@ export class TraceStore implements TraceReader {
     this.n++;
     switch (ev.kind) {
       case 'segment.send':
-        if (isSummary(ev.seg) && typeof ev.cause === 'string' && typeof ev.lineage === 'object' && ev.lineage !== null) return putSegment(c, i, SEND, ev.host, ev.conn, ev.id, ev.seg, ev.cause, ev.lineage);
+        if (isSummary(ev.seg) && typeof ev.cause === 'string' && typeof ev.lineage === 'object' && ev.lineage !== null) return putSegment(c, i, this.tables, SEND, ev.host, ev.conn, ev.id, ev.seg, ev.cause, ev.lineage);
         break;
       case 'segment.recv':
-        if (isSummary(ev.seg)) return putSegment(c, i, RECV, ev.host, ev.conn, ev.id, ev.seg, '', null);
+        if (isSummary(ev.seg)) return putSegment(c, i, this.tables, RECV, ev.host, ev.conn, ev.id, ev.seg, '', null);
         break;
       case 'segment.drop':
-        if (isSummary(ev.seg) && typeof ev.reason === 'string') return putSegment(c, i, DROP, ev.host, ev.conn, ev.id, ev.seg, ev.reason, null);
+        if (isSummary(ev.seg) && typeof ev.reason === 'string') return putSegment(c, i, this.tables, DROP, ev.host, ev.conn, ev.id, ev.seg, ev.reason, null);
         break;
       case 'timer': {
         const name = TIMER_NAMES.indexOf(ev.timer);
-        if (typeof ev.dueMs === 'number' && name >= 0) return putPlain(c, i, TIMER, ev.host, ev.conn, ev.dueMs, name, ev.op);
+        if (typeof ev.dueMs === 'number' && name >= 0) return putPlain(c, i, this.tables, TIMER, ev.host, ev.conn, ev.dueMs, name, ev.op);
         break;
       }
       case 'app': {
         const name = APP_EVENTS.indexOf(ev.event);
-        if (typeof ev.bytes === 'number' && typeof ev.detail === 'string' && name >= 0) return putPlain(c, i, APP, ev.host, ev.conn, ev.bytes, name, ev.detail);
+        if (typeof ev.bytes === 'number' && typeof ev.detail === 'string' && name >= 0) return putPlain(c, i, this.tables, APP, ev.host, ev.conn, ev.bytes, name, ev.detail);
         break;
       }
     }
-    putPlain(c, i, OBJECT, '', '', 0, 0, '');
-    c.r1[i] = ev;
+    c.setObject(i, ev);
   }
 
   tAt(i: number): number {
@@ -248,26 +319,27 @@ export class TraceStore implements TraceReader {
     this.check(i);
     const c = this.chunks[i >> CHUNK_BITS]!, k = i & CHUNK_MASK;
     const code = c.code[k]!;
-    return code === OBJECT ? (c.r1[k] as TraceEvent).kind : KIND_OF_CODE[code]!;
+    return code === OBJECT ? c.objectAt(k).kind : KIND_OF_CODE[code]!;
   }
 
   get(i: number): TraceEvent {
     this.check(i);
     const c = this.chunks[i >> CHUNK_BITS]!, k = i & CHUNK_MASK;
-    const t = c.t[k]!, host = c.host[k]!, conn = c.conn[k]!;
-    switch (c.code[k]) {
+    const code = c.code[k]!;
+    if (code === OBJECT) return c.objectAt(k);
+    const tables = this.tables;
+    const t = c.t[k]!, host = tables.host.values[c.host[k]!]!, conn = tables.conn.values[c.conn[k]!]!, text = tables.text.values[c.text[k]!]!;
+    switch (code) {
       case SEND:
-        return { t, kind: 'segment.send', host, conn, id: c.num[k]!, seg: summary(c, k), lineage: c.lineageAt(k), cause: c.s2[k]! };
+        return { t, kind: 'segment.send', host, conn, id: c.num[k]!, seg: summary(c, k), lineage: c.lineageAt(k), cause: text };
       case RECV:
         return { t, kind: 'segment.recv', host, conn, id: c.num[k]!, seg: summary(c, k) };
       case DROP:
-        return { t, kind: 'segment.drop', host, conn, id: c.num[k]!, seg: summary(c, k), reason: c.s2[k]! };
+        return { t, kind: 'segment.drop', host, conn, id: c.num[k]!, seg: summary(c, k), reason: text };
       case TIMER:
-        return { t, kind: 'timer', host, conn, timer: TIMER_NAMES[c.k1[k]!]!, op: c.s2[k] as TimerOp, dueMs: c.num[k]! };
-      case APP:
-        return { t, kind: 'app', host, conn, event: APP_EVENTS[c.k1[k]!]!, bytes: c.num[k]!, detail: c.s2[k]! };
+        return { t, kind: 'timer', host, conn, timer: TIMER_NAMES[c.k1[k]!]!, op: text as TimerOp, dueMs: c.num[k]! };
       default:
-        return c.r1[k] as TraceEvent;
+        return { t, kind: 'app', host, conn, event: APP_EVENTS[c.k1[k]!]!, bytes: c.num[k]!, detail: text };
     }
   }
 
@@ -285,6 +357,7 @@ export class TraceStore implements TraceReader {
   copy(n = this.n): TraceStore {
     const k = Math.max(0, Math.min(n, this.n));
     const out = new TraceStore();
+    out.tables = this.tables;
     out.n = k;
     const full = k >> CHUNK_BITS, rest = k & CHUNK_MASK;
     out.chunks = this.chunks.slice(0, full);
@@ -307,34 +380,32 @@ export class TraceStore implements TraceReader {
 }
 
 /** A segment event from its summary (whose flags are canonical letters: push() checks). */
-function putSegment(c: Chunk, i: number, code: number, host: string, conn: string, id: number, seg: SegSummary, s2: string, lineage: Lineage | null): void {
-  const mask = maskOfLetters(seg.flags);
+function putSegment(c: Chunk, i: number, tables: Tables, code: number, host: string, conn: string, id: number, seg: SegSummary, text: string, lineage: Lineage | null): void {
   c.code[i] = code;
-  c.k1[i] = mask;
+  c.k1[i] = maskOfLetters(seg.flags);
   c.num[i] = id;
   const j = i * 4;
   c.seg[j] = seg.seq;
   c.seg[j + 1] = seg.ack;
   c.seg[j + 2] = seg.len;
   c.seg[j + 3] = seg.win;
-  c.host[i] = host;
-  c.conn[i] = conn;
-  c.s2[i] = s2;
-  c.r1[i] = seg.options;
+  c.host[i] = tables.host.code(host);
+  c.conn[i] = tables.conn.code(conn);
+  c.text[i] = tables.text.code(text);
+  c.setOptions(i, seg.options);
   if (lineage !== null) c.setLineage(i, lineage);
 }
 
-function putPlain(c: Chunk, i: number, code: number, host: string, conn: string, num: number, k1: number, s2: string): void {
+function putPlain(c: Chunk, i: number, tables: Tables, code: number, host: string, conn: string, num: number, k1: number, text: string): void {
   c.code[i] = code;
   c.k1[i] = k1;
   c.num[i] = num;
-  c.host[i] = host;
-  c.conn[i] = conn;
-  c.s2[i] = s2;
-  c.r1[i] = null;
+  c.host[i] = tables.host.code(host);
+  c.conn[i] = tables.conn.code(conn);
+  c.text[i] = tables.text.code(text);
 }
 
 function summary(c: Chunk, k: number): SegSummary {
   const j = k * 4;
-  return { flags: flagLetters(c.k1[k]!), seq: c.seg[j]!, ack: c.seg[j + 1]!, len: c.seg[j + 2]!, win: c.seg[j + 3]!, options: c.r1[k] as TcpOptions };
+  return { flags: flagLetters(c.k1[k]!), seq: c.seg[j]!, ack: c.seg[j + 1]!, len: c.seg[j + 2]!, win: c.seg[j + 3]!, options: c.optionsAt(k) };
 }

@@ -101,7 +101,7 @@ export function segmentEvent(
 }
 
 /** Summary of a segment without options: one shared, frozen object (most segments carry none). */
-const NO_OPTIONS: TcpOptions = Object.freeze({});
+export const NO_OPTIONS: TcpOptions = Object.freeze({});
 
 /** Options with a fixed key order (mss, wscale, sackPermitted, sack, timestamp), absent ones omitted. */
 export function optionsSummary(o: TcpOptions): TcpOptions {
