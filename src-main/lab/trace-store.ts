@@ -4,9 +4,9 @@
 // (the event plus its segment summary) they all survive V8's young-generation collections, so every scavenge
 // copies them and every full collection marks them: about half the time of a 100 MB bulk run went to the
 // garbage collector (docs/PERFORMANCE.md "Engine, session 3"). Here the five kinds that make up nearly every
-// trace (segment.send / recv / drop, timer, app) are split into typed arrays only: strings become codes into
-// tables the store and its copies share, and the rare values (options other than none, lineages other than
-// ORIGINAL, events of other kinds, kept as the object itself) go into small maps per chunk. Typed arrays
+// trace (segment.send / recv / drop, timer, app) are split into typed arrays only: strings and option summaries
+// become codes into tables the store and its copies share, and the rare values (lineages other than ORIGINAL,
+// events of other kinds, kept as the object itself) go into small maps per chunk. Typed arrays
 // cost the collector nothing, and their pages are only touched when written.
 //
 // Reading is a copy: get(i) and slice() build a fresh event with the same keys in the same order as the
@@ -14,7 +14,7 @@
 // stored event is byte-identical to the original's (tests/unit/lab/trace-store.test.ts checks this on
 // every lesson and scenario). Events are read-only by contract (DESIGN.md "Trace"), so nothing relied on
 // getting the emitted object back.
-import { flagLetters, NO_OPTIONS, ORIGINAL, segmentEvent, type Lineage, type SegmentEventKind, type TraceEvent } from '../net/trace.js';
+import { flagLetters, ORIGINAL, segmentEvent, type Lineage, type SegmentEventKind, type TraceEvent } from '../net/trace.js';
 import { lettersToFlags, type Segment, type TcpOptions } from '../tcp/segment.js';
 import { timerEvent, type AppEventName, type SegSummary, type TimerName, type TimerOp } from '../tcp/trace.js';
 
@@ -73,20 +73,28 @@ function maskOfLetters(letters: string): number {
 }
 
 /**
- * An append-only table of strings (hosts, connection keys, causes …) and their codes, shared by a store and
- * its copies: a code, once given, names the same string forever, so chunks shared by copies stay readable.
- * The two strings coded last are remembered, which spares nearly every Map lookup (a trace alternates
- * between two hosts and the two keys of a connection).
+ * An append-only table of values (hosts, connection keys, causes, option summaries …) and their codes, shared
+ * by a store and its copies: a code, once given, names the same value forever, so chunks shared by copies
+ * stay readable. The two values coded last are remembered, which spares nearly every Map lookup (a trace
+ * alternates between two hosts and the two keys of a connection). Values are compared by identity
+ * (SameValueZero), so strings by content and objects by reference.
  */
-class Codes {
-  readonly values: string[] = [];
-  private readonly byValue = new Map<string, number>();
-  private last0 = '';
+class Codes<T> {
+  /**
+   * At most this many values get a code. A flood's trace holds two keys and a drop reason per SYN that no
+   * other event repeats, and a lossy transfer a SACK option per ACK: in a table, each would cost a Map entry
+   * (~50 bytes) on top of the value itself, more than the 8-byte pointer a spilled one takes (CodedColumn).
+   */
+  static readonly MAX = 1 << 16;
+  readonly values: T[] = [];
+  private readonly byValue = new Map<T, number>();
+  private last0: T | undefined = undefined;
   private code0 = -1;
-  private last1 = '';
+  private last1: T | undefined = undefined;
   private code1 = -1;
 
-  code(value: string): number {
+  /** value's code, or -1 when it has none and the table is full. */
+  code(value: T): number {
     if (value === this.last0 && this.code0 >= 0) return this.code0;
     if (value === this.last1 && this.code1 >= 0) {
       const code = this.code1;
@@ -98,6 +106,7 @@ class Codes {
     }
     let code = this.byValue.get(value);
     if (code === undefined) {
+      if (this.values.length >= Codes.MAX) return -1;
       code = this.values.length;
       this.values.push(value);
       this.byValue.set(value, code);
@@ -110,12 +119,58 @@ class Codes {
   }
 }
 
-/** The string tables of a store and its copies. */
+/** The tables of a store and its copies. */
 interface Tables {
-  readonly host: Codes;
-  readonly conn: Codes;
+  readonly host: Codes<string>;
+  readonly conn: Codes<string>;
   /** cause (send), reason (drop), op (timer) or detail (app). */
-  readonly text: Codes;
+  readonly text: Codes<string>;
+  /** A segment summary's options (shared summaries: NO_OPTIONS, a flood's SYN options …). */
+  readonly options: Codes<TcpOptions>;
+}
+
+function newTables(): Tables {
+  return { host: new Codes(), conn: new Codes(), text: new Codes(), options: new Codes() };
+}
+
+/** Marks a value kept in a CodedColumn's `spill` instead of the table. */
+const SPILLED = 0xffffffff;
+
+/** A column of values as codes into a shared table; values the full table cannot take are kept as they are. */
+class CodedColumn<T> {
+  readonly codes: Uint32Array;
+  /** Made the first time a value spills (most traces never fill a table). */
+  spill: T[] | null = null;
+
+  constructor(readonly capacity: number) {
+    this.codes = new Uint32Array(capacity);
+  }
+
+  set(i: number, value: T, table: Codes<T>): void {
+    const code = table.code(value);
+    if (code >= 0) {
+      this.codes[i] = code;
+      return;
+    }
+    this.codes[i] = SPILLED;
+    (this.spill ??= new Array<T>(this.capacity))[i] = value;
+  }
+
+  get(i: number, table: Codes<T>): T {
+    const code = this.codes[i]!;
+    return code === SPILLED ? this.spill![i]! : table.values[code]!;
+  }
+
+  /** A column of `capacity` starting with this one's first n values. */
+  copy(n: number, capacity: number): CodedColumn<T> {
+    const out = new CodedColumn<T>(capacity);
+    out.codes.set(this.codes.subarray(0, n));
+    if (this.spill !== null) {
+      out.spill = new Array<T>(capacity);
+      for (let i = 0; i < n; i++) if (this.codes[i] === SPILLED) out.spill[i] = this.spill[i]!;
+    }
+    return out;
+  }
 }
 
 /**
@@ -133,47 +188,40 @@ class Chunk {
   readonly num: Float64Array;
   /** seq, ack, len, win of a segment summary, four per event. */
   readonly seg: Uint32Array;
-  /** Codes in the store's tables: host, connection key, text (Tables.text). */
-  readonly host: Uint32Array;
-  readonly conn: Uint32Array;
-  readonly text: Uint32Array;
-  /** A segment summary's options other than the shared NO_OPTIONS, by index in the chunk. */
-  options: Map<number, TcpOptions> | null = null;
+  /** Strings coded into the store's tables: host, connection key, text (Tables.text). */
+  readonly host: CodedColumn<string>;
+  readonly conn: CodedColumn<string>;
+  readonly text: CodedColumn<string>;
+  /** A segment summary's options (unset for other kinds). */
+  readonly options: CodedColumn<TcpOptions>;
   /** The lineage of a send other than the shared ORIGINAL (a retransmission, a replay …), by index. */
   lineage: Map<number, Lineage> | null = null;
   /** The events kept as objects (OBJECT), by index. */
   objects: Map<number, TraceEvent> | null = null;
 
-  constructor(readonly capacity: number) {
+  constructor(readonly capacity: number, from?: { n: number; chunk: Chunk }) {
     this.t = new Float64Array(capacity);
     this.code = new Uint8Array(capacity);
     this.k1 = new Uint16Array(capacity);
     this.num = new Float64Array(capacity);
     this.seg = new Uint32Array(capacity * 4);
-    this.host = new Uint32Array(capacity);
-    this.conn = new Uint32Array(capacity);
-    this.text = new Uint32Array(capacity);
+    this.host = from?.chunk.host.copy(from.n, capacity) ?? new CodedColumn(capacity);
+    this.conn = from?.chunk.conn.copy(from.n, capacity) ?? new CodedColumn(capacity);
+    this.text = from?.chunk.text.copy(from.n, capacity) ?? new CodedColumn(capacity);
+    this.options = from?.chunk.options.copy(from.n, capacity) ?? new CodedColumn(capacity);
   }
 
   /** A chunk of `capacity` starting with this one's first n events. */
   copy(n: number, capacity: number): Chunk {
-    const out = new Chunk(capacity);
+    const out = new Chunk(capacity, { n, chunk: this });
     out.t.set(this.t.subarray(0, n));
     out.code.set(this.code.subarray(0, n));
     out.k1.set(this.k1.subarray(0, n));
     out.num.set(this.num.subarray(0, n));
     out.seg.set(this.seg.subarray(0, n * 4));
-    out.host.set(this.host.subarray(0, n));
-    out.conn.set(this.conn.subarray(0, n));
-    out.text.set(this.text.subarray(0, n));
-    out.options = prefixOf(this.options, n);
     out.lineage = prefixOf(this.lineage, n);
     out.objects = prefixOf(this.objects, n);
     return out;
-  }
-
-  setOptions(i: number, options: TcpOptions): void {
-    if (options !== NO_OPTIONS) (this.options ??= new Map()).set(i, options);
   }
 
   /** Event i's lineage (a send): ORIGINAL is not stored. */
@@ -188,10 +236,6 @@ class Chunk {
 
   lineageAt(i: number): Lineage {
     return this.lineage?.get(i) ?? ORIGINAL;
-  }
-
-  optionsAt(i: number): TcpOptions {
-    return this.options?.get(i) ?? NO_OPTIONS;
   }
 
   objectAt(i: number): TraceEvent {
@@ -211,7 +255,7 @@ export class TraceStore implements TraceReader {
   private n = 0;
   private chunks: Chunk[] = [];
   private last: Chunk = new Chunk(0);
-  private tables: Tables = { host: new Codes(), conn: new Codes(), text: new Codes() };
+  private tables: Tables = newTables();
 
   /** A store holding copies of `events` (tests, and readers that are handed a plain array). */
   static of(events: readonly TraceEvent[]): TraceStore {
@@ -263,10 +307,10 @@ export class TraceStore implements TraceReader {
     c.seg[j + 2] = len;
     c.seg[j + 3] = seg.window;
     const tables = this.tables;
-    c.host[i] = tables.host.code(host);
-    c.conn[i] = tables.conn.code(conn);
-    c.text[i] = tables.text.code(kind === 'segment.recv' ? '' : text);
-    if (options !== NO_OPTIONS) c.setOptions(i, options);
+    c.host.set(i, host, tables.host);
+    c.conn.set(i, conn, tables.conn);
+    c.text.set(i, kind === 'segment.recv' ? '' : text, tables.text);
+    c.options.set(i, options, tables.options);
     if (kind === 'segment.send' && lineage !== null) c.setLineage(i, lineage);
   }
 
@@ -328,14 +372,14 @@ export class TraceStore implements TraceReader {
     const code = c.code[k]!;
     if (code === OBJECT) return c.objectAt(k);
     const tables = this.tables;
-    const t = c.t[k]!, host = tables.host.values[c.host[k]!]!, conn = tables.conn.values[c.conn[k]!]!, text = tables.text.values[c.text[k]!]!;
+    const t = c.t[k]!, host = c.host.get(k, tables.host), conn = c.conn.get(k, tables.conn), text = c.text.get(k, tables.text);
     switch (code) {
       case SEND:
-        return { t, kind: 'segment.send', host, conn, id: c.num[k]!, seg: summary(c, k), lineage: c.lineageAt(k), cause: text };
+        return { t, kind: 'segment.send', host, conn, id: c.num[k]!, seg: summary(c, k, tables), lineage: c.lineageAt(k), cause: text };
       case RECV:
-        return { t, kind: 'segment.recv', host, conn, id: c.num[k]!, seg: summary(c, k) };
+        return { t, kind: 'segment.recv', host, conn, id: c.num[k]!, seg: summary(c, k, tables) };
       case DROP:
-        return { t, kind: 'segment.drop', host, conn, id: c.num[k]!, seg: summary(c, k), reason: text };
+        return { t, kind: 'segment.drop', host, conn, id: c.num[k]!, seg: summary(c, k, tables), reason: text };
       case TIMER:
         return { t, kind: 'timer', host, conn, timer: TIMER_NAMES[c.k1[k]!]!, op: text as TimerOp, dueMs: c.num[k]! };
       default:
@@ -389,10 +433,10 @@ function putSegment(c: Chunk, i: number, tables: Tables, code: number, host: str
   c.seg[j + 1] = seg.ack;
   c.seg[j + 2] = seg.len;
   c.seg[j + 3] = seg.win;
-  c.host[i] = tables.host.code(host);
-  c.conn[i] = tables.conn.code(conn);
-  c.text[i] = tables.text.code(text);
-  c.setOptions(i, seg.options);
+  c.host.set(i, host, tables.host);
+  c.conn.set(i, conn, tables.conn);
+  c.text.set(i, text, tables.text);
+  c.options.set(i, seg.options, tables.options);
   if (lineage !== null) c.setLineage(i, lineage);
 }
 
@@ -400,12 +444,12 @@ function putPlain(c: Chunk, i: number, tables: Tables, code: number, host: strin
   c.code[i] = code;
   c.k1[i] = k1;
   c.num[i] = num;
-  c.host[i] = tables.host.code(host);
-  c.conn[i] = tables.conn.code(conn);
-  c.text[i] = tables.text.code(text);
+  c.host.set(i, host, tables.host);
+  c.conn.set(i, conn, tables.conn);
+  c.text.set(i, text, tables.text);
 }
 
-function summary(c: Chunk, k: number): SegSummary {
+function summary(c: Chunk, k: number, tables: Tables): SegSummary {
   const j = k * 4;
-  return { flags: flagLetters(c.k1[k]!), seq: c.seg[j]!, ack: c.seg[j + 1]!, len: c.seg[j + 2]!, win: c.seg[j + 3]!, options: c.optionsAt(k) };
+  return { flags: flagLetters(c.k1[k]!), seq: c.seg[j]!, ack: c.seg[j + 1]!, len: c.seg[j + 2]!, win: c.seg[j + 3]!, options: c.options.get(k, tables.options) };
 }

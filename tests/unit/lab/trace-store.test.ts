@@ -10,7 +10,7 @@ import { Executor, Tap } from '../../../src-main/lab/session-executor.js';
 import { TraceStore } from '../../../src-main/lab/trace-store.js';
 import { Network } from '../../../src-main/net/network.js';
 import type { RunSpec } from '../../../src-main/net/spec.js';
-import type { Lineage, TraceEvent, TraceSink } from '../../../src-main/net/trace.js';
+import { NO_OPTIONS, type Lineage, type TraceEvent, type TraceSink } from '../../../src-main/net/trace.js';
 import type { AppEventName, TimerName } from '../../../src-main/tcp/trace.js';
 
 const COLUMN_KINDS = new Set(['segment.send', 'segment.recv', 'segment.drop', 'timer', 'app']);
@@ -180,6 +180,26 @@ describe('TraceStore', () => {
     expect(JSON.stringify(prefix.get(1))).toBe(JSON.stringify(coded[2]));
     const withRetransmission = store.copy(2);
     expect(JSON.stringify(withRetransmission.get(1))).toBe(JSON.stringify(coded[1]));
+  });
+
+  it('keeps strings past its table\'s limit beside the codes, and reads every one back (a flood\'s unique keys)', () => {
+    // 70,000 distinct keys and reasons, more than the 65,536 strings a table codes: the rest spill.
+    const drop = (i: number, host: string): TraceEvent => ({
+      t: i, kind: 'segment.drop', host, conn: `10.${i >> 16}.${(i >> 8) & 255}.${i & 255}:1>10.0.0.2:80`, id: i + 1,
+      seg: { flags: 'SA', seq: i, ack: 0, len: 0, win: 0, options: NO_OPTIONS }, reason: `no route to spoofed address ${i}`,
+    });
+    const events = Array.from({ length: 70_000 }, (_, i) => drop(i, 'router'));
+    const store = TraceStore.of(events);
+    expect(store.objectCount()).toBe(0);
+    for (const i of [0, 32_767, 65_535, 65_536, 66_000, 69_999]) expect(JSON.stringify(store.get(i))).toBe(JSON.stringify(events[i]));
+    // A copy of a prefix ending inside the spilling chunk keeps its spilled strings, and both grow apart.
+    const copy = store.copy(66_000);
+    for (let i = 66_000; i < 66_100; i++) copy.push(drop(i, 'copy'));
+    store.push(drop(70_000, 'router'));
+    expect(JSON.stringify(copy.get(65_999))).toBe(JSON.stringify(events[65_999]));
+    expect(JSON.stringify(copy.get(66_050))).toBe(JSON.stringify(drop(66_050, 'copy')));
+    expect(JSON.stringify(store.get(66_050))).toBe(JSON.stringify(events[66_050]));
+    expect(JSON.stringify(store.get(70_000))).toBe(JSON.stringify(drop(70_000, 'router')));
   });
 
   it('copies a prefix that grows apart from the original', () => {
