@@ -21,6 +21,8 @@ const CHUNK_MASK = CHUNK - 1;
 
 /** What a slot holds. OBJECT: a record whose fields do not fit the columns, kept as the object itself. */
 const EMPTY = 0, IN_FLIGHT = 1, DELIVERED = 2, DROPPED = 3, REPLACED = 4, OBJECT = 5;
+/** A bit on a final state: the payload is kept as its buffer with offset and length (a plain Uint8Array's view). */
+const PAYLOAD_VIEW = 0x80;
 
 /**
  * References per slot, in `refs`: srcIp, dstIp, options, payload, from, to, conn, lineage, rare. The payload
@@ -104,8 +106,7 @@ export class RecordColumns {
     const i = slot & CHUNK_MASK;
     const evicted = chunk.state[i] !== EMPTY;
     chunk.id[i] = id;
-    chunk.state[i] = IN_FLIGHT;
-    chunk.refs.fill(null, i * REFS, i * REFS + REFS);
+    chunk.state[i] = IN_FLIGHT; // (its references are the evicted record's until settle() writes them all)
     return evicted;
   }
 
@@ -134,6 +135,7 @@ export class RecordColumns {
     const r = i * REFS;
     if (fate.state === 'in-flight' || !packable(rec.seg)) {
       chunk.state[i] = OBJECT;
+      chunk.refs.fill(null, r, r + 8);
       chunk.refs[r + 8] = rec;
       return;
     }
@@ -153,7 +155,8 @@ export class RecordColumns {
     refs[r + 1] = seg.dstIp;
     refs[r + 2] = seg.options;
     const payload = seg.payload;
-    if (Object.getPrototypeOf(payload) === Uint8Array.prototype && payload.buffer instanceof ArrayBuffer) {
+    if (Object.getPrototypeOf(payload) === Uint8Array.prototype) {
+      chunk.state[i] |= PAYLOAD_VIEW;
       refs[r + 3] = payload.buffer;
       chunk.ms[3 * i + 2] = payload.byteOffset;
       chunk.u32[5 * i + 4] = payload.length;
@@ -173,13 +176,15 @@ export class RecordColumns {
     const i = slot & CHUNK_MASK;
     const refs = chunk.refs;
     const r = i * REFS;
-    const state = chunk.state[i];
+    const bits = chunk.state[i]!;
+    const state = bits & ~PAYLOAD_VIEW;
     if (state === OBJECT) return refs[r + 8] as KeptRecord;
     const rare = refs[r + 8] as Rare | null;
     const seg: Segment = {
       srcIp: refs[r] as string, srcPort: chunk.ports[2 * i]!, dstIp: refs[r + 1] as string, dstPort: chunk.ports[2 * i + 1]!,
       seq: chunk.u32[5 * i]!, ack: chunk.u32[5 * i + 1]!, flags: chunk.flags[i]!, window: chunk.u32[5 * i + 2]!,
-      urgent: chunk.u32[5 * i + 3]!, options: refs[r + 2] as TcpOptions, payload: payloadAt(chunk, i, refs[r + 3]),
+      urgent: chunk.u32[5 * i + 3]!, options: refs[r + 2] as TcpOptions,
+      payload: bits & PAYLOAD_VIEW ? new Uint8Array(refs[r + 3] as ArrayBufferLike, chunk.ms[3 * i + 2]!, chunk.u32[5 * i + 4]!) : refs[r + 3] as Uint8Array,
     };
     const atMs = chunk.ms[3 * i + 1]!;
     const fate: Fate = state === DELIVERED ? { state: 'delivered', atMs }
@@ -219,11 +224,6 @@ export class RecordColumns {
     }
     return chunk;
   }
-}
-
-/** Slot i's payload: a fresh view when its buffer was kept, else the array itself. */
-function payloadAt(chunk: Chunk, i: number, kept: unknown): Uint8Array {
-  return kept instanceof ArrayBuffer ? new Uint8Array(kept, chunk.ms[3 * i + 2]!, chunk.u32[5 * i + 4]!) : kept as Uint8Array;
 }
 
 /** The record's rare fields, or null when it has none (nearly every packet). */

@@ -6,6 +6,7 @@ import type { TcpState, TimerName } from './trace.js';
 import { Reassembly } from './reasm.js';
 import { SendBuffer } from './sendbuf.js';
 import { portText } from './port-text.js';
+import { Received } from './received.js';
 
 /** Timer slots; at equal due times they fire in this order. */
 export const TIMER_NAMES: readonly TimerName[] = [
@@ -78,8 +79,7 @@ export class Conn {
   finReceived = false;
   eofDelivered = false;
   /** Every byte the application has read, in order (received()). */
-  delivered: Uint8Array[] = [];
-  deliveredBytes = 0;
+  delivered = new Received();
   /** When the last rate-limited ACK to an invalid segment went out (-1 = never). */
   lastOowAckMs = -1;
   /** An ACK must go out at the end of this input (out-of-order data, FIN, 2nd full segment …). */

@@ -7,6 +7,7 @@ import { timerEvent, type AppEventName, type TcpTraceSink, type TimerName, type 
 import type { Conn, Listener } from './conn.js';
 import { TimerHeap } from './heap.js';
 import { Prng } from './prng.js';
+import type { Received } from './received.js';
 import { resolveParams } from './profiles.js';
 import type { Params } from './profiles.js';
 
@@ -36,7 +37,7 @@ export class StackCore {
   readonly cookieSecret: number;
   readonly portPrng: Prng;
   /** Received data of recently closed connections (insertion order = closing order). */
-  readonly retired = new Map<ConnKey, Uint8Array[]>();
+  readonly retired = new Map<ConnKey, Received>();
   /**
    * nextDueMs()'s answer while no timer changed since (NaN: not known). The network asks after every
    * segment a host receives, and most of a flood's SYNs (answered with a cookie) change no timer.
@@ -105,7 +106,7 @@ export class StackCore {
 
   /** Keeps what the application received on a closed connection, for received(); bounded FIFO. */
   retire(conn: Conn): void {
-    if (conn.deliveredBytes === 0) return;
+    if (conn.delivered.bytes === 0) return;
     this.retired.delete(conn.key);
     this.retired.set(conn.key, conn.delivered);
     if (this.retired.size > RETIRED_LIMIT) {

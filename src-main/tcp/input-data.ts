@@ -16,26 +16,10 @@ function takesText(conn: Conn): boolean {
   return conn.state === 'ESTABLISHED' || conn.state === 'FIN-WAIT-1' || conn.state === 'FIN-WAIT-2';
 }
 
-/**
- * The application reads `data` (it is recorded for received()). Data that continues the last piece in the
- * same buffer (a bulk sender's segments are views on its send buffer's chunks) extends that piece instead of
- * adding one: keeping a view per segment was ~96 bytes a segment that survived the young generation.
- */
+/** The application reads `data` (it is recorded for received()). */
 export function handToApp(st: StackCore, conn: Conn, data: Uint8Array, detail: string, nowMs: number): void {
-  const pieces = conn.delivered;
-  const last = pieces.length > 0 ? pieces[pieces.length - 1]! : null;
-  if (last !== null && last.buffer === data.buffer && last.byteOffset + last.length === data.byteOffset && isPlain(last) && isPlain(data)) {
-    pieces[pieces.length - 1] = new Uint8Array(last.buffer, last.byteOffset, last.length + data.length);
-  } else {
-    pieces.push(data);
-  }
-  conn.deliveredBytes += data.length;
+  conn.delivered.add(data);
   st.emitApp(conn.key, 'data', data.length, detail, nowMs);
-}
-
-/** A plain Uint8Array (not a Buffer or another subclass), so a wider view of its buffer is the same kind of thing. */
-function isPlain(a: Uint8Array): boolean {
-  return Object.getPrototypeOf(a) === Uint8Array.prototype;
 }
 
 /** Hands in-order bytes to the application (auto-read) or queues them for read(). */

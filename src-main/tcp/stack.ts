@@ -138,15 +138,6 @@ export class TcpStack extends StackCore implements TcpStackApi {
   }
 
   received(conn: ConnKey): Uint8Array {
-    const chunks = this.conns.get(conn)?.delivered ?? this.retired.get(conn) ?? [];
-    let total = 0;
-    for (const c of chunks) total += c.length;
-    const out = new Uint8Array(total);
-    let off = 0;
-    for (const c of chunks) {
-      out.set(c, off);
-      off += c.length;
-    }
-    return out;
+    return (this.conns.get(conn)?.delivered ?? this.retired.get(conn))?.concat() ?? new Uint8Array(0);
   }
 }

@@ -6,6 +6,7 @@ import type { ProfileName } from '../../../src-main/tcp/api.js';
 import type { TcbSnapshot } from '../../../src-main/tcp/trace.js';
 import { Harness, pattern, sameBytes } from './harness.js';
 import type { WireRecord } from './harness.js';
+import type { Received } from '../../../src-main/tcp/received.js';
 
 const KB = '10.0.0.2:80>10.0.0.1:40000';
 
@@ -53,7 +54,7 @@ describe('lossy network: the application sees exactly the bytes sent, once, in o
     h.run(600_000);
     const sent = new Uint8Array([...up, ...pattern(1000, 4)]);
     expect(sameBytes(h.b.received(KB), sent)).toBe('equal');
-    const pieces = (h.b as unknown as { conns: Map<string, { delivered: Uint8Array[] }> }).conns.get(KB)!.delivered;
+    const pieces = (h.b as unknown as { conns: Map<string, { delivered: Received }> }).conns.get(KB)!.delivered.pieces();
     // Two sends, two chunks in the send buffer. The segment that spans both is a copy (sendbuf.ts), so:
     // the first chunk up to it, that segment (its last 680 bytes and the second chunk's first 780), the rest.
     expect(pieces.map((p) => p.length)).toEqual([499_320, 1460, 220]);
