@@ -5,7 +5,7 @@
 // (96 B), its segment (112 B) and its fate (40 B), all surviving the young-generation collector, which copied
 // them into the old generation, whose fresh pages then had to be faulted in: on the 2-core benchmark VM that
 // was about a third of a 100 MB transfer's time (docs/PERFORMANCE.md "Engine, session 15"). Here a final record
-// costs ~130 bytes in arrays the collector neither copies nor traces field by field.
+// costs ~76 bytes in typed arrays, and its references are codes into a small table per chunk.
 //
 // A record still travelling stays an object (its LivePacket's `record`, which the router and the user
 // change); its slot is only claimed, so that ids evict each other exactly as before. Final records are never
@@ -13,6 +13,7 @@
 // whichever store writes to a shared chunk next copies it first.
 import type { Segment, TcpOptions } from '../tcp/segment.js';
 import type { Fate, KeptRecord } from './packets.js';
+import { RefTable } from './ref-table.js';
 import type { Lineage } from './trace.js';
 
 const CHUNK_BITS = 10;
@@ -25,12 +26,14 @@ const EMPTY = 0, IN_FLIGHT = 1, DELIVERED = 2, DROPPED = 3, REPLACED = 4, OBJECT
 const PAYLOAD_VIEW = 0x80;
 
 /**
- * References per slot, in `refs`: srcIp, dstIp, options, payload, from, to, conn, lineage, rare. The payload
+ * References per slot, in `refs` (codes into the chunk's table, ref-table.ts): srcIp, dstIp, options, payload,
+ * from, to, conn, lineage, rare (numbered as the F_ constants). The payload
  * of a plain Uint8Array is kept as its buffer (with its offset and length in the numeric columns), not as the
  * view: a bulk sender's segments are views on its send buffer, and a view object per record (~96 bytes)
  * was most of what such a record kept besides the columns.
  */
 const REFS = 9;
+const F_SRC_IP = 0, F_DST_IP = 1, F_OPTIONS = 2, F_PAYLOAD = 3, F_FROM = 4, F_TO = 5, F_CONN = 6, F_LINEAGE = 7, F_RARE = 8;
 
 /** The fields few records have: a drop's reason, the replacing packet, notes, corrupted bytes (else null). */
 interface Rare {
@@ -56,10 +59,10 @@ class Chunk {
   readonly ports: Uint16Array;
   readonly state: Uint8Array;
   readonly flags: Uint8Array;
-  readonly refs: unknown[];
+  readonly refs: RefTable;
 
-  constructor(buf?: ArrayBuffer, refs?: unknown[]) {
-    this.buf = buf ?? new ArrayBuffer(CHUNK * (8 + 24 + 20 + 4 + 1 + 1));
+  constructor(buf?: ArrayBuffer, refs?: RefTable) {
+    this.buf = buf ?? new ArrayBuffer(CHUNK * (8 + 24 + 20 + 2 * REFS + 4 + 1 + 1));
     let at = 0;
     const next = <T>(make: (b: ArrayBuffer, off: number, n: number) => T, bytes: number, n: number): T => {
       const v = make(this.buf, at, n);
@@ -70,13 +73,14 @@ class Chunk {
     this.ms = next((b, o, n) => new Float64Array(b, o, n), 8, 3 * CHUNK);
     this.u32 = next((b, o, n) => new Uint32Array(b, o, n), 4, 5 * CHUNK);
     this.ports = next((b, o, n) => new Uint16Array(b, o, n), 2, 2 * CHUNK);
+    const codes = next((b, o, n) => new Uint16Array(b, o, n), 2, REFS * CHUNK);
     this.state = next((b, o, n) => new Uint8Array(b, o, n), 1, CHUNK);
     this.flags = next((b, o, n) => new Uint8Array(b, o, n), 1, CHUNK);
-    this.refs = refs ?? new Array<unknown>(REFS * CHUNK).fill(null);
+    this.refs = refs?.copy(codes) ?? new RefTable(REFS, CHUNK, codes);
   }
 
   copy(): Chunk {
-    return new Chunk(this.buf.slice(0), this.refs.slice());
+    return new Chunk(this.buf.slice(0), this.refs);
   }
 }
 
@@ -132,11 +136,10 @@ export class RecordColumns {
     if (current === undefined || current.id[i] !== rec.id || current.state[i] !== IN_FLIGHT) return;
     const chunk = this.writable(c);
     const fate = rec.fate;
-    const r = i * REFS;
     if (fate.state === 'in-flight' || !packable(rec.seg)) {
       chunk.state[i] = OBJECT;
-      chunk.refs.fill(null, r, r + 8);
-      chunk.refs[r + 8] = rec;
+      for (let f = 0; f < F_RARE; f++) chunk.refs.set(i, f, null);
+      chunk.refs.set(i, F_RARE, rec);
       return;
     }
     const seg = rec.seg;
@@ -151,23 +154,23 @@ export class RecordColumns {
     chunk.ports[2 * i] = seg.srcPort;
     chunk.ports[2 * i + 1] = seg.dstPort;
     const refs = chunk.refs;
-    refs[r] = seg.srcIp;
-    refs[r + 1] = seg.dstIp;
-    refs[r + 2] = seg.options;
+    refs.set(i, F_SRC_IP, seg.srcIp);
+    refs.set(i, F_DST_IP, seg.dstIp);
+    refs.set(i, F_OPTIONS, seg.options);
     const payload = seg.payload;
     if (Object.getPrototypeOf(payload) === Uint8Array.prototype) {
       chunk.state[i] |= PAYLOAD_VIEW;
-      refs[r + 3] = payload.buffer;
+      refs.set(i, F_PAYLOAD, payload.buffer);
       chunk.ms[3 * i + 2] = payload.byteOffset;
       chunk.u32[5 * i + 4] = payload.length;
     } else {
-      refs[r + 3] = payload; // a Buffer, say: kept as it is, so it reads back as the same kind of array
+      refs.set(i, F_PAYLOAD, payload); // a Buffer, say: kept as it is, so it reads back as the same kind of array
     }
-    refs[r + 4] = rec.from;
-    refs[r + 5] = rec.to;
-    refs[r + 6] = rec.conn;
-    refs[r + 7] = rec.lineage;
-    refs[r + 8] = rareOf(rec);
+    refs.set(i, F_FROM, rec.from);
+    refs.set(i, F_TO, rec.to);
+    refs.set(i, F_CONN, rec.conn);
+    refs.set(i, F_LINEAGE, rec.lineage);
+    refs.set(i, F_RARE, rareOf(rec));
   }
 
   /** A fresh copy of the final record of packet `id` at `slot` (call has() first: it must be 'final'). */
@@ -175,24 +178,23 @@ export class RecordColumns {
     const chunk = this.chunks[slot >> CHUNK_BITS]!;
     const i = slot & CHUNK_MASK;
     const refs = chunk.refs;
-    const r = i * REFS;
     const bits = chunk.state[i]!;
     const state = bits & ~PAYLOAD_VIEW;
-    if (state === OBJECT) return refs[r + 8] as KeptRecord;
-    const rare = refs[r + 8] as Rare | null;
+    if (state === OBJECT) return refs.get(i, F_RARE) as KeptRecord;
+    const rare = refs.get(i, F_RARE) as Rare | null;
     const seg: Segment = {
-      srcIp: refs[r] as string, srcPort: chunk.ports[2 * i]!, dstIp: refs[r + 1] as string, dstPort: chunk.ports[2 * i + 1]!,
+      srcIp: refs.get(i, F_SRC_IP) as string, srcPort: chunk.ports[2 * i]!, dstIp: refs.get(i, F_DST_IP) as string, dstPort: chunk.ports[2 * i + 1]!,
       seq: chunk.u32[5 * i]!, ack: chunk.u32[5 * i + 1]!, flags: chunk.flags[i]!, window: chunk.u32[5 * i + 2]!,
-      urgent: chunk.u32[5 * i + 3]!, options: refs[r + 2] as TcpOptions,
-      payload: bits & PAYLOAD_VIEW ? new Uint8Array(refs[r + 3] as ArrayBufferLike, chunk.ms[3 * i + 2]!, chunk.u32[5 * i + 4]!) : refs[r + 3] as Uint8Array,
+      urgent: chunk.u32[5 * i + 3]!, options: refs.get(i, F_OPTIONS) as TcpOptions,
+      payload: bits & PAYLOAD_VIEW ? new Uint8Array(refs.get(i, F_PAYLOAD) as ArrayBufferLike, chunk.ms[3 * i + 2]!, chunk.u32[5 * i + 4]!) : refs.get(i, F_PAYLOAD) as Uint8Array,
     };
     const atMs = chunk.ms[3 * i + 1]!;
     const fate: Fate = state === DELIVERED ? { state: 'delivered', atMs }
       : state === DROPPED ? { state: 'dropped', atMs, reason: rare!.reason! }
         : { state: 'replaced', atMs, by: rare!.by! };
     const rec: KeptRecord = {
-      id, lineage: refs[r + 7] as Lineage, seg, from: refs[r + 4] as string, to: refs[r + 5] as string | null,
-      conn: refs[r + 6] as string | null, sentMs: chunk.ms[3 * i]!, fate, notes: rare?.notes ?? NO_NOTES,
+      id, lineage: refs.get(i, F_LINEAGE) as Lineage, seg, from: refs.get(i, F_FROM) as string, to: refs.get(i, F_TO) as string | null,
+      conn: refs.get(i, F_CONN) as string | null, sentMs: chunk.ms[3 * i]!, fate, notes: rare?.notes ?? NO_NOTES,
     };
     if (rare?.corrupt !== undefined) rec.corrupt = rare.corrupt;
     return rec;
