@@ -84,8 +84,9 @@ class Codes<T> {
    * At most this many values get a code. A flood's trace holds two keys and a drop reason per SYN that no
    * other event repeats, and a lossy transfer a SACK option per ACK: in a table, each would cost a Map entry
    * (~50 bytes) on top of the value itself, more than the 8-byte pointer a spilled one takes (CodedColumn).
+   * Codes are 16 bits, and the last 16-bit value marks a spilled one (SPILLED).
    */
-  static readonly MAX = 1 << 16;
+  static readonly MAX = 0xffff;
   readonly values: T[] = [];
   private readonly byValue = new Map<T, number>();
   private last0: T | undefined = undefined;
@@ -134,16 +135,17 @@ function newTables(): Tables {
 }
 
 /** Marks a value kept in a CodedColumn's `spill` instead of the table. */
-const SPILLED = 0xffffffff;
+const SPILLED = 0xffff;
 
 /** A column of values as codes into a shared table; values the full table cannot take are kept as they are. */
 class CodedColumn<T> {
-  readonly codes: Uint32Array;
+  /** 16 bits a value: 8 bytes an event less than 32-bit codes over its four columns. */
+  readonly codes: Uint16Array;
   /** Made the first time a value spills (most traces never fill a table). */
   spill: T[] | null = null;
 
   constructor(readonly capacity: number) {
-    this.codes = new Uint32Array(capacity);
+    this.codes = new Uint16Array(capacity);
   }
 
   set(i: number, value: T, table: Codes<T>): void {
