@@ -26,14 +26,15 @@ const EMPTY = 0, IN_FLIGHT = 1, DELIVERED = 2, DROPPED = 3, REPLACED = 4, OBJECT
 const PAYLOAD_VIEW = 0x80;
 
 /**
- * References per slot, in `refs` (codes into the chunk's table, ref-table.ts): srcIp, dstIp, options, payload,
- * from, to, conn, lineage, rare (numbered as the F_ constants). The payload
+ * References per slot, in `refs` (codes into the chunk's table, ref-table.ts): srcIp, dstIp, from, to, conn
+ * (consecutive, written together by RefTable.set5), options, payload, lineage, rare (numbered as the F_
+ * constants). The payload
  * of a plain Uint8Array is kept as its buffer (with its offset and length in the numeric columns), not as the
  * view: a bulk sender's segments are views on its send buffer, and a view object per record (~96 bytes)
  * was most of what such a record kept besides the columns.
  */
 const REFS = 9;
-const F_SRC_IP = 0, F_DST_IP = 1, F_OPTIONS = 2, F_PAYLOAD = 3, F_FROM = 4, F_TO = 5, F_CONN = 6, F_LINEAGE = 7, F_RARE = 8;
+const F_SRC_IP = 0, F_DST_IP = 1, F_FROM = 2, F_TO = 3, F_CONN = 4, F_OPTIONS = 5, F_PAYLOAD = 6, F_LINEAGE = 7, F_RARE = 8;
 
 /** The fields few records have: a drop's reason, the replacing packet, notes, corrupted bytes (else null). */
 interface Rare {
@@ -154,8 +155,7 @@ export class RecordColumns {
     chunk.ports[2 * i] = seg.srcPort;
     chunk.ports[2 * i + 1] = seg.dstPort;
     const refs = chunk.refs;
-    refs.set(i, F_SRC_IP, seg.srcIp);
-    refs.set(i, F_DST_IP, seg.dstIp);
+    refs.set5(i, F_SRC_IP, seg.srcIp, seg.dstIp, rec.from, rec.to, rec.conn);
     refs.set(i, F_OPTIONS, seg.options);
     const payload = seg.payload;
     if (Object.getPrototypeOf(payload) === Uint8Array.prototype) {
@@ -166,9 +166,6 @@ export class RecordColumns {
     } else {
       refs.set(i, F_PAYLOAD, payload); // a Buffer, say: kept as it is, so it reads back as the same kind of array
     }
-    refs.set(i, F_FROM, rec.from);
-    refs.set(i, F_TO, rec.to);
-    refs.set(i, F_CONN, rec.conn);
     refs.set(i, F_LINEAGE, rec.lineage);
     refs.set(i, F_RARE, rareOf(rec));
   }

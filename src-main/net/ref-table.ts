@@ -16,6 +16,13 @@ export class RefTable {
   /** Per field, the last two values stored and their codes. */
   private recent: unknown[];
   private recentCode: Int32Array;
+  /**
+   * The last two groups of five values written by set5 (five per group) and their codes. A record's five
+   * addressing fields (addresses, hosts, key) repeat together: a chunk holds the two directions of a few
+   * connections, so one group compare spares five per-field lookups.
+   */
+  private groups: unknown[] = new Array<unknown>(10).fill(undefined);
+  private groupCodes = new Int32Array(10).fill(NO_CODE);
 
   /**
    * At this many values the table is rebuilt from the codes in use. A ring that wraps writes new values over
@@ -31,7 +38,41 @@ export class RefTable {
   }
 
   set(slot: number, field: number, value: unknown): void {
-    this.codes[slot * this.fields + field] = this.code(field, value);
+    // null is code 0 in every table (and stays 0 when it is rebuilt); most records' rare fields are null.
+    this.codes[slot * this.fields + field] = value === null ? 0 : this.code(field, value);
+  }
+
+  /** set() of fields field … field + 4 to a … e. */
+  set5(slot: number, field: number, a: unknown, b: unknown, c: unknown, d: unknown, e: unknown): void {
+    const at = slot * this.fields + field;
+    const codes = this.codes;
+    const g = this.groups;
+    const gc = this.groupCodes;
+    for (let o = 0; o < 10; o += 5) {
+      if (gc[o] !== NO_CODE && g[o] === a && g[o + 1] === b && g[o + 2] === c && g[o + 3] === d && g[o + 4] === e) {
+        codes[at] = gc[o]!;
+        codes[at + 1] = gc[o + 1]!;
+        codes[at + 2] = gc[o + 2]!;
+        codes[at + 3] = gc[o + 3]!;
+        codes[at + 4] = gc[o + 4]!;
+        return;
+      }
+    }
+    // Each code is written as soon as it is known: coding a new value may rebuild the table, which renumbers
+    // the codes already in `codes` but not one held in a local.
+    codes[at] = this.code(field, a);
+    codes[at + 1] = this.code(field + 1, b);
+    codes[at + 2] = this.code(field + 2, c);
+    codes[at + 3] = this.code(field + 3, d);
+    codes[at + 4] = this.code(field + 4, e);
+    g.copyWithin(5, 0, 5);
+    gc.copyWithin(5, 0, 5);
+    g[0] = a;
+    g[1] = b;
+    g[2] = c;
+    g[3] = d;
+    g[4] = e;
+    for (let k = 0; k < 5; k++) gc[k] = codes[at + k]!;
   }
 
   /** How many values the table holds (null included). */
@@ -99,5 +140,7 @@ export class RefTable {
     this.index = index;
     this.recentCode.fill(NO_CODE);
     this.recent.fill(undefined);
+    this.groupCodes.fill(NO_CODE);
+    this.groups.fill(undefined);
   }
 }

@@ -45,4 +45,40 @@ describe('RefTable', () => {
     for (let n = 100_000 - 7; n < 100_000; n++) expect(t.get(n % 7, n % 2)).toBe(`v${n}`);
     expect(t.get(7, 0)).toBeNull();
   });
+
+  it('set5 writes five fields as set() would, whether the group is new, remembered, or evicted from memory', () => {
+    const t = new RefTable(7, 8);
+    const ab = ['10.0.0.1', '10.0.0.2', 'A', 'B', 'k'] as const, ba = ['10.0.0.2', '10.0.0.1', 'B', 'A', 'k'] as const;
+    const third = ['10.0.0.9', '10.0.0.2', 'X', 'B', 'k2'] as const;
+    // Two directions alternating (both remembered), then a third group that pushes the older one out, then
+    // a group that differs from a remembered one in its last field only.
+    const groups = [ab, ba, ab, ba, third, ab, ba, ['10.0.0.1', '10.0.0.2', 'A', 'B', 'other'] as const];
+    groups.forEach((g, slot) => {
+      t.set(slot, 0, `before ${slot}`);
+      t.set5(slot, 1, ...g);
+      t.set(slot, 6, slot);
+    });
+    groups.forEach((g, slot) => {
+      expect([1, 2, 3, 4, 5].map((f) => t.get(slot, f))).toEqual([...g]);
+      expect([t.get(slot, 0), t.get(slot, 6)]).toEqual([`before ${slot}`, slot]);
+    });
+  });
+
+  it('set5 stays right across a rebuild: one that coding its own values causes, and one between two calls', () => {
+    const row = (t: RefTable, slot: number) => [0, 1, 2, 3, 4].map((f) => t.get(slot, f));
+    // Fill the table to just below its rebuild point with values that slots 1-3 stop naming.
+    const t = new RefTable(5, 4);
+    for (let n = 1; n < RefTable.COMPACT_AT - 2; n++) t.set(1 + (n % 3), n % 5, `old${n}`);
+    t.set5(0, 0, 'a', 'b', 'c', 'd', 'e'); // its third new value rebuilds the table
+    expect(t.size).toBeLessThan(100);
+    expect(row(t, 0)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    // The group set5 remembers, then a rebuild by set() that renumbers every code, then the same group again.
+    for (let n = 0; n < RefTable.COMPACT_AT; n++) t.set(1 + (n % 3), n % 5, `new${n}`);
+    expect(t.size).toBeLessThan(RefTable.COMPACT_AT / 2);
+    t.set5(1, 0, 'a', 'b', 'c', 'd', 'e');
+    t.set5(2, 0, 'e', 'd', 'c', 'b', 'a');
+    expect(row(t, 1)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(row(t, 2)).toEqual(['e', 'd', 'c', 'b', 'a']);
+    expect(row(t, 0)).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
 });
