@@ -55,7 +55,7 @@ describe('RefTable', () => {
     const groups = [ab, ba, ab, ba, third, ab, ba, ['10.0.0.1', '10.0.0.2', 'A', 'B', 'other'] as const];
     groups.forEach((g, slot) => {
       t.set(slot, 0, `before ${slot}`);
-      t.set5(slot, 1, ...g);
+      t.set5(slot, 1, g[0], g[1], g[2], g[3], g[4]);
       t.set(slot, 6, slot);
     });
     groups.forEach((g, slot) => {
