@@ -132,6 +132,11 @@ export interface PacketDetail {
   fate: string;
   lineage: Lineage;
   seg: SegSummary;
+  /**
+   * The factor the window field is multiplied by (2^shift) when window scaling is in effect for this packet
+   * (both SYNs offered it, RFC 7323 2.2; never on a SYN), else null. The label's Win= is already scaled.
+   */
+  winScale: number | null;
   label: string;
   hex: string;
   /** The whole history of the packet: sent, queued, held, delivered, dropped… */

@@ -3,6 +3,7 @@
 import { LabError } from '../contract/errors.js';
 import type { ConnectionView, PacketDetail, RouterPacketView, RouterView } from '../contract/session.js';
 import { hexDump } from '../tcp/codec.js';
+import { FLAG } from '../tcp/segment.js';
 import { wireBytesOf } from './export/pcapng-export.js';
 import { wiresharkLabel, type RelativeTo } from '../net/label.js';
 import type { Network } from '../net/network.js';
@@ -69,18 +70,25 @@ function fateText(f: Fate): string {
   }
 }
 
-/** ISNs for relative numbers, from the SYNs seen in the trace (as the router's own labels use). */
+/** ISNs for relative numbers and the window scale, from the SYNs seen in the trace (as the router's own labels use). */
 function relativeFrom(trace: TraceReader, upTo: number, conn: string): RelativeTo {
   const [a = '', b = ''] = conn.split('>');
   const reverse = `${b}>${a}`;
   const out: RelativeTo = {};
+  let mine: number | undefined, theirs: number | undefined;
   for (let i = 0; i < upTo && i < trace.length; i++) {
     if (trace.kindAt(i) !== 'segment.send') continue; // (no copy of the other events)
     const ev = trace.get(i);
     if (ev.kind !== 'segment.send' || !ev.seg.flags.includes('S')) continue;
-    if (ev.conn === conn) out.seqBase = ev.seg.seq;
-    else if (ev.conn === reverse) out.ackBase = ev.seg.seq;
+    if (ev.conn === conn) {
+      out.seqBase = ev.seg.seq;
+      mine = ev.seg.options.wscale;
+    } else if (ev.conn === reverse) {
+      out.ackBase = ev.seg.seq;
+      theirs = ev.seg.options.wscale;
+    }
   }
+  if (mine !== undefined && theirs !== undefined) out.winShift = mine;
   return out;
 }
 
@@ -101,8 +109,10 @@ export function packetDetailOf(net: Network, id: number, trace: TraceReader, cur
     throw new LabError('unknown-packet', why, '$.id');
   }
   const history = [`sent by ${r.from} at ${r.sentMs} ms (${lineageText(r.lineage)})`, ...r.notes, fateText(r.fate)];
+  const relative = relativeFrom(trace, cursorEvent, r.conn);
+  const winScale = relative.winShift === undefined || r.seg.flags & FLAG.SYN ? null : 2 ** relative.winShift;
   return {
     id, conn: r.conn, from: r.from, to: r.to ?? '', sentMs: r.sentMs, fate: fateText(r.fate), lineage: r.lineage,
-    seg: segSummary(r.seg), label: wiresharkLabel(r.seg, relativeFrom(trace, cursorEvent, r.conn)), hex: hexOf(r), history,
+    seg: segSummary(r.seg), winScale, label: wiresharkLabel(r.seg, relative), hex: hexOf(r), history,
   };
 }

@@ -75,6 +75,8 @@ export interface FloodState {
 export interface ConnInfo {
   /** The sender's ISN (seq of its SYN), for relative sequence numbers and seqFrom/seqTo rules. */
   isn: number | undefined;
+  /** The window scale shift its SYN offered (none: undefined), for the window labels show (net/label.ts). */
+  wscale: number | undefined;
   /** The last RECENT_SENT segments as flat [seq, flags, packetId] triples: a ring once full. */
   recent: number[];
   /** Index in `recent` where the next triple goes (the oldest one, once the ring is full). */

@@ -78,10 +78,13 @@ function repeated(info: ConnInfo | undefined, seq: number, flags: number): numbe
 function remember(s: NetState, conn: string, info: ConnInfo | undefined, seg: Segment, id: number): void {
   let c = info;
   if (c === undefined) {
-    c = { isn: undefined, recent: [], next: 0 };
+    c = { isn: undefined, wscale: undefined, recent: [], next: 0 };
     s.conns.set(conn, c);
   }
-  if (seg.flags & FLAG.SYN) c.isn = seg.seq;
+  if (seg.flags & FLAG.SYN) {
+    c.isn = seg.seq;
+    c.wscale = seg.options.wscale;
+  }
   const r = c.recent;
   if (r.length < 3 * RECENT_SENT) {
     r.push(seg.seq, seg.flags, id);

@@ -1,6 +1,8 @@
 // Wireshark-like one-line packet labels for the ladder diagram and the router-queue list, e.g.
 // "[SYN, ACK] Seq=0 Ack=1 Win=65535 Len=0 MSS=1460". Flag names print low bit first, as Wireshark's
-// tcp.flags summary does (FIN, SYN, RST, PSH, ACK, URG, ECE, CWR); Ack= only when ACK is set.
+// tcp.flags summary does (FIN, SYN, RST, PSH, ACK, URG, ECE, CWR); Ack= only when ACK is set. Win= is the
+// window in bytes once window scaling is in effect (Wireshark's calculated window size), as the ladder shows
+// it, so one packet reads the same in the ladder, the router list, the inspector and the exports.
 import { FLAG, type Segment } from '../tcp/segment.js';
 import { seqNorm } from '../tcp/seq.js';
 
@@ -15,6 +17,16 @@ export interface RelativeTo {
   seqBase?: number;
   /** The receiver's ISN: Ack is printed as ack - ackBase. */
   ackBase?: number;
+  /**
+   * The sender's window scale shift, when both directions' SYNs offered one (RFC 7323 2.2): Win is printed
+   * as window << winShift, except on a SYN, whose window is never scaled.
+   */
+  winShift?: number;
+}
+
+/** The window field as Wireshark's Info column shows it: scaled when scaling applies, never on a SYN. */
+export function shownWindow(seg: Segment, winShift: number | undefined): number {
+  return winShift === undefined || seg.flags & FLAG.SYN ? seg.window : seg.window * 2 ** winShift;
 }
 
 export function wiresharkLabel(seg: Segment, relativeTo?: RelativeTo): string {
@@ -23,7 +35,7 @@ export function wiresharkLabel(seg: Segment, relativeTo?: RelativeTo): string {
   const ack = relativeTo?.ackBase === undefined ? seg.ack : seqNorm(seg.ack - relativeTo.ackBase);
   let out = `[${names.join(', ')}] Seq=${seq}`;
   if (seg.flags & FLAG.ACK) out += ` Ack=${ack}`;
-  out += ` Win=${seg.window} Len=${seg.payload.length}`;
+  out += ` Win=${shownWindow(seg, relativeTo?.winShift)} Len=${seg.payload.length}`;
   const o = seg.options;
   if (o.mss !== undefined) out += ` MSS=${o.mss}`;
   if (o.sackPermitted) out += ' SACK_PERM';

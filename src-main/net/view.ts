@@ -60,6 +60,8 @@ export function relativeTo(s: NetState, conn: string): RelativeTo {
   const ackBase = senderIsn(s, `${b}>${a}`);
   if (seqBase !== undefined) out.seqBase = seqBase;
   if (ackBase !== undefined) out.ackBase = ackBase;
+  const mine = s.conns.get(conn)?.wscale, theirs = s.conns.get(`${b}>${a}`)?.wscale;
+  if (mine !== undefined && theirs !== undefined) out.winShift = mine;
   return out;
 }
 

@@ -89,6 +89,7 @@ export const panelsEn = {
   'inspector.ack': 'Acknowledgment number',
   'inspector.len': 'Payload length',
   'inspector.win': 'Window',
+  'inspector.winScaled': 'The window field times the scale factor both SYNs agreed on (RFC 7323) is the window in bytes, as the label and the ladder show it',
   'inspector.options': 'Options',
   'inspector.history': 'History',
   'inspector.bytes': 'Bytes (IPv4 + TCP, hex)',

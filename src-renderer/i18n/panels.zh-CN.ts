@@ -86,6 +86,7 @@ export const panelsZhCN: Record<keyof typeof panelsEn, string> = {
   'inspector.ack': '确认号',
   'inspector.len': '载荷长度',
   'inspector.win': '窗口',
+  'inspector.winScaled': '窗口字段乘以双方 SYN 协商的缩放因子（RFC 7323）就是以字节计的窗口，标签和时序图显示的正是这个值',
   'inspector.options': '选项',
   'inspector.history': '经历',
   'inspector.bytes': '字节（IPv4 + TCP，十六进制）',

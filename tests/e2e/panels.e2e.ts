@@ -189,6 +189,19 @@ describe('diagrams integration', () => {
     await page.keyboard.press('ArrowDown'); // #2, the SYN-ACK: A's SYN-SENT → ESTABLISHED
     await expect.poll(() => pane.getByRole('button', { name: 'A', exact: true }).getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => pane.textContent()).toContain('SYN-SENT → ESTABLISHED');
+    // #3, the third ACK: both SYNs offered window scaling, so the ladder, the inspector's label and its
+    // Window field all give the window in bytes (the field times 4), not two different numbers.
+    await page.keyboard.press('ArrowDown');
+    const inspector = region(page, 'Packet inspector');
+    await expect.poll(() => inspector.locator('[data-raw]').first().textContent()).toContain('#3');
+    const live = region(page, 'Ladder diagram').locator('[aria-live]');
+    await expect.poll(() => live.textContent()).toContain('packet #3 ');
+    const said = await live.textContent();
+    const win = /Win=(\d+)/.exec(said ?? '')?.[1];
+    expect(win, said ?? '').toBeDefined();
+    expect(await inspector.locator('[data-raw]').first().textContent()).toContain(`Win=${win} `);
+    const field = await inspector.locator('dd', { hasText: '× 4 =' }).textContent();
+    expect(field?.replace(/\s+/g, ' ').trim()).toMatch(new RegExp(`^\\d+ × 4 = ${win}$`));
     await page.close();
   });
 

@@ -24,19 +24,39 @@ export function isnByConn(trace: readonly TraceEvent[]): Map<string, number> {
   return isn;
 }
 
+/**
+ * The window scale shift each direction's first SYN offered ("ip:port>ip:port"; none: no entry). A label
+ * scales a window only when both directions have one (RFC 7323 2.2), as Wireshark's calculated window does.
+ */
+export function wscaleByConn(trace: readonly TraceEvent[]): Map<string, number> {
+  const seen = new Set<string>();
+  const out = new Map<string, number>();
+  for (const ev of trace) {
+    if (ev.kind !== 'segment.send' || !ev.seg.flags.includes('S') || seen.has(ev.conn)) continue;
+    seen.add(ev.conn);
+    if (ev.seg.options.wscale !== undefined) out.set(ev.conn, ev.seg.options.wscale);
+  }
+  return out;
+}
+
 function reverseConn(conn: string): string {
   const [a = '', b = ''] = conn.split('>');
   return `${b}>${a}`;
 }
 
-/** The label; with `isn` (isnByConn), Seq/Ack/SACK edges are relative, as in Wireshark. */
-export function segLabel(seg: SegSummary, conn: string, isn?: ReadonlyMap<string, number>): string {
+/**
+ * The label; with `isn` (isnByConn), Seq/Ack/SACK edges are relative, as in Wireshark. With `wscale`
+ * (wscaleByConn), Win= is the window in bytes once scaling is in effect (never on a SYN), as in the ladder.
+ */
+export function segLabel(seg: SegSummary, conn: string, isn?: ReadonlyMap<string, number>, wscale?: ReadonlyMap<string, number>): string {
   const seqBase = isn?.get(conn);
   const ackBase = isn?.get(reverseConn(conn));
   const names = FLAG_ORDER.filter(([letter]) => seg.flags.includes(letter)).map(([, name]) => name);
   let out = `[${names.join(', ')}] Seq=${rel(seg.seq, seqBase)}`;
   if (seg.flags.includes('A')) out += ` Ack=${rel(seg.ack, ackBase)}`;
-  out += ` Win=${seg.win} Len=${seg.len}`;
+  const shift = wscale?.get(conn);
+  const scaled = shift !== undefined && wscale!.has(reverseConn(conn)) && !seg.flags.includes('S');
+  out += ` Win=${scaled ? seg.win * 2 ** shift : seg.win} Len=${seg.len}`;
   const o = seg.options;
   if (o.mss !== undefined) out += ` MSS=${o.mss}`;
   if (o.sackPermitted) out += ' SACK_PERM';

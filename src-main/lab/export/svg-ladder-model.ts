@@ -4,7 +4,7 @@
 import type { SegSummary } from '../../tcp/trace.js';
 import { ROUTER, type Lineage, type TraceEvent } from '../../net/trace.js';
 import { lineagePhrase } from './fate.js';
-import { isnByConn, segLabel } from './svg-label.js';
+import { isnByConn, segLabel, wscaleByConn } from './svg-label.js';
 import type { ExportHost } from './types.js';
 
 export interface LadderArrow {
@@ -60,11 +60,11 @@ export interface LadderOptions {
 }
 
 /** Starts an arrow; copies made by the router take their segment from the event or the original. */
-function startArrow(out: Map<number, Mutable>, ev: TraceEvent, ipToHost: Map<string, string>, isn: Map<string, number> | undefined): void {
+function startArrow(out: Map<number, Mutable>, ev: TraceEvent, ipToHost: Map<string, string>, isn: Map<string, number> | undefined, wscale: Map<string, number>): void {
   const make = (id: number, from: string, seg: SegSummary, lineage: Lineage, conn: string): void => {
     out.set(id, {
       id, conn, from, to: ipToHost.get(dstIpOf(conn)) ?? null, startMs: ev.t, endMs: null, fate: 'in-flight', dropAt: null,
-      dropReason: null, park: null, corrupted: false, lineage, seg, label: segLabel(seg, conn, isn), tag: lineagePhrase(lineage),
+      dropReason: null, park: null, corrupted: false, lineage, seg, label: segLabel(seg, conn, isn, wscale), tag: lineagePhrase(lineage),
     });
   };
   if (ev.kind === 'segment.send') make(ev.id, ev.host, ev.seg, ev.lineage, ev.conn);
@@ -95,6 +95,7 @@ function updateArrow(a: Mutable, ev: TraceEvent): void {
 export function buildLadder(trace: readonly TraceEvent[], hosts: readonly ExportHost[], opts: LadderOptions): LadderModel {
   const ipToHost = hostByIp(hosts);
   const isn = opts.relative ? isnByConn(trace) : undefined;
+  const wscale = wscaleByConn(trace); // (the window is scaled whether or not sequence numbers are relative)
   const arrows = new Map<number, Mutable>();
   const states: LadderModel['states'] = [];
   let omitted = 0;
@@ -103,13 +104,13 @@ export function buildLadder(trace: readonly TraceEvent[], hosts: readonly Export
     const starts = ev.kind === 'segment.send' || ev.kind === 'router.replay' || ev.kind === 'router.edit' || ev.kind === 'router.duplicate';
     if (starts && ev.kind !== 'router.duplicate') {
       if (arrows.size >= opts.maxArrows) { omitted++; continue; }
-      startArrow(arrows, ev, ipToHost, isn);
+      startArrow(arrows, ev, ipToHost, isn, wscale);
       continue;
     }
     if (ev.kind === 'router.duplicate') {
       const room = opts.maxArrows - arrows.size;
       if (room < ev.copies.length) omitted += ev.copies.length - Math.max(0, room);
-      if (room > 0) startArrow(arrows, { ...ev, copies: ev.copies.slice(0, room) }, ipToHost, isn);
+      if (room > 0) startArrow(arrows, { ...ev, copies: ev.copies.slice(0, room) }, ipToHost, isn, wscale);
     }
     const id = (ev as { id?: number }).id;
     const a = id === undefined ? undefined : arrows.get(id);

@@ -83,6 +83,22 @@ describe('session commands through LabHost.handleRaw', () => {
     expect((await fail('trace.get', { from: 0, count: 1, branch: '' })).code).toBe('bad-arguments');
   });
 
+  it('view.packet gives the window in bytes where scaling applies, as the ladder shows it, and the raw field', async () => {
+    const { call } = setup();
+    await call('session.openLesson', { id: 'time-wait-old-duplicates' });
+    await call('timeline.seek', { tMs: 1_000_000 });
+    // #1 is A's SYN: never scaled. Both SYNs offered shift 2 (linux), so later windows read 4x their field.
+    const syn = await call('view.packet', { id: 1 });
+    expect(syn.winScale).toBeNull();
+    expect(syn.label).toContain(`Win=${syn.seg.win} `);
+    const data = await call('view.packet', { id: 4 });
+    expect(data.winScale).toBe(4);
+    expect(data.label).toContain(`Win=${data.seg.win * 4} `);
+    const router = await call('view.router', null);
+    const cached = router.cached.find((c: { id: number }) => c.id === 4);
+    expect(cached.label).toBe(data.label); // the router list and the inspector agree
+  });
+
   it('opens a lesson with a compare run, seeks, steps, views, intervenes, branches, undoes and exports', async () => {
     const { call, fail } = setup();
     const info: SessionInfo = await call('session.openLesson', { id: 'third-ack-lost', compare: 1 });

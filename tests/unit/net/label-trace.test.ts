@@ -18,6 +18,13 @@ describe('wiresharkLabel', () => {
     expect(wiresharkLabel(seg({ flags: FLAG.FIN | FLAG.PSH | FLAG.ACK, payload: new Uint8Array(5) }), { seqBase: 999, ackBase: 5000 }))
       .toBe('[FIN, PSH, ACK] Seq=1 Ack=1 Win=65535 Len=5');
   });
+  it('prints the window in bytes once scaling is in effect, as Wireshark and the ladder do, but never a SYN\'s', () => {
+    // Linux offers shift 2 (x4): a data segment's field of 32768 is a window of 131072 bytes.
+    const data = seg({ flags: FLAG.ACK | FLAG.PSH, window: 32768, payload: new Uint8Array(5) });
+    expect(wiresharkLabel(data, { seqBase: 999, ackBase: 5000, winShift: 2 })).toBe('[PSH, ACK] Seq=1 Ack=1 Win=131072 Len=5');
+    expect(wiresharkLabel(data, { seqBase: 999, ackBase: 5000 })).toBe('[PSH, ACK] Seq=1 Ack=1 Win=32768 Len=5');
+    expect(wiresharkLabel(seg({ options: { wscale: 2 } }), { seqBase: 1000, ackBase: 5000, winShift: 2 })).toBe('[SYN, ACK] Seq=0 Ack=1 Win=65535 Len=0 WS=4');
+  });
   it('wraps relative numbers modulo 2^32', () => {
     expect(wiresharkLabel(seg({ seq: 5, flags: FLAG.ACK }), { seqBase: 4294967295, ackBase: 5000 })).toBe('[ACK] Seq=6 Ack=1 Win=65535 Len=0');
   });

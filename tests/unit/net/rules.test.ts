@@ -98,7 +98,7 @@ describe('rule actions', () => {
     net.runUntil(500);
     expect(rec.of('router.cache').map((e) => [e.t, e.id, e.by])).toEqual([[110, 4, 'rule 1 (cache)']]);
     expect(text(net.stack('B').received(BA))).toBe('hello');
-    expect(net.routerView().cached.map((c) => [c.id, c.label])).toEqual([[4, '[PSH, ACK] Seq=1 Ack=1 Win=32768 Len=5']]);
+    expect(net.routerView().cached.map((c) => [c.id, c.label])).toEqual([[4, '[PSH, ACK] Seq=1 Ack=1 Win=131072 Len=5']]);
   });
 
   it('probability draws from the rule\'s own seeded stream: same seed, same losses', () => {
