@@ -53,18 +53,11 @@ const LOD_MAX_ROWS = 1 << 15;
  * are adjacent and the set of seen ends is cleared whenever the start row changes. The key is a small
  * integer (batch, two columns and the arrow's height in rows), so the check allocates nothing per packet
  * and a 100,000-packet frame stays cheap; an arrow too tall for the key is always drawn.
- *
- * A delivered packet that was never held (nearly every one while a transfer plays) is a straight arrow
- * between its two columns: its path is made here from the columns' x found once per frame, the same two
- * points packetPath gives, without its three column searches per packet (a live ladder at its fitted zoom
- * draws thousands of arrows 30 times a second).
  */
 export function pathsToDraw(f: LodFrame): Map<number, Point[]> {
   const paths = new Map<number, Point[]>();
   const lod = f.visible.length > LOD_ABOVE_VISIBLE;
   const colOf = columnIndexer(f.cols);
-  const xs = f.cols.map((c) => c.x);
-  const y = f.y;
   const seen = new Set<number>();
   let row = NaN;
   // The time scale is linear (d3 scaleLinear), so its affine form gives the same pixels without a call.
@@ -72,13 +65,7 @@ export function pathsToDraw(f: LodFrame): Map<number, Point[]> {
   const pxPerMs = f.y(1) - y0;
   for (const i of f.visible) {
     const p = f.packets[i] as LadderPacket;
-    if (p.fate !== 'delivered' || p.holdMs !== null) {
-      paths.set(i, packetPath(p, f.cols, y, f.nowMs));
-      continue;
-    }
-    const from = colOf(p.from, p.srcIp);
-    const to = colOf(p.to, p.dstIp);
-    if (lod) {
+    if (lod && p.fate === 'delivered' && p.holdMs === null) {
       const ay = Math.round(y0 + p.startMs * pxPerMs);
       if (ay !== row) {
         seen.clear();
@@ -86,12 +73,12 @@ export function pathsToDraw(f: LodFrame): Map<number, Point[]> {
       }
       const rows = Math.round(y0 + p.endMs * pxPerMs) - ay;
       if (rows >= 0 && rows < LOD_MAX_ROWS) {
-        const key = (((batchOf(p) << 6) | (from & 63)) << 6 | (to & 63)) * LOD_MAX_ROWS + rows;
+        const key = (((batchOf(p) << 6) | (colOf(p.from, p.srcIp) & 63)) << 6 | (colOf(p.to, p.dstIp) & 63)) * LOD_MAX_ROWS + rows;
         if (seen.has(key)) continue;
         seen.add(key);
       }
     }
-    paths.set(i, [{ x: xs[from] ?? 0, y: y(p.startMs) }, { x: xs[to] ?? 0, y: y(p.endMs) }]);
+    paths.set(i, packetPath(p, f.cols, f.y, f.nowMs));
   }
   return paths;
 }

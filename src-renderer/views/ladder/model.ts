@@ -47,18 +47,8 @@ function ipOf(endpoint: string): string {
   return colon < 0 ? endpoint : endpoint.slice(0, colon);
 }
 
-/**
- * The kinds as this module's own string constants. A kind parsed from the host's JSON is an equal string but
- * another object, and the ladder compares every visible packet's lineage on every draw (tags.ts
- * arrowStyleIndex): constants compare by identity, parsed strings character by character.
- */
-const LINEAGE_KINDS = new Map<string, LineageKind>(
-  (['original', 'retransmission', 'duplicate', 'replay', 'edited', 'injected'] as const).map((k) => [k, k]),
-);
-
 function lineageKind(l: LineageLike | undefined): LineageKind {
-  const kind = l?.type ?? l?.kind ?? 'original';
-  return LINEAGE_KINDS.get(kind) ?? kind;
+  return l?.type ?? l?.kind ?? 'original';
 }
 
 function newPacket(id: number, conn: string, from: string, startMs: number, seg: SegSummary): LadderPacket {
