@@ -5,7 +5,7 @@ import type { ConnectionView, PacketDetail, RouterPacketView, RouterView } from 
 import { hexDump } from '../tcp/codec.js';
 import { FLAG } from '../tcp/segment.js';
 import { wireBytesOf } from './export/pcapng-export.js';
-import { wiresharkLabel, type RelativeTo } from '../net/label.js';
+import { windowScale, wiresharkLabel, type RelativeTo } from '../net/label.js';
 import type { Network } from '../net/network.js';
 import { lineageText, type Fate, type PacketRecord } from '../net/packets.js';
 import { segSummary } from '../net/trace.js';
@@ -110,7 +110,7 @@ export function packetDetailOf(net: Network, id: number, trace: TraceReader, cur
   }
   const history = [`sent by ${r.from} at ${r.sentMs} ms (${lineageText(r.lineage)})`, ...r.notes, fateText(r.fate)];
   const relative = relativeFrom(trace, cursorEvent, r.conn);
-  const winScale = relative.winShift === undefined || r.seg.flags & FLAG.SYN ? null : 2 ** relative.winShift;
+  const winScale = windowScale((r.seg.flags & FLAG.SYN) !== 0, relative.winShift);
   return {
     id, conn: r.conn, from: r.from, to: r.to ?? '', sentMs: r.sentMs, fate: fateText(r.fate), lineage: r.lineage,
     seg: segSummary(r.seg), winScale, label: wiresharkLabel(r.seg, relative), hex: hexOf(r), history,

@@ -24,9 +24,17 @@ export interface RelativeTo {
   winShift?: number;
 }
 
+/**
+ * What a segment's window field is multiplied by to give the window in bytes, as Wireshark's calculated
+ * window: 2^winShift once both SYNs offered scaling, never on a SYN (RFC 7323 2.2); null when it is not scaled.
+ */
+export function windowScale(isSyn: boolean, winShift: number | undefined): number | null {
+  return winShift === undefined || isSyn ? null : 2 ** winShift;
+}
+
 /** The window field as Wireshark's Info column shows it: scaled when scaling applies, never on a SYN. */
 export function shownWindow(seg: Segment, winShift: number | undefined): number {
-  return winShift === undefined || seg.flags & FLAG.SYN ? seg.window : seg.window * 2 ** winShift;
+  return seg.window * (windowScale((seg.flags & FLAG.SYN) !== 0, winShift) ?? 1);
 }
 
 export function wiresharkLabel(seg: Segment, relativeTo?: RelativeTo): string {

@@ -2,6 +2,7 @@
 // the same text net/label.ts makes from a whole Segment, with sequence numbers relative to each
 // direction's ISN as Wireshark shows them by default.
 import type { SegSummary } from '../../tcp/trace.js';
+import { windowScale } from '../../net/label.js';
 import type { TraceEvent } from '../../net/trace.js';
 
 /** Wireshark's tcp.flags summary order: low bit first. */
@@ -54,9 +55,8 @@ export function segLabel(seg: SegSummary, conn: string, isn?: ReadonlyMap<string
   const names = FLAG_ORDER.filter(([letter]) => seg.flags.includes(letter)).map(([, name]) => name);
   let out = `[${names.join(', ')}] Seq=${rel(seg.seq, seqBase)}`;
   if (seg.flags.includes('A')) out += ` Ack=${rel(seg.ack, ackBase)}`;
-  const shift = wscale?.get(conn);
-  const scaled = shift !== undefined && wscale!.has(reverseConn(conn)) && !seg.flags.includes('S');
-  out += ` Win=${scaled ? seg.win * 2 ** shift : seg.win} Len=${seg.len}`;
+  const shift = wscale?.has(reverseConn(conn)) ? wscale.get(conn) : undefined; // (both directions, or none)
+  out += ` Win=${seg.win * (windowScale(seg.flags.includes('S'), shift) ?? 1)} Len=${seg.len}`;
   const o = seg.options;
   if (o.mss !== undefined) out += ` MSS=${o.mss}`;
   if (o.sackPermitted) out += ' SACK_PERM';
