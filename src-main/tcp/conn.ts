@@ -169,8 +169,13 @@ export class Listener {
   readonly port: number;
   readonly key: ConnKey;
   readonly backlog: number;
-  /** min(tcp_max_syn_backlog, backlog): see docs/TCP.md "Listener". */
+  /** Half-open children the SYN queue holds: see user.ts listen() and docs/TCP.md "Listener". */
   readonly synQueueLimit: number;
+  /**
+   * linux with tcp_syncookies = 0: a SYN from an unproven peer is dropped once the queue holds this many
+   * (tcp_max_syn_backlog minus a quarter of it, plus one); null when the rule does not apply.
+   */
+  readonly unprovenLimit: number | null;
   /** Established connections the accept queue holds (backlog + 1 in linux: see user.ts listen()). */
   readonly acceptQueueLimit: number;
   /** Half-open children (SYN-RECEIVED), by key in arrival order. */
@@ -179,11 +184,12 @@ export class Listener {
   acceptQueue: ConnKey[] = [];
   autoAccept = true;
 
-  constructor(ip: string, port: number, backlog: number, synQueueLimit: number, acceptQueueLimit: number) {
+  constructor(ip: string, port: number, backlog: number, synQueueLimit: number, acceptQueueLimit: number, unprovenLimit: number | null = null) {
     this.port = port;
     this.key = `${ip}:${port}>*:*`;
     this.backlog = backlog;
     this.synQueueLimit = synQueueLimit;
+    this.unprovenLimit = unprovenLimit;
     this.acceptQueueLimit = acceptQueueLimit;
   }
 }

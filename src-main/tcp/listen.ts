@@ -1,5 +1,5 @@
-// RFC 9293 3.10.7.2 SEGMENT ARRIVES in LISTEN, the SYN queue (half-open children in SYN-RECEIVED, bounded by
-// min(tcp_max_syn_backlog, backlog)), the accept queue (bounded by the backlog) and SYN cookies (RFC 4987).
+// RFC 9293 3.10.7.2 SEGMENT ARRIVES in LISTEN, the SYN queue (half-open children in SYN-RECEIVED, bounded as
+// the profile says: user.ts synQueueLimit), the accept queue (bounded by the backlog) and SYN cookies (RFC 4987).
 import { arrivalKey, Conn } from './conn.js';
 import type { Listener } from './conn.js';
 import { T_SYNACK } from './conn.js';
@@ -134,6 +134,10 @@ function listenSyn(st: StackCore, l: Listener, seg: Segment, key: string | undef
     st.emitDrop(key ?? arrivalKey(seg), id, 'SYN queue full', nowMs);
     return;
   }
+  if (l.unprovenLimit !== null && l.synQueue.length >= l.unprovenLimit && !p.twoWayHandshake) {
+    st.emitDrop(key ?? arrivalKey(seg), id, SYN_UNPROVEN_DROP, nowMs);
+    return;
+  }
   const conn = newConn(st, seg.dstPort, seg.srcIp, seg.srcPort, nowMs);
   conn.listenerPort = l.port;
   conn.state = 'LISTEN';
@@ -175,6 +179,9 @@ function cookieOptions(mss: number): TcpOptions {
   if (o === undefined) COOKIE_OPTIONS.set(mss, (o = Object.freeze({ mss })));
   return (lastCookieOptions = o);
 }
+
+/** linux, tcp_syncookies = 0: the last quarter of tcp_max_syn_backlog is kept for peers proven alive. */
+export const SYN_UNPROVEN_DROP = 'SYN queue 3/4 full (tcp_max_syn_backlog, no SYN cookies): SYN from an unproven peer dropped';
 
 /** The causes of a cookie SYN-ACK: the SYN queue is full (tcp_syncookies = 1), or cookies are always on (2). */
 export const COOKIE_QUEUE_FULL = 'SYN queue full: SYN-ACK with a SYN cookie, no state kept (RFC 4987)';

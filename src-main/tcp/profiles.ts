@@ -54,6 +54,14 @@ export interface Params {
   /** Connections the accept queue holds beyond the backlog: Linux sk_acceptq_is_full() tests `>`, so 1. */
   acceptQueueExtra: number;
   /**
+   * How the SYN queue is bounded (docs/TCP.md "Listener"). 'textbook': min(tcp_max_syn_backlog, backlog), as
+   * the articles and kernels before 4.4 have it. 'linux' (4.4 to 6.x, recorded on 6.18): the listen backlog
+   * bounds it (it holds backlog + 1, as the accept queue does), and tcp_max_syn_backlog matters only with
+   * tcp_syncookies = 0, when a SYN from a peer the kernel has no RTT for is dropped once less than a quarter
+   * of tcp_max_syn_backlog is left (tcp_conn_request).
+   */
+  synQueueRule: 'textbook' | 'linux';
+  /**
    * SEQ of segments that carry no data, SYN or FIN (pure ACKs, RSTs) once SND.NXT may have gone back after an
    * RTO (output.ts controlSeq): 'snd-max' = the highest sequence number sent (the RFC's SND.NXT, which
    * retransmission never moves); 'bsd' = snd_max, but SND.UNA while the persist timer runs (4.4BSD
@@ -142,6 +150,7 @@ export function resolveParams(profile: ProfileName, sysctl?: Record<string, numb
     delayFinAck: profile === 'linux',
     quickAck: profile === 'linux',
     acceptQueueExtra: profile === 'linux' ? 1 : 0,
+    synQueueRule: profile === 'linux' ? 'linux' : 'textbook',
     controlSeq: profile === 'linux' ? 'linux' : profile === 'classic' ? 'bsd' : 'snd-max',
     twoWayHandshake: v.twoWayHandshake === true,
     acceptDataOnThirdAck: v.acceptDataOnThirdAck !== false,

@@ -5,6 +5,7 @@ import type { ConnKey } from './api.js';
 import type { Conn } from './conn.js';
 import { Listener, T_PERSIST } from './conn.js';
 import type { StackCore } from './core.js';
+import type { Params } from './profiles.js';
 import { armFinWait2 } from './input-ack.js';
 import { handToApp, maybeEof } from './input-data.js';
 import { newConn } from './listen.js';
@@ -63,9 +64,30 @@ export function listen(st: StackCore, port: number, backlog: number, nowMs: numb
   // Linux sk_acceptq_is_full() is sk_ack_backlog > sk_max_ack_backlog: listen(fd, 1) holds 2, listen(fd, 0)
   // holds 1 (acceptQueueExtra 1). rfc/classic keep "the backlog is the limit, 0 counts as 1".
   const acceptQueueLimit = p.acceptQueueExtra > 0 ? maxAckBacklog + p.acceptQueueExtra : acceptLimit;
-  const l = new Listener(st.ip, port, acceptLimit, Math.max(1, Math.min(p.maxSynBacklog, acceptLimit)), acceptQueueLimit);
+  const l = new Listener(st.ip, port, acceptLimit, synQueueLimit(p, acceptLimit, acceptQueueLimit), acceptQueueLimit, unprovenLimit(p));
   st.listeners.set(port, l);
   listenerTransition(st, l.key, 'CLOSED', 'LISTEN', 'RFC 9293 3.10.1: passive OPEN', nowMs);
+}
+
+/**
+ * The SYN queue's bound. textbook: min(tcp_max_syn_backlog, backlog). linux: the kernel's
+ * inet_csk_reqsk_queue_is_full() compares the queue with sk_max_ack_backlog (the backlog capped by somaxconn)
+ * with `>`, so it holds as many as the accept queue: a 6.18 kernel with listen(fd, 128) and cookies on held
+ * 129 half-open connections before the first cookie (docs/TCP.md "Listener").
+ */
+function synQueueLimit(p: Params, acceptLimit: number, acceptQueueLimit: number): number {
+  return p.synQueueRule === 'linux' ? acceptQueueLimit : Math.max(1, Math.min(p.maxSynBacklog, acceptLimit));
+}
+
+/**
+ * linux without SYN cookies (tcp_conn_request): `max_syn_backlog - qlen < max_syn_backlog >> 2` drops a SYN
+ * from a peer not proven alive, so the queue takes unproven peers while it holds fewer than this many (97 for
+ * the default 128, as a 6.18 kernel held). Proven peers (the kernel's tcp_metrics RTT cache) are not
+ * modelled: every peer counts as unproven.
+ */
+function unprovenLimit(p: Params): number | null {
+  if (p.synQueueRule !== 'linux' || p.syncookies !== 0) return null;
+  return p.maxSynBacklog - (p.maxSynBacklog >> 2) + 1;
 }
 
 export function closeListener(st: StackCore, l: Listener, nowMs: number): void {

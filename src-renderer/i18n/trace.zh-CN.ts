@@ -67,6 +67,7 @@ export const TRACE_EXACT_ZH: Record<string, string> = {
   'segment in TIME-WAIT (only a retransmitted FIN is expected)': 'TIME-WAIT 状态下收到报文段（此时只应收到重传的 FIN）',
   'no ACK bit': '没有 ACK 标志位',
   'SYN queue full': 'SYN 队列（半连接队列）已满',
+  'SYN queue 3/4 full (tcp_max_syn_backlog, no SYN cookies): SYN from an unproven peer dropped': 'SYN 队列（半连接队列）已用去 tcp_max_syn_backlog 的 3/4（未开启 SYN cookie）：丢弃来自陌生对端的 SYN',
   'closed port: RST sent': '端口未开放：已回复 RST',
   'sequence number outside the receive window': '序号在接收窗口之外',
   'receive window is zero': '接收窗口为零',

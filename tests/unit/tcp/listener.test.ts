@@ -1,9 +1,11 @@
-// The listener: SYN queue bounded by min(tcp_max_syn_backlog, backlog), accept queue bounded by the backlog,
-// SYN floods with and without SYN cookies (RFC 4987), and stateless memory under spoofed SYNs.
+// The listener: the SYN queue (linux: backlog + 1, and without cookies 3/4 of tcp_max_syn_backlog for unproven
+// peers; rfc/classic: min(tcp_max_syn_backlog, backlog)), the accept queue bounded by the backlog, SYN floods
+// with and without SYN cookies (RFC 4987), and stateless memory under spoofed SYNs.
 import { describe, expect, it } from 'vitest';
 import { FLAG } from '../../../src-main/tcp/segment.js';
 import type { Segment } from '../../../src-main/tcp/segment.js';
 import { Harness, str, text } from './harness.js';
+import { SYN_UNPROVEN_DROP } from '../../../src-main/tcp/listen.js';
 
 const ATTACKER = '10.0.0.66';
 
@@ -14,28 +16,47 @@ function spoofedSyn(i: number): Segment {
   };
 }
 
-/** B listens with backlog 8; `n` spoofed SYNs arrive at t = 1..n ms; B's answers to the attacker vanish. */
-function flood(sysctl: Record<string, number>, n: number): Harness {
+/** B listens with `backlog` (8); `n` spoofed SYNs arrive at t = 1..n ms; B's answers to the attacker vanish. */
+function flood(sysctl: Record<string, number>, n: number, backlog = 8, profile: 'linux' | 'rfc' | 'classic' = 'linux'): Harness {
   const h = new Harness({
-    b: { sysctl },
+    b: { sysctl, profile },
     route: (w) => (w.seg.dstIp === ATTACKER ? [] : [10]),
   });
-  h.b.listen(80, 8, 0);
+  h.b.listen(80, backlog, 0);
   for (let i = 0; i < n; i++) h.inject('B', spoofedSyn(i), 1 + i);
   h.run(n + 1);
   return h;
 }
 
 describe('SYN flood without cookies (tcp_syncookies 0)', () => {
-  it('the SYN queue fills at min(tcp_max_syn_backlog, backlog) = 8; later SYNs are dropped, legit ones too', () => {
+  it('linux: the SYN queue holds backlog + 1 = 9 (a 6.18 kernel held 129 for 128); later SYNs are dropped, legit ones too', () => {
     const h = flood({ 'net.ipv4.tcp_syncookies': 0 }, 20);
-    expect(h.b.connections().length).toBe(8);
+    expect(h.b.connections().length).toBe(9);
     const drops = h.events('tcp.drop', 'B').filter((e) => e.reason === 'SYN queue full');
-    expect(drops.length).toBe(12);
+    expect(drops.length).toBe(11);
     const ka = h.at(100, () => h.a.connect(40000, '10.0.0.2:80', 100));
     h.run(5000);
     expect(h.a.status(ka)?.state).toBe('SYN-SENT');
-    expect(h.events('tcp.drop', 'B').filter((e) => e.reason === 'SYN queue full').length).toBeGreaterThan(12);
+    expect(h.events('tcp.drop', 'B').filter((e) => e.reason === 'SYN queue full').length).toBeGreaterThan(11);
+  });
+  it('linux: a larger backlog leaves tcp_max_syn_backlog\'s rule: unproven peers stop at 16 - 16/4 + 1 = 13 (97 for 128 on a 6.18 kernel)', () => {
+    const h = flood({ 'net.ipv4.tcp_syncookies': 0, 'net.ipv4.tcp_max_syn_backlog': 16 }, 40, 64);
+    expect(h.b.connections().length).toBe(13);
+    const reasons = h.events('tcp.drop', 'B').map((e) => e.reason);
+    expect(reasons).toEqual(Array(27).fill(SYN_UNPROVEN_DROP));
+  });
+  it('linux: with SYN cookies on, tcp_max_syn_backlog does not bound the queue; the backlog does', () => {
+    const h = flood({ 'net.ipv4.tcp_syncookies': 1, 'net.ipv4.tcp_max_syn_backlog': 16 }, 40, 64);
+    expect(h.b.connections().length).toBe(40);
+    expect(h.events('tcp.drop', 'B')).toEqual([]);
+  });
+  it('rfc and classic (the textbook rule): the SYN queue holds min(tcp_max_syn_backlog, backlog)', () => {
+    for (const profile of ['rfc', 'classic'] as const) {
+      expect(flood({ 'net.ipv4.tcp_syncookies': 0 }, 20, 8, profile).b.connections().length).toBe(8);
+      const h = flood({ 'net.ipv4.tcp_syncookies': 0, 'net.ipv4.tcp_max_syn_backlog': 16 }, 40, 64, profile);
+      expect(h.b.connections().length).toBe(16);
+      expect(h.events('tcp.drop', 'B').map((e) => e.reason)).toEqual(Array(24).fill('SYN queue full'));
+    }
   });
   it('the legitimate client gets in once the half-open connections time out (63 s on linux)', () => {
     const h = flood({ 'net.ipv4.tcp_syncookies': 0 }, 20);
@@ -50,7 +71,7 @@ describe('SYN flood without cookies (tcp_syncookies 0)', () => {
 describe('SYN flood with cookies', () => {
   it('tcp_syncookies 1: when the queue is full, SYN-ACKs carry cookies and the legitimate client connects at once', () => {
     const h = flood({ 'net.ipv4.tcp_syncookies': 1 }, 20);
-    expect(h.b.connections().length).toBe(8);
+    expect(h.b.connections().length).toBe(9);
     const ka = h.at(100, () => h.a.connect(40000, '10.0.0.2:80', 100));
     h.run(200);
     expect(h.a.status(ka)?.state).toBe('ESTABLISHED');
@@ -61,10 +82,10 @@ describe('SYN flood with cookies', () => {
     h.run(300);
     expect(str(h.b.received(kb))).toBe('through the flood');
   });
-  it('memory does not grow with spoofed SYNs: 5000 SYNs leave 8 half-open connections', () => {
+  it('memory does not grow with spoofed SYNs: 5000 SYNs leave 9 half-open connections (backlog 8, linux)', () => {
     const h = flood({ 'net.ipv4.tcp_syncookies': 1 }, 5000);
-    expect(h.b.connections().length).toBe(8);
-    expect(h.b.heap.size).toBe(8);
+    expect(h.b.connections().length).toBe(9);
+    expect(h.b.heap.size).toBe(9);
     expect(h.sent('B', 'SA').filter((w) => !w.meta.retransmit).length).toBe(5000);
   });
   it('cookie SYN-ACKs share one frozen options object (nothing may write to it), still saying mss 1460', () => {
