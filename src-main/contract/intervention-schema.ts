@@ -35,7 +35,7 @@ const name = z.string().min(1).max(64);
 export const stepCallSchema = z
   .object({
     host: name,
-    call: z.enum(['listen', 'connect', 'send', 'close', 'shutdown', 'abort', 'accept', 'read', 'autoread']),
+    call: z.enum(['listen', 'connect', 'send', 'close', 'shutdown', 'abort', 'accept', 'autoaccept', 'read', 'autoread']),
     port,
     peer: z.string().max(32).optional(),
     to: z.string().max(32).optional(),

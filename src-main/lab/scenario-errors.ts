@@ -101,7 +101,7 @@ const ZH_WORDS: Record<string, string> = {
   number: '数值', string: '字符串', array: '数组', object: '对象', boolean: '布尔值', integer: '整数',
   'the value': '该值', 'the text': '文本长度', 'the list': '列表长度', characters: '个字符', items: '项',
   'for a connect step': '对 connect 步骤', 'for a send step': '对 send 步骤', 'for a read step': '对 read 步骤',
-  'for an autoread step': '对 autoread 步骤', 'for a step with "on"': '对带 "on" 的步骤',
+  'for an autoread step': '对 autoread 步骤', 'for an autoaccept step': '对 autoaccept 步骤', 'for a step with "on"': '对带 "on" 的步骤',
   'for this call': '对该调用', 'for this action': '对该动作',
   'a dotted-quad IPv4 address': '点分十进制 IPv4 地址', '"ip:port"': '"ip:port" 形式',
   'flag letters from SAFRPUEC, each at most once': 'SAFRPUEC 中的标志字母（每个至多一次）',

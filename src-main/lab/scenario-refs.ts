@@ -38,6 +38,7 @@ const CALL_FIELDS: Record<StepV1['call'], { need: Array<keyof StepV1>; allow: Ar
   shutdown: { need: [], allow: ['peer'], label: 'for this call' },
   abort: { need: [], allow: ['peer'], label: 'for this call' },
   accept: { need: [], allow: [], label: 'for this call' },
+  autoaccept: { need: ['value'], allow: ['value'], label: 'for an autoaccept step' },
   read: { need: ['value'], allow: ['value', 'peer'], label: 'for a read step' },
   autoread: { need: ['value'], allow: ['value', 'peer'], label: 'for an autoread step' },
 };
@@ -59,7 +60,7 @@ function checkStep(step: StepV1, i: number, hosts: HostSet, out: ScenarioError[]
     if (step.data !== undefined && step.bytes !== undefined) out.push(makeError(at('bytes'), 'conflict', { a: 'data', b: 'bytes' }));
     if (step.data === undefined && step.bytes === undefined) out.push(makeError(here, 'missing-field', { field: 'data" or "bytes', when: rule.label }));
   }
-  if (step.call === 'autoread' && step.value !== undefined && step.value > 1) {
+  if ((step.call === 'autoread' || step.call === 'autoaccept') && step.value !== undefined && step.value > 1) {
     out.push(makeError(at('value'), 'too-big', { what: 'the value', max: 1, inclusive: 1, unit: '' }));
   }
 }

@@ -57,7 +57,7 @@ export const ruleSchema = z.discriminatedUnion('action', [
   z.strictObject({ ...ruleBase, action: z.literal('cache') }),
 ]).meta({ id: 'Rule', description: 'A router fault rule: the first enabled rule that fires decides.' });
 
-export const CALLS = ['listen', 'connect', 'send', 'close', 'shutdown', 'abort', 'accept', 'read', 'autoread'] as const;
+export const CALLS = ['listen', 'connect', 'send', 'close', 'shutdown', 'abort', 'accept', 'autoaccept', 'read', 'autoread'] as const;
 export const TRIGGERS = ['connected', 'accepted', 'data', 'eof'] as const;
 
 /** One object for both timed (atMs) and reactive (on/afterMs) steps; scenario-refs.ts checks the combinations. */

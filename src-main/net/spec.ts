@@ -51,7 +51,7 @@ export type RuleAction =
 
 export type RuleSpec = { match: RuleMatch; enabled?: boolean; id?: string } & RuleAction;
 
-export type AppCallName = 'listen' | 'connect' | 'send' | 'close' | 'shutdown' | 'abort' | 'accept' | 'read' | 'autoread';
+export type AppCallName = 'listen' | 'connect' | 'send' | 'close' | 'shutdown' | 'abort' | 'accept' | 'autoaccept' | 'read' | 'autoread';
 export type AppTrigger = 'connected' | 'accepted' | 'data' | 'eof';
 
 export interface StepCall {
@@ -68,7 +68,7 @@ export interface StepCall {
   data?: string;
   /** … or a byte count of generated data (deterministic pattern). */
   bytes?: number;
-  /** read: max bytes; autoread: 1 on, 0 off. */
+  /** read: max bytes; autoread and autoaccept: 1 on, 0 off. */
   value?: number;
 }
 

@@ -13,10 +13,10 @@ import type { AppCallName, AppTrigger, StepCall, StepSpec } from './spec.js';
 
 export type CallResult = { ok: true; conn: ConnKey | null } | { ok: false; code: string; message: string };
 
-const CALLS: readonly AppCallName[] = ['listen', 'connect', 'send', 'close', 'shutdown', 'abort', 'accept', 'read', 'autoread'];
+const CALLS: readonly AppCallName[] = ['listen', 'connect', 'send', 'close', 'shutdown', 'abort', 'accept', 'autoaccept', 'read', 'autoread'];
 const TRIGGERS: readonly AppTrigger[] = ['connected', 'accepted', 'data', 'eof'];
 /** Calls that name no existing connection. */
-const OPENING_CALLS: ReadonlySet<AppCallName> = new Set(['listen', 'connect', 'accept']);
+const OPENING_CALLS: ReadonlySet<AppCallName> = new Set(['listen', 'connect', 'accept', 'autoaccept']);
 
 /** The call part of a step, with a fixed key order (it is logged and cloned). */
 export function callOf(step: StepSpec | StepCall): StepCall {
@@ -141,6 +141,8 @@ function perform(h: HostRuntime, step: StepCall, conn: ConnKey | null, now: numb
     case 'listen': st.listen(step.port, step.backlog ?? 128, now); return null;
     case 'connect': return st.connect(step.port, step.to!, now);
     case 'accept': return st.accept(step.port, now) ?? null;
+    // Off: established connections wait in the accept queue (bounded by the backlog) until an accept step.
+    case 'autoaccept': st.setAutoAccept(step.port, (step.value ?? 1) !== 0, now); return null;
     case 'send': {
       if (step.data !== undefined) st.send(conn!, new TextEncoder().encode(step.data), now, true);
       else st.send(conn!, patternBytes(step.bytes ?? 0), now, true);

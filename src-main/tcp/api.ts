@@ -79,6 +79,8 @@ export interface TcpStackApi {
   connect(localPort: number, remote: string, nowMs: number): ConnKey;
   /** Takes the oldest established connection from the listener's accept queue (auto-accept is on by default). */
   accept(port: number, nowMs: number): ConnKey | undefined;
+  /** Auto-accept on (the default: the application takes each connection at once) or off (they wait in the accept queue). */
+  setAutoAccept(port: number, on: boolean, nowMs: number): void;
   /**
    * Queues data. The stack copies it, unless `transfer` is true: the caller hands the array over and promises
    * it is never written again (net/ passes its shared, read-only `bytes` filler that way: no copy of a 64 MB send).

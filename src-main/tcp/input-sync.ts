@@ -187,7 +187,7 @@ function ackInSynReceived(st: StackCore, conn: Conn, seg: Segment, nowMs: number
     st.emitDrop(conn.key, id, 'unacceptable ACK in SYN-RECEIVED', nowMs);
     return 'drop';
   }
-  if (conn.listenerPort >= 0 && !admitEstablished(st, conn, nowMs, id)) return 'drop';
+  if (conn.listenerPort >= 0 && !admitEstablished(st, conn, seg.ack, nowMs, id)) return 'drop';
   if (conn.synRetransmits === 0) rttSample(conn, st.params, nowMs - conn.synStartMs);
   stopTimer(st, conn, T_SYNACK, nowMs);
   conn.sndWnd = seg.window * windowFactor(conn.sndShift);

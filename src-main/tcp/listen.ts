@@ -6,13 +6,13 @@ import { T_SYNACK } from './conn.js';
 import type { StackCore } from './core.js';
 import { onEstablished } from './close.js';
 import { generateIsn } from './isn.js';
-import { EMPTY, sendRstReply, sendSyn } from './output.js';
+import { EMPTY, sendRstFor, sendRstReply, sendSyn } from './output.js';
 import type { Segment, TcpOptions } from './segment.js';
 import { FLAG } from './segment.js';
 import { seqAdd } from './seq.js';
 import { checkCookie, makeCookie } from './syncookie.js';
 import { startTimer } from './timers.js';
-import { transition } from './transition.js';
+import { closeWith, transition } from './transition.js';
 
 /** Applies the options of the peer's SYN (RFC 9293 3.7.1 MSS, RFC 7323 wscale, RFC 2018 SACK-permitted). */
 export function applySynOptions(st: StackCore, conn: Conn, seg: Segment): void {
@@ -64,15 +64,26 @@ function acceptQueueFull(l: Listener): boolean {
   return !l.autoAccept && l.acceptQueue.length >= l.acceptQueueLimit;
 }
 
-/** Before a passive connection completes: Linux drops the final ACK when the accept queue is full. */
-export function admitEstablished(st: StackCore, conn: Conn, nowMs: number, id: number): boolean {
+/**
+ * Before a passive connection completes: with the accept queue full, Linux (tcp_check_req, listen_overflow)
+ * drops the final ACK and lets the SYN-ACK timer try again, or, with tcp_abort_on_overflow = 1, drops the
+ * half-open connection and answers the ACK with RST (embryonic_reset). `ack` is the ACK's acknowledgment number.
+ */
+export function admitEstablished(st: StackCore, conn: Conn, ack: number, nowMs: number, id: number): boolean {
   const l = st.listeners.get(conn.listenerPort);
-  if (l && acceptQueueFull(l)) {
-    st.emitDrop(conn.key, id, 'accept queue full: handshake ACK dropped (SYN-ACK will be retransmitted)', nowMs);
+  if (!l || !acceptQueueFull(l)) return true;
+  if (st.params.abortOnOverflow) {
+    sendRstFor(st, conn, ack, 'RST: accept queue full (tcp_abort_on_overflow = 1)');
+    st.emitDrop(conn.key, id, ACCEPT_OVERFLOW_RST, nowMs);
+    closeWith(st, conn, null, '', 'tcp_abort_on_overflow: accept queue full, half-open connection dropped', nowMs);
     return false;
   }
-  return true;
+  st.emitDrop(conn.key, id, 'accept queue full: handshake ACK dropped (SYN-ACK will be retransmitted)', nowMs);
+  return false;
 }
+
+/** The final ACK met a full accept queue and tcp_abort_on_overflow is 1. */
+export const ACCEPT_OVERFLOW_RST = 'accept queue full: handshake ACK answered with RST (tcp_abort_on_overflow = 1)';
 
 /** A passive connection is established: into the accept queue, or straight to the application (auto-accept). */
 export function announceAccepted(st: StackCore, conn: Conn, nowMs: number): void {

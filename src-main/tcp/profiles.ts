@@ -35,6 +35,8 @@ export interface Params {
   maxSynBacklog: number;
   somaxconn: number;
   syncookies: number;
+  /** net.ipv4.tcp_abort_on_overflow: a full accept queue answers the final ACK with RST instead of dropping it. */
+  abortOnOverflow: boolean;
   keepalive: boolean;
   keepaliveTimeMs: number;
   keepaliveIntvlMs: number;
@@ -138,6 +140,7 @@ export function resolveParams(profile: ProfileName, sysctl?: Record<string, numb
     maxSynBacklog: get('net.ipv4.tcp_max_syn_backlog'),
     somaxconn: get('net.core.somaxconn'),
     syncookies: get('net.ipv4.tcp_syncookies'),
+    abortOnOverflow: get('net.ipv4.tcp_abort_on_overflow') === 1,
     keepalive: get('tcplab.keepalive') === 1,
     keepaliveTimeMs: get('net.ipv4.tcp_keepalive_time') * 1000,
     keepaliveIntvlMs: get('net.ipv4.tcp_keepalive_intvl') * 1000,

@@ -88,6 +88,9 @@ export const TRACE_EXACT_ZH: Record<string, string> = {
   'peer sent FIN and all data before it has been read': '对端已发送 FIN，且 FIN 之前的数据都已读完',
   'listener closed': '监听套接字已关闭',
   'listener closed: half-open connection dropped': '监听套接字已关闭：半连接被丢弃',
+  'tcp_abort_on_overflow: accept queue full, half-open connection dropped': 'tcp_abort_on_overflow：全连接（accept）队列已满，半连接被丢弃',
+  'RST: accept queue full (tcp_abort_on_overflow = 1)': 'RST：全连接（accept）队列已满（tcp_abort_on_overflow = 1）',
+  'accept queue full: handshake ACK answered with RST (tcp_abort_on_overflow = 1)': '全连接（accept）队列已满：用 RST 回应握手的 ACK（tcp_abort_on_overflow = 1）',
   'read()': '由 read() 读取',
   'auto-read on': '已开启自动读取',
   // note.text：引擎的附加说明

@@ -24,6 +24,7 @@ import l17 from './17-fin-wait-2-timeout.json' with { type: 'json' };
 import l18 from './18-simultaneous-open-close.json' with { type: 'json' };
 import l19 from './19-reset.json' with { type: 'json' };
 import l20 from './20-time-wait-length.json' with { type: 'json' };
+import l21 from './21-accept-queue-full.json' with { type: 'json' };
 
 /** File name and content, in lesson order. */
 const FILES: ReadonlyArray<readonly [string, unknown]> = [
@@ -47,6 +48,7 @@ const FILES: ReadonlyArray<readonly [string, unknown]> = [
   ['18-simultaneous-open-close.json', l18],
   ['19-reset.json', l19],
   ['20-time-wait-length.json', l20],
+  ['21-accept-queue-full.json', l21],
 ];
 
 export interface Lesson {

@@ -12,7 +12,7 @@ const REQUIRED_IDS = [
   'three-way-handshake', 'handshake-knowledge', 'old-duplicate-syn', 'lost-synack-two-way', 'syn-lost',
   'synack-lost', 'third-ack-lost', 'third-ack-lost-then-data', 'data-on-third-ack', 'syn-flood',
   'four-way-close', 'half-close', 'fin-lost', 'server-fin-lost', 'last-ack-lost',
-  'time-wait-old-duplicates', 'fin-wait-2-timeout', 'simultaneous-open-close', 'reset', 'time-wait-length',
+  'time-wait-old-duplicates', 'fin-wait-2-timeout', 'simultaneous-open-close', 'reset', 'time-wait-length', 'accept-queue-full',
 ];
 
 describe('the lesson library', () => {
@@ -20,7 +20,7 @@ describe('the lesson library', () => {
     const report = LESSON_LOAD_ERRORS.map((e) => `${e.file}\n  ${formatErrors(e.errors).join('\n  ')}`).join('\n');
     expect(report).toBe('');
   });
-  it('has the 20 required lessons, in order', () => {
+  it('has the 21 required lessons, in order', () => {
     expect(LESSONS.map((l) => l.id)).toEqual(REQUIRED_IDS);
     expect(LESSONS.map((l) => l.order)).toEqual(REQUIRED_IDS.map((_, i) => i + 1));
     expect(lessonById('third-ack-lost')?.file).toBe('07-third-ack-lost.json');

@@ -97,6 +97,19 @@ describe('the DESIGN.md example', () => {
 });
 
 describe('each error class has a precise path and a clear message', () => {
+  it('an autoaccept step needs value 0 or 1 and takes no peer', () => {
+    const at = (extra: Record<string, unknown>) => {
+      const doc = example();
+      doc.steps.push({ atMs: 1, host: 'B', call: 'autoaccept', port: 80, ...extra });
+      const r = parseScenario(doc);
+      return r.ok ? [] : errorsOf(r).map((e) => `${e.path}: ${e.message}`);
+    };
+    expect(at({ value: 0 })).toEqual([]);
+    const n = example().steps.length;
+    expect(at({})).toEqual([`$.steps[${n}]: "value" is required for an autoaccept step`]);
+    expect(at({ value: 2 })).toEqual([`$.steps[${n}].value: the value must be at most 1`]);
+    expect(at({ value: 1, peer: '10.0.0.1:40000' })).toEqual([`$.steps[${n}].peer: "peer" is not allowed for an autoaccept step`]);
+  });
   it('wrong type inside a sysctl map', () => {
     const doc = example();
     doc.hosts[1].sysctl['net.ipv4.tcp_synack_retries'] = 'two';

@@ -25,6 +25,7 @@ export class SilentStack implements NetStack {
     return new Uint8Array(0);
   }
   setAutoRead(): void {}
+  setAutoAccept(): void {}
   shutdown(): void {}
   close(): void {}
   abort(): void {}

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { FLAG } from '../../../src-main/tcp/segment.js';
 import type { Segment } from '../../../src-main/tcp/segment.js';
 import { Harness, str, text } from './harness.js';
-import { SYN_UNPROVEN_DROP } from '../../../src-main/tcp/listen.js';
+import { ACCEPT_OVERFLOW_RST, SYN_UNPROVEN_DROP } from '../../../src-main/tcp/listen.js';
 
 const ATTACKER = '10.0.0.66';
 
@@ -154,6 +154,40 @@ describe('accept queue', () => {
     h.run(100);
     expect(h.events('app', 'B').map((e) => [e.t, e.detail])).toEqual([[30, 'in accept queue (1/1)']]);
     expect(h.events('tcp.drop', 'B').map((e) => [e.t, e.reason])).toEqual([[60, 'accept queue full: SYN dropped']]);
+  });
+  /** backlog 2 (linux holds 3); one connection waits, then three SYNs pass together and their ACKs meet a full queue. */
+  function ackOverflow(sysctl: Record<string, number>): Harness {
+    const h = new Harness({ b: { sysctl } });
+    h.b.listen(80, 2, 0);
+    h.b.setAutoAccept(80, false, 0);
+    h.a.connect(40000, '10.0.0.2:80', 0);
+    h.at(100, () => { for (const port of [40001, 40002, 40003]) h.a.connect(port, '10.0.0.2:80', 100); });
+    h.run(200);
+    return h;
+  }
+  it('linux, tcp_abort_on_overflow 0: the last ACK meeting a full accept queue is dropped; the SYN-ACK is sent again and completes it once there is room', () => {
+    const h = ackOverflow({});
+    const c3 = '10.0.0.2:80>10.0.0.1:40003';
+    expect(h.events('app', 'A').filter((e) => e.event === 'connected').length).toBe(4); // A cannot tell
+    expect(h.events('tcp.drop', 'B').map((e) => [e.t, e.conn, e.reason])).toEqual([[130, c3, 'accept queue full: handshake ACK dropped (SYN-ACK will be retransmitted)']]);
+    expect(h.b.status(c3)?.state).toBe('SYN-RECEIVED');
+    expect(h.sent('B', 'R')).toEqual([]);
+    expect(h.b.accept(80, 200)).toBe('10.0.0.2:80>10.0.0.1:40000');
+    h.run(1200); // B's SYN-ACK timer (1 s from 110 ms) sends it again; A's ACK now fits
+    expect(h.b.status(c3)?.state).toBe('ESTABLISHED');
+    expect(h.events('app', 'B').at(-1)?.detail).toBe('in accept queue (3/3)');
+  });
+  it('linux, tcp_abort_on_overflow 1: that ACK is answered with RST, the half-open connection is gone and the client is reset', () => {
+    const h = ackOverflow({ 'net.ipv4.tcp_abort_on_overflow': 1 });
+    const c3 = '10.0.0.2:80>10.0.0.1:40003';
+    expect(h.events('tcp.drop', 'B').map((e) => [e.t, e.conn, e.reason])).toEqual([[130, c3, ACCEPT_OVERFLOW_RST]]);
+    const rst = h.sent('B', 'R');
+    expect(rst.map((w) => [w.t, w.seg.dstPort, w.meta.cause])).toEqual([[130, 40003, 'RST: accept queue full (tcp_abort_on_overflow = 1)']]);
+    // RFC 9293 3.10.7.4: the RST's sequence number is what the client's ACK acknowledged, so the client accepts it.
+    const ack = h.sent('A', 'A').find((w) => w.seg.srcPort === 40003)!;
+    expect(rst[0]!.seg.seq).toBe(ack.seg.ack);
+    expect(h.b.status(c3)).toBeUndefined();
+    expect(h.events('app', 'A').filter((e) => e.conn === '10.0.0.1:40003>10.0.0.2:80').map((e) => [e.t, e.event])).toEqual([[120, 'connected'], [140, 'reset'], [140, 'closed']]);
   });
   it('closing the listener resets connections still waiting in the accept queue', () => {
     const h = new Harness();
