@@ -134,7 +134,7 @@ describe('lesson text: the numbers quoted match the trace', () => {
     const lifetimes = new Set(dropped.map((t, i) => t - entered[i]!));
     expect([entered.length, [...lifetimes]]).toEqual([3, [7000]]);
     const { en, 'zh-CN': zh } = lesson('lost-synack-two-way').lesson.narrative;
-    expect(en.notice[2]).toContain('each entry goes 7 s after its first SYN-ACK');
+    expect(en.notice[2]).toContain('each entry is dropped 7 s after its first SYN-ACK');
     expect(en.notice[2]).toContain('the lab does not model this');
     expect(zh.notice[2]).toContain('每个条目在它的第一个 SYN-ACK 发出 7 秒后消失');
     expect(zh.notice[2]).toContain('本实验未模拟这一点');
