@@ -1,0 +1,196 @@
+// The lessons' prose against the simulator: the numbers a lesson quotes are read from its own trace here,
+// so a text that drifts from what the lab shows (or from the other language) fails. lessons.test.ts checks
+// the machine-readable `expect` claims; this file checks the sentences a student actually reads.
+import { describe, expect, it } from 'vitest';
+import { type Lesson, lessonById, LESSONS } from '../../../src-main/lab/lessons/index.js';
+import { runScenario } from '../../../src-main/lab/scenario-exec.js';
+import { withCompare } from '../../../src-main/lab/scenario.js';
+import type { TraceEvent } from '../../../src-main/net/trace.js';
+
+/** Every number in a text, as written, with thousands separators removed ("28,000" and "28000" agree). */
+function numbersIn(text: string): string[] {
+  return (text.replace(/(\d),(?=\d{3}\b)/g, '$1').match(/\d+(?:\.\d+)?/g) ?? []).sort();
+}
+
+function lesson(id: string): Lesson {
+  const l = lessonById(id);
+  if (!l) throw new Error(`no lesson ${id}`);
+  return l;
+}
+
+/** The trace of the main run (compare = null) or of compare-run `compare`. */
+function traceOf(id: string, compare: number | null): TraceEvent[] {
+  const l = lesson(id);
+  const c = compare === null ? null : l.lesson.compare?.[compare];
+  if (compare !== null && !c) throw new Error(`${id} has no compare run ${compare}`);
+  return runScenario(c ? withCompare(l.scenario, c) : l.scenario).trace;
+}
+
+const sameFlags = (a: string, b: string): boolean => [...a].sort().join('') === [...b].sort().join('');
+
+/** Send times of `host`'s segments with exactly these flags (and, if given, a payload). */
+function sendTimes(trace: TraceEvent[], host: string, flags: string, withData = false): number[] {
+  return trace.filter((e) => e.kind === 'segment.send' && e.host === host && sameFlags(e.seg.flags, flags)
+    && (!withData || e.seg.len > 0)).map((e) => e.t);
+}
+
+function stateTimes(trace: TraceEvent[], host: string, from: string, to: string): number[] {
+  return trace.filter((e) => e.kind === 'state' && e.host === host && e.from === from && e.to === to).map((e) => e.t);
+}
+
+describe('lesson text: English and Chinese quote the same numbers', () => {
+  for (const l of LESSONS) {
+    it(`${l.order} ${l.id}`, () => {
+      const { en, 'zh-CN': zh } = l.lesson.narrative;
+      const pairs: Array<[string, string, string]> = [
+        ['goal', en.goal, zh.goal], ['question', en.question, zh.question], ['answer', en.answer, zh.answer],
+        ...en.steps.map((s, i): [string, string, string] => [`steps[${i}]`, s, zh.steps[i] ?? '']),
+        ...en.notice.map((s, i): [string, string, string] => [`notice[${i}]`, s, zh.notice[i] ?? '']),
+        ...(l.lesson.compare ?? []).map((c, i): [string, string, string] => [`compare[${i}].label`, c.label.en, c.label['zh-CN']]),
+      ];
+      const differ = pairs.filter(([, a, b]) => numbersIn(a).join(' ') !== numbersIn(b).join(' '))
+        .map(([where, a, b]) => `${where}: en [${numbersIn(a).join(' ')}] zh [${numbersIn(b).join(' ')}]`);
+      expect(differ).toEqual([]);
+    });
+  }
+});
+
+describe('lesson text: the numbers quoted match the trace', () => {
+  it('2 handshake-knowledge: the steps describe the table as it works, and the ISN argument names the third segment', () => {
+    const { en, 'zh-CN': zh } = lesson('handshake-knowledge').lesson.narrative;
+    // The table has no "reveal" control: it fills as the cursor passes each arrival (KnowledgeTable.svelte).
+    for (const i of [0, 1, 2]) {
+      expect(en.steps[i]).toContain('let the cursor pass the arrival and compare with the cells that appear');
+      expect(zh.steps[i]).toContain('再让光标越过这次到达，对照');
+      expect(`${en.steps[i]} ${zh.steps[i]}`).not.toMatch(/reveal|揭开/);
+    }
+    // Only the third segment acknowledges B's ISN y (ack = y+1): the SYN carries no ACK, the SYN-ACK acks A's x.
+    const trace = traceOf('handshake-knowledge', null);
+    const sends = trace.filter((e) => e.kind === 'segment.send');
+    const y = sends.find((e) => e.kind === 'segment.send' && e.host === 'B' && sameFlags(e.seg.flags, 'SA'));
+    const acksOfY = sends.filter((e) => e.kind === 'segment.send' && e.host === 'A' && y?.kind === 'segment.send'
+      && e.seg.flags.includes('A') && e.seg.ack === ((y.seg.seq + 1) >>> 0));
+    expect(acksOfY.map((e) => e.kind === 'segment.send' && e.cause)).toEqual(['ACK (third segment of the handshake)']);
+    expect(en.notice.at(-1)).toContain('the third segment is the only one that acknowledges B\'s ISN y (Ack = y+1)');
+    expect(zh.notice.at(-1)).toContain('第三个报文段是唯一确认 B 的 ISN y 的报文段（Ack = y+1）');
+    const old = lesson('old-duplicate-syn').lesson.narrative;
+    expect(old.en.answer).toContain('the only segment that acknowledges B\'s initial sequence number y');
+    expect(old['zh-CN'].answer).toContain('唯一确认 B 的初始序号 y 的报文段');
+  });
+
+  it('12 half-close and 16 time-wait-old-duplicates: Linux behaviour is named as Linux\'s', () => {
+    const half = lesson('half-close').lesson.narrative;
+    expect(half.en.notice[2]).toMatch(/Linux then answers further incoming data with a reset\. The lab does not model this/);
+    expect(half['zh-CN'].notice[2]).toMatch(/Linux 会回以复位。本实验未模拟这一点/);
+    const trace = traceOf('time-wait-old-duplicates', null);
+    const tw = trace.find((e) => e.kind === 'timer' && e.host === 'A' && e.timer === 'time-wait' && e.op === 'start');
+    expect(tw?.kind === 'timer' && tw.dueMs - tw.t).toBe(60_000);
+    const dup = lesson('time-wait-old-duplicates').lesson.narrative;
+    expect(dup.en.notice[2]).toContain('2 MSL in the RFC and a fixed 60 s on Linux');
+    expect(dup['zh-CN'].notice[2]).toContain('RFC 中为 2MSL，Linux 固定 60 秒');
+  });
+
+  it('5 syn-lost: the SYN times, the 10 retransmissions and the 5 gaps of 1 s', () => {
+    const times = sendTimes(traceOf('syn-lost', null), 'A', 'S');
+    const retransmissions = times.length - 1;
+    const gaps = times.slice(1).map((t, i) => t - times[i]!);
+    const oneSecondGaps = gaps.findIndex((g) => g !== 1000);
+    expect([retransmissions, oneSecondGaps]).toEqual([10, 5]);
+    const { en, 'zh-CN': zh } = lesson('syn-lost').lesson.narrative;
+    const seconds = times.map((t) => t / 1000);
+    expect(en.notice[1]).toContain(`SYNs at ${seconds.join(', ')} s`);
+    expect(en.notice[1]).toContain(`${retransmissions} retransmissions`);
+    expect(en.notice[1]).toContain(`${oneSecondGaps} gaps of 1 s`);
+    expect(zh.notice[1]).toContain(`SYN 在 ${seconds.join('、')} 秒发出`);
+    expect(zh.notice[1]).toContain(`重传 ${retransmissions} 次`);
+    expect(zh.notice[1]).toContain(`${oneSecondGaps} 个 1 秒的间隔`);
+  });
+
+  it('5 syn-lost: the classic compare run is not labelled BSD, and quotes its SYN times', () => {
+    const l = lesson('syn-lost');
+    const c = l.lesson.compare?.[1];
+    expect(c?.profile).toBe('classic');
+    expect(`${c?.label.en} ${c?.label['zh-CN']}`).not.toMatch(/BSD/);
+    const seconds = sendTimes(traceOf('syn-lost', 1), 'A', 'S').map((t) => t / 1000);
+    expect(l.lesson.narrative.en.notice[3]).toContain(`SYNs at ${seconds.join(', ')} s`);
+    expect(l.lesson.narrative['zh-CN'].notice[3]).toContain(`SYN 在 ${seconds.join('、')} 秒发出`);
+  });
+
+  it('3 old-duplicate-syn: the three-way server drops the stale entry when the text says, with the sysctl it names', () => {
+    const trace = traceOf('old-duplicate-syn', 2);
+    const [entered] = stateTimes(trace, 'B', 'LISTEN', 'SYN-RECEIVED');
+    const [dropped] = stateTimes(trace, 'B', 'SYN-RECEIVED', 'CLOSED');
+    const l = lesson('old-duplicate-syn');
+    const retries = l.scenario.hosts.find((h) => h.name === 'B')?.sysctl?.['net.ipv4.tcp_synack_retries'];
+    const { en, 'zh-CN': zh } = l.lesson.narrative;
+    expect(en.notice[2]).toContain(`at ${dropped! / 1000} s, ${(dropped! - entered!) / 1000} s after the stale SYN arrived (tcp_synack_retries = ${retries} here`);
+    expect(zh.notice[2]).toContain(`在 ${dropped! / 1000} 秒，即过期的 SYN 到达 ${(dropped! - entered!) / 1000} 秒之后（这里 tcp_synack_retries 设为 ${retries}`);
+  });
+
+  it('4 lost-synack-two-way: every three-way half-open entry lasts the time the text gives', () => {
+    const trace = traceOf('lost-synack-two-way', 0);
+    const entered = stateTimes(trace, 'B', 'LISTEN', 'SYN-RECEIVED');
+    const dropped = stateTimes(trace, 'B', 'SYN-RECEIVED', 'CLOSED');
+    const lifetimes = new Set(dropped.map((t, i) => t - entered[i]!));
+    expect([entered.length, [...lifetimes]]).toEqual([3, [7000]]);
+    const { en, 'zh-CN': zh } = lesson('lost-synack-two-way').lesson.narrative;
+    expect(en.notice[2]).toContain('each entry is dropped 7 s after its first SYN-ACK');
+    expect(en.notice[2]).toContain('the lab does not model this');
+    expect(zh.notice[2]).toContain('每个条目在它的第一个 SYN-ACK 发出 7 秒后消失');
+    expect(zh.notice[2]).toContain('本实验未模拟这一点');
+  });
+
+  it('9 data-on-third-ack: the refused request is resent and delivered when the text says', () => {
+    const trace = traceOf('data-on-third-ack', 0);
+    const sends = sendTimes(trace, 'A', 'A', true).concat(sendTimes(trace, 'A', 'AP', true)).sort((a, b) => a - b);
+    const delivered = trace.filter((e) => e.kind === 'app' && e.host === 'B' && e.event === 'data').map((e) => e.t);
+    const [accepted] = stateTimes(trace, 'B', 'SYN-RECEIVED', 'ESTABLISHED');
+    expect(sends).toHaveLength(2);
+    const late = delivered[0]! - accepted!;
+    const { en, 'zh-CN': zh } = lesson('data-on-third-ack').lesson.narrative;
+    expect(en.notice[2]).toContain(`A resends it at ${sends[1]} ms and the request reaches B's application at ${delivered[0]} ms, ${late} ms later`);
+    expect(zh.notice[2]).toContain(`A 在 ${sends[1]} ms 重发数据，请求在 ${delivered[0]} ms 才到达 B 的应用程序，晚了 ${late} ms`);
+  });
+
+  it('13 fin-lost: the FIN is resent after the time the text gives', () => {
+    const [first, again] = sendTimes(traceOf('fin-lost', null), 'A', 'AF');
+    const { en, 'zh-CN': zh } = lesson('fin-lost').lesson.narrative;
+    expect(en.steps[2]).toContain(`${again! - first!} ms after the FIN (at ${again} ms`);
+    expect(zh.steps[2]).toContain(`FIN 发出 ${again! - first!} ms 后，即 ${again} ms`);
+    for (const text of [en.notice[3], zh.notice[3]]) expect(text).toMatch(/tcp_retries2[^]*tcp_orphan_retries/);
+  });
+
+  it('14 server-fin-lost: A has a FIN-WAIT-2 timer but no retransmission timer, as the question says', () => {
+    const trace = traceOf('server-fin-lost', null);
+    const [fw2] = stateTimes(trace, 'A', 'FIN-WAIT-1', 'FIN-WAIT-2');
+    const aTimers = trace.filter((e) => e.kind === 'timer' && e.host === 'A' && e.op === 'start' && e.t >= fw2!).map((e) => e.kind === 'timer' && e.timer);
+    expect(aTimers[0]).toBe('fin-wait-2');
+    expect(aTimers).not.toContain('retransmit');
+    const { en, 'zh-CN': zh } = lesson('server-fin-lost').lesson.narrative;
+    expect(en.question).toContain('no retransmission timer for B\'s FIN');
+    expect(zh.question).toContain('没有为 B 的 FIN 设重传定时器');
+    expect(en.answer).toContain(`tcp_fin_timeout, from ${fw2} ms`);
+    expect(zh.answer).toContain(`从 ${fw2} ms 起计时的 tcp_fin_timeout`);
+  });
+
+  it('15 last-ack-lost: an RST in LAST-ACK closes B without an error; the give-up times and sysctl are quoted', () => {
+    const rst = traceOf('last-ack-lost', 1);
+    expect(stateTimes(rst, 'B', 'LAST-ACK', 'CLOSED')).toHaveLength(1);
+    expect(rst.filter((e) => e.kind === 'app' && e.host === 'B').map((e) => e.kind === 'app' && e.event)).not.toContain('reset');
+    const l = lesson('last-ack-lost');
+    const { en, 'zh-CN': zh } = l.lesson.narrative;
+    expect(en.notice[0]).not.toMatch(/B's application would see an error/);
+    expect(en.notice[0]).toContain('no one sees an error');
+    expect(zh.notice[0]).toContain('没有谁会看到错误');
+
+    const giveUp = traceOf('last-ack-lost', 2);
+    const fins = sendTimes(giveUp, 'B', 'AF');
+    const [closed] = stateTimes(giveUp, 'B', 'LAST-ACK', 'CLOSED');
+    const retries2 = l.lesson.compare?.[2]?.hosts?.B?.sysctl?.['net.ipv4.tcp_retries2'];
+    expect([fins.length - 1, retries2]).toEqual([3, 3]);
+    expect(en.notice[2]).toContain(`set to ${retries2} in that compare run: FINs at ${fins.slice(0, -1).join(', ')} and ${fins.at(-1)} ms, give-up at ${closed} ms`);
+    expect(zh.notice[2]).toContain(`该对比运行中设为 ${retries2}：FIN 在 ${fins.join('、')} ms 发出，${closed} ms 时放弃`);
+    expect(l.lesson.compare?.[2]?.label.en).toContain(`tcp_retries2 = ${retries2}`);
+    for (const text of [en.notice[2], zh.notice[2]]) expect(text).toMatch(/tcp_retries2[^]*tcp_orphan_retries/);
+  });
+});
