@@ -44,6 +44,18 @@ export const sessionCommandSchemas = {
     fromMs: z.number().finite().min(0),
     points: z.number().int().min(2).max(1000).optional(),
   }).strict(),
+  /** Every host's listeners at the cursor: LISTEN, the SYN queue and accept queue with their limits. */
+  'view.listeners': z.union([z.undefined(), z.null(), z.object({}).strict()]),
+  /**
+   * One listener's queue lengths at `points` evenly spaced times from fromMs up to the cursor, re-run on a
+   * copy of the branch as view.tcbHistory. For the listener panel's plot (a SYN flood filling the SYN queue).
+   */
+  'view.listenerHistory': z.object({
+    host: z.string().min(1).max(64),
+    listener: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}:\d{1,5}>\*:\*$/, 'a listener is "ip:port>*:*"'),
+    fromMs: z.number().finite().min(0),
+    points: z.number().int().min(2).max(1000).optional(),
+  }).strict(),
   /** Applies an intervention at the cursor. If the cursor is behind the head, a new branch keeps the old future. */
   intervene: z.object({ action: interventionBodySchema }).strict(),
   'history.undo': z.union([z.undefined(), z.null(), z.object({}).strict()]),
@@ -159,6 +171,36 @@ export interface TcbHistoryView {
   points: Array<{ t: number; tcb: TcbSnapshot }>;
 }
 
+/** view.listeners: one listening socket at the cursor (its connections are in view.connections). */
+export interface ListenerView {
+  host: string;
+  /** "ip:port>*:*", as trace events and the State diagram name it. */
+  listener: string;
+  port: number;
+  state: 'LISTEN';
+  /** The accept queue's bound from listen()'s backlog, after net.core.somaxconn (at least 1). */
+  backlog: number;
+  /** Half-open connections (SYN-RECEIVED children) and the most the SYN queue holds. */
+  synQueue: number;
+  synQueueLimit: number;
+  /** Established connections waiting for accept() (0 while the application accepts at once) and the most it holds. */
+  acceptQueue: number;
+  acceptQueueLimit: number;
+  /** Whether the application accepts each connection at once (the lab's default). */
+  autoAccept: boolean;
+  /** net.ipv4.tcp_syncookies: 0 off, 1 when the SYN queue is full, 2 always. */
+  syncookies: number;
+}
+
+/** view.listenerHistory: the listener's queue lengths at each time it was listening (`fromMs`: the first time read). */
+export interface ListenerHistoryView {
+  host: string;
+  listener: string;
+  fromMs: number;
+  toMs: number;
+  points: Array<{ t: number; synQueue: number; acceptQueue: number }>;
+}
+
 export interface KnobView {
   name: string;
   unit: string;
@@ -192,6 +234,8 @@ export interface SessionCommandResults {
   'view.packet': PacketDetail;
   'view.connections': ConnectionView[];
   'view.tcbHistory': TcbHistoryView;
+  'view.listeners': ListenerView[];
+  'view.listenerHistory': ListenerHistoryView;
   intervene: SessionInfo;
   'history.undo': SessionInfo;
   'history.redo': SessionInfo;

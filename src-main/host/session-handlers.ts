@@ -7,7 +7,7 @@ import { exportSession } from '../lab/export/index.js';
 import { lessonById } from '../lab/lessons/index.js';
 import { saveSession } from '../lab/session-file.js';
 import { labErrorOf } from '../lab/session-lab.js';
-import { connectionsOf, packetDetailOf, routerViewOf } from '../lab/session-views.js';
+import { connectionsOf, listenersOf, packetDetailOf, routerViewOf } from '../lab/session-views.js';
 import { KNOBS } from '../tcp/profiles.js';
 import type { HostClock } from './clock.js';
 import { lessonDetail } from './session-info.js';
@@ -15,7 +15,7 @@ import type { SessionHost } from './session-host.js';
 
 type SessionCommand = keyof SessionCommandResults;
 
-/** view.tcbHistory's points when the caller names none: about one per pixel column of the TCB plot. */
+/** view.tcbHistory's and view.listenerHistory's points when the caller names none: about one per pixel column of the plot. */
 const DEFAULT_HISTORY_POINTS = 200;
 export type SessionHandlers = { [K in SessionCommand]: (args: CommandArgs<K>) => SessionCommandResults[K] };
 
@@ -66,6 +66,12 @@ export function sessionHandlers(sh: SessionHost, version: string, clock: HostClo
       const l = lab();
       const h = l.tcbHistory(host, conn, fromMs, points ?? DEFAULT_HISTORY_POINTS);
       return { host, conn, fromMs: h.fromMs, toMs: l.cursor.tMs, points: h.points };
+    },
+    'view.listeners': () => listenersOf(lab().stateAtCursor().network),
+    'view.listenerHistory': ({ host, listener, fromMs, points }) => {
+      const l = lab();
+      const h = l.listenerHistory(host, listener, fromMs, points ?? DEFAULT_HISTORY_POINTS);
+      return { host, listener, fromMs: h.fromMs, toMs: l.cursor.tMs, points: h.points };
     },
     intervene: ({ action }) => sh.edit((l) => l.intervene(action), true),
     'history.undo': () => sh.edit((l) => l.undo(), true),

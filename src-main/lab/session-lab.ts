@@ -8,7 +8,8 @@ import type { Intervention } from '../net/interventions.js';
 import type { TraceEvent } from '../net/trace.js';
 import type { Executor } from './session-executor.js';
 import { branchById, canonicalAction, cloneSession, planFor, prepare, type Branch, type Prepared, type Session } from './session-model.js';
-import { tcbHistory, type TcbHistory } from './tcb-history.js';
+import { listenerHistory, type ListenerHistoryPoint } from './listener-history.js';
+import { tcbHistory, type History, type TcbHistory } from './tcb-history.js';
 import { DEFAULT_SNAPSHOT_EVERY, Timeline, type Cursor } from './timeline.js';
 
 export interface LabSessionOptions {
@@ -134,13 +135,30 @@ export class LabSession {
    * host, or a connection the host never had in that span, is an error naming it; nothing else changes.
    */
   tcbHistory(host: string, conn: string, fromMs: number, count: number): TcbHistory {
-    const hosts = this.prepared.run.hosts.map((h) => h.name);
-    if (!hosts.includes(host)) throw new LabError('unknown-host', `no host "${host}" (hosts: ${hosts.join(', ')})`, '$.host');
+    this.checkHost(host);
     const out = tcbHistory(this.timeline, this.s.cursor, host, conn, fromMs, count);
     if (out.points.length === 0 && this.stateAtCursor().network.stack(host).status(conn) === undefined) {
       throw new LabError('connection-does-not-exist', `host ${host} has no connection ${conn} between ${out.fromMs} ms and the cursor (${this.s.cursor.tMs} ms)`, '$.conn');
     }
     return out;
+  }
+
+  /**
+   * `host`'s listener ("ip:port>*:*") read at `count` times from fromMs to the cursor (listener-history.ts).
+   * An unknown host, or a listener the host did not have in that span, is an error naming it.
+   */
+  listenerHistory(host: string, listener: string, fromMs: number, count: number): History<ListenerHistoryPoint> {
+    this.checkHost(host);
+    const out = listenerHistory(this.timeline, this.s.cursor, host, listener, fromMs, count);
+    if (out.points.length === 0 && this.stateAtCursor().network.stack(host).listenerStatus?.(listener) === undefined) {
+      throw new LabError('connection-does-not-exist', `host ${host} has no listener ${listener} between ${out.fromMs} ms and the cursor (${this.s.cursor.tMs} ms)`, '$.listener');
+    }
+    return out;
+  }
+
+  private checkHost(host: string): void {
+    const hosts = this.prepared.run.hosts.map((h) => h.name);
+    if (!hosts.includes(host)) throw new LabError('unknown-host', `no host "${host}" (hosts: ${hosts.join(', ')})`, '$.host');
   }
 
   /** Events [from, from + count) of a branch; another branch is computed up to the cursor's time. */

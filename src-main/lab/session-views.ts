@@ -1,7 +1,8 @@
 // Read-only views of the network at the cursor, in the contract's shapes (plain copies for the renderer):
-// the router (queues, held, in flight, cached, rules), one packet with its bytes, and every connection.
+// the router (queues, held, in flight, cached, rules), one packet with its bytes, every connection and
+// every listener.
 import { LabError } from '../contract/errors.js';
-import type { ConnectionView, PacketDetail, RouterPacketView, RouterView } from '../contract/session.js';
+import type { ConnectionView, ListenerView, PacketDetail, RouterPacketView, RouterView } from '../contract/session.js';
 import { hexDump } from '../tcp/codec.js';
 import { FLAG } from '../tcp/segment.js';
 import { wireBytesOf } from './export/pcapng-export.js';
@@ -57,6 +58,15 @@ export function connectionsOf(net: Network): ConnectionView[] {
       const st = stack.status(key);
       if (st !== undefined) out.push({ host: h.name, conn: key, state: st.state, tcb: { ...st.tcb } });
     }
+  }
+  return out;
+}
+
+/** Every host's listeners at the cursor, in listen() order: LISTEN plus the counts of their two queues. */
+export function listenersOf(net: Network): ListenerView[] {
+  const out: ListenerView[] = [];
+  for (const h of net.hosts()) {
+    for (const l of net.stack(h.name).listenerStatuses?.() ?? []) out.push({ host: h.name, listener: l.key, state: 'LISTEN', ...l });
   }
   return out;
 }

@@ -59,6 +59,24 @@ export interface ConnStatus {
   recvQueuedBytes: number;
 }
 
+/** A listening socket at one instant (read-only copies of its counts): see TcpStack.listenerStatus. */
+export interface ListenerStatus {
+  /** "ip:port>*:*", as trace events name the listener. */
+  key: ConnKey;
+  port: number;
+  /** The backlog the accept queue is bounded by (listen()'s argument, capped by net.core.somaxconn). */
+  backlog: number;
+  /** Half-open children (SYN-RECEIVED) and the most the SYN queue holds. */
+  synQueue: number;
+  synQueueLimit: number;
+  /** Established children waiting for accept() (always 0 while auto-accept is on) and the most it holds. */
+  acceptQueue: number;
+  acceptQueueLimit: number;
+  autoAccept: boolean;
+  /** net.ipv4.tcp_syncookies: 0 off, 1 when the SYN queue is full, 2 always. */
+  syncookies: number;
+}
+
 /** A user call the RFC answers with "error: …" (RFC 9293 3.10). net/ and lab/ turn it into a typed refusal. */
 export class TcpUserError extends Error {
   constructor(
@@ -97,6 +115,10 @@ export interface TcpStackApi {
   status(conn: ConnKey): ConnStatus | undefined;
   /** Every connection the stack still holds (not listeners), in creation order. */
   connections(): ConnKey[];
+  /** The listener named by `key` ("ip:port>*:*"), or undefined when there is none (never listened, or closed). */
+  listenerStatus?(key: ConnKey): ListenerStatus | undefined;
+  /** Every listener, in listen() order. */
+  listenerStatuses?(): ListenerStatus[];
   /** Whether the stack still holds conn (a cheap status(conn) !== undefined, for net/'s connection index). */
   hasConnection?(conn: ConnKey): boolean;
   /** SEGMENT ARRIVES. packetId is the router's id, echoed in tcp.drop events. Never throws. */

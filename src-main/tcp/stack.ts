@@ -1,7 +1,7 @@
 // TcpStack: one host's TCP (listeners + connections) behind the TcpStackApi contract used by net/.
 // No clock, no randomness but the seeded PRNG, no closures but opts.sink / opts.transmit (see rebind()).
 import { TcpUserError } from './api.js';
-import type { ConnKey, ConnStatus, StackOptions, TcpStackApi } from './api.js';
+import type { ConnKey, ConnStatus, ListenerStatus, StackOptions, TcpStackApi } from './api.js';
 import type { Conn, Listener } from './conn.js';
 import { StackCore } from './core.js';
 import { segmentArrives } from './input.js';
@@ -93,6 +93,23 @@ export class TcpStack extends StackCore implements TcpStackApi {
     const c = this.conns.get(conn);
     if (!c) return undefined;
     return { key: c.key, state: c.state, tcb: snapshot(c), sendQueuedBytes: c.sndBuf.length, recvQueuedBytes: c.recvQueued };
+  }
+
+  /** A copy of the listener's counts and limits (the limits as listen() computed them: user.ts). */
+  listenerStatus(key: ConnKey): ListenerStatus | undefined {
+    const l = this.listenerByKey(key);
+    return l && this.listenerStatusOf(l);
+  }
+
+  listenerStatuses(): ListenerStatus[] {
+    return [...this.listeners.values()].map((l) => this.listenerStatusOf(l));
+  }
+
+  private listenerStatusOf(l: Listener): ListenerStatus {
+    return {
+      key: l.key, port: l.port, backlog: l.backlog, synQueue: l.synQueue.length, synQueueLimit: l.synQueueLimit,
+      acceptQueue: l.acceptQueue.length, acceptQueueLimit: l.acceptQueueLimit, autoAccept: l.autoAccept, syncookies: this.params.syncookies,
+    };
   }
 
   connections(): ConnKey[] {

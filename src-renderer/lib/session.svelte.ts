@@ -3,8 +3,8 @@
 // (DESIGN.md "Renderer"); a command's reply is applied at once, so the user sees its effect in the next frame.
 // State arrives as copies; user actions become host commands, never local mutations (STYLE.md point 5).
 import type {
-  CommandArgs, CommandName, CommandResults, ConnectionView, InterventionBody, LessonDetail, PacketDetail, RouterView,
-  SessionInfo, TcbHistoryView, TraceEvent,
+  CommandArgs, CommandName, CommandResults, ConnectionView, InterventionBody, LessonDetail, ListenerHistoryView, ListenerView,
+  PacketDetail, RouterView, SessionInfo, TcbHistoryView, TraceEvent,
 } from '../../src-main/contract/index.js';
 import type { LabClient } from './client.js';
 import { TraceLog, coalesce, viewsRefreshDelayMs } from './trace-buffer.js';
@@ -30,7 +30,9 @@ export class SessionStore {
   info = $state.raw<SessionInfo | null>(null);
   router = $state.raw<RouterView | null>(null);
   connections = $state.raw<ConnectionView[]>([]);
-  /** The virtual time `connections` describe (the router view's, read with them), or null when unknown. */
+  /** Every host's listeners (LISTEN, SYN and accept queues), read with `connections`. */
+  listeners = $state.raw<ListenerView[]>([]);
+  /** The virtual time `connections` and `listeners` describe (the router view's, read with them), or null when unknown. */
   connectionsAtMs = $state<number | null>(null);
   selectedId = $state<number | null>(null);
   packet = $state.raw<PacketDetail | null>(null);
@@ -44,6 +46,8 @@ export class SessionStore {
   ready = $state(false);
   /** The last view.tcbHistory read (loadTcbHistory), and the trace generation it belongs to. */
   tcbHistory = $state.raw<(TcbHistoryView & { generation: number }) | null>(null);
+  /** The last view.listenerHistory read (loadListenerHistory), and the trace generation it belongs to. */
+  listenerHistory = $state.raw<(ListenerHistoryView & { generation: number }) | null>(null);
 
   /** The current branch's trace up to the head (not just the cursor), grown in place (TraceLog). */
   readonly #log = new TraceLog<TraceEvent>();
@@ -84,6 +88,12 @@ export class SessionStore {
   private viewsAtMs = -Infinity;
   /** Bumped whenever the trace is reset, so a fetch for an older trace is thrown away. */
   private generation = $state(0);
+  /**
+   * Commands in flight whose reply replaces the session or its trace (open, undo, intervene…). A background
+   * history read sent meanwhile would reach the host after the change and ask about a connection the new
+   * session does not have; it waits instead (the panels ask again once the reply is applied).
+   */
+  private replacing = 0;
 
   constructor(readonly client: LabClient) {
     client.onEvents((batch) => {
@@ -225,15 +235,35 @@ export class SessionStore {
 
   /**
    * Reads one connection's TCB over time up to the cursor into `tcbHistory` (for the cwnd plot after a
-   * seek). A background read: a failure is logged, not shown, and a reply for an older trace is dropped.
+   * seek). A background read: a reply for an older trace is dropped (see backgroundRead).
    */
   async loadTcbHistory(host: string, conn: string, fromMs: number): Promise<void> {
+    const h = await this.backgroundRead('view.tcbHistory', { host, conn, fromMs, points: TCB_HISTORY_POINTS });
+    if (h) this.tcbHistory = h;
+  }
+
+  /** Reads one listener's queue lengths over time up to the cursor into `listenerHistory` (its plot after a seek). */
+  async loadListenerHistory(host: string, listener: string, fromMs: number): Promise<void> {
+    const h = await this.backgroundRead('view.listenerHistory', { host, listener, fromMs, points: TCB_HISTORY_POINTS });
+    if (h) this.listenerHistory = h;
+  }
+
+  /**
+   * A read the user did not ask for (a plot's history), with the trace generation it belongs to, or null.
+   * Not sent while a command that replaces the session is in flight; a reply for an older trace is dropped.
+   * "No such connection" means the host's session changed under the request (another window, a menu): not
+   * a failure to report. Anything else is logged, never shown.
+   */
+  private async backgroundRead<K extends 'view.tcbHistory' | 'view.listenerHistory'>(cmd: K, args: CommandArgs<K>): Promise<(CommandResults[K] & { generation: number }) | null> {
+    if (this.replacing > 0) return null;
     const generation = this.generation;
     try {
-      const h = await this.client.call('view.tcbHistory', { host, conn, fromMs, points: TCB_HISTORY_POINTS });
-      if (generation === this.generation) this.tcbHistory = { ...h, generation };
+      const got = await this.client.call(cmd, args);
+      return generation === this.generation ? { ...got, generation } : null;
     } catch (err) {
-      console.warn('view.tcbHistory failed', err);
+      if (generation !== this.generation || toShownError(err).code === 'connection-does-not-exist') return null;
+      console.warn(`${cmd} failed`, err);
+      return null;
     }
   }
 
@@ -247,10 +277,11 @@ export class SessionStore {
     this.viewsLoading = true;
     this.viewsAtMs = performance.now();
     void (async () => {
-      const [router, conns] = await Promise.all([this.call('view.router'), this.call('view.connections')]);
+      const [router, conns, listeners] = await Promise.all([this.call('view.router'), this.call('view.connections'), this.call('view.listeners')]);
       if (router) this.router = router;
       if (conns) {
         this.connections = conns;
+        this.listeners = listeners ?? [];
         this.connectionsAtMs = router ? router.atMs : null;
       }
       await this.loadPacket();
@@ -289,27 +320,41 @@ export class SessionStore {
 
   // --- commands -------------------------------------------------------------------------------------
 
-  async openLesson(id: string, compare?: number): Promise<void> {
-    const [lesson, info] = await Promise.all([
-      this.call('lesson.get', { id }),
-      this.call('session.openLesson', compare === undefined ? { id } : { id, compare }),
-    ]);
-    if (lesson) this.lesson = lesson;
-    if (info) {
-      this.selectedId = null;
-      this.packet = null;
-      this.fromReply(info, 'all');
+  /** Runs a command whose reply replaces the session or its trace, holding background reads meanwhile. */
+  private async replacingCall<T>(run: () => Promise<T>): Promise<T> {
+    this.replacing++;
+    try {
+      return await run();
+    } finally {
+      this.replacing--;
     }
   }
 
-  async openText(text: string, fileName?: string): Promise<boolean> {
-    const info = await this.call('session.openText', fileName === undefined ? { text } : { text, fileName });
-    if (!info) return false;
-    this.selectedId = null;
-    this.packet = null;
-    this.lesson = info.lessonId ? ((await this.call('lesson.get', { id: info.lessonId })) ?? null) : null;
-    this.fromReply(info, 'all');
-    return true;
+  async openLesson(id: string, compare?: number): Promise<void> {
+    await this.replacingCall(async () => {
+      const [lesson, info] = await Promise.all([
+        this.call('lesson.get', { id }),
+        this.call('session.openLesson', compare === undefined ? { id } : { id, compare }),
+      ]);
+      if (lesson) this.lesson = lesson;
+      if (info) {
+        this.selectedId = null;
+        this.packet = null;
+        this.fromReply(info, 'all');
+      }
+    });
+  }
+
+  openText(text: string, fileName?: string): Promise<boolean> {
+    return this.replacingCall(async () => {
+      const info = await this.call('session.openText', fileName === undefined ? { text } : { text, fileName });
+      if (!info) return false;
+      this.selectedId = null;
+      this.packet = null;
+      this.lesson = info.lessonId ? ((await this.call('lesson.get', { id: info.lessonId })) ?? null) : null;
+      this.fromReply(info, 'all');
+      return true;
+    });
   }
 
   async play(speed?: number): Promise<void> {
@@ -325,19 +370,19 @@ export class SessionStore {
     this.fromReply(await this.call('timeline.seek', { tMs: Math.max(0, tMs) }));
   }
   async branch(name?: string): Promise<void> {
-    this.fromReply(await this.call('timeline.branch', name ? { name } : {}));
+    this.fromReply(await this.replacingCall(() => this.call('timeline.branch', name ? { name } : {})));
   }
   async switchBranch(branch: string): Promise<void> {
-    this.fromReply(await this.call('timeline.switch', { branch }));
+    this.fromReply(await this.replacingCall(() => this.call('timeline.switch', { branch })));
   }
   async undo(): Promise<void> {
-    this.fromReply(await this.call('history.undo'), 'all');
+    this.fromReply(await this.replacingCall(() => this.call('history.undo')), 'all');
   }
   async redo(): Promise<void> {
-    this.fromReply(await this.call('history.redo'), 'all');
+    this.fromReply(await this.replacingCall(() => this.call('history.redo')), 'all');
   }
   async intervene(action: InterventionBody): Promise<boolean> {
-    const info = await this.call('intervene', { action });
+    const info = await this.replacingCall(() => this.call('intervene', { action }));
     this.fromReply(info, 'tail');
     return info !== undefined;
   }

@@ -7,7 +7,7 @@ import { pick } from './gen.js';
 const CMDS = [
   'app.info', 'lessons.list', 'lesson.get', 'session.openLesson', 'session.openText', 'session.info', 'session.export',
   'timeline.play', 'timeline.pause', 'timeline.step', 'timeline.seek', 'timeline.branch', 'timeline.switch', 'trace.get',
-  'view.router', 'view.packet', 'view.connections', 'view.tcbHistory', 'intervene', 'history.redo', 'settings.knobs', 'prefs.set',
+  'view.router', 'view.packet', 'view.connections', 'view.tcbHistory', 'view.listeners', 'view.listenerHistory', 'intervene', 'history.redo', 'settings.knobs', 'prefs.set',
   'recovery.restore',
 ];
 
@@ -29,6 +29,12 @@ const BAD_ARGS: Record<string, ReadonlyArray<unknown>> = {
     {}, { host: 'Z', conn: '10.0.0.1:1>10.0.0.2:2', fromMs: 0 }, { host: 'A', conn: '10.9.9.9:1>10.0.0.2:2', fromMs: 0 },
     { host: 'A', conn: 'x', fromMs: 0 }, { host: 'A', conn: '10.0.0.1:1>10.0.0.2:2', fromMs: -1 },
     { host: 'A', conn: '10.0.0.1:1>10.0.0.2:2', fromMs: 0, points: 5000 },
+  ],
+  'view.listeners': [{ x: 1 }, 5],
+  'view.listenerHistory': [
+    {}, { host: 'Z', listener: '10.0.0.2:80>*:*', fromMs: 0 }, { host: 'B', listener: '10.0.0.2:9>*:*', fromMs: 0 },
+    { host: 'B', listener: '10.0.0.2:80>10.0.0.1:1', fromMs: 0 }, { host: 'B', listener: '10.0.0.2:80>*:*', fromMs: -1 },
+    { host: 'B', listener: '10.0.0.2:80>*:*', fromMs: 0, points: 1 },
   ],
   intervene: [
     { action: { op: 'drop', id: 987_654 } }, { action: { op: 'drop', id: 0 } }, { action: { op: 'explode', id: 1 } },

@@ -246,6 +246,41 @@ describe('view.tcbHistory', () => {
   });
 });
 
+describe('view.listeners and view.listenerHistory', () => {
+  const B_80 = '10.0.0.2:80>*:*';
+  it('read B\'s listener in the SYN flood lesson: its queues at the cursor, and the SYN queue filling over time', async () => {
+    const { call } = setup();
+    await call('session.openLesson', { id: 'syn-flood' });
+    await call('timeline.seek', { tMs: 2000 });
+    const [b] = await call('view.listeners');
+    expect(b).toMatchObject({ host: 'B', listener: B_80, port: 80, state: 'LISTEN', backlog: 4096, synQueue: b.synQueueLimit, acceptQueue: 0, syncookies: 0 });
+    const before = await state(call);
+    const h = await call('view.listenerHistory', { host: 'B', listener: B_80, fromMs: 0, points: 20 });
+    expect(h).toMatchObject({ host: 'B', listener: B_80, fromMs: 0, toMs: 2000 });
+    expect(h.points.map((p: any) => p.t)).toEqual(Array.from({ length: 20 }, (_, i) => i * 100));
+    expect(h.points[0].synQueue).toBe(0);
+    expect(h.points[19].synQueue).toBe(b.synQueueLimit);
+    expect(await state(call)).toEqual(before); // a read: nothing changed
+  });
+
+  it('refuses an unknown host or listener and bad shapes, naming the field', async () => {
+    const { call, fail } = setup();
+    await call('session.openLesson', { id: 'syn-flood' });
+    await call('timeline.seek', { tMs: 500 });
+    const failures = [
+      await fail('view.listenerHistory', { host: 'Q', listener: B_80, fromMs: 0 }),
+      await fail('view.listenerHistory', { host: 'A', listener: '10.0.0.1:80>*:*', fromMs: 0 }),
+      await fail('view.listenerHistory', { host: 'B', listener: '10.0.0.2:80>10.0.0.1:5', fromMs: 0 }),
+    ];
+    expect(failures).toMatchObject([
+      { code: 'unknown-host', path: '$.host' },
+      { code: 'connection-does-not-exist', path: '$.listener', message: 'host A has no listener 10.0.0.1:80>*:* between 0 ms and the cursor (500 ms)' },
+      { code: 'bad-arguments' },
+    ]);
+    expect(failures[2]!.message).toContain('a listener is "ip:port>*:*"');
+  });
+});
+
 describe('live playback', () => {
   it('publishes coalesced batches with contiguous from indexes, loses no event and stops at untilMs', async () => {
     const { clock, batches, call } = setup();
