@@ -183,6 +183,11 @@ export interface ListenerView {
   /** Half-open connections (SYN-RECEIVED children) and the most the SYN queue holds. */
   synQueue: number;
   synQueueLimit: number;
+  /**
+   * linux with tcp_syncookies = 0: a SYN from a peer not proven alive is dropped once the SYN queue holds this many
+   * (tcp_max_syn_backlog minus a quarter, plus one; docs/TCP.md "Listener"); null when that rule does not apply.
+   */
+  unprovenLimit: number | null;
   /** Established connections waiting for accept() (0 while the application accepts at once) and the most it holds. */
   acceptQueue: number;
   acceptQueueLimit: number;

@@ -69,6 +69,8 @@ export interface ListenerStatus {
   /** Half-open children (SYN-RECEIVED) and the most the SYN queue holds. */
   synQueue: number;
   synQueueLimit: number;
+  /** linux without SYN cookies: SYNs from unproven peers are dropped once the SYN queue holds this many; else null. */
+  unprovenLimit: number | null;
   /** Established children waiting for accept() (always 0 while auto-accept is on) and the most it holds. */
   acceptQueue: number;
   acceptQueueLimit: number;

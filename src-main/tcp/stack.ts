@@ -107,7 +107,7 @@ export class TcpStack extends StackCore implements TcpStackApi {
 
   private listenerStatusOf(l: Listener): ListenerStatus {
     return {
-      key: l.key, port: l.port, backlog: l.backlog, synQueue: l.synQueue.length, synQueueLimit: l.synQueueLimit,
+      key: l.key, port: l.port, backlog: l.backlog, synQueue: l.synQueue.length, synQueueLimit: l.synQueueLimit, unprovenLimit: l.unprovenLimit,
       acceptQueue: l.acceptQueue.length, acceptQueueLimit: l.acceptQueueLimit, autoAccept: l.autoAccept, syncookies: this.params.syncookies,
     };
   }

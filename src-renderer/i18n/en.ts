@@ -99,6 +99,8 @@ export const en = {
   'listener.acceptQueue': 'Accept queue (established)',
   'listener.ofLimit': '{n} of {limit}',
   'listener.full': 'full',
+  'listener.unproven': 'Unknown peers',
+  'listener.unproven.value': 'SYNs dropped once {n} are half-open (¾ of tcp_max_syn_backlog, no SYN cookies; the hard limit is {limit})',
   'listener.backlog': 'listen() backlog',
   'listener.cookies': 'SYN cookies',
   'listener.cookies.off': 'off (tcp_syncookies = 0)',

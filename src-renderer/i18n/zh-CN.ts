@@ -100,6 +100,8 @@ export const zhCN: Record<StringKey, string> = {
   'listener.acceptQueue': 'accept 队列（全连接队列）',
   'listener.ofLimit': '{n} / {limit}',
   'listener.full': '已满',
+  'listener.unproven': '陌生对端',
+  'listener.unproven.value': '半连接达到 {n} 个后丢弃其 SYN（tcp_max_syn_backlog 的 ¾，未开启 SYN cookie；硬上限为 {limit}）',
   'listener.backlog': 'listen() 的 backlog',
   'listener.cookies': 'SYN cookie',
   'listener.cookies.off': '关闭（tcp_syncookies = 0）',

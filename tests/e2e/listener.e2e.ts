@@ -72,12 +72,13 @@ describe('listener panel', () => {
     expect(Number(half![1])).toBeGreaterThan(0);
     expect(Number(half![1])).toBeLessThan(Number(half![2]));
     expect(await field(page, 'acceptQueue')).toMatch(/^0 of \d+$/);
-    expect(await field(page, 'backlog')).toBe('4096');
+    expect(await field(page, 'backlog')).toBe('128');
+    expect(await field(page, 'unprovenLimit')).toBe('SYNs dropped once 97 are half-open (¾ of tcp_max_syn_backlog, no SYN cookies; the hard limit is 129)');
     expect(await field(page, 'syncookies')).toBe('off (tcp_syncookies = 0)');
     expect(await field(page, 'autoAccept')).toBe('called at once (auto-accept)');
 
     await seekByKeys(page, 2000);
-    await expect.poll(() => field(page, 'synQueue')).toBe('128 of 128 · full');
+    await expect.poll(() => field(page, 'synQueue')).toBe('97 of 97 · full');
     // Without playing, the plot has the queue's history from 0 ms (view.listenerHistory): it climbs in many steps.
     await expect.poll(() => synLevels(page), { timeout: 10_000 }).toBeGreaterThan(10);
     expect(await state(page).getByRole('img', { name: 'SYN queue and accept queue lengths over time (entries against ms)' }).count()).toBe(1);
@@ -146,7 +147,8 @@ describe('listener panel', () => {
     const text = (await pane.locator('.listener').textContent()) ?? '';
     expect(text).toContain('全连接队列');
     expect(text).toContain('关闭（tcp_syncookies = 0）');
-    expect(text).toContain('128 / 128 · 已满');
+    expect(text).toContain('97 / 97 · 已满');
+    expect(text).toContain('半连接达到 97 个后丢弃其 SYN');
     expect(text).not.toMatch(/Listener|queue|of \d|Backlog|off/);
     expect(logged).toEqual([]);
     expect(failed).toEqual([]);
