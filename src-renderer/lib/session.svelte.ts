@@ -40,6 +40,11 @@ export class SessionStore {
   pending = $state(0);
   /** Bumped on every command reply (seek, step, pause, …): throttled panels then show the cursor at once. */
   commandSeq = $state(0);
+  /**
+   * Bumped each time a lesson or a file is opened: what was shown for the previous session (a comparison)
+   * is stale even when the new session has branches of the same names.
+   */
+  opened = $state(0);
   /** Set once init() has asked the host for an already open session. */
   ready = $state(false);
   /** The last view.tcbHistory read (loadTcbHistory), and the trace generation it belongs to. */
@@ -296,6 +301,7 @@ export class SessionStore {
     ]);
     if (lesson) this.lesson = lesson;
     if (info) {
+      this.opened++;
       this.selectedId = null;
       this.packet = null;
       this.fromReply(info, 'all');
@@ -305,6 +311,7 @@ export class SessionStore {
   async openText(text: string, fileName?: string): Promise<boolean> {
     const info = await this.call('session.openText', fileName === undefined ? { text } : { text, fileName });
     if (!info) return false;
+    this.opened++;
     this.selectedId = null;
     this.packet = null;
     this.lesson = info.lessonId ? ((await this.call('lesson.get', { id: info.lessonId })) ?? null) : null;
