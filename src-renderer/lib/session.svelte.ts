@@ -292,14 +292,25 @@ export class SessionStore {
     this.error = null;
   }
 
+  /**
+   * Clears an error shown before an operation that has just succeeded: it was about an earlier action
+   * (a file that could not be opened, a refused apply), and left up it would read as this one's failure.
+   * An error raised meanwhile (`this.error` is no longer `before`) stays.
+   */
+  succeeded(before: ShownError | null): void {
+    if (this.error === before) this.error = null;
+  }
+
   // --- commands -------------------------------------------------------------------------------------
 
   async openLesson(id: string, compare?: number): Promise<void> {
+    const errorBefore = this.error;
     const [lesson, info] = await Promise.all([
       this.call('lesson.get', { id }),
       this.call('session.openLesson', compare === undefined ? { id } : { id, compare }),
     ]);
     if (lesson) this.lesson = lesson;
+    if (lesson && info) this.succeeded(errorBefore);
     if (info) {
       this.opened++;
       this.selectedId = null;
@@ -309,12 +320,14 @@ export class SessionStore {
   }
 
   async openText(text: string, fileName?: string): Promise<boolean> {
+    const errorBefore = this.error;
     const info = await this.call('session.openText', fileName === undefined ? { text } : { text, fileName });
     if (!info) return false;
     this.opened++;
     this.selectedId = null;
     this.packet = null;
     this.lesson = info.lessonId ? ((await this.call('lesson.get', { id: info.lessonId })) ?? null) : null;
+    this.succeeded(errorBefore);
     this.fromReply(info, 'all');
     return true;
   }

@@ -55,3 +55,36 @@ describe('a comparison ends when another session opens', () => {
     await page.close();
   });
 });
+
+describe('an error banner is about the last operation only', () => {
+  const banner = (page: Page) => page.locator('[role="alert"] .banner');
+  async function badOpen(page: Page): Promise<void> {
+    await page.getByLabel('Open…').setInputFiles({ name: 'empty.json', mimeType: 'application/json', buffer: Buffer.from('') });
+    await expect.poll(() => banner(page).textContent()).toContain('This file cannot be opened');
+  }
+
+  it('a file that opens after one that did not clears the old banner', async () => {
+    const page = await newPage();
+    await openLesson(page, 'The three-way handshake');
+    await badOpen(page);
+    await openScenario(page, scenario, 'good.json');
+    await expect.poll(() => banner(page).count()).toBe(0);
+    await page.close();
+  });
+
+  it('opening a lesson, or applying settings, clears the banner too', async () => {
+    const page = await newPage();
+    await openLesson(page, 'The three-way handshake');
+    await badOpen(page);
+    await openLesson(page, 'The SYN is lost');
+    await expect.poll(() => banner(page).count()).toBe(0);
+    await badOpen(page);
+    await button(page, 'Settings').click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    await dialog.getByRole('textbox', { name: 'net.ipv4.tcp_synack_retries' }).fill('3');
+    await dialog.getByRole('button', { name: 'Apply and re-run' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await expect.poll(() => banner(page).count()).toBe(0);
+    await page.close();
+  });
+});
