@@ -166,6 +166,8 @@ export interface KnobView {
   max: number;
   defaults: Record<string, number>;
   help: Localized;
+  /** The knob this one may not exceed (e.g. tcplab.rto_min_ms ≤ tcplab.rto_max_ms); settings.apply refuses otherwise. */
+  atMost?: string;
 }
 
 export interface ExportResult {

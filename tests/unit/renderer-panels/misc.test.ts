@@ -1,11 +1,12 @@
 // Host error display, scrub keys, socket calls, settings changes and the inject template.
 import { describe, expect, it } from 'vitest';
-import { stepCallSchema, type PacketDetail } from '../../../src-main/contract/index.js';
+import { stepCallSchema, type KnobView, type PacketDetail } from '../../../src-main/contract/index.js';
 import { settingsCommandSchemas, type SessionSettings } from '../../../src-main/contract/settings.js';
 import { pathLines, toShownError } from '../../../src-renderer/lib/host-errors.js';
 import { scrubKeyTarget } from '../../../src-renderer/lib/scrub.js';
 import { socketCall } from '../../../src-renderer/lib/socket-call.js';
-import { settingsChanges, settingsDraft } from '../../../src-renderer/lib/settings-draft.js';
+import { settingsChanges, settingsDraft, settingsPathLabel, settingsProblems } from '../../../src-renderer/lib/settings-draft.js';
+import { LabHost } from '../../../src-main/host/lab-host.js';
 import { injectTemplate } from '../../../src-renderer/lib/inject-template.js';
 import { describeOptions } from '../../../src-renderer/lib/packet-text.js';
 
@@ -81,6 +82,46 @@ describe('settings changes', () => {
     const d = settingsDraft(before);
     d.hosts[1]!.sysctl['net.ipv4.tcp_synack_retries'] = '';
     expect(settingsChanges(before, d)).toEqual({ hosts: { B: { sysctl: {}, variants: {} } } });
+  });
+});
+
+describe('settings problems (checked as typed, before anything reaches the host)', () => {
+  // The host's own table: the ranges and the rto_min ≤ rto_max pair are the ones settings.apply enforces.
+  const knobs = (new LabHost({ version: 't', mode: 'browser', listLessons: () => [] }).call('settings.knobs', null)) as Promise<KnobView[]>;
+  const before: SessionSettings = { profile: 'linux', hosts: [{ name: 'A', sysctl: {}, variants: {} }, { name: 'B', sysctl: {}, variants: {} }] };
+
+  it('an untouched draft has none', async () => {
+    expect(settingsProblems(settingsDraft(before), await knobs)).toEqual([]);
+  });
+  it('text that is not a whole number is a problem, not the default; so is a value out of range', async () => {
+    const d = settingsDraft(before);
+    d.hosts[0]!.sysctl['tcplab.rto_min_ms'] = 'abc';
+    d.hosts[0]!.sysctl['tcplab.mss'] = '10';
+    d.hosts[1]!.sysctl['net.ipv4.tcp_synack_retries'] = '2.5';
+    d.hosts[1]!.timeWaitMs = '-1';
+    expect(settingsProblems(d, await knobs)).toEqual([
+      { host: 'A', field: 'tcplab.rto_min_ms', kind: 'range', min: 1, max: 600000 },
+      { host: 'A', field: 'tcplab.mss', kind: 'range', min: 88, max: 65495 },
+      { host: 'B', field: 'timeWaitMs', kind: 'range', min: 0, max: 86400000 },
+      { host: 'B', field: 'net.ipv4.tcp_synack_retries', kind: 'range', min: 0, max: 255 },
+    ]);
+  });
+  it('refuses rto_min_ms above rto_max_ms, with the profile default for the one left empty', async () => {
+    const d = settingsDraft(before);
+    d.hosts[0]!.sysctl['tcplab.rto_min_ms'] = '5000';
+    d.hosts[0]!.sysctl['tcplab.rto_max_ms'] = '1000';
+    d.hosts[1]!.sysctl['tcplab.rto_max_ms'] = '100'; // Linux rto_min_ms is 200
+    expect(settingsProblems(d, await knobs)).toEqual([
+      { host: 'A', field: 'tcplab.rto_min_ms', kind: 'order', low: 'tcplab.rto_min_ms', high: 'tcplab.rto_max_ms', lowValue: 5000, highValue: 1000 },
+      { host: 'B', field: 'tcplab.rto_max_ms', kind: 'order', low: 'tcplab.rto_min_ms', high: 'tcplab.rto_max_ms', lowValue: 200, highValue: 100 },
+    ]);
+    d.hosts[0]!.sysctl['tcplab.rto_max_ms'] = '5000';
+    d.hosts[1]!.sysctl['tcplab.rto_max_ms'] = '';
+    expect(settingsProblems(d, await knobs)).toEqual([]);
+  });
+  it('names a host error\'s fields as the dialog does', () => {
+    expect(settingsPathLabel('$.hosts[1].sysctl["tcplab.mss"]: the value must be at least 88 bytes', ['A', 'B'])).toBe('B · tcplab.mss: the value must be at least 88 bytes');
+    expect(settingsPathLabel('$.hosts.A.variants.timeWaitMs: too small', ['A', 'B'])).toBe('A · timeWaitMs: too small');
   });
 });
 
