@@ -8,7 +8,7 @@ import { socketCall } from '../../../src-renderer/lib/socket-call.js';
 import { settingsChanges, settingsDraft, settingsPathLabel, settingsProblems } from '../../../src-renderer/lib/settings-draft.js';
 import { LabHost } from '../../../src-main/host/lab-host.js';
 import { injectTemplate } from '../../../src-renderer/lib/inject-template.js';
-import { describeOptions } from '../../../src-renderer/lib/packet-text.js';
+import { absoluteLabel, describeOptions } from '../../../src-renderer/lib/packet-text.js';
 
 describe('host errors', () => {
   it('lists every JSON path of a zod message (host/zod-errors.ts joins them with "; ")', () => {
@@ -135,5 +135,14 @@ describe('inject template and options text', () => {
   it('prints options as Wireshark abbreviates them', () => {
     expect(describeOptions({ mss: 1460, wscale: 7, sackPermitted: true, timestamp: { val: 1, ecr: 0 } })).toBe('MSS=1460 WS=128 SACK_PERM TSval=1 TSecr=0');
     expect(describeOptions({})).toBe('');
+  });
+});
+
+describe('absoluteLabel (the inspector heading with "Relative sequence numbers" off)', () => {
+  it('puts the segment’s own Seq, Ack and SACK edges in place of the relative ones', () => {
+    const seg = { flags: 'A', seq: 1030499790, ack: 3985666967, len: 0, win: 512, options: { sack: [[3985668427, 3985669887]] as Array<[number, number]> } };
+    expect(absoluteLabel('[ACK] Seq=1 Ack=1 Win=65536 Len=0 SLE=1461 SRE=2921', seg)).toBe(
+      '[ACK] Seq=1030499790 Ack=3985666967 Win=65536 Len=0 SLE=3985668427 SRE=3985669887');
+    expect(absoluteLabel('[SYN] Seq=0 Win=65535 Len=0 MSS=1460', { ...seg, flags: 'S', options: {} })).toBe('[SYN] Seq=1030499790 Win=65535 Len=0 MSS=1460');
   });
 });

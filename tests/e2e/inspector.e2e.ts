@@ -1,0 +1,28 @@
+// The Packet inspector against the real browser-mode host: its heading follows the ladder's display
+// switches, and the editor is offered only for a packet that can still be edited. Run after `npm run build`.
+import { describe, expect, it } from 'vitest';
+import { labPage, openLesson, region, seekByKeys, useLabApp } from './harness.js';
+
+const lab = useLabApp();
+
+describe('packet inspector', () => {
+  it('the heading shows absolute Seq/Ack numbers when "Relative sequence numbers" is off, as the ladder does', async () => {
+    const page = await labPage(lab.browser, lab.app, 'en');
+    await openLesson(page, 'The three-way handshake');
+    await seekByKeys(page, 20);
+    const ladder = region(page, 'Ladder diagram');
+    await ladder.getByRole('application').focus();
+    await page.keyboard.press('ArrowDown'); // #1, the SYN
+    const inspector = region(page, 'Packet inspector');
+    const heading = inspector.locator('p.label');
+    await expect.poll(() => heading.textContent()).toContain('#1 [SYN] Seq=0 ');
+    const isn = (await inspector.locator('dt', { hasText: /^Sequence number$/ }).locator('xpath=following-sibling::dd[1]').textContent())?.trim() ?? '';
+    expect(isn).toMatch(/^\d+$/);
+    expect(isn).not.toBe('0');
+    await ladder.getByLabel('Relative sequence numbers').uncheck();
+    await expect.poll(() => heading.textContent()).toContain(`#1 [SYN] Seq=${isn} `);
+    await ladder.getByLabel('Relative sequence numbers').check();
+    await expect.poll(() => heading.textContent()).toContain('#1 [SYN] Seq=0 ');
+    await page.close();
+  });
+});
