@@ -113,4 +113,12 @@ describe('TCB over time (fixture, host A)', () => {
     expect(g.yTicks.map((tk) => tk.label)).toEqual(['0', '5k', '10k', '15k', '20k']);
     expect(g.yTicks[0]?.y).toBe(86);
   });
+
+  it('labels the byte axis in whole bytes, also when cwnd is still 0 (no 200m, 400m… ticks)', () => {
+    const zero = samples.slice(0, 1).map((s) => ({ ...s, tcb: { ...s.tcb, cwnd: 0 } }));
+    const g = plotGeometry(zero, 20, { width: 300, height: 100, left: 30, bottom: 14 });
+    expect(g.yTicks.map((tk) => tk.label)).toEqual(['0', '1']);
+    const small = samples.slice(0, 1).map((s) => ({ ...s, tcb: { ...s.tcb, cwnd: 3 } }));
+    expect(plotGeometry(small, 20, { width: 300, height: 100, left: 30, bottom: 14 }).yTicks.map((tk) => tk.label)).toEqual(['0', '1', '2', '3']);
+  });
 });
