@@ -34,6 +34,8 @@ export const panelsEn = {
   'timeline.scrubHint': 'Left and right arrows move 10 ms, with Shift 1 s; Page Up and Page Down a tenth; Home and End the ends.',
   'timeline.msValue': '{ms} ms',
   'timeline.now': 't = {ms} ms (computed to {head} ms)',
+  'timeline.event': 'event {n} of {total}',
+  'timeline.atEnd': 'The run has ended: go back with the scrub bar to play or step again.',
   'timeline.branches': 'Branches',
   'timeline.branchHere': 'Branch here',
   'timeline.branch': 'Branch',

@@ -33,6 +33,8 @@ export const panelsZhCN: Record<keyof typeof panelsEn, string> = {
   'timeline.scrubHint': '左右方向键移动 10 毫秒，按住 Shift 移动 1 秒；Page Up 和 Page Down 移动十分之一；Home 和 End 跳到两端。',
   'timeline.msValue': '{ms} 毫秒',
   'timeline.now': 't = {ms} 毫秒（已计算到 {head} 毫秒）',
+  'timeline.event': '第 {n} 个事件，共 {total} 个',
+  'timeline.atEnd': '运行已结束：用时间滑块回到前面，才能再播放或单步。',
   'timeline.branches': '分支',
   'timeline.branchHere': '从这里分支',
   'timeline.branch': '分支',
