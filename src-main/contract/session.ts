@@ -130,6 +130,11 @@ export interface PacketDetail {
   to: string;
   sentMs: number;
   fate: string;
+  /**
+   * Where its life stands at the cursor: only an 'in-flight' packet (on a link, queued, held or delayed) can
+   * still be edited, dropped or held; the others answer already-delivered, already-dropped or not-interceptable.
+   */
+  fateState: 'in-flight' | 'delivered' | 'dropped' | 'replaced';
   lineage: Lineage;
   seg: SegSummary;
   /**

@@ -52,3 +52,13 @@ export function toShownError(err: unknown): ShownError {
   const known = (KNOWN_ERROR_CODES as readonly string[]).includes(info.code) ? (info.code as KnownErrorCode) : null;
   return { code: info.code, known, message: info.message, paths: pathLines(info.message, info.path) };
 }
+
+/**
+ * The lines the banner lists under the headline: each says what is wrong with a field ("$.hosts[1].ip: not a
+ * dotted-quad…", from a file or settings). A bare argument path ("$.id" of a command) means nothing to a student
+ * once the headline is translated ("That packet has already been delivered."): it is listed only with an
+ * untranslated error, to help report it.
+ */
+export function bannerLines(err: ShownError): string[] {
+  return err.known ? err.paths.filter((p) => /^\$\S*: /.test(p)) : err.paths;
+}

@@ -26,3 +26,23 @@ describe('packet inspector', () => {
     await page.close();
   });
 });
+
+describe('editing a packet', () => {
+  it('is not offered for a packet already delivered, and the button says why', async () => {
+    const page = await labPage(lab.browser, lab.app, 'en');
+    await openLesson(page, 'The three-way handshake');
+    await seekByKeys(page, 20);
+    const inspector = region(page, 'Packet inspector');
+    const edit = inspector.getByRole('button', { name: 'Edit this packet' });
+    await region(page, 'Ladder diagram').getByRole('application').focus();
+    await page.keyboard.press('ArrowDown'); // #1, the SYN: delivered at 10 ms
+    await page.keyboard.press('ArrowDown'); // #2, the SYN-ACK: on its way at 20 ms
+    await expect.poll(() => inspector.locator('p.label').textContent()).toContain('#2 ');
+    await expect.poll(() => edit.isDisabled()).toBe(false);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => inspector.locator('p.label').textContent()).toContain('#1 ');
+    await expect.poll(() => edit.isDisabled()).toBe(true);
+    expect(await edit.getAttribute('title')).toBe('Already delivered: only a packet still on its way can be edited.');
+    await page.close();
+  });
+});

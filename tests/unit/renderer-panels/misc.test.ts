@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { stepCallSchema, type KnobView, type PacketDetail } from '../../../src-main/contract/index.js';
 import { settingsCommandSchemas, type SessionSettings } from '../../../src-main/contract/settings.js';
-import { pathLines, toShownError } from '../../../src-renderer/lib/host-errors.js';
+import { bannerLines, pathLines, toShownError } from '../../../src-renderer/lib/host-errors.js';
 import { scrubKeyTarget } from '../../../src-renderer/lib/scrub.js';
 import { socketCall } from '../../../src-renderer/lib/socket-call.js';
 import { settingsChanges, settingsDraft, settingsPathLabel, settingsProblems } from '../../../src-renderer/lib/settings-draft.js';
@@ -22,6 +22,14 @@ describe('host errors', () => {
     ]);
     expect(pathLines('plain words', 'fields.seq')).toEqual(['$.fields.seq']);
     expect(pathLines('plain words')).toEqual([]);
+  });
+  it('lists field problems under a translated headline, but not a bare argument path such as $.id', () => {
+    const delivered = toShownError({ code: 'already-delivered', message: 'packet #3 was already delivered at 1040 ms', path: 'id' });
+    expect(delivered.paths).toEqual(['$.id']);
+    expect(bannerLines(delivered)).toEqual([]);
+    const file = toShownError({ code: 'invalid-file', message: 'cannot open:\n$.seed: must be >= 0', path: '$.seed' });
+    expect(bannerLines(file)).toEqual(['$.seed: must be >= 0']);
+    expect(bannerLines(toShownError({ code: 'weird', message: 'odd', path: 'x' }))).toEqual(['$.x']);
   });
   it('knows translated codes and keeps the English message for unknown ones', () => {
     expect(toShownError({ code: 'unknown-packet', message: 'packet #9 is unknown' })).toMatchObject({ known: 'unknown-packet', message: 'packet #9 is unknown' });
