@@ -103,6 +103,8 @@ describe('TCB over time (fixture, host A)', () => {
     // Smoothed times carry floating-point noise; the panel shows them to the microsecond.
     expect(formatTcbValue('srttMs', { ...tcb, srttMs: 40.519999999999996 }, false)).toBe('40.52 ms');
     expect(formatTcbValue('rtoMs', { ...tcb, rtoMs: 200.0004 }, false)).toBe('200 ms');
+    // The panel passes the UI language's way of writing a time.
+    expect(formatTcbValue('rtoMs', tcb, true, (ms) => `${ms} 毫秒`)).toBe('1560 毫秒');
   });
 
   it('plots cwnd as steps up to now and leaves out an infinite ssthresh', () => {
