@@ -1,7 +1,7 @@
 // The Packet inspector against the real browser-mode host: its heading follows the ladder's display
 // switches, and the editor is offered only for a packet that can still be edited. Run after `npm run build`.
 import { describe, expect, it } from 'vitest';
-import { labPage, openLesson, region, seekByKeys, useLabApp } from './harness.js';
+import { labPage, ladderText, openLesson, region, seekByKeys, useLabApp } from './harness.js';
 
 const lab = useLabApp();
 
@@ -11,6 +11,8 @@ describe('packet inspector', () => {
     await openLesson(page, 'The three-way handshake');
     await seekByKeys(page, 20);
     const ladder = region(page, 'Ladder diagram');
+    // The ladder's keys select among the packets drawn: wait until the trace up to 20 ms has arrived.
+    await expect.poll(() => ladderText(page)).toContain('[SYN, ACK]');
     await ladder.getByRole('application').focus();
     await page.keyboard.press('ArrowDown'); // #1, the SYN
     const inspector = region(page, 'Packet inspector');
@@ -34,8 +36,10 @@ describe('editing a packet', () => {
     await seekByKeys(page, 20);
     const inspector = region(page, 'Packet inspector');
     const edit = inspector.getByRole('button', { name: 'Edit this packet' });
+    await expect.poll(() => ladderText(page)).toContain('[SYN, ACK]');
     await region(page, 'Ladder diagram').getByRole('application').focus();
     await page.keyboard.press('ArrowDown'); // #1, the SYN: delivered at 10 ms
+    await expect.poll(() => inspector.locator('p.label').textContent()).toContain('#1 ');
     await page.keyboard.press('ArrowDown'); // #2, the SYN-ACK: on its way at 20 ms
     await expect.poll(() => inspector.locator('p.label').textContent()).toContain('#2 ');
     await expect.poll(() => edit.isDisabled()).toBe(false);
