@@ -142,6 +142,11 @@ export interface PacketDetail {
   to: string;
   sentMs: number;
   fate: string;
+  /**
+   * Where its life stands at the cursor: only an 'in-flight' packet (on a link, queued, held or delayed) can
+   * still be edited, dropped or held; the others answer already-delivered, already-dropped or not-interceptable.
+   */
+  fateState: 'in-flight' | 'delivered' | 'dropped' | 'replaced';
   lineage: Lineage;
   seg: SegSummary;
   /**
@@ -213,6 +218,8 @@ export interface KnobView {
   max: number;
   defaults: Record<string, number>;
   help: Localized;
+  /** The knob this one may not exceed (e.g. tcplab.rto_min_ms ≤ tcplab.rto_max_ms); settings.apply refuses otherwise. */
+  atMost?: string;
 }
 
 export interface ExportResult {

@@ -6,10 +6,13 @@ import type { SessionInfo } from './session.js';
 const hostName = z.string().min(1).max(64);
 const knobName = z.string().min(1).max(64);
 
+/** The longest TIME-WAIT a teaching variant may set (one day). */
+export const TIME_WAIT_MAX_MS = 86_400_000;
+
 export const teachingVariantsSchema = z
   .object({
     twoWayHandshake: z.boolean().optional(),
-    timeWaitMs: z.number().finite().min(0).max(86_400_000).optional(),
+    timeWaitMs: z.number().finite().min(0).max(TIME_WAIT_MAX_MS).optional(),
     acceptDataOnThirdAck: z.boolean().optional(),
   })
   .strict();

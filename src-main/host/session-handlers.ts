@@ -9,6 +9,7 @@ import { saveSession } from '../lab/session-file.js';
 import { labErrorOf } from '../lab/session-lab.js';
 import { connectionsOf, listenersOf, packetDetailOf, routerViewOf } from '../lab/session-views.js';
 import { KNOBS } from '../tcp/profiles.js';
+import { KNOB_ORDER } from '../tcp/profile-table.js';
 import type { HostClock } from './clock.js';
 import { lessonDetail } from './session-info.js';
 import type { SessionHost } from './session-host.js';
@@ -20,7 +21,12 @@ const DEFAULT_HISTORY_POINTS = 200;
 export type SessionHandlers = { [K in SessionCommand]: (args: CommandArgs<K>) => SessionCommandResults[K] };
 
 function knobs(): KnobView[] {
-  return KNOBS.map((k) => ({ name: k.name, unit: k.unit, min: k.min, max: k.max, defaults: { ...k.defaults }, help: { en: k.en, 'zh-CN': k['zh-CN'] } }));
+  return KNOBS.map((k) => {
+    const view: KnobView = { name: k.name, unit: k.unit, min: k.min, max: k.max, defaults: { ...k.defaults }, help: { en: k.en, 'zh-CN': k['zh-CN'] } };
+    const high = KNOB_ORDER.find((o) => o.low === k.name)?.high;
+    if (high !== undefined) view.atMost = high;
+    return view;
+  });
 }
 
 function exportOf(sh: SessionHost, format: CommandArgs<'session.export'>['format'], lang: 'en' | 'zh-CN', version: string, clock: HostClock): ExportResult {

@@ -27,6 +27,7 @@ export type ErrorCode =
   | 'missing-field'
   | 'forbidden-field'
   | 'bad-value'
+  | 'knob-order'
   | 'internal';
 
 export type ErrorParams = Record<string, string | number>;
@@ -66,6 +67,7 @@ const EN: Record<ErrorCode, Template> = {
   'missing-field': (p) => `"${p.field}" is required ${p.when}`,
   'forbidden-field': (p) => `"${p.field}" is not allowed ${p.when}`,
   'bad-value': (p) => `${p.detail}`,
+  'knob-order': (p) => `"${p.low}" (${p.lowValue}) must not be above "${p.high}" (${p.highValue})`,
   internal: (p) => `internal validator error: ${p.detail}`,
 };
 
@@ -93,6 +95,7 @@ const ZH: Record<ErrorCode, Template> = {
   'missing-field': (p) => `${p.when}必须提供 "${p.field}"`,
   'forbidden-field': (p) => `${p.when}不允许出现 "${p.field}"`,
   'bad-value': (p) => `${p.detail}`,
+  'knob-order': (p) => `"${p.low}"（${p.lowValue}）不能大于 "${p.high}"（${p.highValue}）`,
   internal: (p) => `校验器内部错误：${p.detail}`,
 };
 

@@ -94,11 +94,28 @@ function convertOne(issue: Issue, base: readonly PathPart[], input: unknown, out
   }
 }
 
+/**
+ * One bound per field and side: `z.number().int().max(4294967295)` reports both the integer check's
+ * safe-integer limit and its own for a huge value ("at most 9007199254740991" and "at most 4294967295"),
+ * which read as a contradiction. Only the tighter one is kept (the smallest max, the largest min).
+ */
+export function tightestBounds(errors: readonly ScenarioError[]): ScenarioError[] {
+  const tightest = new Map<string, ScenarioError>();
+  for (const e of errors) {
+    if (e.code !== 'too-big' && e.code !== 'too-small') continue;
+    const key = `${e.code} ${e.path}`;
+    const seen = tightest.get(key);
+    const tighter = !seen || (e.code === 'too-big' ? Number(e.params.max) < Number(seen.params.max) : Number(e.params.min) > Number(seen.params.min));
+    if (tighter) tightest.set(key, e);
+  }
+  return errors.filter((e) => (e.code !== 'too-big' && e.code !== 'too-small') || tightest.get(`${e.code} ${e.path}`) === e);
+}
+
 /** Converts zod issues into errors; `base` prefixes every path (for nested validation). */
 export function issuesToErrors(issues: readonly Issue[], input: unknown, hint: (key: string) => string = () => ''): ScenarioError[] {
   const out: ScenarioError[] = [];
   for (const issue of issues) convertOne(issue, [], input, out, hint);
-  return out;
+  return tightestBounds(out);
 }
 
 /** Edit distance with a cutoff, for "did you mean" hints on unknown keys. */

@@ -1,6 +1,7 @@
 // Cross-field rules zod cannot express per field: unique host names and addresses, host references in
 // rules/steps/floods/expectations, and which step fields each call needs. Each error has a precise path.
-import { KNOB_BY_NAME } from '../tcp/profile-table.js';
+import { KNOB_BY_NAME, knobOrderIssues } from '../tcp/profile-table.js';
+import type { ProfileName } from '../tcp/api.js';
 import { jsonPath, makeError, type ScenarioError } from './scenario-errors.js';
 import { closeEnough } from './scenario-issues.js';
 import type { Expectation } from './scenario-expect.js';
@@ -92,6 +93,19 @@ function checkSysctl(sysctl: Record<string, number> | undefined, base: Path, out
   }
 }
 
+/**
+ * Knobs that bound each other (tcp/profile-table.ts KNOB_ORDER), with the profile's defaults filled in.
+ * `only`: the overrides this place sets (a compare-run's), so a pair the scenario's host already broke is
+ * reported once, at the host.
+ */
+function checkKnobOrder(profile: ProfileName, sysctl: Record<string, number> | undefined, base: Path, out: ScenarioError[], only = sysctl): void {
+  for (const bad of knobOrderIssues(profile, sysctl)) {
+    if (only?.[bad.low] === undefined && only?.[bad.high] === undefined) continue; // reported where it was set
+    const { low, high, lowValue, highValue } = bad;
+    out.push(makeError(jsonPath([...base, bad.culprit]), 'knob-order', { low, high, lowValue, highValue }));
+  }
+}
+
 function filterHosts(e: Expectation, path: Path, hosts: HostSet, out: ScenarioError[]): void {
   if ('host' in e) hosts.check(e.host, [...path, 'host'], out);
   if (e.kind === 'never' || e.kind === 'count') hosts.check(e.match.host, [...path, 'match', 'host'], out);
@@ -115,6 +129,8 @@ function checkLesson(s: ScenarioV1, hosts: HostSet, out: ScenarioError[]): void 
     for (const [name, o] of Object.entries(c.hosts ?? {})) {
       hosts.check(name, ['lesson', 'compare', ci, 'hosts', name], out);
       checkSysctl(o.sysctl, ['lesson', 'compare', ci, 'hosts', name, 'sysctl'], out);
+      const host = s.hosts.find((h) => h.name === name);
+      if (host && o.sysctl) checkKnobOrder(host.profile ?? c.profile ?? s.profile, { ...host.sysctl, ...o.sysctl }, ['lesson', 'compare', ci, 'hosts', name, 'sysctl'], out, o.sysctl);
     }
     c.rules?.forEach((r, ri) => {
       hosts.check(r.match.from, ['lesson', 'compare', ci, 'rules', ri, 'match', 'from'], out);
@@ -139,7 +155,10 @@ export function checkReferences(s: ScenarioV1): ScenarioError[] {
   checkUnique(s.hosts.map((h) => h.name), 'host name', 'name', out);
   checkUnique(s.hosts.map((h) => h.ip), 'IP address', 'ip', out);
   const hosts = new HostSet(s.hosts.map((h) => h.name));
-  s.hosts.forEach((h, i) => checkSysctl(h.sysctl, ['hosts', i, 'sysctl'], out));
+  s.hosts.forEach((h, i) => {
+    checkSysctl(h.sysctl, ['hosts', i, 'sysctl'], out);
+    checkKnobOrder(h.profile ?? s.profile, h.sysctl, ['hosts', i, 'sysctl'], out);
+  });
   s.rules.forEach((r, i) => {
     hosts.check(r.match.from, ['rules', i, 'match', 'from'], out);
     hosts.check(r.match.to, ['rules', i, 'match', 'to'], out);

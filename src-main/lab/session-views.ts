@@ -122,7 +122,7 @@ export function packetDetailOf(net: Network, id: number, trace: TraceReader, cur
   const relative = relativeFrom(trace, cursorEvent, r.conn);
   const winScale = windowScale((r.seg.flags & FLAG.SYN) !== 0, relative.winShift);
   return {
-    id, conn: r.conn, from: r.from, to: r.to ?? '', sentMs: r.sentMs, fate: fateText(r.fate), lineage: r.lineage,
+    id, conn: r.conn, from: r.from, to: r.to ?? '', sentMs: r.sentMs, fate: fateText(r.fate), fateState: r.fate.state, lineage: r.lineage,
     seg: segSummary(r.seg), winScale, label: wiresharkLabel(r.seg, relative), hex: hexOf(r), history,
   };
 }

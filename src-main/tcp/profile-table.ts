@@ -120,3 +120,41 @@ export const KNOBS: readonly KnobSpec[] = [
 ];
 
 export const KNOB_BY_NAME: ReadonlyMap<string, KnobSpec> = new Map(KNOBS.map((k) => [k.name, k]));
+
+/**
+ * Pairs of knobs where `low` may not exceed `high` once the profile's defaults are filled in. A bound
+ * below its own floor has no meaning (the engine used to clamp it silently); the scenario check, the
+ * Settings apply and the engine itself refuse it with the same rule.
+ */
+export const KNOB_ORDER: ReadonlyArray<{ low: string; high: string }> = [
+  { low: 'tcplab.rto_min_ms', high: 'tcplab.rto_max_ms' },
+  { low: 'tcplab.ephemeral_port_min', high: 'tcplab.ephemeral_port_max' },
+];
+
+export interface KnobOrderIssue {
+  low: string;
+  high: string;
+  lowValue: number;
+  highValue: number;
+  /** The knob the host's overrides set (the one to report), `low` when both or neither are set. */
+  culprit: string;
+}
+
+/**
+ * KNOB_ORDER pairs violated by these overrides on this profile (unknown knobs and out-of-range values are
+ * left to the per-knob checks). Pairs the overrides do not touch are never reported: profile defaults
+ * are in order.
+ */
+export function knobOrderIssues(profile: ProfileName, sysctl: Readonly<Record<string, number>> | undefined): KnobOrderIssue[] {
+  const out: KnobOrderIssue[] = [];
+  const set = sysctl ?? {};
+  for (const { low, high } of KNOB_ORDER) {
+    const lowSpec = KNOB_BY_NAME.get(low);
+    const highSpec = KNOB_BY_NAME.get(high);
+    if (!lowSpec || !highSpec || (set[low] === undefined && set[high] === undefined)) continue;
+    const lowValue = set[low] ?? lowSpec.defaults[profile];
+    const highValue = set[high] ?? highSpec.defaults[profile];
+    if (lowValue > highValue) out.push({ low, high, lowValue, highValue, culprit: set[low] === undefined ? high : low });
+  }
+  return out;
+}

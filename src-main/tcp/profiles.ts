@@ -2,7 +2,7 @@
 // A host's effective parameters are its profile's defaults overridden by StackOptions.sysctl.
 import { TcpUserError } from './api.js';
 import type { ProfileName, TeachingVariants } from './api.js';
-import { KNOBS, KNOB_BY_NAME } from './profile-table.js';
+import { KNOBS, KNOB_BY_NAME, knobOrderIssues } from './profile-table.js';
 
 export { KNOBS, KNOB_BY_NAME } from './profile-table.js';
 export type { KnobSpec, KnobUnit } from './profile-table.js';
@@ -111,9 +111,8 @@ export function resolveParams(profile: ProfileName, sysctl?: Record<string, numb
   checkVariants(v);
   const get = (name: string): number => k.get(name) ?? 0;
   const mslMs = get('tcplab.msl_ms');
-  if (get('tcplab.ephemeral_port_min') > get('tcplab.ephemeral_port_max')) {
-    throw new TcpUserError('invalid-argument', 'sysctl "tcplab.ephemeral_port_min" is above "tcplab.ephemeral_port_max"');
-  }
+  const bad = knobOrderIssues(profile, sysctl)[0];
+  if (bad) throw new TcpUserError('invalid-argument', `sysctl "${bad.low}" = ${bad.lowValue} is above "${bad.high}" = ${bad.highValue}`);
   return {
     profile,
     synRetries: get('net.ipv4.tcp_syn_retries'),
@@ -123,7 +122,7 @@ export function resolveParams(profile: ProfileName, sysctl?: Record<string, numb
     synTimeoutMs: get('tcplab.syn_timeout_ms'),
     rtoInitialMs: get('tcplab.rto_initial_ms'),
     rtoMinMs: get('tcplab.rto_min_ms'),
-    rtoMaxMs: Math.max(get('tcplab.rto_max_ms'), get('tcplab.rto_min_ms')),
+    rtoMaxMs: get('tcplab.rto_max_ms'), // ≥ rto_min_ms: KNOB_ORDER
     rtoAfterSynLossMs: get('tcplab.rto_after_syn_loss_ms'),
     // Linux: TCP_TIMEWAIT_LEN is a fixed 60 s = 2 × 30 s; RFC 9293 3.4.2: 2 × MSL.
     timeWaitMs: v.timeWaitMs ?? 2 * mslMs,

@@ -11,19 +11,22 @@ export class CompareStore {
   branch = $state<string | null>(null);
   trace = $state.raw<TraceEvent[]>([]);
   loading = $state(false);
+  /** The session (SessionStore.opened) `branch` belongs to: a comparison ends when another session opens. */
+  openedAt = 0;
 
   constructor(private readonly session: SessionStore) {}
 
   async show(branch: string | null): Promise<void> {
     this.branch = branch;
     this.trace = [];
+    const openedAt = (this.openedAt = this.session.opened);
     if (branch === null) return;
     this.loading = true;
     try {
       let events: TraceEvent[] = [];
       for (let round = 0; round < 1000; round++) {
         const got = await this.session.client.call('trace.get', { from: events.length, count: CHUNK, branch });
-        if (this.branch !== branch) return;
+        if (this.branch !== branch || this.openedAt !== openedAt || this.session.opened !== openedAt) return;
         events = events.concat(got.events);
         if (got.events.length < CHUNK) break;
       }

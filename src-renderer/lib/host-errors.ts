@@ -8,7 +8,7 @@ export const KNOWN_ERROR_CODES = [
   'unknown-packet', 'already-delivered', 'already-dropped', 'not-interceptable', 'not-cached', 'invalid-edit',
   'invalid-command', 'unknown-host', 'unknown-rule', 'invalid-rule', 'invalid-spec', 'in-the-past', 'invalid-argument',
   'connection-does-not-exist', 'connection-exists', 'connection-closing', 'port-in-use', 'unknown-lesson',
-  'unknown-branch', 'unknown-compare', 'invalid-file', 'nothing-to-undo', 'nothing-to-redo', 'connection',
+  'unknown-branch', 'unknown-compare', 'invalid-file', 'invalid-settings', 'nothing-to-undo', 'nothing-to-redo', 'connection',
 ] as const;
 export type KnownErrorCode = (typeof KNOWN_ERROR_CODES)[number];
 
@@ -51,4 +51,14 @@ export function toShownError(err: unknown): ShownError {
   }
   const known = (KNOWN_ERROR_CODES as readonly string[]).includes(info.code) ? (info.code as KnownErrorCode) : null;
   return { code: info.code, known, message: info.message, paths: pathLines(info.message, info.path) };
+}
+
+/**
+ * The lines the banner lists under the headline: each says what is wrong with a field ("$.hosts[1].ip: not a
+ * dotted-quad…", from a file or settings). A bare argument path ("$.id" of a command) means nothing to a student
+ * once the headline is translated ("That packet has already been delivered."): it is listed only with an
+ * untranslated error, to help report it.
+ */
+export function bannerLines(err: ShownError): string[] {
+  return err.known ? err.paths.filter((p) => /^\$\S*: /.test(p)) : err.paths;
 }

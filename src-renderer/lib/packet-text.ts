@@ -1,5 +1,5 @@
 // Small text helpers for the packet inspector (language-neutral parts only; words come from i18n).
-import type { Lineage, TcpOptions } from '../../src-main/contract/index.js';
+import type { Lineage, SegSummary, TcpOptions } from '../../src-main/contract/index.js';
 
 /** Options as Wireshark abbreviates them: MSS=1460 WS=128 SACK_PERM TSval=1 TSecr=0 SLE=.. SRE=.. */
 export function describeOptions(o: TcpOptions): string {
@@ -16,4 +16,20 @@ export type LineageType = Lineage['type'];
 
 export function lineageText(l: Lineage): { type: LineageType; of: number | null } {
   return { type: l.type, of: 'of' in l ? l.of : null };
+}
+
+/**
+ * The host's label (relative Seq/Ack/SLE/SRE, as Wireshark shows by default) with the segment's own
+ * absolute numbers instead: what the label reads with "Relative sequence numbers" off, as in the ladder.
+ */
+export function absoluteLabel(label: string, seg: SegSummary): string {
+  const sack = seg.options.sack ?? [];
+  let block = 0;
+  return label
+    .replace(/\bSeq=\d+/, `Seq=${seg.seq}`)
+    .replace(/\bAck=\d+/, `Ack=${seg.ack}`)
+    .replace(/\bSLE=\d+ SRE=\d+/g, (whole) => {
+      const b = sack[block++];
+      return b ? `SLE=${b[0]} SRE=${b[1]}` : whole;
+    });
 }

@@ -37,6 +37,17 @@ export function whereKey(where: string, queueIndex: number | null = null): Where
   return (WHERE as readonly string[]).includes(where) ? (`router.where.${where}` as WhereKey) : null;
 }
 
+/**
+ * A packet's receiver as the list and the inspector name it: the host's name, or, when no host has the
+ * destination address (a SYN-ACK to a spoofed source), that address from the connection "src:port>dst:port".
+ */
+export function receiverOf(p: { to: string; conn: string }): string {
+  if (p.to !== '') return p.to;
+  const dst = p.conn.slice(p.conn.indexOf('>') + 1);
+  const colon = dst.lastIndexOf(':');
+  return colon > 0 ? dst.slice(0, colon) : dst;
+}
+
 export type PacketAction = 'drop' | 'delay' | 'hold' | 'release' | 'replay' | 'duplicate' | 'moveUp' | 'moveDown';
 export const ZONES = ['drop', 'delay', 'hold', 'release'] as const;
 export type Zone = (typeof ZONES)[number];

@@ -42,6 +42,11 @@ export class SessionStore {
   pending = $state(0);
   /** Bumped on every command reply (seek, step, pause, …): throttled panels then show the cursor at once. */
   commandSeq = $state(0);
+  /**
+   * Bumped each time a lesson or a file is opened: what was shown for the previous session (a comparison)
+   * is stale even when the new session has branches of the same names.
+   */
+  opened = $state(0);
   /** Set once init() has asked the host for an already open session. */
   ready = $state(false);
   /** The last view.tcbHistory read (loadTcbHistory), and the trace generation it belongs to. */
@@ -318,6 +323,15 @@ export class SessionStore {
     this.error = null;
   }
 
+  /**
+   * Clears an error shown before an operation that has just succeeded: it was about an earlier action
+   * (a file that could not be opened, a refused apply), and left up it would read as this one's failure.
+   * An error raised meanwhile (`this.error` is no longer `before`) stays.
+   */
+  succeeded(before: ShownError | null): void {
+    if (this.error === before) this.error = null;
+  }
+
   // --- commands -------------------------------------------------------------------------------------
 
   /** Runs a command whose reply replaces the session or its trace, holding background reads meanwhile. */
@@ -332,12 +346,15 @@ export class SessionStore {
 
   async openLesson(id: string, compare?: number): Promise<void> {
     await this.replacingCall(async () => {
+      const errorBefore = this.error;
       const [lesson, info] = await Promise.all([
         this.call('lesson.get', { id }),
         this.call('session.openLesson', compare === undefined ? { id } : { id, compare }),
       ]);
       if (lesson) this.lesson = lesson;
+      if (lesson && info) this.succeeded(errorBefore);
       if (info) {
+        this.opened++;
         this.selectedId = null;
         this.packet = null;
         this.fromReply(info, 'all');
@@ -347,11 +364,14 @@ export class SessionStore {
 
   openText(text: string, fileName?: string): Promise<boolean> {
     return this.replacingCall(async () => {
+      const errorBefore = this.error;
       const info = await this.call('session.openText', fileName === undefined ? { text } : { text, fileName });
       if (!info) return false;
+      this.opened++;
       this.selectedId = null;
       this.packet = null;
       this.lesson = info.lessonId ? ((await this.call('lesson.get', { id: info.lessonId })) ?? null) : null;
+      this.succeeded(errorBefore);
       this.fromReply(info, 'all');
       return true;
     });

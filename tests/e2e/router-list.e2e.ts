@@ -2,7 +2,7 @@
 // rows, and keyboard selection scrolls a row that has no DOM node yet into view. Run after `npm run build`.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { labPage, openScenario, region, seekByKeys, useLabApp } from './harness.js';
+import { labPage, openLesson, openScenario, region, seekByKeys, useLabApp } from './harness.js';
 
 const lab = useLabApp();
 
@@ -140,6 +140,30 @@ describe('virtualised router list', () => {
     expect(after).toHaveLength(41);
     expect([...after].sort((a, b) => a - b)).toEqual(QUEUED);
     expect(after.indexOf(129)).toBeLessThan(after.indexOf(127));
+    await page.close();
+  });
+
+  /** When the flood lesson's packet ids have four digits. */
+  const FOUR_DIGITS_MS = 9000;
+
+  it('an id of four or more digits keeps its own column, and a SYN-ACK to a spoofed source names its address', async () => {
+    const page = await labPage(lab.browser, lab.app, 'en');
+    await openLesson(page, 'SYN flood and its mitigations');
+    const list = region(page, 'Router queue').getByRole('listbox');
+    const rowsAt = (ms: number) => seekByKeys(page, ms).then(() => list.evaluate((l) => [...l.querySelectorAll<HTMLElement>('[role=option]')].map((o) => {
+      const id = o.querySelector<HTMLElement>('.id')!;
+      const label = o.querySelector<HTMLElement>('.label')!;
+      return {
+        id: id.textContent ?? '', where: o.querySelector('.where')?.textContent ?? '',
+        clear: id.scrollWidth <= id.clientWidth && id.getBoundingClientRect().right <= label.getBoundingClientRect().left,
+      };
+    })));
+    const early = await rowsAt(1500); // the flood's SYN-ACKs go to spoofed sources
+    expect(early.filter((r) => /→ ·/.test(r.where))).toEqual([]); // no empty receiver
+    expect(early.some((r) => /^B→\d+\.\d+\.\d+\.\d+ · /.test(r.where))).toBe(true);
+    const rows = await rowsAt(FOUR_DIGITS_MS);
+    expect(rows.some((r) => r.id.length >= 5), JSON.stringify(rows.slice(0, 8))).toBe(true); // "#1234"
+    expect(rows.filter((r) => !r.clear)).toEqual([]);
     await page.close();
   });
 });

@@ -130,13 +130,16 @@ export class ReadingLog {
   }
 }
 
-/** Sequence fields relative to ISS (send side) or IRS (receive side), as the ladder's relative mode. */
-export function formatTcbValue(field: TcbField, tcb: TcbSnapshot, relative: boolean): string {
+/**
+ * Sequence fields relative to ISS (send side) or IRS (receive side), as the ladder's relative mode. `msText`
+ * writes a time in the UI's language (tf('common.ms'): "1000 毫秒" in Chinese).
+ */
+export function formatTcbValue(field: TcbField, tcb: TcbSnapshot, relative: boolean, msText: (ms: number) => string = (ms) => `${ms} ms`): string {
   const v = tcb[field];
   if (relative && (field === 'sndUna' || field === 'sndNxt')) return String(seqDiff(v, tcb.iss));
   if (relative && field === 'rcvNxt') return String(seqDiff(v, tcb.irs));
   if (field === 'ssthresh' && v >= SSTHRESH_INFINITE) return '∞';
   // Times are sums of fractional RTT samples (40.519999999999996): show them to the microsecond.
-  if (field === 'srttMs' || field === 'rtoMs') return `${Number(v.toFixed(3))} ms`;
+  if (field === 'srttMs' || field === 'rtoMs') return msText(Number(v.toFixed(3)));
   return String(v);
 }

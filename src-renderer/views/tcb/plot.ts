@@ -47,7 +47,8 @@ export function plotGeometry(samples: readonly TcbSample[], nowMs: number, box: 
     cwndPath: path(cwnd) ?? '',
     ssthreshPath: path(ssth) ?? '',
     nowX: x(nowMs),
-    yTicks: y.ticks(4).map((v) => ({ y: y(v), label: SI(v) })),
+    // Bytes are whole: a small domain (cwnd 0 before the handshake) would otherwise get 0.2, 0.4… ticks.
+    yTicks: y.ticks(4).filter((v) => Number.isInteger(v)).map((v) => ({ y: y(v), label: SI(v) })),
     xTicks: x.ticks(4).map((v) => ({ x: x(v), label: String(v) })),
   };
 }

@@ -42,6 +42,20 @@ describe('settings commands', () => {
     expect(await h.call('settings.get', null)).toEqual(before);
   });
 
+  it('refuses tcplab.rto_min_ms above tcplab.rto_max_ms (also against the profile default), and changes nothing', async () => {
+    const h = host();
+    await h.call('session.openLesson', { id: 'third-ack-lost' });
+    const before = await h.call('settings.get', null);
+    const both = h.call('settings.apply', { hosts: { A: { sysctl: { 'tcplab.rto_min_ms': 5000, 'tcplab.rto_max_ms': 1000 } } } });
+    await expect(both).rejects.toMatchObject({ code: 'invalid-settings', path: '$.hosts[0].sysctl["tcplab.rto_min_ms"]' });
+    await expect(both).rejects.toThrow('"tcplab.rto_min_ms" (5000) must not be above "tcplab.rto_max_ms" (1000)');
+    // Linux's rto_min_ms is 200: a maximum of 100 alone is below it.
+    await expect(h.call('settings.apply', { hosts: { A: { sysctl: { 'tcplab.rto_max_ms': 100 } } } }))
+      .rejects.toMatchObject({ code: 'invalid-settings', path: '$.hosts[0].sysctl["tcplab.rto_max_ms"]' });
+    expect(await h.call('settings.get', null)).toEqual(before);
+    await h.call('settings.apply', { hosts: { A: { sysctl: { 'tcplab.rto_min_ms': 1000, 'tcplab.rto_max_ms': 1000 } } } }); // equal is fine
+  });
+
   it('applies a teaching variant: TIME-WAIT 0', async () => {
     const h = host();
     await h.call('session.openLesson', { id: 'four-way-close' });

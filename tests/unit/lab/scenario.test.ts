@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Prng } from '../../../src-main/tcp/prng.js';
+import { resolveParams } from '../../../src-main/tcp/profiles.js';
 import { formatErrors, parseScenario, parseScenarioText, SUPPORTED_FORMATS, type ParseResult } from '../../../src-main/lab/scenario.js';
 import { MAX_DEPTH, MAX_TEXT_CHARS } from '../../../src-main/lab/scenario-guard.js';
 import { SCENARIO_SCHEMA_FILE, scenarioJsonSchemaText } from '../../../src-main/lab/scenario-jsonschema.js';
@@ -364,5 +365,33 @@ describe('seeded fuzz: 2,400 mutated files', () => {
     expect(valid).toBeGreaterThan(20); // … but some (e.g. deleting an optional field) do not
     expect(Object.keys(Object.prototype)).toEqual([]);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+});
+
+describe('knobs that bound each other (profile-table KNOB_ORDER)', () => {
+  const base = {
+    format: 'tcplab.scenario/1', title: { en: 'T', 'zh-CN': 'T' }, seed: 1, profile: 'linux', network: { delayMs: 10 }, rules: [],
+    steps: [{ atMs: 0, host: 'B', call: 'listen', port: 80 }], untilMs: 1000,
+  };
+  const withA = (sysctl: Record<string, number>) => ({ ...base, hosts: [{ name: 'A', ip: '10.0.0.1', sysctl }, { name: 'B', ip: '10.0.0.2' }] });
+
+  it('refuses rto_min_ms above rto_max_ms in a scenario, at the knob that was set', () => {
+    const r = parseScenario(withA({ 'tcplab.rto_min_ms': 5000, 'tcplab.rto_max_ms': 1000 }));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
+      '$.hosts[0].sysctl["tcplab.rto_min_ms"]: "tcplab.rto_min_ms" (5000) must not be above "tcplab.rto_max_ms" (1000)',
+    ]);
+  });
+
+  it('compares with the profile default of the knob not set', () => {
+    const r = parseScenario(withA({ 'tcplab.rto_min_ms': 150_000 })); // Linux rto_max_ms is 120000
+    expect(r.ok ? [] : r.errors.map((e) => e.path)).toEqual(['$.hosts[0].sysctl["tcplab.rto_min_ms"]']);
+    expect(parseScenario(withA({ 'tcplab.rto_min_ms': 120_000 })).ok).toBe(true);
+  });
+
+  it('the engine refuses the same pair (a RunSpec built without the scenario check)', () => {
+    expect(() => resolveParams('linux', { 'tcplab.rto_min_ms': 5000, 'tcplab.rto_max_ms': 1000 })).toThrow(/rto_min_ms" = 5000 is above "tcplab.rto_max_ms" = 1000/);
+    expect(resolveParams('linux', { 'tcplab.rto_min_ms': 1000, 'tcplab.rto_max_ms': 1000 }).rtoMaxMs).toBe(1000);
   });
 });

@@ -95,6 +95,15 @@ describe('hostile session files', () => {
     expect(errs).toContainEqual({ path: '$.cursor.tMs', message: 'expected number, got "now"' });
   });
 
+  it('a huge seed or untilMs is told the tighter limit only, not also the safe-integer one', () => {
+    const seed = doc();
+    seed.seed = 1e20;
+    expect(errorsOf(JSON.stringify(seed))).toEqual([{ path: '$.seed', message: 'the value must be at most 4294967295' }]);
+    const until = doc(); // the scenario is checked once the session's own fields are valid
+    until.scenario.untilMs = 1e20;
+    expect(errorsOf(JSON.stringify(until))).toEqual([{ path: '$.scenario.untilMs', message: 'the value must be at most 86400000' }]);
+  });
+
   it('__proto__ keys are refused and Object.prototype stays clean', () => {
     const text = good.replace('"seed": 1,', '"seed": 1, "__proto__": { "polluted": true },');
     expect(errorsOf(text)).toContainEqual({ path: '$.__proto__', message: 'the key "__proto__" is not allowed (it could alter object prototypes)' });

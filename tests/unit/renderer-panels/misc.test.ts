@@ -1,13 +1,14 @@
 // Host error display, scrub keys, socket calls, settings changes and the inject template.
 import { describe, expect, it } from 'vitest';
-import { stepCallSchema, type PacketDetail } from '../../../src-main/contract/index.js';
+import { stepCallSchema, type KnobView, type PacketDetail } from '../../../src-main/contract/index.js';
 import { settingsCommandSchemas, type SessionSettings } from '../../../src-main/contract/settings.js';
-import { pathLines, toShownError } from '../../../src-renderer/lib/host-errors.js';
+import { bannerLines, pathLines, toShownError } from '../../../src-renderer/lib/host-errors.js';
 import { scrubKeyTarget } from '../../../src-renderer/lib/scrub.js';
 import { socketCall } from '../../../src-renderer/lib/socket-call.js';
-import { settingsChanges, settingsDraft } from '../../../src-renderer/lib/settings-draft.js';
+import { settingsChanges, settingsDraft, settingsPathLabel, settingsProblems } from '../../../src-renderer/lib/settings-draft.js';
+import { LabHost } from '../../../src-main/host/lab-host.js';
 import { injectTemplate } from '../../../src-renderer/lib/inject-template.js';
-import { describeOptions } from '../../../src-renderer/lib/packet-text.js';
+import { absoluteLabel, describeOptions } from '../../../src-renderer/lib/packet-text.js';
 
 describe('host errors', () => {
   it('lists every JSON path of a zod message (host/zod-errors.ts joins them with "; ")', () => {
@@ -21,6 +22,14 @@ describe('host errors', () => {
     ]);
     expect(pathLines('plain words', 'fields.seq')).toEqual(['$.fields.seq']);
     expect(pathLines('plain words')).toEqual([]);
+  });
+  it('lists field problems under a translated headline, but not a bare argument path such as $.id', () => {
+    const delivered = toShownError({ code: 'already-delivered', message: 'packet #3 was already delivered at 1040 ms', path: 'id' });
+    expect(delivered.paths).toEqual(['$.id']);
+    expect(bannerLines(delivered)).toEqual([]);
+    const file = toShownError({ code: 'invalid-file', message: 'cannot open:\n$.seed: must be >= 0', path: '$.seed' });
+    expect(bannerLines(file)).toEqual(['$.seed: must be >= 0']);
+    expect(bannerLines(toShownError({ code: 'weird', message: 'odd', path: 'x' }))).toEqual(['$.x']);
   });
   it('knows translated codes and keeps the English message for unknown ones', () => {
     expect(toShownError({ code: 'unknown-packet', message: 'packet #9 is unknown' })).toMatchObject({ known: 'unknown-packet', message: 'packet #9 is unknown' });
@@ -84,6 +93,46 @@ describe('settings changes', () => {
   });
 });
 
+describe('settings problems (checked as typed, before anything reaches the host)', () => {
+  // The host's own table: the ranges and the rto_min ≤ rto_max pair are the ones settings.apply enforces.
+  const knobs = (new LabHost({ version: 't', mode: 'browser', listLessons: () => [] }).call('settings.knobs', null)) as Promise<KnobView[]>;
+  const before: SessionSettings = { profile: 'linux', hosts: [{ name: 'A', sysctl: {}, variants: {} }, { name: 'B', sysctl: {}, variants: {} }] };
+
+  it('an untouched draft has none', async () => {
+    expect(settingsProblems(settingsDraft(before), await knobs)).toEqual([]);
+  });
+  it('text that is not a whole number is a problem, not the default; so is a value out of range', async () => {
+    const d = settingsDraft(before);
+    d.hosts[0]!.sysctl['tcplab.rto_min_ms'] = 'abc';
+    d.hosts[0]!.sysctl['tcplab.mss'] = '10';
+    d.hosts[1]!.sysctl['net.ipv4.tcp_synack_retries'] = '2.5';
+    d.hosts[1]!.timeWaitMs = '-1';
+    expect(settingsProblems(d, await knobs)).toEqual([
+      { host: 'A', field: 'tcplab.rto_min_ms', kind: 'range', min: 1, max: 600000 },
+      { host: 'A', field: 'tcplab.mss', kind: 'range', min: 88, max: 65495 },
+      { host: 'B', field: 'timeWaitMs', kind: 'range', min: 0, max: 86400000 },
+      { host: 'B', field: 'net.ipv4.tcp_synack_retries', kind: 'range', min: 0, max: 255 },
+    ]);
+  });
+  it('refuses rto_min_ms above rto_max_ms, with the profile default for the one left empty', async () => {
+    const d = settingsDraft(before);
+    d.hosts[0]!.sysctl['tcplab.rto_min_ms'] = '5000';
+    d.hosts[0]!.sysctl['tcplab.rto_max_ms'] = '1000';
+    d.hosts[1]!.sysctl['tcplab.rto_max_ms'] = '100'; // Linux rto_min_ms is 200
+    expect(settingsProblems(d, await knobs)).toEqual([
+      { host: 'A', field: 'tcplab.rto_min_ms', kind: 'order', low: 'tcplab.rto_min_ms', high: 'tcplab.rto_max_ms', lowValue: 5000, highValue: 1000 },
+      { host: 'B', field: 'tcplab.rto_max_ms', kind: 'order', low: 'tcplab.rto_min_ms', high: 'tcplab.rto_max_ms', lowValue: 200, highValue: 100 },
+    ]);
+    d.hosts[0]!.sysctl['tcplab.rto_max_ms'] = '5000';
+    d.hosts[1]!.sysctl['tcplab.rto_max_ms'] = '';
+    expect(settingsProblems(d, await knobs)).toEqual([]);
+  });
+  it('names a host error\'s fields as the dialog does', () => {
+    expect(settingsPathLabel('$.hosts[1].sysctl["tcplab.mss"]: the value must be at least 88 bytes', ['A', 'B'])).toBe('B · tcplab.mss: the value must be at least 88 bytes');
+    expect(settingsPathLabel('$.hosts.A.variants.timeWaitMs: too small', ['A', 'B'])).toBe('A · timeWaitMs: too small');
+  });
+});
+
 describe('inject template and options text', () => {
   it('starts from the selected packet’s connection and numbers', () => {
     const p = { id: 2, conn: '10.0.0.2:80>10.0.0.1:40000', from: 'B', to: 'A', seg: { flags: 'SA', seq: 5000, ack: 1001, len: 0, win: 65535, options: {} } } as unknown as PacketDetail;
@@ -94,5 +143,14 @@ describe('inject template and options text', () => {
   it('prints options as Wireshark abbreviates them', () => {
     expect(describeOptions({ mss: 1460, wscale: 7, sackPermitted: true, timestamp: { val: 1, ecr: 0 } })).toBe('MSS=1460 WS=128 SACK_PERM TSval=1 TSecr=0');
     expect(describeOptions({})).toBe('');
+  });
+});
+
+describe('absoluteLabel (the inspector heading with "Relative sequence numbers" off)', () => {
+  it('puts the segment’s own Seq, Ack and SACK edges in place of the relative ones', () => {
+    const seg = { flags: 'A', seq: 1030499790, ack: 3985666967, len: 0, win: 512, options: { sack: [[3985668427, 3985669887]] as Array<[number, number]> } };
+    expect(absoluteLabel('[ACK] Seq=1 Ack=1 Win=65536 Len=0 SLE=1461 SRE=2921', seg)).toBe(
+      '[ACK] Seq=1030499790 Ack=3985666967 Win=65536 Len=0 SLE=3985668427 SRE=3985669887');
+    expect(absoluteLabel('[SYN] Seq=0 Win=65535 Len=0 MSS=1460', { ...seg, flags: 'S', options: {} })).toBe('[SYN] Seq=1030499790 Win=65535 Len=0 MSS=1460');
   });
 });

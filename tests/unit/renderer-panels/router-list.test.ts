@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { interventionBodySchema, type RouterPacketView, type RouterView } from '../../../src-main/contract/index.js';
 import {
-  actionFor, canDo, HEADING_PX, itemHeightPx, itemIndexOf, listItems, moveOnto, nextSelection, OPTION_PX, renderedGroups, routerRows, whereKey,
+  actionFor, canDo, HEADING_PX, itemHeightPx, itemIndexOf, listItems, moveOnto, nextSelection, OPTION_PX, receiverOf, renderedGroups, routerRows, whereKey,
   type PacketAction,
 } from '../../../src-renderer/lib/router-list.js';
 
@@ -147,5 +147,12 @@ describe('whereKey', () => {
     // The queued packet without an index is the one on the wire.
     expect(whereKey('queued', null)).toBe('router.where.sending');
     expect(zhCN['router.where.sending']).toBe('正在发送（队首）');
+  });
+});
+
+describe('receiverOf', () => {
+  it('names the receiving host, or the destination address when no host has it (a spoofed source)', () => {
+    expect(receiverOf({ to: 'A', conn: '10.0.0.2:80>10.0.0.1:40000' })).toBe('A');
+    expect(receiverOf({ to: '', conn: '10.0.0.2:80>10.0.9.77:1234' })).toBe('10.0.9.77');
   });
 });

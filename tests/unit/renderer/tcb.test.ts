@@ -103,6 +103,8 @@ describe('TCB over time (fixture, host A)', () => {
     // Smoothed times carry floating-point noise; the panel shows them to the microsecond.
     expect(formatTcbValue('srttMs', { ...tcb, srttMs: 40.519999999999996 }, false)).toBe('40.52 ms');
     expect(formatTcbValue('rtoMs', { ...tcb, rtoMs: 200.0004 }, false)).toBe('200 ms');
+    // The panel passes the UI language's way of writing a time.
+    expect(formatTcbValue('rtoMs', tcb, true, (ms) => `${ms} 毫秒`)).toBe('1560 毫秒');
   });
 
   it('plots cwnd as steps up to now and leaves out an infinite ssthresh', () => {
@@ -112,5 +114,13 @@ describe('TCB over time (fixture, host A)', () => {
     expect(g.nowX).toBe(286);
     expect(g.yTicks.map((tk) => tk.label)).toEqual(['0', '5k', '10k', '15k', '20k']);
     expect(g.yTicks[0]?.y).toBe(86);
+  });
+
+  it('labels the byte axis in whole bytes, also when cwnd is still 0 (no 200m, 400m… ticks)', () => {
+    const zero = samples.slice(0, 1).map((s) => ({ ...s, tcb: { ...s.tcb, cwnd: 0 } }));
+    const g = plotGeometry(zero, 20, { width: 300, height: 100, left: 30, bottom: 14 });
+    expect(g.yTicks.map((tk) => tk.label)).toEqual(['0', '1']);
+    const small = samples.slice(0, 1).map((s) => ({ ...s, tcb: { ...s.tcb, cwnd: 3 } }));
+    expect(plotGeometry(small, 20, { width: 300, height: 100, left: 30, bottom: 14 }).yTicks.map((tk) => tk.label)).toEqual(['0', '1', '2', '3']);
   });
 });

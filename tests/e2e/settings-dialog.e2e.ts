@@ -1,0 +1,48 @@
+// The Settings dialog refuses what the host would refuse, next to the field, in the dialog (the page's banner
+// is behind the modal), and leaves the session as it was. Run after `npm run build`.
+import { describe, expect, it } from 'vitest';
+import { button, cursorMs, labPage, openLesson, seekByKeys, useLabApp } from './harness.js';
+
+const lab = useLabApp();
+
+describe('settings validation', () => {
+  it('marks each bad field with a plain message once, applies nothing, and shows nothing behind the modal', async () => {
+    const page = await labPage(lab.browser, lab.app, 'en');
+    await openLesson(page, 'The three-way handshake');
+    await seekByKeys(page, 100);
+    await button(page, 'Settings').click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    const field = (name: string) => dialog.getByRole('textbox', { name, exact: true });
+    await field('tcplab.rto_min_ms').fill('abc');
+    await field('tcplab.mss').fill('10');
+    await dialog.getByRole('button', { name: 'Apply and re-run' }).click();
+
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('Nothing was applied');
+    expect(await field('tcplab.rto_min_ms').getAttribute('aria-invalid')).toBe('true');
+    const mss = 'tcplab.mss: enter a whole number from 88 to 65495.';
+    expect(await dialog.getByText(mss, { exact: true }).count()).toBe(1);
+    expect(await dialog.getByText('tcplab.rto_min_ms: enter a whole number from 1 to 600000.', { exact: true }).count()).toBe(1);
+    // The field's error is its accessible description.
+    const describedBy = (await field('tcplab.mss').getAttribute('aria-describedby')) ?? '';
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe(mss);
+    expect(await page.locator('[role="alert"] .banner').count()).toBe(0); // nothing behind the modal
+    expect(await dialog.isVisible()).toBe(true);
+
+    // A minimum above the maximum, and a negative TIME-WAIT, in plain words (no JSON paths).
+    await field('tcplab.rto_min_ms').fill('5000');
+    await field('tcplab.rto_max_ms').fill('1000');
+    await field('tcplab.mss').fill('');
+    await dialog.getByLabel('TIME-WAIT length (ms)').fill('-1');
+    await dialog.getByRole('button', { name: 'Apply and re-run' }).click();
+    await expect.poll(() => dialog.textContent()).toContain('tcplab.rto_min_ms (5000) may not be above tcplab.rto_max_ms (1000).');
+    expect(await dialog.textContent()).toContain('TIME-WAIT length (ms): enter a whole number from 0 to 86400000.');
+    expect(await dialog.textContent()).not.toContain('$.');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    expect(await cursorMs(page)).toBe(100); // the session was not re-run
+
+    // Reopened, the session still runs with the defaults: nothing was applied.
+    await button(page, 'Settings').click();
+    await expect.poll(() => field('tcplab.rto_min_ms').inputValue()).toBe('');
+    await page.close();
+  });
+});
