@@ -4,6 +4,8 @@
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
+  /** Text to stdout as it is (an output file written to `-`); without it, out() is used. */
+  write?(text: string): void;
   /** Wall-clock milliseconds (any origin). */
   nowMs(): number;
 }
@@ -11,6 +13,7 @@ export interface CliIo {
 export const processIo: CliIo = {
   out: (line) => void process.stdout.write(`${line}\n`),
   err: (line) => void process.stderr.write(`${line}\n`),
+  write: (text) => void process.stdout.write(text),
   nowMs: () => performance.now(),
 };
 

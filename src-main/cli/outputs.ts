@@ -1,4 +1,5 @@
-// The output files shared by `run` and `replay`: each option names one export format, written atomically.
+// The output files shared by `run` and `replay`: each option names one export format, written atomically
+// (see writeFileAtomic for links, devices and pipes); `-` writes a text format to stdout.
 import type { ExportFormat } from '../contract/session.js';
 import { renderExport, type ExportInput } from '../lab/export/index.js';
 import { writeFileAtomic } from '../lab/io/files.js';
@@ -23,12 +24,25 @@ const FORMAT_OF: Record<string, ExportFormat> = {
   trace: 'jsonl', pcap: 'pcapng', session: 'session', svg: 'svg-ladder', 'state-svg': 'svg-state', png: 'png-ladder', csv: 'csv', html: 'html',
 };
 
-/** The output files asked for, in option order. */
+/** The formats that are bytes, not text: they cannot go to stdout (a terminal would show garbage). */
+const BINARY: ReadonlySet<ExportFormat> = new Set(['pcapng', 'png-ladder']);
+
+/** The file name that means stdout. */
+export const STDOUT = '-';
+
+/** The output files asked for, in option order; UsageError for a `-` that cannot be honoured. */
 export function requestedOutputs(p: Parsed): Array<{ format: ExportFormat; file: string }> {
   const out: Array<{ format: ExportFormat; file: string }> = [];
+  let toStdout: string | undefined;
   for (const [name, format] of Object.entries(FORMAT_OF)) {
     const file = p.opts.get(name);
-    if (typeof file === 'string') out.push({ format, file });
+    if (typeof file !== 'string') continue;
+    if (file === STDOUT) {
+      if (BINARY.has(format)) throw new UsageError(`--${name} -: ${format} is binary and cannot be written to stdout; give a file name`);
+      if (toStdout !== undefined) throw new UsageError(`--${toStdout} and --${name} both write to stdout (-); only one output can`);
+      toStdout = name;
+    }
+    out.push({ format, file });
   }
   return out;
 }
@@ -43,7 +57,14 @@ export function langOpt(p: Parsed): 'en' | 'zh-CN' {
 export function writeOutputs(input: ExportInput, session: Session, wanted: ReadonlyArray<{ format: ExportFormat; file: string }>, lang: 'en' | 'zh-CN', io: CliIo): void {
   for (const { format, file } of wanted) {
     const data = format === 'session' ? saveSession(session) : renderExport(input, format, lang);
+    const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+    if (file === STDOUT && typeof data === 'string') {
+      if (io.write !== undefined) io.write(data);
+      else io.out(data.endsWith('\n') ? data.slice(0, -1) : data);
+      io.err(`tcplab: wrote stdout (${format}, ${bytes} bytes)`);
+      continue;
+    }
     writeFileAtomic(file, data);
-    io.err(`tcplab: wrote ${file} (${format}, ${typeof data === 'string' ? Buffer.byteLength(data) : data.length} bytes)`);
+    io.err(`tcplab: wrote ${file} (${format}, ${bytes} bytes)`);
   }
 }

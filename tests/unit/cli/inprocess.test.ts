@@ -87,6 +87,19 @@ describe('tcplab run', () => {
     expect(cli(['run', f('s.json')]).err.join('\n')).toContain(`is a session file: use "tcplab replay ${f('s.json')}"`);
   });
 
+  it('writes a text output to stdout for "-", and refuses binary or two outputs there', () => {
+    const r = cli(['run', f('sc.json'), '--trace', '-']);
+    expect(r.code).toBe(0);
+    expect(r.out.join('\n').split('\n').map((l) => (JSON.parse(l) as { kind: string }).kind)).toContain('segment.send');
+    expect(r.err).toEqual([expect.stringMatching(/^tcplab: wrote stdout \(jsonl, \d+ bytes\)$/)]);
+    const binary = cli(['run', f('sc.json'), '--pcap', '-']);
+    expect([binary.code, binary.out]).toEqual([2, []]);
+    expect(binary.err[0]).toContain('--pcap -: pcapng is binary');
+    const two = cli(['run', f('sc.json'), '--trace', '-', '--csv', '-']);
+    expect([two.code, two.out]).toEqual([2, []]);
+    expect(two.err[0]).toContain('--trace and --csv both write to stdout');
+  });
+
   it('exits 1 when an output cannot be written', () => {
     const r = cli(['run', f('sc.json'), '--trace', join(dir, 'no-folder', 't.jsonl')]);
     expect(r.code).toBe(1);

@@ -1,6 +1,6 @@
 // The real command line, spawned as a user runs it: one run per command (each start costs ~1-2 s).
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { closeSync, constants, existsSync, lstatSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -52,4 +52,24 @@ describe('tcplab (spawned)', () => {
     expect(bad.stderr).toContain('unknown option "--colour"');
     expect(existsSync(f('x'))).toBe(false);
   }, 120_000);
+
+  it('writes through a link to /dev/stdout-like descriptors and into a FIFO in place, never replacing them', async () => {
+    // Stand-ins for /dev/stdout and /dev/null (never the real ones): a link into /proc and a FIFO.
+    symlinkSync('/proc/self/fd/1', f('stdout-link'));
+    execFileSync('mkfifo', [f('fifo')]);
+    const reader = openSync(f('fifo'), constants.O_RDONLY | constants.O_NONBLOCK);
+    let csv = '';
+    try {
+      const r = await tcplab('run', 'three-way-handshake', '--trace', f('stdout-link'), '--csv', f('fifo'));
+      expect([r.code, r.stderr.match(/^tcplab: wrote /gm)?.length]).toEqual([0, 2]);
+      const events = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { kind: string });
+      expect(events.some((e) => e.kind === 'segment.send')).toBe(true);
+      const buf = Buffer.alloc(1 << 16);
+      csv = buf.subarray(0, readSync(reader, buf, 0, buf.length, null)).toString('utf8');
+    } finally {
+      closeSync(reader);
+    }
+    expect(csv.startsWith('\uFEFFt_ms,kind')).toBe(true);
+    expect([lstatSync(f('stdout-link')).isSymbolicLink(), lstatSync(f('fifo')).isFIFO()]).toEqual([true, true]);
+  }, 60_000);
 });
