@@ -1,8 +1,8 @@
 // The output files shared by `run` and `replay`: each option names one export format, written atomically
 // (see writeFileAtomic for links, devices and pipes); `-` writes a text format to stdout.
 import type { ExportFormat } from '../contract/session.js';
-import { renderExport, type ExportInput } from '../lab/export/index.js';
-import { writeFileAtomic } from '../lab/io/files.js';
+import { csvChunks, jsonlChunks, renderExport, type ExportInput } from '../lab/export/index.js';
+import { writeFileChunks } from '../lab/io/files.js';
 import { saveSession } from '../lab/session-file.js';
 import type { Session } from '../lab/session-model.js';
 import { UsageError, type OptTable, type Parsed } from './args.js';
@@ -53,18 +53,32 @@ export function langOpt(p: Parsed): 'en' | 'zh-CN' {
   throw new UsageError(`--lang must be en or zh-CN, not "${String(v)}"`);
 }
 
+/**
+ * The contents of one output, in pieces: the trace formats are written piece by piece, since a long run's
+ * trace is longer than the longest string V8 can build.
+ */
+function contents(input: ExportInput, session: Session, format: ExportFormat, lang: 'en' | 'zh-CN'): Iterable<string | Uint8Array> {
+  if (format === 'jsonl') return jsonlChunks(input.trace);
+  if (format === 'csv') return csvChunks(input.trace);
+  return [format === 'session' ? saveSession(session) : renderExport(input, format, lang)];
+}
+
 /** Renders and writes each requested output; a write failure throws FileError (exit 1). */
 export function writeOutputs(input: ExportInput, session: Session, wanted: ReadonlyArray<{ format: ExportFormat; file: string }>, lang: 'en' | 'zh-CN', io: CliIo): void {
   for (const { format, file } of wanted) {
-    const data = format === 'session' ? saveSession(session) : renderExport(input, format, lang);
-    const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
-    if (file === STDOUT && typeof data === 'string') {
-      if (io.write !== undefined) io.write(data);
-      else io.out(data.endsWith('\n') ? data.slice(0, -1) : data);
+    const chunks = contents(input, session, format, lang);
+    if (file === STDOUT) {
+      let bytes = 0;
+      for (const chunk of chunks) {
+        const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+        bytes += Buffer.byteLength(text);
+        if (io.write !== undefined) io.write(text);
+        else io.out(text.endsWith('\n') ? text.slice(0, -1) : text);
+      }
       io.err(`tcplab: wrote stdout (${format}, ${bytes} bytes)`);
       continue;
     }
-    writeFileAtomic(file, data);
+    const bytes = writeFileChunks(file, chunks);
     io.err(`tcplab: wrote ${file} (${format}, ${bytes} bytes)`);
   }
 }

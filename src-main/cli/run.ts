@@ -1,6 +1,6 @@
 // `tcplab run` and `tcplab replay`: run a scenario (or re-run a saved session), then write the outputs
 // asked for, or print a short summary when none is.
-import { sessionExportInput, type ExportInput, type RunProgress } from '../lab/export/index.js';
+import { sessionExportInput, TraceLimitError, type ExportInput, type RunProgress } from '../lab/export/index.js';
 import { formatErrors } from '../lab/scenario.js';
 import { loadSession } from '../lab/session-file.js';
 import type { Session } from '../lab/session-model.js';
@@ -15,6 +15,11 @@ const MAX_MS = 86_400_000, MAX_U32 = 4_294_967_295;
 const MAX_SESSION_BYTES = 32 * 1024 * 1024;
 /** Runs shorter than this print no progress. */
 const PROGRESS_AFTER_MS = 1000;
+/**
+ * The most trace events a run keeps: the exporters take the whole trace as objects (~300 bytes each), so
+ * this bounds the trace near 1.5 GB. The documented 1,000,000-SYN flood (bench/engine-scale.ts) makes 4,003,296.
+ */
+export const MAX_TRACE_EVENTS = 5_000_000;
 
 export const RUN_OPTIONS: OptTable = {
   profile: { kind: 'string', value: 'rfc|linux|classic', help: 'TCP profile of every host (overrides the scenario)' },
@@ -52,8 +57,9 @@ function execute(session: Session, p: Parsed, io: CliIo, origin: string, branch?
   const lang = langOpt(p);
   let input: ExportInput;
   try {
-    input = sessionExportInput(session, { onProgress: progressReporter(io), ...(branch === undefined ? {} : { branch }) });
+    input = sessionExportInput(session, { onProgress: progressReporter(io), maxEvents: MAX_TRACE_EVENTS, ...(branch === undefined ? {} : { branch }) });
   } catch (err) {
+    if (err instanceof TraceLimitError) throw new CliExit(2, `${origin} is too big to run here: ${err.path === null ? '' : `${err.path}: `}${err.message}`);
     throw new CliExit(1, `the run failed: ${err instanceof Error ? err.message : String(err)}`);
   }
   if (wanted.length === 0) for (const line of summaryLines(input, origin)) io.out(line);

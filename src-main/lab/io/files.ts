@@ -78,7 +78,11 @@ function resolveTarget(file: string): { target: string; st: Stats | undefined; i
  * FileError naming `file`.
  */
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  writeFileChunks(file, [data]);
+}
+
+/** writeFileAtomic of the concatenated chunks (text too long for one string). Returns the bytes written. */
+export function writeFileChunks(file: string, chunks: Iterable<string | Uint8Array>): number {
   let resolved: ReturnType<typeof resolveTarget>;
   try {
     resolved = resolveTarget(file);
@@ -87,13 +91,14 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   }
   const { target, st, inPlace, procFd } = resolved;
   if (st?.isDirectory() === true) throw new FileError('not-a-file', `cannot write ${file}: it is a folder`, file);
-  if (inPlace) { writeInPlace(file, bytes, procFd); return; }
+  if (inPlace) return writeInPlace(file, chunks, procFd);
   const dir = path.dirname(target);
+  let written = 0;
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${++tempCounter}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', st === undefined ? 0o644 : st.mode & 0o777);
-    writeAll(fd, bytes);
+    written = writeAll(fd, chunks);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
@@ -104,6 +109,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
     throw ioError(err, file, 'cannot write');
   }
   syncFolder(dir);
+  return written;
 }
 
 /**
@@ -111,15 +117,15 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
  * cannot be opened through /proc (ENXIO: Node's child processes get socket pairs as stdout), so a
  * /dev/stdout-style path to one is written through this process's own descriptor.
  */
-function writeInPlace(file: string, bytes: Uint8Array, procFd: number | undefined): void {
+function writeInPlace(file: string, chunks: Iterable<string | Uint8Array>, procFd: number | undefined): number {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'w');
-    writeAll(fd, bytes);
+    return writeAll(fd, chunks);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENXIO' || procFd === undefined) throw ioError(err, file, 'cannot write');
+    if ((err as NodeJS.ErrnoException).code !== 'ENXIO' || procFd === undefined || fd !== undefined) throw ioError(err, file, 'cannot write');
     try {
-      writeAll(procFd, bytes);
+      return writeAll(procFd, chunks);
     } catch (err2) {
       throw ioError(err2, file, 'cannot write');
     }
@@ -128,8 +134,14 @@ function writeInPlace(file: string, bytes: Uint8Array, procFd: number | undefine
   }
 }
 
-function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
+function writeAll(fd: number, chunks: Iterable<string | Uint8Array>): number {
+  let total = 0;
+  for (const chunk of chunks) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
+    total += bytes.length;
+  }
+  return total;
 }
 
 /** Makes the rename itself durable; some systems (Windows) cannot open a folder, which is fine there. */

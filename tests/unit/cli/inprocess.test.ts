@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli/cli.js';
 import type { CliIo } from '../../../src-main/cli/io.js';
+import { csvChunks, exportCsv, exportJsonl, jsonlChunks, sessionExportInput, TraceLimitError } from '../../../src-main/lab/export/index.js';
 import { saveSession } from '../../../src-main/lab/session-file.js';
 import { newSession } from '../../../src-main/lab/session-model.js';
 
@@ -54,6 +55,37 @@ describe('tcplab run', () => {
     const slow = cli(['run', f('sc.json')], 300);
     expect(slow.err.length).toBeGreaterThan(10);
     expect(slow.err[0]).toMatch(/^tcplab: \d+% \(virtual [\d.]+ of 2000 ms, \d+ events, [\d.]+ s\)$/);
+  });
+
+  it('prints progress while a burst fills one slice of virtual time (a flood), not only between slices', () => {
+    // 20,000 SYNs in the first 20 ms of a 200 s run: the whole burst is inside the first 1/200 slice.
+    const flood = { ...SCENARIO, untilMs: 200_000, floods: [{ from: 'A', target: '10.0.0.2:80', startMs: 0, ratePerSec: 1_000_000, count: 20_000 }] };
+    writeFileSync(f('burst.json'), JSON.stringify(flood));
+    const r = cli(['run', f('burst.json')], 1000);
+    expect(r.code).toBe(0);
+    const inBurst = r.err.map((l) => /virtual ([\d.]+) of 200000 ms/.exec(l)?.[1]).filter((v) => v !== undefined && Number(v) < 1000);
+    expect(inBurst.length).toBeGreaterThan(5);
+  });
+
+  it('refuses a run whose floods would exceed the trace kept in memory, before running it (exit 2)', () => {
+    const flood = { ...SCENARIO, untilMs: 86_400_000, floods: [{ from: 'A', target: '10.0.0.2:80', startMs: 0, ratePerSec: 10_000_000, count: 10_000_000 }] };
+    writeFileSync(f('flood-max.json'), JSON.stringify(flood));
+    const r = cli(['run', f('flood-max.json'), '--trace', f('flood-max.jsonl')]);
+    expect([r.code, r.out]).toEqual([2, []]);
+    expect(r.err.join('\n')).toMatch(/\$\.floods: the floods send 10,000,000 SYNs .* about 40,000,000 trace events .* at most 5,000,000 events/);
+    expect(() => readFileSync(f('flood-max.jsonl'))).toThrow();
+    // A flood that ends before untilMs counts only the SYNs it sends: 1,000,000 at 100,000/s within 15 s passes the check.
+    const session = newSession({ ...SCENARIO, untilMs: 5, floods: [{ from: 'A', target: '10.0.0.2:80', startMs: 0, ratePerSec: 100_000, count: 10_000_000 }] }, 1, null);
+    expect(sessionExportInput(session, { maxEvents: 5_000 }).trace.length).toBeLessThan(5_000);
+  });
+
+  it('stops a run that outgrows the limit while running, and writes long traces in pieces that join to the same text', () => {
+    const session = newSession({ ...SCENARIO, floods: [{ from: 'A', target: '10.0.0.2:80', startMs: 0, ratePerSec: 10_000, count: 5_000 }] }, 1, null);
+    expect(() => sessionExportInput(session, { maxEvents: 12_000 })).toThrow(TraceLimitError);
+    const input = sessionExportInput(session);
+    expect(input.trace.length).toBeGreaterThan(12_000);
+    expect([...jsonlChunks(input.trace)].join('')).toBe(exportJsonl(input.trace));
+    expect([...csvChunks(input.trace)].join('')).toBe(exportCsv(input.trace));
   });
 
   it('exits 2 on bad options and bad input, naming the problem', () => {
