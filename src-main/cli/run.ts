@@ -2,6 +2,7 @@
 // asked for, or print a short summary when none is.
 import { sessionExportInput, TraceLimitError, type ExportInput, type RunProgress } from '../lab/export/index.js';
 import { formatErrors } from '../lab/scenario.js';
+import { checkSessionActions } from '../lab/session-check.js';
 import { loadSession } from '../lab/session-file.js';
 import type { Session } from '../lab/session-model.js';
 import { intOpt, optionHelp, parseArgs, stringOpt, UsageError, type OptTable, type Parsed } from './args.js';
@@ -94,7 +95,9 @@ export function cmdReplay(argv: readonly string[], io: CliIo): number {
   const file = p.positionals[0];
   if (file === undefined) throw new UsageError('replay needs a session file');
   const loaded = loadSession(readInput(file, MAX_SESSION_BYTES));
-  if (!loaded.ok) throw new CliExit(2, `${file} is not a valid session file:\n${formatErrors(loaded.errors).map((l) => `  ${l}`).join('\n')}`);
+  // An action the run would refuse is bad input too, named by its path (as validate and the app report it).
+  const errors = loaded.ok ? checkSessionActions(loaded.session) : loaded.errors;
+  if (!loaded.ok || errors.length > 0) throw new CliExit(2, `${file} is not a valid session file:\n${formatErrors(errors).map((l) => `  ${l}`).join('\n')}`);
   const branch = stringOpt(p, 'branch');
   if (branch !== undefined && !loaded.session.branches.some((b) => b.id === branch)) {
     throw new CliExit(2, `--branch ${branch}: the session has branches ${loaded.session.branches.map((b) => b.id).join(', ')}`);

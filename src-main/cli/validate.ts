@@ -1,6 +1,7 @@
 // `tcplab validate <file>`: checks a scenario or a session file and prints every problem with its JSON
 // path. The file's "format" field says which it is; without one it is checked as a scenario.
 import { formatErrors, parseScenarioText, type ScenarioError } from '../lab/scenario.js';
+import { checkSessionActions } from '../lab/session-check.js';
 import { loadSession } from '../lab/session-file.js';
 import { optionHelp, parseArgs, UsageError, type OptTable } from './args.js';
 import type { CliIo } from './io.js';
@@ -26,15 +27,17 @@ export function cmdValidate(argv: readonly string[], io: CliIo): number {
   const text = readInput(file, MAX_FILE_BYTES);
   const kind = formatOf(text).startsWith('tcplab.session/') ? 'session' : 'scenario';
   const result = kind === 'session' ? loadSession(text) : parseScenarioText(text);
-  const errors: ScenarioError[] = result.ok ? [] : result.errors;
+  // A session valid field by field is replayed up to its last action, as opening it does (SESSION.md).
+  const errors: ScenarioError[] = !result.ok ? result.errors : 'session' in result ? checkSessionActions(result.session) : [];
+  const ok = errors.length === 0;
   if (p.opts.has('json')) {
     const lines = formatErrors(errors, lang);
-    io.out(JSON.stringify({ ok: result.ok, kind, errors: errors.map((e, i) => ({ path: e.path, message: lines[i]!.slice(e.path.length + 2) })) }, null, 2));
-  } else if (result.ok) {
+    io.out(JSON.stringify({ ok, kind, errors: errors.map((e, i) => ({ path: e.path, message: lines[i]!.slice(e.path.length + 2) })) }, null, 2));
+  } else if (ok) {
     io.out(`${file}: a valid ${kind}`);
   } else {
     io.out(`${file}: ${errors.length} error(s) in this ${kind}:`);
     for (const line of formatErrors(errors, lang)) io.out(`  ${line}`);
   }
-  return result.ok ? 0 : 2;
+  return ok ? 0 : 2;
 }

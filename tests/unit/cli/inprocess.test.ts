@@ -182,6 +182,28 @@ describe('tcplab validate', () => {
     expect(r.out.join('\n')).toContain('$.branches[0].actions[0]');
   });
 
+  it('replays a session to check its actions: one that cannot apply is bad input with its path, in validate and replay', () => {
+    const withActions = (actions: unknown[]) => {
+      const doc = JSON.parse(saveSession(newSession(SCENARIO, 4, null))) as { branches: Array<{ actions: unknown[] }> };
+      doc.branches[0]!.actions.push(...actions);
+      return JSON.stringify(doc);
+    };
+    writeFileSync(f('no-packet.json'), withActions([{ atMs: 15, op: 'hold', id: 99 }]));
+    const v = cli(['validate', f('no-packet.json')]);
+    expect(v.code).toBe(2);
+    expect(v.out[1]).toMatch(/^ {2}\$\.branches\[0\]\.actions\[0\]\.id: no packet #99 /);
+    const r = cli(['replay', f('no-packet.json'), '--trace', f('no-packet.jsonl')]);
+    expect(r.code).toBe(2);
+    expect(r.err.join('\n')).toMatch(/is not a valid session file:\n {2}\$\.branches\[0\]\.actions\[0\]\.id: no packet #99 /);
+    expect(() => readFileSync(f('no-packet.jsonl'))).toThrow();
+    // A field the network refuses is named down to the field, once.
+    writeFileSync(f('bad-flags.json'), withActions([{ atMs: 1, op: 'hold', id: 1 }, { atMs: 2, op: 'edit', id: 1, fields: { flags: 'XYZ' } }]));
+    const j = JSON.parse(cli(['validate', f('bad-flags.json'), '--json']).out.join('\n')) as { ok: boolean; errors: Array<{ path: string; message: string }> };
+    expect(j).toEqual({ ok: false, kind: 'session', errors: [{ path: '$.branches[0].actions[1].fields.flags', message: expect.stringMatching(/^unknown flag letter "X"/) }] });
+    writeFileSync(f('good-hold.json'), withActions([{ atMs: 1, op: 'hold', id: 1 }, { atMs: 500, op: 'release', id: 1 }]));
+    expect(cli(['validate', f('good-hold.json')]).code).toBe(0);
+  });
+
   it('has help for every command', () => {
     for (const c of ['run', 'replay', 'validate', 'lessons']) {
       const r = cli([c, '--help']);
