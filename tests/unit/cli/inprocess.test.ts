@@ -173,6 +173,16 @@ describe('tcplab validate', () => {
     expect(zh.out.slice(1).some((l) => /[\u4e00-\u9fff]/.test(l))).toBe(true);
   });
 
+  it('refuses a send of more bytes than a run accepts (64 MiB per step), at its path', () => {
+    const send = (bytes: number) => ({ ...SCENARIO, steps: [...SCENARIO.steps, { atMs: 100, host: 'A', call: 'send', port: 40000, bytes }] });
+    writeFileSync(f('big-send.json'), JSON.stringify(send(67_108_865)));
+    const r = cli(['validate', f('big-send.json')]);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('  $.steps[2].bytes: the value must be at most 67108864');
+    writeFileSync(f('max-send.json'), JSON.stringify(send(67_108_864)));
+    expect(cli(['validate', f('max-send.json')]).code).toBe(0);
+  });
+
   it('reports session files with errors at their JSON paths', () => {
     const doc = JSON.parse(saveSession(newSession(SCENARIO, 4, null))) as { branches: Array<{ actions: unknown[] }> };
     doc.branches[0]!.actions.push({ atMs: 5, op: 'drop', id: 'seven' });
