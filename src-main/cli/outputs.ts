@@ -1,8 +1,10 @@
 // The output files shared by `run` and `replay`: each option names one export format, written atomically
 // (see writeFileAtomic for links, devices and pipes); `-` writes a text format to stdout.
+import { realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type { ExportFormat } from '../contract/session.js';
 import { csvChunks, jsonlChunks, renderExport, type ExportInput } from '../lab/export/index.js';
-import { writeFileChunks } from '../lab/io/files.js';
+import { writeFileChunks, writtenPath } from '../lab/io/files.js';
 import { saveSession } from '../lab/session-file.js';
 import type { Session } from '../lab/session-model.js';
 import { UsageError, type OptTable, type Parsed } from './args.js';
@@ -45,6 +47,44 @@ export function requestedOutputs(p: Parsed): Array<{ format: ExportFormat; file:
     out.push({ format, file });
   }
   return out;
+}
+
+/**
+ * What a path names, for comparing two paths: device and inode of an existing file (so links and
+ * different spellings agree), the real path of a new one; undefined for a device or pipe (/dev/null may
+ * take every output).
+ */
+function identity(file: string): string | undefined {
+  try {
+    const st = statSync(file);
+    return st.isFile() ? `${st.dev}:${st.ino}` : undefined;
+  } catch {
+    const abs = path.resolve(writtenPath(file));
+    try {
+      return `new:${path.join(realpathSync(path.dirname(abs)), path.basename(abs))}`;
+    } catch {
+      return `new:${abs}`;
+    }
+  }
+}
+
+/**
+ * Refuses (UsageError, before anything runs) an output that would overwrite the input file, or two outputs
+ * naming the same file (the second would silently replace the first).
+ */
+export function checkOutputPaths(p: Parsed, inputFile: string | undefined): void {
+  const input = inputFile === undefined ? undefined : identity(inputFile);
+  const seen = new Map<string, string>();
+  for (const name of Object.keys(FORMAT_OF)) {
+    const file = p.opts.get(name);
+    if (typeof file !== 'string' || file === STDOUT) continue;
+    const id = identity(file);
+    if (id === undefined) continue;
+    if (id === input) throw new UsageError(`--${name} ${file} is the input file ${inputFile}: writing it would destroy the input; choose another name`);
+    const first = seen.get(id);
+    if (first !== undefined) throw new UsageError(`--${first} and --${name} both name ${file}: give each output its own file`);
+    seen.set(id, name);
+  }
 }
 
 export function langOpt(p: Parsed): 'en' | 'zh-CN' {

@@ -7,7 +7,7 @@ import { loadSession } from '../lab/session-file.js';
 import type { Session } from '../lab/session-model.js';
 import { intOpt, optionHelp, parseArgs, stringOpt, UsageError, type OptTable, type Parsed } from './args.js';
 import { CliExit, type CliIo } from './io.js';
-import { langOpt, OUTPUT_OPTIONS, requestedOutputs, writeOutputs } from './outputs.js';
+import { checkOutputPaths, langOpt, OUTPUT_OPTIONS, requestedOutputs, writeOutputs } from './outputs.js';
 import { readInput, sessionFor } from './source.js';
 import { summaryLines } from './summary.js';
 
@@ -53,8 +53,9 @@ function progressReporter(io: CliIo): (p: RunProgress) => void {
   };
 }
 
-function execute(session: Session, p: Parsed, io: CliIo, origin: string, branch?: string): number {
+function execute(session: Session, p: Parsed, io: CliIo, origin: string, inputFile: string | undefined, branch?: string): number {
   const wanted = requestedOutputs(p);
+  checkOutputPaths(p, inputFile);
   const lang = langOpt(p);
   let input: ExportInput;
   try {
@@ -82,7 +83,7 @@ export function cmdRun(argv: readonly string[], io: CliIo): number {
     ...optional('compare', intOpt(p, 'compare', 0, 64)),
   };
   const { session, origin } = sessionFor(target, overrides);
-  return execute(session, p, io, origin);
+  return execute(session, p, io, origin, origin === target ? target : undefined);
 }
 
 function optional<K extends string>(key: K, v: number | undefined): Partial<Record<K, number>> {
@@ -102,5 +103,5 @@ export function cmdReplay(argv: readonly string[], io: CliIo): number {
   if (branch !== undefined && !loaded.session.branches.some((b) => b.id === branch)) {
     throw new CliExit(2, `--branch ${branch}: the session has branches ${loaded.session.branches.map((b) => b.id).join(', ')}`);
   }
-  return execute(loaded.session, p, io, file, branch);
+  return execute(loaded.session, p, io, file, file, branch);
 }

@@ -72,6 +72,15 @@ function resolveTarget(file: string): { target: string; st: Stats | undefined; i
   }
 }
 
+/** The file a write to `file` creates or replaces (symlinks followed, even dangling ones). */
+export function writtenPath(file: string): string {
+  try {
+    return resolveTarget(file).target;
+  } catch {
+    return path.resolve(file);
+  }
+}
+
 /**
  * Writes data to file: atomically (temp file in the same folder + fsync + rename) for a regular file or a
  * new path, through a symlink to the file it points to, and in place for a device or a pipe. Throws

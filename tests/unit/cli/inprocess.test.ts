@@ -1,5 +1,5 @@
 // The CLI's commands called in-process with a recording io (fast): options, exit codes, messages.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -133,6 +133,22 @@ describe('tcplab run', () => {
     const two = cli(['run', f('sc.json'), '--trace', '-', '--csv', '-']);
     expect([two.code, two.out]).toEqual([2, []]);
     expect(two.err[0]).toContain('--trace and --csv both write to stdout');
+  });
+
+  it('refuses an output that is the input file, or two outputs naming one file, before running (exit 2)', () => {
+    writeFileSync(f('self.json'), JSON.stringify(SCENARIO));
+    const before = readFileSync(f('self.json'), 'utf8');
+    const self = cli(['run', f('self.json'), '--trace', join(dir, '.', 'self.json')]);
+    expect([self.code, self.out]).toEqual([2, []]);
+    expect(self.err[0]).toContain(`--trace ${join(dir, '.', 'self.json')} is the input file ${f('self.json')}`);
+    expect(readFileSync(f('self.json'), 'utf8')).toBe(before);
+    symlinkSync('twice.out', f('twice-link'));
+    const twice = cli(['run', f('self.json'), '--trace', f('twice.out'), '--csv', f('twice-link')]);
+    expect([twice.code, twice.err[0]]).toEqual([2, expect.stringContaining(`--trace and --csv both name ${f('twice-link')}`)]);
+    expect(existsSync(f('twice.out'))).toBe(false);
+    writeFileSync(f('self-session.json'), saveSession(newSession(SCENARIO, 1, null)));
+    const replay = cli(['replay', f('self-session.json'), '--session', f('self-session.json')]);
+    expect([replay.code, replay.err[0]]).toEqual([2, expect.stringContaining('is the input file')]);
   });
 
   it('exits 1 when an output cannot be written', () => {
