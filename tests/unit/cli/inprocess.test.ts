@@ -88,6 +88,21 @@ describe('tcplab run', () => {
     expect([...csvChunks(input.trace)].join('')).toBe(exportCsv(input.trace));
   });
 
+  it('counts every sent packet missing from the pcapng and the summary (a flood keeps only its last records)', () => {
+    const flood = { ...SCENARIO, floods: [{ from: 'A', target: '10.0.0.2:80', startMs: 0, ratePerSec: 10_000, count: 5_000 }] };
+    writeFileSync(f('small-flood.json'), JSON.stringify(flood));
+    expect(cli(['run', f('small-flood.json'), '--trace', f('small-flood.jsonl'), '--pcap', f('small-flood.pcapng')]).code).toBe(0);
+    const sent = readFileSync(f('small-flood.jsonl'), 'utf8').trimEnd().split('\n').filter((l) => l.includes('"kind":"segment.send"')).length;
+    const pcap = readFileSync(f('small-flood.pcapng'));
+    let frames = 0;
+    for (let at = 0; at < pcap.length; at += pcap.readUInt32LE(at + 4)) if (pcap.readUInt32LE(at) === 6) frames++;
+    expect(sent - frames).toBeGreaterThan(1000);
+    expect(pcap.toString('utf8')).toContain(`; ${sent - frames} of the ${sent} packets sent are no longer on record and not included (bounded memory`);
+    const summary = cli(['run', f('small-flood.json')]).out;
+    expect(summary[2]).toBe(`${summary[2]!.split(' ')[0]} events, ${frames} packets on record (${summary[2]!.split('(')[1]}`);
+    expect(summary[3]).toMatch(new RegExp(`^ {2}${sent - frames} of the ${sent} packets sent are no longer on record`));
+  });
+
   it('exits 2 on bad options and bad input, naming the problem', () => {
     const cases: Array<[string[], RegExp]> = [
       [['run'], /run needs a scenario file or a lesson id/],
