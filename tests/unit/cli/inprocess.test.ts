@@ -217,6 +217,19 @@ describe('tcplab validate', () => {
     expect(cli(['validate', f('max-send.json')]).code).toBe(0);
   });
 
+  it('prints values named like Object.prototype members as they are, in Chinese too', () => {
+    const doc = { ...SCENARIO, steps: [{ atMs: 0, host: 'toString', call: 'listen', port: 80 }], rules: [{ match: { from: 'valueOf' }, action: 'drop' }] };
+    writeFileSync(f('proto-words.json'), JSON.stringify(doc));
+    writeFileSync(f('proto-key.json'), JSON.stringify(SCENARIO).replace('"name":"A",', '"name":"A","constructor":1,"__proto__":1,'));
+    for (const lang of ['en', 'zh-CN']) {
+      const text = [...cli(['validate', f('proto-words.json'), '--lang', lang]).out, ...cli(['validate', f('proto-key.json'), '--lang', lang]).out].join('\n');
+      expect(text).not.toMatch(/native code|\[object Object\]/);
+      expect(text).toMatch(/"toString"/);
+      expect(text).toMatch(/"valueOf"/);
+      expect(text).toMatch(/"constructor"/);
+    }
+  });
+
   it('reports session files with errors at their JSON paths', () => {
     const doc = JSON.parse(saveSession(newSession(SCENARIO, 4, null))) as { branches: Array<{ actions: unknown[] }> };
     doc.branches[0]!.actions.push({ atMs: 5, op: 'drop', id: 'seven' });
