@@ -24,3 +24,17 @@ export class CliExit extends Error {
     this.name = 'CliExit';
   }
 }
+
+/**
+ * `tcplab run x | head -1`: once the reader has gone, writing to the pipe fails with EPIPE, which Node
+ * reports as an unhandled 'error' event (a stack trace). The reader wanted no more, so the CLI ends quietly
+ * with the exit code it already has. Other stream errors end it with exit 1 and one line.
+ */
+export function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE' && stream === process.stdout) process.stderr.write(`tcplab: cannot write to stdout: ${err.message}\n`);
+      process.exit(err.code === 'EPIPE' ? (typeof process.exitCode === 'number' ? process.exitCode : 0) : 1);
+    });
+  }
+}

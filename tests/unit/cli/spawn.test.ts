@@ -1,5 +1,5 @@
 // The real command line, spawned as a user runs it: one run per command (each start costs ~1-2 s).
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { closeSync, constants, existsSync, lstatSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,5 +71,19 @@ describe('tcplab (spawned)', () => {
     }
     expect(csv.startsWith('\uFEFFt_ms,kind')).toBe(true);
     expect([lstatSync(f('stdout-link')).isSymbolicLink(), lstatSync(f('fifo')).isFIFO()]).toEqual([true, true]);
+  }, 60_000);
+
+  it('ends quietly when the reader of stdout goes away (tcplab run … | head -1)', async () => {
+    const flood = { format: 'tcplab.scenario/1', title: { en: 'x', 'zh-CN': 'x' }, hosts: [{ name: 'A', ip: '10.0.0.1' }, { name: 'B', ip: '10.0.0.2' }],
+      steps: [{ atMs: 0, host: 'B', call: 'listen', port: 80 }], floods: [{ from: 'A', target: '10.0.0.2:80', startMs: 0, ratePerSec: 10_000, count: 5_000 }], untilMs: 1000 };
+    writeFileSync(f('pipe-flood.json'), JSON.stringify(flood));
+    // Megabytes of trace to stdout, in several writes; the reader closes its end after the first data.
+    const child = spawn(process.execPath, ['bin/tcplab.mjs', 'run', f('pipe-flood.json'), '--trace', '-'], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(stderr).not.toMatch(/EPIPE|Error|at /);
+    expect(code).toBe(0);
   }, 60_000);
 });
