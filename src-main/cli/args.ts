@@ -32,7 +32,8 @@ export function parseArgs(argv: readonly string[], table: OptTable, maxPositiona
     if (arg === '--') { positionals.push(...argv.slice(i + 1)); break; }
     if (!arg.startsWith('-') || arg === '-') { positionals.push(arg); continue; }
     const eq = arg.indexOf('=');
-    const name = (eq < 0 ? arg : arg.slice(0, eq)).replace(/^--?/, '');
+    // -h is --help on every command that has --help (as on `tcplab -h`).
+    const name = arg === '-h' && Object.prototype.hasOwnProperty.call(table, 'help') ? 'help' : (eq < 0 ? arg : arg.slice(0, eq)).replace(/^--?/, '');
     const spec = Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
     if (spec === undefined) {
       const known = Object.keys(table).map((k) => `--${k}`).join(', ');

@@ -8,7 +8,7 @@ import type { Session } from '../lab/session-model.js';
 import { intOpt, optionHelp, parseArgs, stringOpt, UsageError, type OptTable, type Parsed } from './args.js';
 import { CliExit, type CliIo } from './io.js';
 import { checkOutputPaths, langOpt, OUTPUT_OPTIONS, requestedOutputs, writeOutputs } from './outputs.js';
-import { readInput, sessionFor } from './source.js';
+import { formatOf, readInput, sessionFor } from './source.js';
 import { summaryLines } from './summary.js';
 
 const MAX_MS = 86_400_000, MAX_U32 = 4_294_967_295;
@@ -95,7 +95,9 @@ export function cmdReplay(argv: readonly string[], io: CliIo): number {
   if (p.opts.has('help')) { io.out(REPLAY_USAGE); return 0; }
   const file = p.positionals[0];
   if (file === undefined) throw new UsageError('replay needs a session file');
-  const loaded = loadSession(readInput(file, MAX_SESSION_BYTES));
+  const text = readInput(file, MAX_SESSION_BYTES);
+  if (formatOf(text).startsWith('tcplab.scenario/')) throw new CliExit(2, `${file} is a scenario, not a session: use "tcplab run ${file}"`);
+  const loaded = loadSession(text);
   // An action the run would refuse is bad input too, named by its path (as validate and the app report it).
   const errors = loaded.ok ? checkSessionActions(loaded.session) : loaded.errors;
   if (!loaded.ok || errors.length > 0) throw new CliExit(2, `${file} is not a valid session file:\n${formatErrors(errors).map((l) => `  ${l}`).join('\n')}`);

@@ -230,6 +230,18 @@ describe('tcplab validate', () => {
     }
   });
 
+  it('prints JSON on stdout with --json even when the file cannot be read', () => {
+    const r = cli(['validate', f('does-not-exist.json'), '--json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out.join('\n'))).toEqual({ ok: false, kind: null, errors: [{ path: '$', message: `cannot read ${f('does-not-exist.json')}: no such file or folder` }] });
+  });
+
+  it('points a scenario given to replay to run', () => {
+    writeFileSync(f('for-replay.json'), JSON.stringify(SCENARIO));
+    const r = cli(['replay', f('for-replay.json')]);
+    expect([r.code, r.err]).toEqual([2, [`tcplab replay: ${f('for-replay.json')} is a scenario, not a session: use "tcplab run ${f('for-replay.json')}"`]]);
+  });
+
   it('reports session files with errors at their JSON paths', () => {
     const doc = JSON.parse(saveSession(newSession(SCENARIO, 4, null))) as { branches: Array<{ actions: unknown[] }> };
     doc.branches[0]!.actions.push({ atMs: 5, op: 'drop', id: 'seven' });
@@ -266,6 +278,7 @@ describe('tcplab validate', () => {
       const r = cli([c, '--help']);
       expect([c, r.code, r.out[0]?.startsWith(`usage: tcplab ${c}`)]).toEqual([c, 0, true]);
       expect(cli(['help', c]).out).toEqual(r.out);
+      expect(cli([c, '-h'])).toEqual(r);
     }
     expect(cli(['--help']).out[0]!.startsWith('usage: tcplab <command> [options]\n\ncommands:\n  run ')).toBe(true);
   });
