@@ -32,7 +32,8 @@ export function parseArgs(argv: readonly string[], table: OptTable, maxPositiona
     if (arg === '--') { positionals.push(...argv.slice(i + 1)); break; }
     if (!arg.startsWith('-') || arg === '-') { positionals.push(arg); continue; }
     const eq = arg.indexOf('=');
-    const name = (eq < 0 ? arg : arg.slice(0, eq)).replace(/^--?/, '');
+    // -h is --help on every command that has --help (as on `tcplab -h`).
+    const name = arg === '-h' && Object.prototype.hasOwnProperty.call(table, 'help') ? 'help' : (eq < 0 ? arg : arg.slice(0, eq)).replace(/^--?/, '');
     const spec = Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
     if (spec === undefined) {
       const known = Object.keys(table).map((k) => `--${k}`).join(', ');
@@ -44,12 +45,21 @@ export function parseArgs(argv: readonly string[], table: OptTable, maxPositiona
       opts.set(name, true);
       continue;
     }
+    // `--trace --html r.html`: the next word is another option, so --trace has no value (it would
+    // otherwise write a file named "--html"). A value may start with a single dash ("-" is stdout).
+    const next = eq >= 0 ? undefined : argv[i + 1];
+    if (eq < 0 && next !== undefined && next.startsWith('--')) throw new UsageError(missing(name, spec));
     const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined || value === '') throw new UsageError(`option --${name} needs a value (${spec.value ?? 'value'})`);
+    if (value === undefined || value === '') throw new UsageError(missing(name, spec));
     opts.set(name, value);
   }
   if (positionals.length > maxPositionals) throw new UsageError(`unexpected argument "${positionals[maxPositionals]}"`);
   return { positionals, opts };
+}
+
+function missing(name: string, spec: OptSpec): string {
+  const what = spec.value?.startsWith('F.') === true ? 'a file name' : `a value (${spec.value ?? 'value'})`;
+  return `--${name} needs ${what}`;
 }
 
 export function stringOpt(p: Parsed, name: string): string | undefined {

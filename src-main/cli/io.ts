@@ -4,6 +4,8 @@
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
+  /** Text to stdout as it is (an output file written to `-`); without it, out() is used. */
+  write?(text: string): void;
   /** Wall-clock milliseconds (any origin). */
   nowMs(): number;
 }
@@ -11,6 +13,7 @@ export interface CliIo {
 export const processIo: CliIo = {
   out: (line) => void process.stdout.write(`${line}\n`),
   err: (line) => void process.stderr.write(`${line}\n`),
+  write: (text) => void process.stdout.write(text),
   nowMs: () => performance.now(),
 };
 
@@ -19,5 +22,19 @@ export class CliExit extends Error {
   constructor(readonly code: 1 | 2, message: string) {
     super(message);
     this.name = 'CliExit';
+  }
+}
+
+/**
+ * `tcplab run x | head -1`: once the reader has gone, writing to the pipe fails with EPIPE, which Node
+ * reports as an unhandled 'error' event (a stack trace). The reader wanted no more, so the CLI ends quietly
+ * with the exit code it already has. Other stream errors end it with exit 1 and one line.
+ */
+export function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE' && stream === process.stdout) process.stderr.write(`tcplab: cannot write to stdout: ${err.message}\n`);
+      process.exit(err.code === 'EPIPE' ? (typeof process.exitCode === 'number' ? process.exitCode : 0) : 1);
+    });
   }
 }

@@ -1,7 +1,10 @@
-// The output files shared by `run` and `replay`: each option names one export format, written atomically.
+// The output files shared by `run` and `replay`: each option names one export format, written atomically
+// (see writeFileAtomic for links, devices and pipes); `-` writes a text format to stdout.
+import { realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type { ExportFormat } from '../contract/session.js';
-import { renderExport, type ExportInput } from '../lab/export/index.js';
-import { writeFileAtomic } from '../lab/io/files.js';
+import { csvChunks, jsonlChunks, renderExport, type ExportInput } from '../lab/export/index.js';
+import { writeFileChunks, writtenPath } from '../lab/io/files.js';
 import { saveSession } from '../lab/session-file.js';
 import type { Session } from '../lab/session-model.js';
 import { UsageError, type OptTable, type Parsed } from './args.js';
@@ -23,14 +26,65 @@ const FORMAT_OF: Record<string, ExportFormat> = {
   trace: 'jsonl', pcap: 'pcapng', session: 'session', svg: 'svg-ladder', 'state-svg': 'svg-state', png: 'png-ladder', csv: 'csv', html: 'html',
 };
 
-/** The output files asked for, in option order. */
+/** The formats that are bytes, not text: they cannot go to stdout (a terminal would show garbage). */
+const BINARY: ReadonlySet<ExportFormat> = new Set(['pcapng', 'png-ladder']);
+
+/** The file name that means stdout. */
+export const STDOUT = '-';
+
+/** The output files asked for, in option order; UsageError for a `-` that cannot be honoured. */
 export function requestedOutputs(p: Parsed): Array<{ format: ExportFormat; file: string }> {
   const out: Array<{ format: ExportFormat; file: string }> = [];
+  let toStdout: string | undefined;
   for (const [name, format] of Object.entries(FORMAT_OF)) {
     const file = p.opts.get(name);
-    if (typeof file === 'string') out.push({ format, file });
+    if (typeof file !== 'string') continue;
+    if (file === STDOUT) {
+      if (BINARY.has(format)) throw new UsageError(`--${name} -: ${format} is binary and cannot be written to stdout; give a file name`);
+      if (toStdout !== undefined) throw new UsageError(`--${toStdout} and --${name} both write to stdout (-); only one output can`);
+      toStdout = name;
+    }
+    out.push({ format, file });
   }
   return out;
+}
+
+/**
+ * What a path names, for comparing two paths: device and inode of an existing file (so links and
+ * different spellings agree), the real path of a new one; undefined for a device or pipe (/dev/null may
+ * take every output).
+ */
+function identity(file: string): string | undefined {
+  try {
+    const st = statSync(file);
+    return st.isFile() ? `${st.dev}:${st.ino}` : undefined;
+  } catch {
+    const abs = path.resolve(writtenPath(file));
+    try {
+      return `new:${path.join(realpathSync(path.dirname(abs)), path.basename(abs))}`;
+    } catch {
+      return `new:${abs}`;
+    }
+  }
+}
+
+/**
+ * Refuses (UsageError, before anything runs) an output that would overwrite the input file, or two outputs
+ * naming the same file (the second would silently replace the first).
+ */
+export function checkOutputPaths(p: Parsed, inputFile: string | undefined): void {
+  const input = inputFile === undefined ? undefined : identity(inputFile);
+  const seen = new Map<string, string>();
+  for (const name of Object.keys(FORMAT_OF)) {
+    const file = p.opts.get(name);
+    if (typeof file !== 'string' || file === STDOUT) continue;
+    const id = identity(file);
+    if (id === undefined) continue;
+    if (id === input) throw new UsageError(`--${name} ${file} is the input file ${inputFile}: writing it would destroy the input; choose another name`);
+    const first = seen.get(id);
+    if (first !== undefined) throw new UsageError(`--${first} and --${name} both name ${file}: give each output its own file`);
+    seen.set(id, name);
+  }
 }
 
 export function langOpt(p: Parsed): 'en' | 'zh-CN' {
@@ -39,11 +93,32 @@ export function langOpt(p: Parsed): 'en' | 'zh-CN' {
   throw new UsageError(`--lang must be en or zh-CN, not "${String(v)}"`);
 }
 
+/**
+ * The contents of one output, in pieces: the trace formats are written piece by piece, since a long run's
+ * trace is longer than the longest string V8 can build.
+ */
+function contents(input: ExportInput, session: Session, format: ExportFormat, lang: 'en' | 'zh-CN'): Iterable<string | Uint8Array> {
+  if (format === 'jsonl') return jsonlChunks(input.trace);
+  if (format === 'csv') return csvChunks(input.trace);
+  return [format === 'session' ? saveSession(session) : renderExport(input, format, lang)];
+}
+
 /** Renders and writes each requested output; a write failure throws FileError (exit 1). */
 export function writeOutputs(input: ExportInput, session: Session, wanted: ReadonlyArray<{ format: ExportFormat; file: string }>, lang: 'en' | 'zh-CN', io: CliIo): void {
   for (const { format, file } of wanted) {
-    const data = format === 'session' ? saveSession(session) : renderExport(input, format, lang);
-    writeFileAtomic(file, data);
-    io.err(`tcplab: wrote ${file} (${format}, ${typeof data === 'string' ? Buffer.byteLength(data) : data.length} bytes)`);
+    const chunks = contents(input, session, format, lang);
+    if (file === STDOUT) {
+      let bytes = 0;
+      for (const chunk of chunks) {
+        const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+        bytes += Buffer.byteLength(text);
+        if (io.write !== undefined) io.write(text);
+        else io.out(text.endsWith('\n') ? text.slice(0, -1) : text);
+      }
+      io.err(`tcplab: wrote stdout (${format}, ${bytes} bytes)`);
+      continue;
+    }
+    const bytes = writeFileChunks(file, chunks);
+    io.err(`tcplab: wrote ${file} (${format}, ${bytes} bytes)`);
   }
 }

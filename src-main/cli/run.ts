@@ -1,13 +1,14 @@
 // `tcplab run` and `tcplab replay`: run a scenario (or re-run a saved session), then write the outputs
 // asked for, or print a short summary when none is.
-import { sessionExportInput, type ExportInput, type RunProgress } from '../lab/export/index.js';
+import { sessionExportInput, TraceLimitError, type ExportInput, type RunProgress } from '../lab/export/index.js';
 import { formatErrors } from '../lab/scenario.js';
+import { checkSessionActions } from '../lab/session-check.js';
 import { loadSession } from '../lab/session-file.js';
 import type { Session } from '../lab/session-model.js';
 import { intOpt, optionHelp, parseArgs, stringOpt, UsageError, type OptTable, type Parsed } from './args.js';
 import { CliExit, type CliIo } from './io.js';
-import { langOpt, OUTPUT_OPTIONS, requestedOutputs, writeOutputs } from './outputs.js';
-import { readInput, sessionFor } from './source.js';
+import { checkOutputPaths, langOpt, OUTPUT_OPTIONS, requestedOutputs, writeOutputs } from './outputs.js';
+import { formatOf, readInput, sessionFor } from './source.js';
 import { summaryLines } from './summary.js';
 
 const MAX_MS = 86_400_000, MAX_U32 = 4_294_967_295;
@@ -15,6 +16,11 @@ const MAX_MS = 86_400_000, MAX_U32 = 4_294_967_295;
 const MAX_SESSION_BYTES = 32 * 1024 * 1024;
 /** Runs shorter than this print no progress. */
 const PROGRESS_AFTER_MS = 1000;
+/**
+ * The most trace events a run keeps: the exporters take the whole trace as objects (~300 bytes each), so
+ * this bounds the trace near 1.5 GB. The documented 1,000,000-SYN flood (bench/engine-scale.ts) makes 4,003,296.
+ */
+export const MAX_TRACE_EVENTS = 5_000_000;
 
 export const RUN_OPTIONS: OptTable = {
   profile: { kind: 'string', value: 'rfc|linux|classic', help: 'TCP profile of every host (overrides the scenario)' },
@@ -47,13 +53,15 @@ function progressReporter(io: CliIo): (p: RunProgress) => void {
   };
 }
 
-function execute(session: Session, p: Parsed, io: CliIo, origin: string, branch?: string): number {
+function execute(session: Session, p: Parsed, io: CliIo, origin: string, inputFile: string | undefined, branch?: string): number {
   const wanted = requestedOutputs(p);
+  checkOutputPaths(p, inputFile);
   const lang = langOpt(p);
   let input: ExportInput;
   try {
-    input = sessionExportInput(session, { onProgress: progressReporter(io), ...(branch === undefined ? {} : { branch }) });
+    input = sessionExportInput(session, { onProgress: progressReporter(io), maxEvents: MAX_TRACE_EVENTS, ...(branch === undefined ? {} : { branch }) });
   } catch (err) {
+    if (err instanceof TraceLimitError) throw new CliExit(2, `${origin} is too big to run here: ${err.path === null ? '' : `${err.path}: `}${err.message}`);
     throw new CliExit(1, `the run failed: ${err instanceof Error ? err.message : String(err)}`);
   }
   if (wanted.length === 0) for (const line of summaryLines(input, origin)) io.out(line);
@@ -75,7 +83,7 @@ export function cmdRun(argv: readonly string[], io: CliIo): number {
     ...optional('compare', intOpt(p, 'compare', 0, 64)),
   };
   const { session, origin } = sessionFor(target, overrides);
-  return execute(session, p, io, origin);
+  return execute(session, p, io, origin, origin === target ? target : undefined);
 }
 
 function optional<K extends string>(key: K, v: number | undefined): Partial<Record<K, number>> {
@@ -87,11 +95,15 @@ export function cmdReplay(argv: readonly string[], io: CliIo): number {
   if (p.opts.has('help')) { io.out(REPLAY_USAGE); return 0; }
   const file = p.positionals[0];
   if (file === undefined) throw new UsageError('replay needs a session file');
-  const loaded = loadSession(readInput(file, MAX_SESSION_BYTES));
-  if (!loaded.ok) throw new CliExit(2, `${file} is not a valid session file:\n${formatErrors(loaded.errors).map((l) => `  ${l}`).join('\n')}`);
+  const text = readInput(file, MAX_SESSION_BYTES);
+  if (formatOf(text).startsWith('tcplab.scenario/')) throw new CliExit(2, `${file} is a scenario, not a session: use "tcplab run ${file}"`);
+  const loaded = loadSession(text);
+  // An action the run would refuse is bad input too, named by its path (as validate and the app report it).
+  const errors = loaded.ok ? checkSessionActions(loaded.session) : loaded.errors;
+  if (!loaded.ok || errors.length > 0) throw new CliExit(2, `${file} is not a valid session file:\n${formatErrors(errors).map((l) => `  ${l}`).join('\n')}`);
   const branch = stringOpt(p, 'branch');
   if (branch !== undefined && !loaded.session.branches.some((b) => b.id === branch)) {
     throw new CliExit(2, `--branch ${branch}: the session has branches ${loaded.session.branches.map((b) => b.id).join(', ')}`);
   }
-  return execute(loaded.session, p, io, file, branch);
+  return execute(loaded.session, p, io, file, file, branch);
 }

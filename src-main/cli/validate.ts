@@ -1,13 +1,14 @@
 // `tcplab validate <file>`: checks a scenario or a session file and prints every problem with its JSON
 // path. The file's "format" field says which it is; without one it is checked as a scenario.
 import { formatErrors, parseScenarioText, type ScenarioError } from '../lab/scenario.js';
+import { checkSessionActions } from '../lab/session-check.js';
 import { loadSession } from '../lab/session-file.js';
 import { optionHelp, parseArgs, UsageError, type OptTable } from './args.js';
-import type { CliIo } from './io.js';
+import { CliExit, type CliIo } from './io.js';
 import { formatOf, readInput } from './source.js';
 
 export const VALIDATE_OPTIONS: OptTable = {
-  json: { kind: 'flag', help: 'print the result as JSON: { ok, kind, errors: [{ path, message }] }' },
+  json: { kind: 'flag', help: 'print the result as JSON: { ok, kind, errors: [{ path, message }] } (also when the file cannot be read)' },
   lang: { kind: 'string', value: 'en|zh-CN', help: 'language of the messages (default en)' },
   help: { kind: 'flag', help: 'show this help' },
 };
@@ -23,18 +24,27 @@ export function cmdValidate(argv: readonly string[], io: CliIo): number {
   if (file === undefined) throw new UsageError('validate needs a file');
   const lang = p.opts.get('lang') ?? 'en';
   if (lang !== 'en' && lang !== 'zh-CN') throw new UsageError(`--lang must be en or zh-CN, not "${String(lang)}"`);
-  const text = readInput(file, MAX_FILE_BYTES);
+  let text: string;
+  try {
+    text = readInput(file, MAX_FILE_BYTES);
+  } catch (err) {
+    // --json promises JSON on stdout whatever happens: a file that cannot be read is one error at "$".
+    if (err instanceof CliExit && p.opts.has('json')) io.out(JSON.stringify({ ok: false, kind: null, errors: [{ path: '$', message: err.message }] }, null, 2));
+    throw err;
+  }
   const kind = formatOf(text).startsWith('tcplab.session/') ? 'session' : 'scenario';
   const result = kind === 'session' ? loadSession(text) : parseScenarioText(text);
-  const errors: ScenarioError[] = result.ok ? [] : result.errors;
+  // A session valid field by field is replayed up to its last action, as opening it does (SESSION.md).
+  const errors: ScenarioError[] = !result.ok ? result.errors : 'session' in result ? checkSessionActions(result.session) : [];
+  const ok = errors.length === 0;
   if (p.opts.has('json')) {
     const lines = formatErrors(errors, lang);
-    io.out(JSON.stringify({ ok: result.ok, kind, errors: errors.map((e, i) => ({ path: e.path, message: lines[i]!.slice(e.path.length + 2) })) }, null, 2));
-  } else if (result.ok) {
+    io.out(JSON.stringify({ ok, kind, errors: errors.map((e, i) => ({ path: e.path, message: lines[i]!.slice(e.path.length + 2) })) }, null, 2));
+  } else if (ok) {
     io.out(`${file}: a valid ${kind}`);
   } else {
     io.out(`${file}: ${errors.length} error(s) in this ${kind}:`);
     for (const line of formatErrors(errors, lang)) io.out(`  ${line}`);
   }
-  return result.ok ? 0 : 2;
+  return ok ? 0 : 2;
 }

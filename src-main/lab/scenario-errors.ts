@@ -99,8 +99,12 @@ const ZH: Record<ErrorCode, Template> = {
   internal: (p) => `校验器内部错误：${p.detail}`,
 };
 
-/** Words inside params that the zh-CN templates translate (what/unit/when/expected/format). */
-const ZH_WORDS: Record<string, string> = {
+/**
+ * Words inside params that the zh-CN templates translate (what/unit/when/expected/format). A Map, since the
+ * params also carry the user's own values: on a plain object "constructor" or "__proto__" would find
+ * Object.prototype's members and print JavaScript internals.
+ */
+const ZH_WORDS: ReadonlyMap<string, string> = new Map(Object.entries({
   number: '数值', string: '字符串', array: '数组', object: '对象', boolean: '布尔值', integer: '整数',
   'the value': '该值', 'the text': '文本长度', 'the list': '列表长度', characters: '个字符', items: '项',
   'for a connect step': '对 connect 步骤', 'for a send step': '对 send 步骤', 'for a read step': '对 read 步骤',
@@ -111,11 +115,11 @@ const ZH_WORDS: Record<string, string> = {
   'a host name (letter, then letters, digits, _ or -; at most 32)': '主机名（字母开头，可含字母、数字、_ 或 -，最长 32）',
   'a sysctl name such as net.ipv4.tcp_syn_retries': 'sysctl 名称，如 net.ipv4.tcp_syn_retries',
   'host name': '主机名', 'IP address': 'IP 地址', 'rule id': '规则 id', 'lesson id': '课程 id',
-};
+}));
 
 function zhParams(p: ErrorParams): ErrorParams {
   const out: ErrorParams = {};
-  for (const [k, v] of Object.entries(p)) out[k] = typeof v === 'string' && ZH_WORDS[v] !== undefined ? ZH_WORDS[v] : v;
+  for (const [k, v] of Object.entries(p)) out[k] = typeof v === 'string' ? (ZH_WORDS.get(v) ?? v) : v;
   return out;
 }
 

@@ -2,6 +2,7 @@
 // Every object is strict (unknown keys are errors, so typos are caught) and every number and list is bounded.
 // Cross-field rules (host references, call-specific fields) live in scenario-refs.ts.
 import { z } from 'zod';
+import { MAX_SEND_BYTES } from '../net/steps.js';
 import { actionSchema } from './scenario-actions.js';
 import { expectationSchema } from './scenario-expect.js';
 import {
@@ -72,7 +73,8 @@ export const stepSchema = z.strictObject({
   to: endpoint().optional(),
   backlog: z.number().int().min(1).max(65535).optional(),
   data: z.string().max(MAX_DATA_CHARS).optional(),
-  bytes: z.number().int().min(1).max(1e10).optional(),
+  // The engine's limit (net/steps.ts), so validate refuses what a run would.
+  bytes: z.number().int().min(1).max(MAX_SEND_BYTES).optional(),
   value: z.number().int().min(0).max(1e9).optional(),
 }).meta({ id: 'Step', description: 'An application call, at atMs or reactively on an application event.' });
 

@@ -3,6 +3,7 @@
 // without one in the local code page and garbles Chinese text.
 import type { TraceEvent } from '../../net/trace.js';
 import { eventDetail } from './event-text.js';
+import { LINES_PER_CHUNK } from './jsonl.js';
 
 export const CSV_HEADER = ['t_ms', 'kind', 'host', 'conn', 'id', 'flags', 'seq', 'ack', 'len', 'win', 'state', 'detail'] as const;
 const BOM = '\uFEFF';
@@ -31,4 +32,14 @@ export function exportCsv(trace: readonly TraceEvent[]): string {
   const rows: string[] = [CSV_HEADER.join(',')];
   for (const ev of trace) rows.push(csvCells(ev).map(csvField).join(','));
   return BOM + rows.join(CRLF) + CRLF;
+}
+
+/** exportCsv in pieces that concatenate to the same text (see jsonlChunks). */
+export function* csvChunks(trace: readonly TraceEvent[]): Generator<string> {
+  yield BOM + CSV_HEADER.join(',') + CRLF;
+  for (let from = 0; from < trace.length; from += LINES_PER_CHUNK) {
+    const rows: string[] = [];
+    for (let i = from; i < Math.min(trace.length, from + LINES_PER_CHUNK); i++) rows.push(csvCells(trace[i]!).map(csvField).join(','));
+    yield rows.join(CRLF) + CRLF;
+  }
 }

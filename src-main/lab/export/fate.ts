@@ -29,6 +29,26 @@ export function indexPacketEvents(trace: readonly TraceEvent[]): PacketEventInde
   return { router, dropHost, sendIds };
 }
 
+/**
+ * Packets the trace shows being sent whose records the network no longer keeps: its store keeps the most
+ * recent 200,000 records, and a flood's SYNs and the replies to spoofed addresses the last 4,096 of their own
+ * (bounded memory, net/packets.ts PacketStore), so missing ids can lie anywhere in the kept range too.
+ */
+export function packetsOffRecord(sendIds: readonly number[], packets: readonly Pick<PacketRecord, 'id'>[]): { sent: number; missing: number } {
+  const kept = new Set<number>();
+  for (const p of packets) kept.add(p.id);
+  const sent = new Set<number>(sendIds);
+  let missing = 0;
+  for (const id of sent) if (!kept.has(id)) missing++;
+  return { sent: sent.size, missing };
+}
+
+/** The words for packetsOffRecord's count (pcapng comment, CLI summary); '' when nothing is missing. */
+export function offRecordText(missing: number, sent: number): string {
+  return missing === 0 ? '' : `${missing} of the ${sent} packets sent are no longer on record and not included `
+    + '(bounded memory: the lab keeps the most recent packet records, and only the last few thousand of a flood; see docs/EXPORTS.md)';
+}
+
 const NONE: readonly TraceEvent[] = [];
 
 /** packetStory with the packet's events looked up in the index. */

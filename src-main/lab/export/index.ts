@@ -4,9 +4,9 @@ import type { ExportFormat, ExportResult } from '../../contract/session.js';
 import { svgToPng } from '../io/png.js';
 import { saveSession } from '../session-file.js';
 import { prepare, type Session } from '../session-model.js';
-import { exportCsv } from './csv.js';
+import { csvChunks, exportCsv } from './csv.js';
 import { htmlReport } from './html-report.js';
-import { exportJsonl } from './jsonl.js';
+import { exportJsonl, jsonlChunks } from './jsonl.js';
 import { exportPcapng } from './pcapng-export.js';
 import { sessionExportInput, type SessionInputOptions } from './session-input.js';
 import { ladderSvg } from './svg-ladder.js';
@@ -14,8 +14,8 @@ import { stateSvg } from './svg-state.js';
 import type { ExportInput, Lang } from './types.js';
 
 export type { ExportInput } from './types.js';
-export { sessionExportInput, type RunProgress, type SessionInputOptions } from './session-input.js';
-export { exportCsv, exportJsonl, exportPcapng, htmlReport, ladderSvg, stateSvg };
+export { EVENTS_PER_FLOOD_SYN, sessionExportInput, TraceLimitError, type RunProgress, type SessionInputOptions } from './session-input.js';
+export { csvChunks, exportCsv, exportJsonl, exportPcapng, htmlReport, jsonlChunks, ladderSvg, stateSvg };
 
 /** A PNG of a long run would be metres tall: the picture shows the first packets only. */
 export const PNG_MAX_ARROWS = 200;

@@ -5,7 +5,7 @@
 import { encodeIpv4Tcp, encodeIpv4TcpInto, ipv4TcpMaxBytes } from '../../tcp/codec.js';
 import type { PacketRecord } from '../../net/packets.js';
 import { PcapngWriter } from '../pcapng.js';
-import { indexPacketEvents, packetStoryFrom } from './fate.js';
+import { indexPacketEvents, offRecordText, packetsOffRecord, packetStoryFrom } from './fate.js';
 import type { ExportInput } from './types.js';
 
 export const PCAPNG_APP_NAME = 'tcplab 0.1.0';
@@ -23,10 +23,11 @@ function timeUs(ms: number): number {
 
 export function exportPcapng(input: Pick<ExportInput, 'title' | 'trace' | 'packets'>): Uint8Array {
   const index = indexPacketEvents(input.trace);
-  const firstKeptId = input.packets[0]?.id ?? Infinity;
-  const missing = index.sendIds.filter((id) => id < firstKeptId).length;
+  // Every sent packet without a record counts, not only ids before the first kept one: flood packets keep a
+  // small ring of their own, so gaps lie inside the kept range too.
+  const { sent, missing } = packetsOffRecord(index.sendIds, input.packets);
   const sectionComment = `${input.title.en} — virtual time, t=0 is the start of the session` +
-    (missing > 0 ? `; ${missing} earlier packet(s) are no longer on record and are not in this file` : '');
+    (missing > 0 ? `; ${offRecordText(missing, sent)}` : '');
   // Comments first, so that the file's size can be bounded and it is written into one buffer (sizeHintBytes).
   const comments = input.packets.map((r) => `#${r.id} ${r.from}→${r.to ?? '?'}: ${packetStoryFrom(index, r)}`);
   let sizeHintBytes = PcapngWriter.HEADERS_MAX_BYTES + 3 * sectionComment.length;

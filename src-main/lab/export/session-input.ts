@@ -1,7 +1,10 @@
 // From a session to the exporters' plain input: re-executes the chosen branch (scenario + seed + its
 // actions, DESIGN.md "Deterministic core") to the scenario's end, keeping the whole trace and the packet
-// records. Long runs report progress through onProgress; lab/ reads no clock, the caller may.
+// records. Long runs report progress through onProgress; lab/ reads no clock, the caller may. The whole trace
+// is held in memory, so a caller can bound it (maxEvents): a run that would exceed it is refused before it
+// starts when its floods alone would, and stopped when it gets there otherwise (TraceLimitError).
 import type { BranchInfo } from '../../contract/session.js';
+import type { SynFloodSpec } from '../../net/spec.js';
 import type { TraceEvent } from '../../net/trace.js';
 import { Executor, Tap } from '../session-executor.js';
 import { branchById, planFor, prepare, type Session } from '../session-model.js';
@@ -18,11 +21,51 @@ export interface SessionInputOptions {
   branch?: string;
   /** Stop here instead of at the scenario's untilMs. */
   untilMs?: number;
-  /** Called after every slice of virtual time (about 1/200 of the run). */
+  /**
+   * Called after every slice of virtual time (about 1/200 of the run) and every PROGRESS_EVENTS events, so a
+   * caller timing the run hears from it even when a burst (a flood) fills one slice.
+   */
   onProgress?: (p: RunProgress) => void;
+  /** The most trace events to keep; more throws TraceLimitError (before the run when its floods alone would). */
+  maxEvents?: number;
 }
 
 const PROGRESS_SLICES = 200;
+const PROGRESS_EVENTS = 8192;
+/**
+ * Trace events one spoofed SYN makes in a flood: its send and its arrival, the SYN-ACK's (or RST's) send and
+ * its fate at the spoofed address (a 1,000,000-SYN flood with SYN cookies makes 4,003,296 events).
+ */
+export const EVENTS_PER_FLOOD_SYN = 4;
+
+/** A run that would keep more trace events than the caller allows. path: the scenario field to blame, if any. */
+export class TraceLimitError extends Error {
+  constructor(
+    message: string,
+    readonly maxEvents: number,
+    readonly path: string | null,
+  ) {
+    super(message);
+    this.name = 'TraceLimitError';
+  }
+}
+
+/** SYNs a flood sends before untilMs (floodTick sends SYN i at startMs + i/ratePerSec). */
+export function floodSynsBefore(f: SynFloodSpec, untilMs: number): number {
+  if (f.startMs > untilMs) return 0;
+  return Math.min(f.count, Math.floor(((untilMs - f.startMs) * f.ratePerSec) / 1000) + 1);
+}
+
+function checkFloods(floods: readonly SynFloodSpec[], untilMs: number, maxEvents: number): void {
+  const syns = floods.reduce((n, f) => n + floodSynsBefore(f, untilMs), 0);
+  if (syns * EVENTS_PER_FLOOD_SYN <= maxEvents) return;
+  const n = (x: number) => x.toLocaleString('en-US');
+  throw new TraceLimitError(
+    `the floods send ${n(syns)} SYNs before ${n(untilMs)} ms, about ${n(syns * EVENTS_PER_FLOOD_SYN)} trace events (${EVENTS_PER_FLOOD_SYN} per SYN); `
+      + `at most ${n(maxEvents)} events can be kept in memory: lower count or ratePerSec, or end the run sooner (untilMs)`,
+    maxEvents, '$.floods',
+  );
+}
 
 export function branchInfos(session: Session): BranchInfo[] {
   return session.branches.map((b) => ({ id: b.id, name: b.name, parent: b.parent, forkAtMs: b.forkAtMs, actionCount: b.actions.length }));
@@ -34,9 +77,22 @@ export function sessionExportInput(session: Session, opts: SessionInputOptions =
   const branch = branchById(session, branchId);
   if (branch === undefined) throw new Error(`the session has no branch "${branchId}"`);
   const prepared = prepare(session);
-  const trace: TraceEvent[] = [];
-  const exec = Executor.start(planFor(prepared, branch.actions), new Tap(0, trace));
   const untilMs = Math.min(opts.untilMs ?? prepared.run.untilMs, prepared.run.untilMs);
+  const maxEvents = opts.maxEvents ?? Infinity;
+  if (opts.maxEvents !== undefined) checkFloods(prepared.run.floods ?? [], untilMs, opts.maxEvents);
+  const trace: TraceEvent[] = [];
+  const onProgress = opts.onProgress;
+  const out = {
+    push(ev: TraceEvent): void {
+      trace.push(ev);
+      if ((trace.length & (PROGRESS_EVENTS - 1)) !== 0) return;
+      if (trace.length > maxEvents) {
+        throw new TraceLimitError(`the run made more than ${maxEvents.toLocaleString('en-US')} trace events by ${ev.t} ms, the most that can be kept in memory: end it sooner (untilMs) or make it smaller`, maxEvents, null);
+      }
+      onProgress?.({ nowMs: ev.t, untilMs, events: trace.length });
+    },
+  };
+  const exec = Executor.start(planFor(prepared, branch.actions), new Tap(0, out));
   const sliceMs = Math.max(1, untilMs / PROGRESS_SLICES);
   for (let i = 1; i <= PROGRESS_SLICES; i++) {
     exec.runTo(i === PROGRESS_SLICES ? untilMs : Math.min(untilMs, i * sliceMs));

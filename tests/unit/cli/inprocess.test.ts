@@ -1,10 +1,11 @@
 // The CLI's commands called in-process with a recording io (fast): options, exit codes, messages.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli/cli.js';
 import type { CliIo } from '../../../src-main/cli/io.js';
+import { csvChunks, exportCsv, exportJsonl, jsonlChunks, sessionExportInput, TraceLimitError } from '../../../src-main/lab/export/index.js';
 import { saveSession } from '../../../src-main/lab/session-file.js';
 import { newSession } from '../../../src-main/lab/session-model.js';
 
@@ -56,12 +57,61 @@ describe('tcplab run', () => {
     expect(slow.err[0]).toMatch(/^tcplab: \d+% \(virtual [\d.]+ of 2000 ms, \d+ events, [\d.]+ s\)$/);
   });
 
+  it('prints progress while a burst fills one slice of virtual time (a flood), not only between slices', () => {
+    // 20,000 SYNs in the first 20 ms of a 200 s run: the whole burst is inside the first 1/200 slice.
+    const flood = { ...SCENARIO, untilMs: 200_000, floods: [{ from: 'A', target: '10.0.0.2:80', startMs: 0, ratePerSec: 1_000_000, count: 20_000 }] };
+    writeFileSync(f('burst.json'), JSON.stringify(flood));
+    const r = cli(['run', f('burst.json')], 1000);
+    expect(r.code).toBe(0);
+    const inBurst = r.err.map((l) => /virtual ([\d.]+) of 200000 ms/.exec(l)?.[1]).filter((v) => v !== undefined && Number(v) < 1000);
+    expect(inBurst.length).toBeGreaterThan(5);
+  });
+
+  it('refuses a run whose floods would exceed the trace kept in memory, before running it (exit 2)', () => {
+    const flood = { ...SCENARIO, untilMs: 86_400_000, floods: [{ from: 'A', target: '10.0.0.2:80', startMs: 0, ratePerSec: 10_000_000, count: 10_000_000 }] };
+    writeFileSync(f('flood-max.json'), JSON.stringify(flood));
+    const r = cli(['run', f('flood-max.json'), '--trace', f('flood-max.jsonl')]);
+    expect([r.code, r.out]).toEqual([2, []]);
+    expect(r.err.join('\n')).toMatch(/\$\.floods: the floods send 10,000,000 SYNs .* about 40,000,000 trace events .* at most 5,000,000 events/);
+    expect(() => readFileSync(f('flood-max.jsonl'))).toThrow();
+    // A flood that ends before untilMs counts only the SYNs it sends: 1,000,000 at 100,000/s within 15 s passes the check.
+    const session = newSession({ ...SCENARIO, untilMs: 5, floods: [{ from: 'A', target: '10.0.0.2:80', startMs: 0, ratePerSec: 100_000, count: 10_000_000 }] }, 1, null);
+    expect(sessionExportInput(session, { maxEvents: 5_000 }).trace.length).toBeLessThan(5_000);
+  });
+
+  it('stops a run that outgrows the limit while running, and writes long traces in pieces that join to the same text', () => {
+    const session = newSession({ ...SCENARIO, floods: [{ from: 'A', target: '10.0.0.2:80', startMs: 0, ratePerSec: 10_000, count: 5_000 }] }, 1, null);
+    expect(() => sessionExportInput(session, { maxEvents: 12_000 })).toThrow(TraceLimitError);
+    const input = sessionExportInput(session);
+    expect(input.trace.length).toBeGreaterThan(12_000);
+    expect([...jsonlChunks(input.trace)].join('')).toBe(exportJsonl(input.trace));
+    expect([...csvChunks(input.trace)].join('')).toBe(exportCsv(input.trace));
+  });
+
+  it('counts every sent packet missing from the pcapng and the summary (a flood keeps only its last records)', () => {
+    const flood = { ...SCENARIO, floods: [{ from: 'A', target: '10.0.0.2:80', startMs: 0, ratePerSec: 10_000, count: 5_000 }] };
+    writeFileSync(f('small-flood.json'), JSON.stringify(flood));
+    expect(cli(['run', f('small-flood.json'), '--trace', f('small-flood.jsonl'), '--pcap', f('small-flood.pcapng')]).code).toBe(0);
+    const sent = readFileSync(f('small-flood.jsonl'), 'utf8').trimEnd().split('\n').filter((l) => l.includes('"kind":"segment.send"')).length;
+    const pcap = readFileSync(f('small-flood.pcapng'));
+    let frames = 0;
+    for (let at = 0; at < pcap.length; at += pcap.readUInt32LE(at + 4)) if (pcap.readUInt32LE(at) === 6) frames++;
+    expect(sent - frames).toBeGreaterThan(1000);
+    expect(pcap.toString('utf8')).toContain(`; ${sent - frames} of the ${sent} packets sent are no longer on record and not included (bounded memory`);
+    const summary = cli(['run', f('small-flood.json')]).out;
+    expect(summary[2]).toBe(`${summary[2]!.split(' ')[0]} events, ${frames} packets on record (${summary[2]!.split('(')[1]}`);
+    expect(summary[3]).toMatch(new RegExp(`^ {2}${sent - frames} of the ${sent} packets sent are no longer on record`));
+  });
+
   it('exits 2 on bad options and bad input, naming the problem', () => {
     const cases: Array<[string[], RegExp]> = [
       [['run'], /run needs a scenario file or a lesson id/],
       [['run', f('sc.json'), '--bogus'], /unknown option "--bogus"/],
       [['run', f('sc.json'), '--seed', '-1'], /--seed must be an integer from 0 to 4294967295, not "-1"/],
-      [['run', f('sc.json'), '--seed'], /option --seed needs a value/],
+      [['run', f('sc.json'), '--seed'], /--seed needs a value \(N\)/],
+      [['run', f('sc.json'), '--seed', '--until', '100'], /--seed needs a value \(N\)/],
+      [['run', f('sc.json'), '--trace', '--html', f('r.html')], /--trace needs a file name/],
+      [['run', f('sc.json'), '--trace=', '--html', f('r.html')], /--trace needs a file name/],
       [['run', f('sc.json'), '--profile', 'bsd'], /--profile must be rfc, linux or classic/],
       [['run', f('sc.json'), '--lang', 'fr', '--csv', f('x.csv')], /--lang must be en or zh-CN/],
       [['run', f('sc.json'), '--compare', '0'], /--compare 0: this scenario has 0 comparison run/],
@@ -85,6 +135,35 @@ describe('tcplab run', () => {
     expect(r.err.join('\n')).toContain('$.untilMs: ');
     writeFileSync(f('s.json'), saveSession(newSession(SCENARIO, 1, null)));
     expect(cli(['run', f('s.json')]).err.join('\n')).toContain(`is a session file: use "tcplab replay ${f('s.json')}"`);
+  });
+
+  it('writes a text output to stdout for "-", and refuses binary or two outputs there', () => {
+    const r = cli(['run', f('sc.json'), '--trace', '-']);
+    expect(r.code).toBe(0);
+    expect(r.out.join('\n').split('\n').map((l) => (JSON.parse(l) as { kind: string }).kind)).toContain('segment.send');
+    expect(r.err).toEqual([expect.stringMatching(/^tcplab: wrote stdout \(jsonl, \d+ bytes\)$/)]);
+    const binary = cli(['run', f('sc.json'), '--pcap', '-']);
+    expect([binary.code, binary.out]).toEqual([2, []]);
+    expect(binary.err[0]).toContain('--pcap -: pcapng is binary');
+    const two = cli(['run', f('sc.json'), '--trace', '-', '--csv', '-']);
+    expect([two.code, two.out]).toEqual([2, []]);
+    expect(two.err[0]).toContain('--trace and --csv both write to stdout');
+  });
+
+  it('refuses an output that is the input file, or two outputs naming one file, before running (exit 2)', () => {
+    writeFileSync(f('self.json'), JSON.stringify(SCENARIO));
+    const before = readFileSync(f('self.json'), 'utf8');
+    const self = cli(['run', f('self.json'), '--trace', join(dir, '.', 'self.json')]);
+    expect([self.code, self.out]).toEqual([2, []]);
+    expect(self.err[0]).toContain(`--trace ${join(dir, '.', 'self.json')} is the input file ${f('self.json')}`);
+    expect(readFileSync(f('self.json'), 'utf8')).toBe(before);
+    symlinkSync('twice.out', f('twice-link'));
+    const twice = cli(['run', f('self.json'), '--trace', f('twice.out'), '--csv', f('twice-link')]);
+    expect([twice.code, twice.err[0]]).toEqual([2, expect.stringContaining(`--trace and --csv both name ${f('twice-link')}`)]);
+    expect(existsSync(f('twice.out'))).toBe(false);
+    writeFileSync(f('self-session.json'), saveSession(newSession(SCENARIO, 1, null)));
+    const replay = cli(['replay', f('self-session.json'), '--session', f('self-session.json')]);
+    expect([replay.code, replay.err[0]]).toEqual([2, expect.stringContaining('is the input file')]);
   });
 
   it('exits 1 when an output cannot be written', () => {
@@ -128,6 +207,41 @@ describe('tcplab validate', () => {
     expect(zh.out.slice(1).some((l) => /[\u4e00-\u9fff]/.test(l))).toBe(true);
   });
 
+  it('refuses a send of more bytes than a run accepts (64 MiB per step), at its path', () => {
+    const send = (bytes: number) => ({ ...SCENARIO, steps: [...SCENARIO.steps, { atMs: 100, host: 'A', call: 'send', port: 40000, bytes }] });
+    writeFileSync(f('big-send.json'), JSON.stringify(send(67_108_865)));
+    const r = cli(['validate', f('big-send.json')]);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('  $.steps[2].bytes: the value must be at most 67108864');
+    writeFileSync(f('max-send.json'), JSON.stringify(send(67_108_864)));
+    expect(cli(['validate', f('max-send.json')]).code).toBe(0);
+  });
+
+  it('prints values named like Object.prototype members as they are, in Chinese too', () => {
+    const doc = { ...SCENARIO, steps: [{ atMs: 0, host: 'toString', call: 'listen', port: 80 }], rules: [{ match: { from: 'valueOf' }, action: 'drop' }] };
+    writeFileSync(f('proto-words.json'), JSON.stringify(doc));
+    writeFileSync(f('proto-key.json'), JSON.stringify(SCENARIO).replace('"name":"A",', '"name":"A","constructor":1,"__proto__":1,'));
+    for (const lang of ['en', 'zh-CN']) {
+      const text = [...cli(['validate', f('proto-words.json'), '--lang', lang]).out, ...cli(['validate', f('proto-key.json'), '--lang', lang]).out].join('\n');
+      expect(text).not.toMatch(/native code|\[object Object\]/);
+      expect(text).toMatch(/"toString"/);
+      expect(text).toMatch(/"valueOf"/);
+      expect(text).toMatch(/"constructor"/);
+    }
+  });
+
+  it('prints JSON on stdout with --json even when the file cannot be read', () => {
+    const r = cli(['validate', f('does-not-exist.json'), '--json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out.join('\n'))).toEqual({ ok: false, kind: null, errors: [{ path: '$', message: `cannot read ${f('does-not-exist.json')}: no such file or folder` }] });
+  });
+
+  it('points a scenario given to replay to run', () => {
+    writeFileSync(f('for-replay.json'), JSON.stringify(SCENARIO));
+    const r = cli(['replay', f('for-replay.json')]);
+    expect([r.code, r.err]).toEqual([2, [`tcplab replay: ${f('for-replay.json')} is a scenario, not a session: use "tcplab run ${f('for-replay.json')}"`]]);
+  });
+
   it('reports session files with errors at their JSON paths', () => {
     const doc = JSON.parse(saveSession(newSession(SCENARIO, 4, null))) as { branches: Array<{ actions: unknown[] }> };
     doc.branches[0]!.actions.push({ atMs: 5, op: 'drop', id: 'seven' });
@@ -137,11 +251,34 @@ describe('tcplab validate', () => {
     expect(r.out.join('\n')).toContain('$.branches[0].actions[0]');
   });
 
+  it('replays a session to check its actions: one that cannot apply is bad input with its path, in validate and replay', () => {
+    const withActions = (actions: unknown[]) => {
+      const doc = JSON.parse(saveSession(newSession(SCENARIO, 4, null))) as { branches: Array<{ actions: unknown[] }> };
+      doc.branches[0]!.actions.push(...actions);
+      return JSON.stringify(doc);
+    };
+    writeFileSync(f('no-packet.json'), withActions([{ atMs: 15, op: 'hold', id: 99 }]));
+    const v = cli(['validate', f('no-packet.json')]);
+    expect(v.code).toBe(2);
+    expect(v.out[1]).toMatch(/^ {2}\$\.branches\[0\]\.actions\[0\]\.id: no packet #99 /);
+    const r = cli(['replay', f('no-packet.json'), '--trace', f('no-packet.jsonl')]);
+    expect(r.code).toBe(2);
+    expect(r.err.join('\n')).toMatch(/is not a valid session file:\n {2}\$\.branches\[0\]\.actions\[0\]\.id: no packet #99 /);
+    expect(() => readFileSync(f('no-packet.jsonl'))).toThrow();
+    // A field the network refuses is named down to the field, once.
+    writeFileSync(f('bad-flags.json'), withActions([{ atMs: 1, op: 'hold', id: 1 }, { atMs: 2, op: 'edit', id: 1, fields: { flags: 'XYZ' } }]));
+    const j = JSON.parse(cli(['validate', f('bad-flags.json'), '--json']).out.join('\n')) as { ok: boolean; errors: Array<{ path: string; message: string }> };
+    expect(j).toEqual({ ok: false, kind: 'session', errors: [{ path: '$.branches[0].actions[1].fields.flags', message: expect.stringMatching(/^unknown flag letter "X"/) }] });
+    writeFileSync(f('good-hold.json'), withActions([{ atMs: 1, op: 'hold', id: 1 }, { atMs: 500, op: 'release', id: 1 }]));
+    expect(cli(['validate', f('good-hold.json')]).code).toBe(0);
+  });
+
   it('has help for every command', () => {
     for (const c of ['run', 'replay', 'validate', 'lessons']) {
       const r = cli([c, '--help']);
       expect([c, r.code, r.out[0]?.startsWith(`usage: tcplab ${c}`)]).toEqual([c, 0, true]);
       expect(cli(['help', c]).out).toEqual(r.out);
+      expect(cli([c, '-h'])).toEqual(r);
     }
     expect(cli(['--help']).out[0]!.startsWith('usage: tcplab <command> [options]\n\ncommands:\n  run ')).toBe(true);
   });

@@ -1,6 +1,6 @@
 // The real command line, spawned as a user runs it: one run per command (each start costs ~1-2 s).
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { closeSync, constants, existsSync, lstatSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -52,4 +52,38 @@ describe('tcplab (spawned)', () => {
     expect(bad.stderr).toContain('unknown option "--colour"');
     expect(existsSync(f('x'))).toBe(false);
   }, 120_000);
+
+  it('writes through a link to /dev/stdout-like descriptors and into a FIFO in place, never replacing them', async () => {
+    // Stand-ins for /dev/stdout and /dev/null (never the real ones): a link into /proc and a FIFO.
+    symlinkSync('/proc/self/fd/1', f('stdout-link'));
+    execFileSync('mkfifo', [f('fifo')]);
+    const reader = openSync(f('fifo'), constants.O_RDONLY | constants.O_NONBLOCK);
+    let csv = '';
+    try {
+      const r = await tcplab('run', 'three-way-handshake', '--trace', f('stdout-link'), '--csv', f('fifo'));
+      expect([r.code, r.stderr.match(/^tcplab: wrote /gm)?.length]).toEqual([0, 2]);
+      const events = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { kind: string });
+      expect(events.some((e) => e.kind === 'segment.send')).toBe(true);
+      const buf = Buffer.alloc(1 << 16);
+      csv = buf.subarray(0, readSync(reader, buf, 0, buf.length, null)).toString('utf8');
+    } finally {
+      closeSync(reader);
+    }
+    expect(csv.startsWith('\uFEFFt_ms,kind')).toBe(true);
+    expect([lstatSync(f('stdout-link')).isSymbolicLink(), lstatSync(f('fifo')).isFIFO()]).toEqual([true, true]);
+  }, 60_000);
+
+  it('ends quietly when the reader of stdout goes away (tcplab run … | head -1)', async () => {
+    const flood = { format: 'tcplab.scenario/1', title: { en: 'x', 'zh-CN': 'x' }, hosts: [{ name: 'A', ip: '10.0.0.1' }, { name: 'B', ip: '10.0.0.2' }],
+      steps: [{ atMs: 0, host: 'B', call: 'listen', port: 80 }], floods: [{ from: 'A', target: '10.0.0.2:80', startMs: 0, ratePerSec: 10_000, count: 5_000 }], untilMs: 1000 };
+    writeFileSync(f('pipe-flood.json'), JSON.stringify(flood));
+    // Megabytes of trace to stdout, in several writes; the reader closes its end after the first data.
+    const child = spawn(process.execPath, ['bin/tcplab.mjs', 'run', f('pipe-flood.json'), '--trace', '-'], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(stderr).not.toMatch(/EPIPE|Error|at /);
+    expect(code).toBe(0);
+  }, 60_000);
 });

@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { closeSync, constants, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -26,6 +27,46 @@ describe('atomic writes', () => {
     expect(() => writeFileAtomic(dir, 'new')).toThrow(FileError);
     expect(readFileSync(f, 'utf8')).toBe('old');
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('writes through links, to pipes, and their errors', () => {
+  const sub = mkdtempSync(join(tmpdir(), 'tcplab-io-links-'));
+  afterAll(() => rmSync(sub, { recursive: true, force: true }));
+
+  it('replaces the file a symlink points to and keeps the link; a dangling link gets its target created', () => {
+    writeFileSync(join(sub, 'real.txt'), 'old');
+    symlinkSync('real.txt', join(sub, 'link.txt'));
+    writeFileAtomic(join(sub, 'link.txt'), 'new');
+    expect(lstatSync(join(sub, 'link.txt')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(sub, 'real.txt'), 'utf8')).toBe('new');
+    symlinkSync('later.txt', join(sub, 'dangling'));
+    writeFileAtomic(join(sub, 'dangling'), 'made');
+    expect([readlinkSync(join(sub, 'dangling')), readFileSync(join(sub, 'later.txt'), 'utf8')]).toEqual(['later.txt', 'made']);
+  });
+
+  it('writes a FIFO in place (as /dev/null or /dev/stdout would be): it stays a FIFO', () => {
+    const fifo = join(sub, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    // A non-blocking reader lets the (blocking) open for writing succeed; the data waits in the pipe buffer.
+    const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      writeFileAtomic(fifo, 'through the pipe');
+      const buf = Buffer.alloc(100);
+      const n = readSync(reader, buf, 0, buf.length, null);
+      expect(buf.subarray(0, n).toString('utf8')).toBe('through the pipe');
+    } finally {
+      closeSync(reader);
+    }
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(readdirSync(sub).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('names the path the user gave, never a temp file', () => {
+    writeFileSync(join(sub, 'plain'), '');
+    const target = join(sub, 'plain', 'x.txt');
+    expect(() => writeFileAtomic(target, 'x')).toThrow(`cannot write ${target}: not a directory (ENOTDIR)`);
+    expect(() => writeFileAtomic(target, 'x')).not.toThrow(/\.tmp/);
   });
 });
 
