@@ -8,12 +8,11 @@ import type { Session } from '../lab/session-model.js';
 import { intOpt, optionHelp, parseArgs, stringOpt, UsageError, type OptTable, type Parsed } from './args.js';
 import { CliExit, type CliIo } from './io.js';
 import { checkOutputPaths, langOpt, OUTPUT_OPTIONS, requestedOutputs, writeOutputs } from './outputs.js';
-import { formatOf, readInput, sessionFor } from './source.js';
+import { formatOf, MAX_INPUT_BYTES, readInput, sessionFor } from './source.js';
 import { summaryLines } from './summary.js';
 
 const MAX_MS = 86_400_000, MAX_U32 = 4_294_967_295;
 /** A session file can hold a long action log; the host accepts up to 32 MiB of text (contract/session.ts). */
-const MAX_SESSION_BYTES = 32 * 1024 * 1024;
 /** Runs shorter than this print no progress. */
 const PROGRESS_AFTER_MS = 1000;
 /**
@@ -95,7 +94,7 @@ export function cmdReplay(argv: readonly string[], io: CliIo): number {
   if (p.opts.has('help')) { io.out(REPLAY_USAGE); return 0; }
   const file = p.positionals[0];
   if (file === undefined) throw new UsageError('replay needs a session file');
-  const text = readInput(file, MAX_SESSION_BYTES);
+  const text = readInput(file, MAX_INPUT_BYTES);
   if (formatOf(text).startsWith('tcplab.scenario/')) throw new CliExit(2, `${file} is a scenario, not a session: use "tcplab run ${file}"`);
   const loaded = loadSession(text);
   // An action the run would refuse is bad input too, named by its path (as validate and the app report it).

@@ -4,7 +4,6 @@
 import { lessonById, LESSONS } from '../lab/lessons/index.js';
 import { FileError, readTextLimited } from '../lab/io/files.js';
 import { formatErrors, parseScenario, parseScenarioText } from '../lab/scenario.js';
-import { MAX_TEXT_CHARS } from '../lab/scenario-guard.js';
 import { newSession, type Session } from '../lab/session-model.js';
 import { CliExit } from './io.js';
 
@@ -16,6 +15,13 @@ export interface Overrides {
 }
 
 type Json = Record<string, unknown>;
+
+/**
+ * The most bytes any input file may have (scenarios, sessions). One limit for run, replay and validate, so they
+ * never disagree about a file: a scenario's own limit is 10 Mi characters (lab/scenario-guard.ts), which UTF-8
+ * Chinese text reaches at up to 30 MiB.
+ */
+export const MAX_INPUT_BYTES = 32 * 1024 * 1024;
 
 /** An input file's text; a missing or oversized file is bad input (exit 2). */
 export function readInput(file: string, maxBytes: number): string {
@@ -49,7 +55,7 @@ export function loadScenarioJson(arg: string): { json: Json; origin: string } {
     if (lesson === undefined) throw new CliExit(2, `"${arg}" is neither a .json file nor a lesson id (see tcplab lessons; ids: ${LESSONS.map((l) => l.id).join(', ')})`);
     return { json: JSON.parse(JSON.stringify(lesson.scenario)) as Json, origin: `lesson ${lesson.id}` };
   }
-  const text = readInput(arg, MAX_TEXT_CHARS);
+  const text = readInput(arg, MAX_INPUT_BYTES);
   if (formatOf(text).startsWith('tcplab.session/')) throw new CliExit(2, `${arg} is a session file: use "tcplab replay ${arg}"`);
   const parsed = parseScenarioText(text);
   if (!parsed.ok) throw new CliExit(2, `${arg} is not a valid scenario:\n${formatErrors(parsed.errors).map((l) => `  ${l}`).join('\n')}`);

@@ -5,7 +5,7 @@ import { checkSessionActions } from '../lab/session-check.js';
 import { loadSession } from '../lab/session-file.js';
 import { optionHelp, parseArgs, UsageError, type OptTable } from './args.js';
 import { CliExit, type CliIo } from './io.js';
-import { formatOf, readInput } from './source.js';
+import { formatOf, MAX_INPUT_BYTES, readInput } from './source.js';
 
 export const VALIDATE_OPTIONS: OptTable = {
   json: { kind: 'flag', help: 'print the result as JSON: { ok, kind, errors: [{ path, message }] } (also when the file cannot be read)' },
@@ -14,8 +14,6 @@ export const VALIDATE_OPTIONS: OptTable = {
 };
 
 export const VALIDATE_USAGE = `usage: tcplab validate <file> [options]\n\nChecks a scenario (tcplab.scenario/1) or a session file (tcplab.session/1).\nPrints every error with its JSON path; exit code 2 when the file is invalid.\n\n${optionHelp(VALIDATE_OPTIONS)}`;
-
-const MAX_FILE_BYTES = 32 * 1024 * 1024;
 
 export function cmdValidate(argv: readonly string[], io: CliIo): number {
   const p = parseArgs(argv, VALIDATE_OPTIONS, 1);
@@ -26,7 +24,7 @@ export function cmdValidate(argv: readonly string[], io: CliIo): number {
   if (lang !== 'en' && lang !== 'zh-CN') throw new UsageError(`--lang must be en or zh-CN, not "${String(lang)}"`);
   let text: string;
   try {
-    text = readInput(file, MAX_FILE_BYTES);
+    text = readInput(file, MAX_INPUT_BYTES);
   } catch (err) {
     // --json promises JSON on stdout whatever happens: a file that cannot be read is one error at "$".
     if (err instanceof CliExit && p.opts.has('json')) io.out(JSON.stringify({ ok: false, kind: null, errors: [{ path: '$', message: err.message }] }, null, 2));

@@ -217,6 +217,23 @@ describe('tcplab validate', () => {
     expect(cli(['validate', f('max-send.json')]).code).toBe(0);
   });
 
+  it('agrees with run on how big a file may be: 10 Mi characters, whatever their UTF-8 size', () => {
+    // 11.3 MB of UTF-8 but 3.8 Mi characters: within the scenario limit, so both take it (run used to refuse it by bytes).
+    const chinese = '汉'.repeat(300_000);
+    const sends = Array.from({ length: 12 }, (_, i) => ({ atMs: 10 + i, host: 'A', call: 'send', port: 40000, data: chinese }));
+    writeFileSync(f('cjk.json'), JSON.stringify({ ...SCENARIO, steps: [...SCENARIO.steps, ...sends] }));
+    expect(readFileSync(f('cjk.json')).length).toBeGreaterThan(10 * 1024 * 1024);
+    expect(cli(['validate', f('cjk.json')]).code).toBe(0);
+    expect(cli(['run', f('cjk.json'), '--until', '1']).code).toBe(0);
+    // Over 10 Mi characters: both refuse, with the same message.
+    const big = JSON.stringify({ ...SCENARIO, description: { en: 'x'.repeat(11 * 1024 * 1024), 'zh-CN': 'x' } });
+    writeFileSync(f('big.json'), big);
+    const v = cli(['validate', f('big.json')]), r = cli(['run', f('big.json')]);
+    expect([v.code, r.code]).toEqual([2, 2]);
+    const message = `$: the file is ${big.length} characters; the limit is 10485760`;
+    expect(v.out.join('\n')).toContain(message);
+    expect(r.err.join('\n')).toContain(message);
+  });
   it('prints values named like Object.prototype members as they are, in Chinese too', () => {
     const doc = { ...SCENARIO, steps: [{ atMs: 0, host: 'toString', call: 'listen', port: 80 }], rules: [{ match: { from: 'valueOf' }, action: 'drop' }] };
     writeFileSync(f('proto-words.json'), JSON.stringify(doc));
