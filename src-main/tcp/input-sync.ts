@@ -9,11 +9,11 @@ import { processAck, settleFinWait1 } from './input-ack.js';
 import { processFin, processText } from './input-data.js';
 import { admitEstablished, announceAccepted } from './listen.js';
 import { controlSeq, output, sendAck, sendOowAck, sendRstFor, sendSyn } from './output.js';
-import { rttSample } from './rto.js';
+import { rttSample, synAckTimeoutMs } from './rto.js';
 import type { Segment } from './segment.js';
 import { FLAG, segLen } from './segment.js';
 import { seqAdd, seqGt, seqInRange, seqLe, seqLt } from './seq.js';
-import { stopTimer } from './timers.js';
+import { startTimer, stopTimer } from './timers.js';
 import { closeWith, rcvWindow, transition } from './transition.js';
 
 /** RFC 9293 3.10.7.4 first: the four-case acceptability test. */
@@ -95,8 +95,7 @@ function preChecks(st: StackCore, conn: Conn, seg: Segment, nowMs: number, id: n
     }
   }
   if (conn.state === 'SYN-RECEIVED' && conn.listenerPort >= 0 && flags & FLAG.SYN && bare && seg.seq === conn.irs) {
-    // Linux tcp_check_req: a retransmitted SYN means our SYN-ACK was lost; answer it again.
-    sendSyn(st, conn, true, true, 'SYN-ACK again for a retransmitted SYN', nowMs);
+    answerRetransmittedSyn(st, conn, nowMs);
     return 'done';
   }
   if (conn.twoWay && conn.listenerPort >= 0 && st.params.twoWayHandshake && flags & FLAG.SYN && bare) {
@@ -208,4 +207,26 @@ function ackInSynReceived(st: StackCore, conn: Conn, seg: Segment, nowMs: number
   const refuse = !st.params.acceptDataOnThirdAck && seg.payload.length > 0;
   if (refuse) st.emitNote(conn.key, 'data on the third handshake segment discarded (acceptDataOnThirdAck = false)', nowMs);
   return refuse ? 'established-skip-text' : 'established';
+}
+
+/**
+ * A retransmitted SYN in SYN-RECEIVED means our SYN-ACK was lost: answer it again. Linux (tcp_check_req) does so
+ * at most once per tcp_invalid_ratelimit (tcp_oow_rate_limited, sharing the connection's out-of-window ACK
+ * clock) and then restarts the SYN-ACK timer from now, with the timeout the timer would use next (1 s << its
+ * expirations so far): "reset timer after retransmitting SYNACK, similar to the idea of fast retransmit".
+ * The SYN-ACK sent here does not count towards tcp_synack_retries, which counts timer expirations.
+ */
+function answerRetransmittedSyn(st: StackCore, conn: Conn, nowMs: number): void {
+  const p = st.params;
+  if (!p.synAckRestartOnSyn) {
+    sendSyn(st, conn, true, true, 'SYN-ACK again for a retransmitted SYN', nowMs);
+    return;
+  }
+  if (p.invalidRateLimitMs > 0 && conn.lastOowAckMs >= 0 && nowMs - conn.lastOowAckMs < p.invalidRateLimitMs) {
+    st.emitNote(conn.key, 'SYN-ACK for a retransmitted SYN suppressed by net.ipv4.tcp_invalid_ratelimit', nowMs);
+    return;
+  }
+  conn.lastOowAckMs = nowMs;
+  sendSyn(st, conn, true, true, 'SYN-ACK again for a retransmitted SYN (SYN-ACK timer restarted)', nowMs);
+  startTimer(st, conn, T_SYNACK, nowMs + synAckTimeoutMs(p, conn.synRetransmits), nowMs);
 }

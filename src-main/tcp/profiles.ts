@@ -64,6 +64,11 @@ export interface Params {
    */
   synQueueRule: 'textbook' | 'linux';
   /**
+   * Linux tcp_check_req: a retransmitted SYN in SYN-RECEIVED is answered with the SYN-ACK again (at most once per
+   * tcp_invalid_ratelimit) and restarts the SYN-ACK timer from now. rfc/classic answer it and leave the timer.
+   */
+  synAckRestartOnSyn: boolean;
+  /**
    * SEQ of segments that carry no data, SYN or FIN (pure ACKs, RSTs) once SND.NXT may have gone back after an
    * RTO (output.ts controlSeq): 'snd-max' = the highest sequence number sent (the RFC's SND.NXT, which
    * retransmission never moves); 'bsd' = snd_max, but SND.UNA while the persist timer runs (4.4BSD
@@ -153,6 +158,7 @@ export function resolveParams(profile: ProfileName, sysctl?: Record<string, numb
     quickAck: profile === 'linux',
     acceptQueueExtra: profile === 'linux' ? 1 : 0,
     synQueueRule: profile === 'linux' ? 'linux' : 'textbook',
+    synAckRestartOnSyn: profile === 'linux',
     controlSeq: profile === 'linux' ? 'linux' : profile === 'classic' ? 'bsd' : 'snd-max',
     twoWayHandshake: v.twoWayHandshake === true,
     acceptDataOnThirdAck: v.acceptDataOnThirdAck !== false,

@@ -46,6 +46,8 @@ export const TRACE_EXACT_ZH: Record<string, string> = {
   'SYN-ACK (simultaneous open)': 'SYN-ACK（同时打开）',
   'SYN-ACK (two-way handshake: server is done)': 'SYN-ACK（两次握手：服务器端至此完成握手）',
   'SYN-ACK again for a retransmitted SYN': '收到重传的 SYN，再发一次 SYN-ACK',
+  'SYN-ACK again for a retransmitted SYN (SYN-ACK timer restarted)': '收到重传的 SYN，再次发送 SYN-ACK（SYN-ACK 定时器重新计时）',
+  'SYN-ACK for a retransmitted SYN suppressed by net.ipv4.tcp_invalid_ratelimit': '因 net.ipv4.tcp_invalid_ratelimit 限速，未为重传的 SYN 再次发送 SYN-ACK',
   'SYN queue full: SYN-ACK with a SYN cookie, no state kept': 'SYN 队列已满：改用携带 SYN cookie 的 SYN-ACK 应答，服务器不保存连接状态',
   'SYN-ACK with a SYN cookie, no state kept (tcp_syncookies = 2)': '携带 SYN cookie 的 SYN-ACK，服务器不保存连接状态（tcp_syncookies = 2）',
   'NewReno partial ACK: retransmit next hole': 'NewReno 部分确认：重传下一个空缺',

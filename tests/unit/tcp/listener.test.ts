@@ -113,6 +113,45 @@ describe('SYN flood with cookies', () => {
   });
 });
 
+describe('a retransmitted SYN in SYN-RECEIVED', () => {
+  /** Every SYN-ACK from B is lost, so A keeps retransmitting its SYN; B's timer-driven SYN-ACKs are returned. */
+  function lostSynAcks(profile: 'linux' | 'rfc', untilMs: number) {
+    const h = new Harness({ a: { profile }, b: { profile }, route: (w) => (w.seg.flags === (FLAG.SYN | FLAG.ACK) ? [] : [10]) });
+    h.b.listen(80, 8, 0);
+    h.a.connect(40000, '10.0.0.2:80', 0);
+    h.run(untilMs);
+    return { h, timerSynAcks: h.sent('B', 'SA').filter((w) => w.meta.cause.startsWith('SYN-ACK retransmission')).map((w) => w.t) };
+  }
+  it('linux: is answered with the SYN-ACK again and restarts the SYN-ACK timer from then (tcp_check_req)', () => {
+    const { h, timerSynAcks } = lostSynAcks('linux', 9000);
+    const again = h.sent('B', 'SA').filter((w) => w.meta.cause === 'SYN-ACK again for a retransmitted SYN (SYN-ACK timer restarted)').map((w) => w.t);
+    // A's SYNs reach B at 1010 … 5010 (1 s linear timeouts), then 7010. Each restarts B's 1 s timer just before it
+    // would fire (the SYN arrives at the instant of the timeout and is handled first). Without the restart the
+    // timer would send SYN-ACKs at 1010 and 3010.
+    expect(again).toEqual([1010, 2010, 3010, 4010, 5010, 7010]);
+    // A waits 2 s after 5000, so B's timer, restarted at 5010, fires at 6010; A's SYN at 7010 restarts the 2 s
+    // timer it then set (due 8010) to 9010.
+    expect(timerSynAcks).toEqual([6010]);
+  });
+  it('rfc: is answered with the SYN-ACK again, and the SYN-ACK timer keeps its schedule', () => {
+    const { timerSynAcks } = lostSynAcks('rfc', 4000);
+    expect(timerSynAcks).toEqual([1010, 3010]);
+  });
+  it('linux: answers at most one retransmitted SYN per tcp_invalid_ratelimit (500 ms)', () => {
+    const h = new Harness({ route: (w) => (w.seg.flags === (FLAG.SYN | FLAG.ACK) ? [] : [10]) });
+    h.b.listen(80, 8, 0);
+    h.a.connect(40000, '10.0.0.2:80', 0);
+    h.run(100);
+    const syn = h.sent('A', 'S')[0]!.seg;
+    h.inject('B', syn, 200);
+    h.inject('B', syn, 300);
+    h.inject('B', syn, 800);
+    h.run(900);
+    expect(h.sent('B', 'SA').filter((w) => w.meta.cause.startsWith('SYN-ACK again')).map((w) => w.t)).toEqual([200, 800]);
+    expect(h.events('note', 'B').map((e) => [e.t, e.text])).toEqual([[300, 'SYN-ACK for a retransmitted SYN suppressed by net.ipv4.tcp_invalid_ratelimit']]);
+  });
+});
+
 describe('accept queue', () => {
   it('rfc: with auto-accept off, accept() hands out connections in order; a full queue drops the SYN', () => {
     const h = new Harness({ a: { profile: 'rfc' }, b: { profile: 'rfc' } });
