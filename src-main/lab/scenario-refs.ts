@@ -66,8 +66,9 @@ function checkStep(step: StepV1, i: number, hosts: HostSet, out: ScenarioError[]
   }
 }
 
-function checkActions(actions: ScenarioAction[] | undefined, base: Path, out: ScenarioError[]): void {
+function checkActions(actions: ScenarioAction[] | undefined, base: Path, hosts: HostSet, out: ScenarioError[]): void {
   actions?.forEach((a, i) => {
+    if (a.op === 'inject') hosts.check(a.from, [...base, i, 'from'], out);
     if (a.op !== 'replay') return;
     const p = jsonPath([...base, i]);
     if (a.id !== undefined && a.cached !== undefined) out.push(makeError(`${p}.cached`, 'conflict', { a: 'id', b: 'cached' }));
@@ -136,7 +137,7 @@ function checkLesson(s: ScenarioV1, hosts: HostSet, out: ScenarioError[]): void 
       hosts.check(r.match.from, ['lesson', 'compare', ci, 'rules', ri, 'match', 'from'], out);
       hosts.check(r.match.to, ['lesson', 'compare', ci, 'rules', ri, 'match', 'to'], out);
     });
-    checkActions(c.actions, ['lesson', 'compare', ci, 'actions'], out);
+    checkActions(c.actions, ['lesson', 'compare', ci, 'actions'], hosts, out);
     c.steps?.forEach((step, i) => checkStep(step, i, hosts, out, ['lesson', 'compare', ci, 'steps']));
     c.expect.forEach((e, i) => filterHosts(e, ['lesson', 'compare', ci, 'expect', i], traceHosts, out));
   });
@@ -165,7 +166,7 @@ export function checkReferences(s: ScenarioV1): ScenarioError[] {
   });
   s.steps.forEach((step, i) => checkStep(step, i, hosts, out));
   s.floods?.forEach((f, i) => hosts.check(f.from, ['floods', i, 'from'], out));
-  checkActions(s.actions, ['actions'], out);
+  checkActions(s.actions, ['actions'], hosts, out);
   checkLesson(s, hosts, out);
   return out;
 }

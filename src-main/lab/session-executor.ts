@@ -194,6 +194,8 @@ export function scenarioIntervention(a: ScenarioAction, net: Network, nowMs: num
       return { atMs: nowMs, op: 'delay', id: a.id, delayMs: a.delayMs };
     case 'duplicate':
       return a.count === undefined ? { atMs: nowMs, op: 'duplicate', id: a.id } : { atMs: nowMs, op: 'duplicate', id: a.id, count: a.count };
+    case 'inject':
+      return { atMs: nowMs, op: 'inject', from: a.from, seg: a.seg };
     default:
       return { atMs: nowMs, op: a.op, id: a.id };
   }

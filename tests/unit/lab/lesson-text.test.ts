@@ -196,4 +196,36 @@ describe('lesson text: the numbers quoted match the trace', () => {
     expect(l.lesson.compare?.[2]?.label.en).toContain(`tcp_retries2 = ${retries2}`);
     for (const text of [en.notice[2], zh.notice[2]]) expect(text).toMatch(/tcp_retries2[^]*tcp_orphan_retries/);
   });
+
+  it('12 half-close: the answer quotes the compare run in which B\'s lost segment is resent while A is in FIN-WAIT-2', () => {
+    const l = lesson('half-close');
+    const trace = traceOf('half-close', 0);
+    const data = trace.filter((e): e is Extract<TraceEvent, { kind: 'segment.send' }> => e.kind === 'segment.send' && e.host === 'B' && e.seg.len > 0);
+    const resent = data.filter((e, i) => data.findIndex((d) => d.seg.seq === e.seg.seq) !== i).map((e) => e.t);
+    const [leftFw2] = stateTimes(trace, 'A', 'FIN-WAIT-2', 'TIME-WAIT');
+    expect(resent).toHaveLength(1);
+    expect(resent[0]!).toBeLessThan(leftFw2!);
+    const { en, 'zh-CN': zh } = l.lesson.narrative;
+    const label = l.lesson.compare?.[0]?.label;
+    expect(en.answer).toContain(`compare run "${label?.en}"`);
+    expect(en.answer).toContain(`resends the lost one at ${resent[0]} ms, and A, still in FIN-WAIT-2, receives all 5000 bytes`);
+    expect(zh.answer).toContain(`对比运行“${label?.['zh-CN']}”`);
+    expect(zh.answer).toContain(`在 ${resent[0]} ms 重发丢失的那一个，仍处于 FIN-WAIT-2 的 A 收到了全部 5000 字节`);
+  });
+
+  it('19 reset: the steps and notices name the challenge-ACK compare runs and quote their times', () => {
+    const l = lesson('reset');
+    const runs = l.lesson.compare ?? [];
+    const challengeAt = (i: number): number[] => traceOf('reset', i)
+      .filter((e) => e.kind === 'segment.send' && e.cause.includes('challenge ACK')).map((e) => e.t);
+    expect([challengeAt(0), challengeAt(1), challengeAt(2), challengeAt(3)]).toEqual([[320], [], [320], []]);
+    expect(runs.map((c) => c.profile ?? 'linux')).toEqual(['linux', 'classic', 'linux', 'classic']);
+    const { en, 'zh-CN': zh } = l.lesson.narrative;
+    const short = (label: string): string => label.replace(/ ?[(（].*$/, '');
+    expect(en.steps[4]).toContain(`"${short(runs[0]!.label.en)}" and "${short(runs[2]!.label.en)}", pause at 320 ms`);
+    expect(zh.steps[4]).toContain(`“${short(runs[0]!.label['zh-CN'])}”和“${short(runs[2]!.label['zh-CN'])}”中，于 320 ms 处暂停`);
+    expect(en.notice[2]).toContain(`compare run "${short(runs[0]!.label.en)}"`);
+    expect(zh.notice[2]).toContain(`对比运行“${short(runs[0]!.label['zh-CN'])}”`);
+    for (const text of [en.notice[4], zh.notice[4]]) expect(text).toMatch(/RFC 5961 4\.2[^]*RFC 793/);
+  });
 });

@@ -203,10 +203,22 @@ describe('each error class has a precise path and a clear message', () => {
     const doc = example();
     doc.rules[1].match.from = 'C';
     doc.steps[0].host = 'Server';
+    doc.actions = [{ atMs: 10, op: 'inject', from: 'Mallory', seg: { srcPort: 80, dstIp: '10.0.0.1', dstPort: 40000, seq: 1, flags: 'R' } }];
     expect(errorsOf(parseScenario(doc)).map((e) => `${e.path}: ${e.message}`)).toEqual([
       '$.rules[1].match.from: unknown host "C"; hosts are A, B',
       '$.steps[0].host: unknown host "Server"; hosts are A, B',
+      '$.actions[0].from: unknown host "Mallory"; hosts are A, B',
     ]);
+  });
+  it('an inject action carries a crafted segment: fields checked, unknown keys refused', () => {
+    const doc = example();
+    const seg = { srcIp: '10.0.0.2', srcPort: 80, dstIp: '10.0.0.1', dstPort: 40000, seq: 4294967295, ack: 7, flags: 'RA', window: 0, payloadText: 'x' };
+    doc.actions = [{ atMs: 10, op: 'inject', from: 'B', seg }];
+    const r = parseScenario(doc);
+    if (!r.ok) throw new Error(formatErrors(r.errors).join('\n'));
+    expect(r.scenario.actions).toEqual([{ atMs: 10, op: 'inject', from: 'B', seg }]);
+    doc.actions = [{ atMs: 10, op: 'inject', from: 'B', seg: { ...seg, flags: 'RR', dstPort: 0, sequence: 5 } }];
+    expect(errorsOf(parseScenario(doc)).map((e) => e.path).sort()).toEqual(['$.actions[0].seg.dstPort', '$.actions[0].seg.flags', '$.actions[0].seg.sequence']);
   });
   it('step timing and call-specific fields', () => {
     const doc = example();
