@@ -208,6 +208,12 @@ export class LabSession {
    */
   intervene(body: InterventionBody): void {
     const tl = this.timeline, T = this.s.cursor.tMs;
+    // Nothing is simulated after untilMs, so an action there could never show its effect (an injected packet
+    // would stay "in flight" for ever). Refused rather than extending the run: untilMs is the scenario's, and
+    // a session must replay the same from its scenario and actions.
+    if (T >= tl.untilMs) {
+      throw new LabError('after-the-end', `the run ends at ${tl.untilMs} ms (the scenario's untilMs): nothing after it is simulated, so an action at ${T} ms would never show its effect; go back in time to act`);
+    }
     const prefix = tl.actions.filter((a) => a.atMs <= T);
     const hasFuture = tl.headMs > T || prefix.length < tl.actions.length;
     const actions = [...prefix, canonicalAction(body, T)];

@@ -172,6 +172,13 @@ export function execute(s: NetState, cmd: Intervention): ApplyResult {
         const ids = [...s.cache.values()].map((e) => `#${e.id}`).join(', ') || 'none';
         throw new NetError('not-cached', `packet #${cmd.id} is not in the router cache (cached: ${ids})`, 'id');
       }
+      {
+        // Cached while still on its sender's link: the router has not had it yet, so it has nothing to re-send.
+        const original = s.live.get(cmd.id);
+        if (original !== undefined && original.where === 'link-in') {
+          throw new NetError('not-interceptable', `packet #${cmd.id} cannot be replayed yet: it has not reached the router (it arrives at ${original.untilMs} ms)`, 'id');
+        }
+      }
       return done([replay(s, cmd.id, user).id]);
     case 'call':
       return done([], runStep(s, callOf(cmd.step), null));

@@ -94,6 +94,11 @@ export interface LivePacket {
   reorderLeft: number;
   /** Label of whoever parked it ('delayed', 'reorder', 'held'). */
   parkedBy: string;
+  /**
+   * 'link-in' only: copy counts the user ordered (one entry per duplicate command) before the router had the
+   * packet; the router makes them when it arrives (router.ts routerArrive). null: none.
+   */
+  pendingCopies: number[] | null;
   /** optionsSummary(seg.options) for the trace, made once and shared by this packet's events (read-only). */
   options: TcpOptions | null;
   /**

@@ -32,11 +32,25 @@ export function seqRelative(s: NetState, pkt: LivePacket): number {
 
 /** The packet reached the router at the end of its sender's link. */
 export function routerArrive(s: NetState, pkt: LivePacket): void {
+  // Copies the user ordered while the packet was on its way are made now, before the rules (the router copies
+  // what reaches it, whatever a rule then does to the original: its record may be settled after the rules),
+  // and sent on right behind the original.
+  const copies = pkt.pendingCopies === null ? null : makeOrderedCopies(s, pkt);
   if (!pkt.bypassRules && s.rules.rules.length > 0) {
     const rule = s.rules.decide({ from: pkt.record.from, to: pkt.record.to, seg: pkt.seg, seqRel: () => seqRelative(s, pkt) });
-    if (rule !== undefined) return applyRule(s, pkt, rule);
+    if (rule !== undefined) applyRule(s, pkt, rule);
+    else forward(s, pkt);
+  } else {
+    forward(s, pkt);
   }
-  forward(s, pkt);
+  if (copies !== null) sendCopies(s, copies);
+}
+
+function makeOrderedCopies(s: NetState, pkt: LivePacket): LivePacket[] {
+  const counts = pkt.pendingCopies!;
+  pkt.pendingCopies = null;
+  const user = userActor(s);
+  return counts.flatMap((count) => makeCopies(s, pkt, user, count));
 }
 
 function applyRule(s: NetState, pkt: LivePacket, rule: RuleState): void {
@@ -47,12 +61,10 @@ function applyRule(s: NetState, pkt: LivePacket, rule: RuleState): void {
       return dropPacket(s, pkt, ROUTER, by.label);
     case 'delay':
       return delayParked(s, pkt, by, a.delayMs);
-    case 'duplicate': {
-      const seg = pkt; // the original goes on first, the copies right behind it
-      forward(s, seg);
-      duplicate(s, seg, by, a.count);
+    case 'duplicate': // the original goes on first, the copies right behind it
+      forward(s, pkt);
+      sendCopies(s, makeCopies(s, pkt, by, a.count));
       return;
-    }
     case 'reorder':
       pkt.reorderLeft = a.after;
       park(s, pkt, 'reorder', by.label, null);
@@ -92,8 +104,24 @@ export function release(s: NetState, pkt: LivePacket, by: Actor): void {
   forward(s, pkt);
 }
 
-/** count copies, made in the router and sent on toward the receiver (they skip the rules). */
+/**
+ * count copies, made in the router and sent on toward the receiver (they skip the rules). A packet still on
+ * its sender's link has not reached the router: the copies are only ordered now and made when it arrives
+ * (routerArrive), so none can overtake it; the result is then empty. (Dropped before it arrives: no copies.
+ * Delayed: they wait with it. Edited: the edit inherits the order, the router copies what reaches it.)
+ */
 export function duplicate(s: NetState, pkt: LivePacket, by: Actor, count: number): LivePacket[] {
+  if (pkt.where === 'link-in') {
+    (pkt.pendingCopies ??= []).push(count);
+    addNote(pkt.record, `${count} duplicate(s) ordered by ${by.label} at ${s.nowMs} ms: made when it reaches the router`);
+    return [];
+  }
+  const copies = makeCopies(s, pkt, by, count);
+  sendCopies(s, copies);
+  return copies;
+}
+
+function makeCopies(s: NetState, pkt: LivePacket, by: Actor, count: number): LivePacket[] {
   const copies: LivePacket[] = [];
   for (let i = 0; i < count; i++) {
     const c = newPacket(s, pkt.seg, { type: 'duplicate', of: pkt.id }, pkt.fromHost, true);
@@ -103,11 +131,14 @@ export function duplicate(s: NetState, pkt: LivePacket, by: Actor, count: number
   }
   addNote(pkt.record, `duplicated ${count}x by ${by.label}: ${copies.map((c) => `#${c.id}`).join(', ')}`);
   emit(s, { t: s.nowMs, kind: 'router.duplicate', host: ROUTER, conn: keyOf(pkt.record), id: pkt.id, by: by.label, copies: copies.map((c) => c.id) });
+  return copies;
+}
+
+function sendCopies(s: NetState, copies: LivePacket[]): void {
   for (const c of copies) {
     detach(s, c);
     forward(s, c);
   }
-  return copies;
 }
 
 /** Flips bits in the packet's wire bytes (codec.corruptBytes); the receiver's checksum check drops it. */

@@ -227,6 +227,7 @@ export const panelsEn = {
   'error.code.invalid-file': 'This file cannot be opened; every problem is listed below.',
   'error.code.invalid-settings': 'These settings cannot be applied; every problem is listed below.',
   'error.code.nothing-to-undo': 'There is nothing to undo on this branch.',
+  'error.code.after-the-end': 'The run ends at {untilMs} ms: nothing after it is simulated, so this would never show. Go back in time to act.',
   'error.code.nothing-to-redo': 'There is nothing to redo.',
   'error.code.connection': 'The lab host cannot be reached.',
 } as const;

@@ -221,6 +221,7 @@ export const panelsZhCN: Record<keyof typeof panelsEn, string> = {
   'error.code.invalid-file': '无法打开这个文件，下面列出了所有问题。',
   'error.code.invalid-settings': '无法应用这些设置，下面列出了所有问题。',
   'error.code.nothing-to-undo': '这个分支上没有可以撤销的操作。',
+  'error.code.after-the-end': '运行在 {untilMs} 毫秒结束：之后不再模拟，这个操作的效果永远看不到。请回到更早的时间再操作。',
   'error.code.nothing-to-redo': '没有可以重做的操作。',
   'error.code.connection': '无法连接实验主机。',
 };

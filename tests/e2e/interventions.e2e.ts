@@ -105,6 +105,47 @@ describe('router interventions', () => {
   });
 });
 
+describe('duplicating a packet on its way to the router', () => {
+  it('the copy leaves the router when the SYN-ACK gets there (30 ms), so A takes the real one', async () => {
+    const page = await newPage();
+    await openLesson(page, 'The three-way handshake');
+    await seekByKeys(page, 20);
+    await routerOption(page, '[SYN, ACK]').click();
+    await button(page, 'Duplicate').click();
+    await slider(page).focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => cursorMs(page)).toBe(2000);
+    await expect.poll(() => ladderText(page)).toContain('duplicate of #2');
+    const text = await ladderText(page);
+    expect(text).toMatch(/#3\s*30–40/);
+    // A is established by the real SYN-ACK: it is the late copy that A discards, and only it.
+    expect(text.match(/unacceptable segment/g)).toHaveLength(1);
+    expect(text).toMatch(/duplicate of #2\s*·\s*discarded by the receiver: unacceptable segment/);
+    await page.close();
+  });
+});
+
+describe('at the end of the run', () => {
+  it('an injected packet is refused with a message naming the end time, and nothing is added', async () => {
+    const page = await newPage();
+    await openLesson(page, 'The three-way handshake');
+    await slider(page).focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => cursorMs(page)).toBe(2000);
+    await region(page, 'Ladder diagram').getByRole('application').focus();
+    await page.keyboard.press('ArrowDown'); // #1, the SYN: the inspector shows it, with "Craft a packet…"
+    const inspector = region(page, 'Packet inspector');
+    await expect.poll(() => inspector.locator('[data-raw]').first().textContent()).toContain('[SYN]');
+    await inspector.getByRole('button', { name: 'Craft a packet…' }).click();
+    const form = inspector.getByRole('form', { name: 'Inject a crafted packet' });
+    await form.getByLabel('Flags').fill('S');
+    await form.getByRole('button', { name: 'Inject' }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'The run ends at 2000 ms' }).count()).toBe(1);
+    expect(await ladderText(page)).not.toContain('injected');
+    await page.close();
+  });
+});
+
 describe('reordering the router queue', () => {
   // B's link is slow (80 kbit/s), so A's 5000-byte burst waits at the router: four segments in B's queue.
   const scenario = {

@@ -163,6 +163,26 @@ describe('session commands through LabHost.handleRaw', () => {
     expect(await state(call)).toEqual(before);
   });
 
+  it('refuses an intervention at the end of the run (untilMs): nothing after it is simulated, so it would never show', async () => {
+    const { call, fail } = setup();
+    await call('session.openLesson', { id: 'time-wait-old-duplicates' });
+    const end: SessionInfo = await call('timeline.seek', { tMs: 1_000_000 });
+    expect([end.cursorMs, end.untilMs]).toEqual([5000, 5000]);
+    const before = await state(call);
+    const syn = { op: 'inject', from: 'A', seg: { srcIp: '10.0.0.1', srcPort: 40000, dstIp: '10.0.0.2', dstPort: 80, seq: 1, flags: 'S' } };
+    const err = await fail('intervene', { action: syn });
+    expect(err).toMatchObject({ code: 'after-the-end' });
+    expect(err.message).toBe('the run ends at 5000 ms (the scenario\'s untilMs): nothing after it is simulated, so an action at 5000 ms would never show its effect; go back in time to act');
+    expect((await fail('intervene', { action: { op: 'call', step: { host: 'A', call: 'close', port: 40000 } } })).code).toBe('after-the-end');
+    expect(await state(call)).toEqual(before);
+    // One step earlier the packet is sent and shows in the trace as usual.
+    await call('timeline.seek', { tMs: 4990 });
+    await call('intervene', { action: syn });
+    await call('timeline.seek', { tMs: 5000 });
+    const trace = (await call('trace.get', { from: 0, count: 200_000 })).events as TraceEvent[];
+    expect(trace.filter((e) => e.kind === 'segment.send' && e.lineage.type === 'injected').map((e) => e.t)).toEqual([4990]);
+  });
+
   it('openText: scenarios and sessions; every problem listed with its JSON path', async () => {
     const { call, fail } = setup();
     await call('session.openLesson', { id: 'three-way-handshake' });

@@ -36,6 +36,7 @@ describe('host errors', () => {
     expect(toShownError({ info: { code: 'weird', message: 'Weird thing' } })).toMatchObject({ code: 'weird', known: null, message: 'Weird thing' });
     expect(toShownError(new Error('connection to the lab host closed'))).toMatchObject({ known: 'connection' });
     expect(toShownError('boom')).toMatchObject({ known: null, message: 'boom' });
+    expect(toShownError({ code: 'after-the-end', message: 'the run ends at 5000 ms' })).toMatchObject({ known: 'after-the-end' });
   });
 });
 
