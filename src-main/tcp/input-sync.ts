@@ -25,7 +25,8 @@ export function acceptable(conn: Conn, seq: number, len: number): boolean {
   return seqInRange(seq, conn.rcvNxt, end) || seqInRange(seqAdd(seq, len - 1), conn.rcvNxt, end);
 }
 
-export type Outcome = 'done' | 'to-listener';
+/** 'reopen': a new SYN ended TIME-WAIT; the listener builds the new incarnation (input.ts reopenIss). */
+export type Outcome = 'done' | 'to-listener' | 'reopen';
 
 /** SYN-RECEIVED, or FIN-WAIT-1 entered from it by CLOSE before our SYN was acknowledged (sndUna is still ISS). */
 function synUnacked(conn: Conn): boolean {
@@ -91,7 +92,7 @@ function preChecks(st: StackCore, conn: Conn, seg: Segment, nowMs: number, id: n
     // RFC 1122 4.2.2.13 / RFC 6191: a new SYN above RCV.NXT may reopen the connection from TIME-WAIT.
     if (flags & FLAG.SYN && bare && seqGt(seg.seq, conn.rcvNxt) && st.listeners.has(conn.localPort)) {
       transition(st, conn, 'CLOSED', 'RFC 1122 4.2.2.13: new SYN with a higher sequence number ends TIME-WAIT', nowMs);
-      return 'to-listener';
+      return 'reopen';
     }
   }
   if (conn.state === 'SYN-RECEIVED' && conn.listenerPort >= 0 && flags & FLAG.SYN && bare && seg.seq === conn.irs) {

@@ -8,6 +8,7 @@ import { processListen } from './listen.js';
 import { sendRstReply } from './output.js';
 import type { Segment } from './segment.js';
 import { FLAG } from './segment.js';
+import { seqAdd } from './seq.js';
 
 /** The last connection hit, when seg belongs to it: bulk transfers skip building the key. */
 function cachedConn(st: StackCore, seg: Segment): Conn | undefined {
@@ -26,6 +27,7 @@ export function segmentArrives(st: StackCore, seg: Segment, nowMs: number, id: n
   // a flood's SYNs miss that test, and the listener answers them without a key (listen.ts).
   let key: string | undefined;
   let conn = cachedConn(st, seg);
+  let reopenIss: number | undefined;
   if (conn === undefined && st.remotePorts.has(seg.srcPort)) {
     key = arrivalKey(seg);
     conn = st.conns.get(key);
@@ -36,11 +38,13 @@ export function segmentArrives(st: StackCore, seg: Segment, nowMs: number, id: n
       processSynSent(st, conn, seg, nowMs, id);
       return;
     }
-    if (processSynchronized(st, conn, seg, nowMs, id) === 'done') return;
+    const outcome = processSynchronized(st, conn, seg, nowMs, id);
+    if (outcome === 'done') return;
+    if (outcome === 'reopen' && st.params.timeWaitReopenIss === 'after-old') reopenIss = seqAdd(conn.sndNxt, 65537);
   }
   const l = st.listeners.get(seg.dstPort);
   if (l) {
-    const rebuilt = processListen(st, l, seg, key ?? conn?.key, nowMs, id);
+    const rebuilt = processListen(st, l, seg, key ?? conn?.key, nowMs, id, reopenIss);
     if (rebuilt) processSynchronized(st, rebuilt, seg, nowMs, id);
     return;
   }

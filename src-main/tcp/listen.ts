@@ -40,6 +40,17 @@ export function ourShift(st: StackCore): number {
   return shift;
 }
 
+/** The send sequence space of a connection that has sent nothing yet starts at `iss`. */
+function setIss(conn: Conn, iss: number): void {
+  conn.iss = iss;
+  conn.sndUna = iss;
+  conn.sndNxt = seqAdd(iss, 1);
+  conn.sndMax = conn.sndNxt;
+  conn.sndWl2 = iss;
+  conn.recover = iss;
+  conn.sndSml = iss;
+}
+
 export function newConn(st: StackCore, localPort: number, remoteIp: string, remotePort: number, nowMs: number): Conn {
   const conn = new Conn(st.nextConnId++, st.ip, localPort, remoteIp, remotePort);
   const p = st.params;
@@ -47,13 +58,7 @@ export function newConn(st: StackCore, localPort: number, remoteIp: string, remo
   conn.rtoMs = p.rtoInitialMs;
   conn.mss = Math.min(p.mss, 536);
   conn.offeredShift = ourShift(st);
-  conn.iss = generateIsn(p, st.isnSecret, st.ip, localPort, remoteIp, remotePort, nowMs);
-  conn.sndUna = conn.iss;
-  conn.sndNxt = seqAdd(conn.iss, 1);
-  conn.sndMax = conn.sndNxt;
-  conn.sndWl2 = conn.iss;
-  conn.recover = conn.iss;
-  conn.sndSml = conn.iss;
+  setIss(conn, generateIsn(p, st.isnSecret, st.ip, localPort, remoteIp, remotePort, nowMs));
   conn.synStartMs = nowMs;
   st.addConn(conn);
   return conn;
@@ -106,7 +111,13 @@ export function announceAccepted(st: StackCore, conn: Conn, nowMs: number): void
  * `key` = arrivalKey(seg) when the caller's lookup built it, else undefined: a SYN answered with a cookie
  * needs no key (the network builds the SYN-ACK's only if a sink reads it), so a flood's SYNs build none.
  */
-export function processListen(st: StackCore, l: Listener, seg: Segment, key: string | undefined, nowMs: number, id: number): Conn | undefined {
+/**
+ * `reopenIss`: the ISN Linux gives a connection that this SYN reopened from TIME-WAIT (input.ts), unless the
+ * host's ISNs are forced (tcplab.isn) or the SYN is answered with a cookie.
+ */
+export function processListen(
+  st: StackCore, l: Listener, seg: Segment, key: string | undefined, nowMs: number, id: number, reopenIss?: number,
+): Conn | undefined {
   if (seg.flags & FLAG.RST) {
     st.emitDrop(key ?? arrivalKey(seg), id, 'RST in LISTEN is ignored (RFC 9293 3.10.7.2)', nowMs);
     return undefined;
@@ -125,11 +136,13 @@ export function processListen(st: StackCore, l: Listener, seg: Segment, key: str
     st.emitDrop(key ?? arrivalKey(seg), id, 'segment without SYN, ACK or RST in LISTEN (RFC 9293 3.10.7.2)', nowMs);
     return undefined;
   }
-  listenSyn(st, l, seg, key, nowMs, id);
+  listenSyn(st, l, seg, key, nowMs, id, reopenIss);
   return undefined;
 }
 
-function listenSyn(st: StackCore, l: Listener, seg: Segment, key: string | undefined, nowMs: number, id: number): void {
+function listenSyn(
+  st: StackCore, l: Listener, seg: Segment, key: string | undefined, nowMs: number, id: number, reopenIss: number | undefined,
+): void {
   const p = st.params;
   if (acceptQueueFull(l)) {
     st.emitDrop(key ?? arrivalKey(seg), id, 'accept queue full: SYN dropped', nowMs);
@@ -150,6 +163,7 @@ function listenSyn(st: StackCore, l: Listener, seg: Segment, key: string | undef
     return;
   }
   const conn = newConn(st, seg.dstPort, seg.srcIp, seg.srcPort, nowMs);
+  if (reopenIss !== undefined && p.forcedIsn < 0) setIss(conn, reopenIss);
   conn.listenerPort = l.port;
   conn.state = 'LISTEN';
   conn.irs = seg.seq;

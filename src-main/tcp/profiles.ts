@@ -69,6 +69,13 @@ export interface Params {
    */
   synAckRestartOnSyn: boolean;
   /**
+   * The ISN of a connection that a new SYN reopens from TIME-WAIT (RFC 1122 4.2.2.13). 'after-old': Linux
+   * tcp_timewait_state_process, the old incarnation's SND.NXT + 65535 + 2, so the new incarnation starts above
+   * everything the old one sent, with a window to spare (recorded on 6.18: tools/kernel-oracle/time-wait-reopen).
+   * 'clock': a fresh RFC 6528 ISN, as for any other connection.
+   */
+  timeWaitReopenIss: 'after-old' | 'clock';
+  /**
    * SEQ of segments that carry no data, SYN or FIN (pure ACKs, RSTs) once SND.NXT may have gone back after an
    * RTO (output.ts controlSeq): 'snd-max' = the highest sequence number sent (the RFC's SND.NXT, which
    * retransmission never moves); 'bsd' = snd_max, but SND.UNA while the persist timer runs (4.4BSD
@@ -159,6 +166,7 @@ export function resolveParams(profile: ProfileName, sysctl?: Record<string, numb
     acceptQueueExtra: profile === 'linux' ? 1 : 0,
     synQueueRule: profile === 'linux' ? 'linux' : 'textbook',
     synAckRestartOnSyn: profile === 'linux',
+    timeWaitReopenIss: profile === 'linux' ? 'after-old' : 'clock',
     controlSeq: profile === 'linux' ? 'linux' : profile === 'classic' ? 'bsd' : 'snd-max',
     twoWayHandshake: v.twoWayHandshake === true,
     acceptDataOnThirdAck: v.acceptDataOnThirdAck !== false,

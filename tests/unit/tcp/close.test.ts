@@ -113,6 +113,33 @@ describe('ACK of a FIN', () => {
 });
 
 describe('TIME-WAIT', () => {
+  // The server closes first, so its side waits in TIME-WAIT; the client reconnects from the same port.
+  function reopened(profile: 'linux' | 'rfc', bSysctl: Record<string, number> = {}): { oldFinSeq: number; newIss: number } {
+    const h = new Harness({ a: { profile }, b: { profile, sysctl: bSysctl } });
+    connected(h);
+    h.at(200, () => h.b.close(KB, 200));
+    h.run(220);
+    h.at(220, () => h.a.close(KA, 220));
+    h.run(400);
+    expect(h.b.status(KB)?.state).toBe('TIME-WAIT');
+    h.at(2000, () => h.a.connect(40000, '10.0.0.2:80', 2000));
+    h.run(2100);
+    expect(h.b.status(KB)?.state).toBe('ESTABLISHED');
+    const fin = h.wire.find((w) => w.from === 'B' && w.flags.includes('F'));
+    const synAcks = h.wire.filter((w) => w.from === 'B' && w.flags === 'SA');
+    if (!fin || synAcks.length !== 2) throw new Error('expected one FIN and two SYN-ACKs from B');
+    return { oldFinSeq: fin.seg.seq, newIss: synAcks[1].seg.seq };
+  }
+  it('linux: a SYN that reopens TIME-WAIT gets ISN = old SND.NXT + 65537 (tcp_timewait_state_process)', () => {
+    const { oldFinSeq, newIss } = reopened('linux');
+    // SND.NXT after the FIN is FIN.seq + 1; recorded on 6.18 (tools/kernel-oracle/time-wait-reopen/measure.sh).
+    expect((newIss - oldFinSeq - 1) >>> 0).toBe(65537);
+  });
+  it('rfc: the reopened connection takes a fresh clock ISN; a forced ISN (tcplab.isn) wins in linux too', () => {
+    const rfc = reopened('rfc');
+    expect((rfc.newIss - rfc.oldFinSeq - 1) >>> 0).not.toBe(65537);
+    expect(reopened('linux', { 'tcplab.isn': 777 }).newIss).toBe(777);
+  });
   it('the final ACK is lost: the peer retransmits its FIN, TIME-WAIT re-ACKs it and restarts 2MSL', () => {
     let dropped = false;
     const h = new Harness({
