@@ -25,6 +25,8 @@ import l18 from './18-simultaneous-open-close.json' with { type: 'json' };
 import l19 from './19-reset.json' with { type: 'json' };
 import l20 from './20-time-wait-length.json' with { type: 'json' };
 import l21 from './21-accept-queue-full.json' with { type: 'json' };
+import l22 from './22-old-syn-new-attempt.json' with { type: 'json' };
+import l23 from './23-server-closes-first.json' with { type: 'json' };
 
 /** File name and content, in lesson order. */
 const FILES: ReadonlyArray<readonly [string, unknown]> = [
@@ -49,6 +51,8 @@ const FILES: ReadonlyArray<readonly [string, unknown]> = [
   ['19-reset.json', l19],
   ['20-time-wait-length.json', l20],
   ['21-accept-queue-full.json', l21],
+  ['22-old-syn-new-attempt.json', l22],
+  ['23-server-closes-first.json', l23],
 ];
 
 export interface Lesson {

@@ -228,4 +228,52 @@ describe('lesson text: the numbers quoted match the trace', () => {
     expect(zh.notice[2]).toContain(`对比运行“${short(runs[0]!.label['zh-CN'])}”`);
     for (const text of [en.notice[4], zh.notice[4]]) expect(text).toMatch(/RFC 5961 4\.2[^]*RFC 793/);
   });
+
+  it('22 old-syn-new-attempt: the ISNs and acknowledgment numbers quoted are the trace\'s', () => {
+    const sends = traceOf('old-syn-new-attempt', null).filter((e) => e.kind === 'segment.send');
+    const seg = (host: string, flags: string, nth: number): { seq: number; ack: number } => {
+      const e = sends.filter((x) => x.kind === 'segment.send' && x.host === host && sameFlags(x.seg.flags, flags))[nth];
+      if (e?.kind !== 'segment.send') throw new Error(`no ${host} ${flags} #${nth}`);
+      return e.seg;
+    };
+    const oldIsn = seg('A', 'S', 0).seq;
+    const newIsn = seg('A', 'S', 1).seq;
+    const rst = seg('A', 'R', 0).seq;
+    expect(seg('B', 'SA', 0).ack).toBe((oldIsn + 1) >>> 0);
+    expect(rst).toBe((oldIsn + 1) >>> 0);
+    // The ISN clock's 250,000 a second: the two SYNs are 1000 ms apart.
+    expect((newIsn - oldIsn) >>> 0).toBe(250_000);
+    const { en, 'zh-CN': zh } = lesson('old-syn-new-attempt').lesson.narrative;
+    expect(en.steps[0]).toContain(`ISN ${oldIsn}`);
+    expect(en.steps[1]).toContain(`ISN ${newIsn}`);
+    expect(en.steps[2]).toContain(`ack ${oldIsn + 1}`);
+    expect(en.steps[3]).toContain(`waiting for ack ${newIsn + 1}`);
+    expect(en.steps[3]).toContain(`seq ${rst}`);
+    expect(en.answer).toContain(`carried ${newIsn}, so the answer to it must acknowledge ${newIsn + 1}; this SYN-ACK acknowledges ${oldIsn + 1}`);
+    expect(zh.steps[0]).toContain(`ISN 为 ${oldIsn}`);
+    expect(zh.steps[3]).toContain(`等待的是 ack ${newIsn + 1}`);
+    expect(zh.answer).toContain(`携带的是 ${newIsn}，所以对它的回应必须确认 ${newIsn + 1}；而这个 SYN-ACK 确认的是 ${oldIsn + 1}`);
+  });
+
+  it('23 server-closes-first: the reopened ISN and the TIME-WAIT times quoted are the trace\'s', () => {
+    const trace = traceOf('server-closes-first', null);
+    const bSends = trace.filter((e) => e.kind === 'segment.send' && e.host === 'B');
+    const fin = bSends.find((e) => e.kind === 'segment.send' && sameFlags(e.seg.flags, 'AF'));
+    const synAcks = bSends.filter((e) => e.kind === 'segment.send' && sameFlags(e.seg.flags, 'SA'));
+    if (fin?.kind !== 'segment.send' || synAcks[1]?.kind !== 'segment.send') throw new Error('no FIN or second SYN-ACK');
+    const oldSndNxt = (fin.seg.seq + 1) >>> 0;
+    const newIsn = synAcks[1].seg.seq;
+    expect((newIsn - oldSndNxt) >>> 0).toBe(65537);
+    const { en, 'zh-CN': zh } = lesson('server-closes-first').lesson.narrative;
+    expect(en.steps[4]).toContain(`the new ISN is ${newIsn} = the old connection's SND.NXT ${oldSndNxt} + 65537`);
+    expect(zh.steps[4]).toContain(`新的 ISN 是 ${newIsn} = 旧连接的 SND.NXT ${oldSndNxt} + 65537`);
+    const twEnds = stateTimes(trace, 'B', 'TIME-WAIT', 'CLOSED');
+    expect(twEnds).toEqual([2020, 62100]);
+    expect(en.steps[3]).toContain(`at ${twEnds[0]} ms B ends TIME-WAIT`);
+    expect(en.steps[4]).toContain(`until ${twEnds[1]} ms`);
+    const client = traceOf('server-closes-first', 0);
+    expect(stateTimes(client, 'A', 'TIME-WAIT', 'CLOSED')).toEqual([60120]);
+    expect(en.notice[3]).toContain('free again at 60120 ms');
+    expect(zh.notice[3]).toContain('要到 60120 ms 才重新空闲');
+  });
 });
