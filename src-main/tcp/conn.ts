@@ -95,11 +95,16 @@ export class Conn {
   rcvWup = 0;
   lastAdvWnd = 0;
 
-  // --- RTT / RTO (RFC 6298)
+  // --- RTT / RTO (RFC 6298, or Linux's estimator: rto.ts)
   srttMs = 0;
   rttvarMs = 0;
   rtoMs = 0;
   hasRttSample = false;
+  /** Linux tcp_rtt_estimator's state, in µs as the kernel keeps it: mdev_us, mdev_max_us, rttvar_us, rtt_seq. */
+  linuxMdevUs = 0;
+  linuxMdevMaxUs = 0;
+  linuxRttvarUs = 0;
+  linuxRttSeq = 0;
   /** Sequence number being timed and when it was sent (-1 = nothing timed; Karn's rule). */
   rttSeq = 0;
   rttStartMs = -1;

@@ -83,7 +83,7 @@ function onNewAck(st: StackCore, conn: Conn, seg: Segment, nowMs: number): void 
   const ackedSpace = seqDiff(ack, conn.sndUna) - (conn.sndUna === conn.iss ? 1 : 0);
   const dataBytes = Math.max(0, Math.min(conn.sndBuf.length, seqDiff(ack, dataStartSeq(conn))));
   if (conn.rttStartMs >= 0 && seqGe(ack, conn.rttSeq)) {
-    rttSample(conn, st.params, nowMs - conn.rttStartMs);
+    rttSample(conn, st.params, nowMs - conn.rttStartMs, ack);
     conn.rttStartMs = -1;
   }
   conn.sndBuf.consume(dataBytes);

@@ -188,7 +188,7 @@ function ackInSynReceived(st: StackCore, conn: Conn, seg: Segment, nowMs: number
     return 'drop';
   }
   if (conn.listenerPort >= 0 && !admitEstablished(st, conn, seg.ack, nowMs, id)) return 'drop';
-  if (conn.synRetransmits === 0) rttSample(conn, st.params, nowMs - conn.synStartMs);
+  if (conn.synRetransmits === 0) rttSample(conn, st.params, nowMs - conn.synStartMs, seg.ack);
   stopTimer(st, conn, T_SYNACK, nowMs);
   conn.sndWnd = seg.window * windowFactor(conn.sndShift);
   conn.maxSndWnd = Math.max(conn.maxSndWnd, conn.sndWnd);

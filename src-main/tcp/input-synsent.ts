@@ -53,7 +53,7 @@ function synAckArrived(st: StackCore, conn: Conn, seg: Segment, nowMs: number): 
   conn.sndUna = seg.ack;
   stopTimer(st, conn, T_RETRANSMIT, nowMs);
   // Karn's rule: a SYN that was retransmitted gives no RTT sample.
-  if (conn.synRetransmits === 0) rttSample(conn, st.params, nowMs - conn.synStartMs);
+  if (conn.synRetransmits === 0) rttSample(conn, st.params, nowMs - conn.synStartMs, seg.ack);
   const twoWay = st.params.twoWayHandshake;
   const cause = twoWay
     ? 'two-way handshake variant: SYN,ACK received, no third segment sent'

@@ -19,6 +19,12 @@ export interface Params {
   synTimeoutMs: number;
   rtoInitialMs: number;
   rtoMinMs: number;
+  /**
+   * How RTO follows the RTT samples. 'rfc6298': SRTT + max(G, 4·RTTVAR), then raised to rto_min. 'linux':
+   * tcp_rtt_estimator and __tcp_set_rto, SRTT + RTTVAR where the variance term never falls below rto_min, so RTO
+   * is at least SRTT + rto_min (240 ms after one 40 ms sample, where RFC 6298 gives max(200, 120) = 200 ms).
+   */
+  rtoEstimator: 'rfc6298' | 'linux';
   rtoMaxMs: number;
   rtoAfterSynLossMs: number;
   timeWaitMs: number;
@@ -134,6 +140,7 @@ export function resolveParams(profile: ProfileName, sysctl?: Record<string, numb
     synTimeoutMs: get('tcplab.syn_timeout_ms'),
     rtoInitialMs: get('tcplab.rto_initial_ms'),
     rtoMinMs: get('tcplab.rto_min_ms'),
+    rtoEstimator: profile === 'linux' ? 'linux' : 'rfc6298',
     rtoMaxMs: get('tcplab.rto_max_ms'), // ≥ rto_min_ms: KNOB_ORDER
     rtoAfterSynLossMs: get('tcplab.rto_after_syn_loss_ms'),
     // Linux: TCP_TIMEWAIT_LEN is a fixed 60 s = 2 × 30 s; RFC 9293 3.4.2: 2 × MSL.

@@ -1,6 +1,7 @@
 // Retransmission timeout estimation (RFC 6298) and the SYN / SYN-ACK retransmission schedules.
 import type { Conn } from './conn.js';
 import type { Params } from './profiles.js';
+import { seqGt } from './seq.js';
 
 /** RFC 6298 2.4: clock granularity G of the virtual clock (1 ms). */
 export const CLOCK_GRANULARITY_MS = 1;
@@ -11,8 +12,17 @@ function clampRto(p: Params, rtoMs: number): number {
   return Math.min(p.rtoMaxMs, Math.max(p.rtoMinMs, Math.ceil(rtoMs)));
 }
 
-/** RFC 6298 2.2 (first sample) and 2.3 (later samples); Karn's rule is applied by the caller. */
-export function rttSample(conn: Conn, p: Params, rttMs: number): void {
+/**
+ * One RTT sample; Karn's rule is applied by the caller. `una` is SND.UNA after the ACK that gave the sample
+ * (Linux starts a new variance window once it passes the sequence number that ended the last one).
+ */
+export function rttSample(conn: Conn, p: Params, rttMs: number, una: number): void {
+  if (p.rtoEstimator === 'linux') linuxRttSample(conn, p, rttMs, una);
+  else rfc6298Sample(conn, p, rttMs);
+}
+
+/** RFC 6298 2.2 (first sample) and 2.3 (later samples). */
+function rfc6298Sample(conn: Conn, p: Params, rttMs: number): void {
   const r = Math.max(0, rttMs);
   if (!conn.hasRttSample) {
     conn.srttMs = r;
@@ -24,6 +34,54 @@ export function rttSample(conn: Conn, p: Params, rttMs: number): void {
     conn.srttMs = 0.875 * conn.srttMs + 0.125 * r;
   }
   conn.rtoMs = clampRto(p, conn.srttMs + Math.max(CLOCK_GRANULARITY_MS, K * conn.rttvarMs));
+}
+
+/**
+ * Linux tcp_rtt_estimator (net/ipv4/tcp_input.c) in the kernel's fixed point: srtt_us holds 8·SRTT, mdev_us
+ * 4·mean deviation. rttvar_us is the largest mdev_us of the current window of data, never below rto_min, and
+ * decays a quarter toward it per window. __tcp_set_rto: RTO = SRTT + rttvar, bounded by rto_max (tcp_bound_rto).
+ * SRTT and RTTVAR are shown as `ss -i` shows them: srtt_us / 8 and mdev_us / 4.
+ */
+/** The kernel's arithmetic right shift, without JavaScript's 32-bit limit (a link may be delayed a day). */
+function shr(x: number, bits: number): number {
+  return Math.floor(x / 2 ** bits);
+}
+
+function linuxRttSample(conn: Conn, p: Params, rttMs: number, una: number): void {
+  const rtoMinUs = p.rtoMinMs * 1000;
+  let m = Math.max(0, Math.round(rttMs * 1000));
+  let srtt8 = Math.round(conn.srttMs * 8000);
+  if (conn.hasRttSample) {
+    m -= shr(srtt8, 3); // the error of the estimate
+    srtt8 += m; // srtt = 7/8 srtt + 1/8 sample
+    if (m < 0) {
+      m = -m - shr(conn.linuxMdevUs, 2);
+      if (m > 0) m = shr(m, 3); // a falling RTT raises the deviation only an eighth as fast
+    } else {
+      m -= shr(conn.linuxMdevUs, 2);
+    }
+    conn.linuxMdevUs += m; // mdev = 3/4 mdev + 1/4 |error|
+    if (conn.linuxMdevUs > conn.linuxMdevMaxUs) {
+      conn.linuxMdevMaxUs = conn.linuxMdevUs;
+      if (conn.linuxMdevMaxUs > conn.linuxRttvarUs) conn.linuxRttvarUs = conn.linuxMdevMaxUs;
+    }
+    if (seqGt(una, conn.linuxRttSeq)) {
+      if (conn.linuxMdevMaxUs < conn.linuxRttvarUs) conn.linuxRttvarUs -= shr(conn.linuxRttvarUs - conn.linuxMdevMaxUs, 2);
+      conn.linuxRttSeq = conn.sndNxt;
+      conn.linuxMdevMaxUs = rtoMinUs;
+    }
+  } else {
+    srtt8 = m * 8;
+    conn.linuxMdevUs = m * 2; // so that the first RTO is at least 3 × RTT
+    conn.linuxRttvarUs = Math.max(conn.linuxMdevUs, rtoMinUs);
+    conn.linuxMdevMaxUs = conn.linuxRttvarUs;
+    conn.linuxRttSeq = conn.sndNxt;
+    conn.hasRttSample = true;
+  }
+  srtt8 = Math.max(1, srtt8);
+  conn.srttMs = srtt8 / 8000;
+  conn.rttvarMs = conn.linuxMdevUs / 4000;
+  conn.rtoMs = Math.min(p.rtoMaxMs, Math.ceil((shr(srtt8, 3) + conn.linuxRttvarUs) / 1000));
 }
 
 /** RFC 6298 5.5: back off the timer (double, capped at rtoMax). */

@@ -63,9 +63,10 @@ describe('rule actions', () => {
   it('seqFrom/seqTo are relative to the sender\'s ISN: only the second segment (bytes 1461-2920) is dropped', () => {
     const { net, rec } = start(spec({ steps: [LISTEN, CONNECT, SEND_3000], rules: [{ match: { from: 'A', seqFrom: 1461, seqTo: 1461 }, action: 'drop' }] }));
     net.runUntil(400);
-    // Without nth the rule also catches #5's RTO retransmission (#9 at 340 ms: RTO = linux's 200 ms floor).
+    // Without nth the rule also catches #5's RTO retransmission (#9 at 380 ms: the timer restarts when the first
+    // segment's ACK arrives at 140 ms, and linux's RTO is SRTT 40 + rto_min 200 = 240 ms).
     // (#7 and #8 are B's quick ACKs: Linux ACKs the first data segments at once, and #8 is the duplicate ACK.)
-    expect(rec.of('segment.drop').map((e) => [e.t, e.id, e.seg.len, e.reason])).toEqual([[110, 5, 1460, 'rule 1 (drop)'], [350, 9, 1460, 'rule 1 (drop)']]);
+    expect(rec.of('segment.drop').map((e) => [e.t, e.id, e.seg.len, e.reason])).toEqual([[110, 5, 1460, 'rule 1 (drop)'], [390, 9, 1460, 'rule 1 (drop)']]);
     expect(net.packet(9)?.lineage).toEqual({ type: 'retransmission', of: 5 });
     expect(rec.of('segment.recv').filter((e) => e.host === 'B' && e.seg.len > 0).map((e) => e.id)).toEqual([4, 6]);
   });
@@ -75,10 +76,10 @@ describe('rule actions', () => {
     net.runUntil(2000);
     expect(rec.of('router.corrupt')).toEqual([{ t: 110, kind: 'router.corrupt', host: 'router', conn: AB, id: 4, by: 'rule 1 (corrupt)' }]);
     expect(rec.of('segment.drop').map((e) => [e.t, e.host, e.id, e.reason])).toEqual([[120, 'B', 4, 'bad TCP checksum (corrupted by rule 1)']]);
-    // RTO after one 40 ms RTT sample is linux's 200 ms floor: the retransmission leaves at 300 ms.
+    // RTO after one 40 ms RTT sample is linux's SRTT + max(2 × 40, rto_min 200) = 240 ms: the retransmission leaves at 340 ms.
     const retx = rec.of('segment.send').filter((e) => e.lineage.type === 'retransmission');
-    expect(retx.map((e) => [e.t, e.id, e.lineage])).toEqual([[300, 5, { type: 'retransmission', of: 4 }]]);
-    expect(rec.of('app').filter((e) => e.host === 'B' && e.event === 'data').map((e) => [e.t, e.bytes])).toEqual([[320, 5]]);
+    expect(retx.map((e) => [e.t, e.id, e.lineage])).toEqual([[340, 5, { type: 'retransmission', of: 4 }]]);
+    expect(rec.of('app').filter((e) => e.host === 'B' && e.event === 'data').map((e) => [e.t, e.bytes])).toEqual([[360, 5]]);
     expect(text(net.stack('B').received(BA))).toBe('hello');
     expect(net.packet(4)?.corrupt?.by).toBe('rule 1');
   });

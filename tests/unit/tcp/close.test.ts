@@ -127,8 +127,9 @@ describe('TIME-WAIT', () => {
     expect(h.b.status(KB)?.state).toBe('ESTABLISHED');
     const fin = h.wire.find((w) => w.from === 'B' && w.flags.includes('F'));
     const synAcks = h.wire.filter((w) => w.from === 'B' && w.flags === 'SA');
-    if (!fin || synAcks.length !== 2) throw new Error('expected one FIN and two SYN-ACKs from B');
-    return { oldFinSeq: fin.seg.seq, newIss: synAcks[1].seg.seq };
+    const reopen = synAcks[1];
+    if (!fin || synAcks.length !== 2 || !reopen) throw new Error('expected one FIN and two SYN-ACKs from B');
+    return { oldFinSeq: fin.seg.seq, newIss: reopen.seg.seq };
   }
   it('linux: a SYN that reopens TIME-WAIT gets ISN = old SND.NXT + 65537 (tcp_timewait_state_process)', () => {
     const { oldFinSeq, newIss } = reopened('linux');

@@ -106,8 +106,8 @@ describe('acceptDataOnThirdAck', () => {
   it('false: the data is discarded, the handshake completes, the RTO retransmission delivers it', () => {
     const h = run(false);
     expect(h.b.status(KB)?.state).toBe('ESTABLISHED');
-    // linux RTO after a 20 ms handshake RTT is the 200 ms minimum: resent at 220, arrives at 230.
-    expect(h.events('app', 'B').filter((e) => e.event === 'data').map((e) => e.t)).toEqual([20 + 200 + 10]);
+    // linux RTO after a 20 ms handshake RTT is SRTT + max(2 × 20, rto_min 200) = 220 ms: resent at 240, arrives at 250.
+    expect(h.events('app', 'B').filter((e) => e.event === 'data').map((e) => e.t)).toEqual([20 + 220 + 10]);
     expect(str(h.b.received(KB))).toBe('early');
   });
 });
