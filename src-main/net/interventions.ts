@@ -15,7 +15,7 @@ import { NetError } from './errors.js';
 import { checkFlood, startFlood } from './flood.js';
 import { dropPacket, launch, newPacket, replaceInPlace, retime } from './journey.js';
 import { addNote, keyOf, type LivePacket } from './packets.js';
-import { cache, corrupt, delayParked, duplicate, hold, release, replay, userActor } from './router.js';
+import { CACHE_ORDERED, cache, corrupt, delayParked, duplicate, hold, release, replay, userActor } from './router.js';
 import type { RuleSpec, StepCall, SynFloodSpec } from './spec.js';
 import { callOf, checkStep, runStep, type CallResult } from './steps.js';
 import { ROUTER, optionsSummary, segSummary } from './trace.js';
@@ -168,17 +168,7 @@ export function execute(s: NetState, cmd: Intervention): ApplyResult {
     case 'inject':
       return done([inject(s, cmd.from, cmd.seg)]);
     case 'replay':
-      if (!s.cache.has(cmd.id)) {
-        const ids = [...s.cache.values()].map((e) => `#${e.id}`).join(', ') || 'none';
-        throw new NetError('not-cached', `packet #${cmd.id} is not in the router cache (cached: ${ids})`, 'id');
-      }
-      {
-        // Cached while still on its sender's link: the router has not had it yet, so it has nothing to re-send.
-        const original = s.live.get(cmd.id);
-        if (original !== undefined && original.where === 'link-in') {
-          throw new NetError('not-interceptable', `packet #${cmd.id} cannot be replayed yet: it has not reached the router (it arrives at ${original.untilMs} ms)`, 'id');
-        }
-      }
+      if (!s.cache.has(cmd.id)) throw notCached(s, cmd.id);
       return done([replay(s, cmd.id, user).id]);
     case 'call':
       return done([], runStep(s, callOf(cmd.step), null));
@@ -189,6 +179,29 @@ export function execute(s: NetState, cmd: Intervention): ApplyResult {
       ruleCommand(s, cmd);
       return done();
   }
+}
+
+/**
+ * Why packet #id has no cache entry. A cache ordered while the packet was on its sender's link is kept only
+ * when it reaches the router (router.ts cache), so say when it will, or that it never did.
+ */
+function notCached(s: NetState, id: number): NetError {
+  const live = s.live.get(id);
+  if (live !== undefined && live.pendingCache !== null) {
+    return new NetError('not-cached', `packet #${id} cannot be replayed yet: it has not reached the router (it arrives at ${live.untilMs} ms); the router keeps its copy then`, 'id');
+  }
+  const rec = live === undefined ? s.store.get(id) : undefined;
+  if (rec !== undefined && rec.notes.some((n) => n.startsWith(CACHE_ORDERED))) {
+    const f = rec.fate;
+    if (f.state === 'dropped') {
+      return new NetError('not-cached', `packet #${id} cannot be replayed: it was dropped at ${f.atMs} ms (${f.reason}) before it reached the router, so the router never had a copy`, 'id');
+    }
+    if (f.state === 'replaced') {
+      return new NetError('not-cached', `packet #${id} cannot be replayed: it was replaced by its edit #${f.by} before it reached the router; the router keeps #${f.by} instead`, 'id');
+    }
+  }
+  const ids = [...s.cache.values()].map((e) => `#${e.id}`).join(', ') || 'none';
+  return new NetError('not-cached', `packet #${id} is not in the router cache (cached: ${ids})`, 'id');
 }
 
 function delayPacket(s: NetState, pkt: LivePacket, delayMs: number): void {

@@ -23,7 +23,7 @@ export function newPacket(
   const record: KeptRecord = { id, lineage, seg, from, to, conn, sentMs: s.nowMs, fate: IN_FLIGHT, notes: newRecordNotes() };
   s.store.add(record, bulk || to === null);
   const pkt: LivePacket = {
-    id, record, seg, where: 'link-in', gen: 0, sinceMs: s.nowMs, untilMs: null, bypassRules, reorderLeft: 0, parkedBy: '', pendingCopies: null, options: null,
+    id, record, seg, where: 'link-in', gen: 0, sinceMs: s.nowMs, untilMs: null, bypassRules, reorderLeft: 0, parkedBy: '', pendingCopies: null, pendingCache: null, options: null,
     fromHost, toHost,
   };
   s.live.set(id, pkt);
@@ -190,6 +190,7 @@ export function replaceInPlace(s: NetState, old: LivePacket, next: LivePacket): 
   next.reorderLeft = old.reorderLeft;
   next.parkedBy = old.parkedBy;
   next.pendingCopies = old.pendingCopies; // copies ordered before it reached the router: the router copies what arrives
+  next.pendingCache = old.pendingCache; // likewise a cache order: the router keeps the edit, which is what arrives
   if (old.where === 'queued') {
     const q = s.queues.get(old.record.to!)!;
     q.ids[q.ids.indexOf(old.id)] = next.id;

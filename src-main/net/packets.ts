@@ -99,6 +99,11 @@ export interface LivePacket {
    * packet; the router makes them when it arrives (router.ts routerArrive). null: none.
    */
   pendingCopies: number[] | null;
+  /**
+   * 'link-in' only: who ordered the router to cache it before the router had it (a trace label: "user"); the
+   * router keeps its copy when the packet arrives, so a packet dropped on its way is never cached. null: none.
+   */
+  pendingCache: string | null;
   /** optionsSummary(seg.options) for the trace, made once and shared by this packet's events (read-only). */
   options: TcpOptions | null;
   /**

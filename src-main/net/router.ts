@@ -36,6 +36,7 @@ export function routerArrive(s: NetState, pkt: LivePacket): void {
   // what reaches it, whatever a rule then does to the original: its record may be settled after the rules),
   // and sent on right behind the original.
   const copies = pkt.pendingCopies === null ? null : makeOrderedCopies(s, pkt);
+  if (pkt.pendingCache !== null) keepOrderedCache(s, pkt);
   if (!pkt.bypassRules && s.rules.rules.length > 0) {
     const rule = s.rules.decide({ from: pkt.record.from, to: pkt.record.to, seg: pkt.seg, seqRel: () => seqRelative(s, pkt) });
     if (rule !== undefined) applyRule(s, pkt, rule);
@@ -51,6 +52,12 @@ function makeOrderedCopies(s: NetState, pkt: LivePacket): LivePacket[] {
   pkt.pendingCopies = null;
   const user = userActor(s);
   return counts.flatMap((count) => makeCopies(s, pkt, user, count));
+}
+
+function keepOrderedCache(s: NetState, pkt: LivePacket): void {
+  const label = pkt.pendingCache!;
+  pkt.pendingCache = null;
+  store(s, pkt, label);
 }
 
 function applyRule(s: NetState, pkt: LivePacket, rule: RuleState): void {
@@ -75,8 +82,8 @@ function applyRule(s: NetState, pkt: LivePacket, rule: RuleState): void {
       return forward(s, pkt);
     case 'hold':
       return hold(s, pkt, by);
-    case 'cache':
-      cache(s, pkt, by);
+    case 'cache': // the packet is at the router now (still marked link-in until forward() moves it)
+      store(s, pkt, by.label);
       return forward(s, pkt);
   }
 }
@@ -149,13 +156,29 @@ export function corrupt(s: NetState, pkt: LivePacket, by: Actor): void {
   emit(s, { t: s.nowMs, kind: 'router.corrupt', host: ROUTER, conn: keyOf(pkt.record), id: pkt.id, by: by.label });
 }
 
-/** Keeps a copy in the router's cache (bounded: the oldest entry goes first) for a later replay. */
+/** Note on a packet cached before it reached the router (interventions.ts reads it to explain a refusal). */
+export const CACHE_ORDERED = 'cache ordered by';
+
+/**
+ * Keeps a copy in the router's cache (bounded: the oldest entry goes first) for a later replay. A packet still
+ * on its sender's link has not reached the router: the order is kept and the copy made when it arrives
+ * (routerArrive), as for duplicates, so a packet dropped on its way leaves nothing to replay.
+ */
 export function cache(s: NetState, pkt: LivePacket, by: Actor): void {
+  if (pkt.where === 'link-in') {
+    pkt.pendingCache = by.label;
+    addNote(pkt.record, `${CACHE_ORDERED} ${by.label} at ${s.nowMs} ms: kept when it reaches the router`);
+    return;
+  }
+  store(s, pkt, by.label);
+}
+
+function store(s: NetState, pkt: LivePacket, by: string): void {
   if (!s.cache.has(pkt.id) && s.cache.size >= s.cache.limit) s.cacheEvicted++;
   const r = pkt.record;
-  s.cache.set(pkt.id, { id: pkt.id, seg: pkt.seg, from: r.from, to: r.to, conn: keyOf(r), cachedMs: s.nowMs, by: by.label });
-  addNote(r, `cached by ${by.label}`);
-  emit(s, { t: s.nowMs, kind: 'router.cache', host: ROUTER, conn: keyOf(r), id: pkt.id, by: by.label });
+  s.cache.set(pkt.id, { id: pkt.id, seg: pkt.seg, from: r.from, to: r.to, conn: keyOf(r), cachedMs: s.nowMs, by });
+  addNote(r, `cached by ${by}`);
+  emit(s, { t: s.nowMs, kind: 'router.cache', host: ROUTER, conn: keyOf(r), id: pkt.id, by });
 }
 
 /** Re-sends a cached packet from the router as a new packet ("replay of #n"). */

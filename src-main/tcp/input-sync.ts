@@ -7,6 +7,7 @@ import { ackSndCheck, enterQuickack } from './delack.js';
 import { onEstablished, restartTimeWait } from './close.js';
 import { processAck, settleFinWait1 } from './input-ack.js';
 import { processFin, processText } from './input-data.js';
+import { finWait2Minisocket, isDataAfterClose, isFinWait2Minisocket, resetOnDataAfterClose } from './input-orphan.js';
 import { admitEstablished, announceAccepted } from './listen.js';
 import { controlSeq, output, sendAck, sendOowAck, sendRstFor, sendSyn } from './output.js';
 import { rttSample, synAckTimeoutMs } from './rto.js';
@@ -45,7 +46,13 @@ export function processSynchronized(st: StackCore, conn: Conn, seg: Segment, now
   const pre = preChecks(st, conn, seg, nowMs, id);
   if (pre !== 'continue') return pre;
   const len = segLen(seg);
+  // RFC 5961 4.2: "irrespective of the sequence number" (Linux tcp_validate_incoming: syn_challenge).
+  if ((seg.flags & (FLAG.SYN | FLAG.RST)) === FLAG.SYN && synChallengedAnySeq(st, conn)) return onSyn(st, conn, seg, nowMs, id);
   if (!acceptable(conn, seg.seq, len)) return unacceptable(st, conn, seg, len, nowMs, id);
+  if (isFinWait2Minisocket(st, conn)) {
+    const r = finWait2Minisocket(st, conn, seg, nowMs, id);
+    if (r !== 'continue') return r;
+  }
   if (seg.flags & FLAG.RST) {
     onRst(st, conn, seg, nowMs, id);
     return 'done';
@@ -68,6 +75,10 @@ export function processSynchronized(st: StackCore, conn: Conn, seg: Segment, now
     return 'done';
   }
   if (processAck(st, conn, seg, nowMs, id) !== 'continue') return 'done';
+  if (isDataAfterClose(st, conn, seg)) {
+    resetOnDataAfterClose(st, conn, seg, nowMs, id);
+    return 'done';
+  }
   processText(st, conn, seg, skipText, nowMs);
   processFin(st, conn, seg, skipText, nowMs);
   settleFinWait1(st, conn, nowMs);
@@ -76,6 +87,11 @@ export function processSynchronized(st: StackCore, conn: Conn, seg: Segment, now
   ackSndCheck(st, conn, nowMs);
   if (conn.ackNow) sendAck(st, conn, 'ACK', nowMs);
   return 'done';
+}
+
+/** A SYN in this state draws the challenge ACK before the acceptability test (Params.synChallengeAnySeq). */
+function synChallengedAnySeq(st: StackCore, conn: Conn): boolean {
+  return st.params.synChallengeAnySeq.includes(conn.state) && !isFinWait2Minisocket(st, conn);
 }
 
 /** Special cases checked before the acceptability test. */

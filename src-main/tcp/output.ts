@@ -1,5 +1,6 @@
 // Everything the engine puts on the wire: SYN / SYN-ACK, ACKs (plain, delayed, challenge), RSTs, and data/FIN
 // segments under the send window, cwnd, Nagle (RFC 896) and sender SWS avoidance (RFC 9293 3.8.6.2.1).
+import type { ConnKey } from './api.js';
 import type { Conn } from './conn.js';
 import { T_DELACK, T_PERSIST, T_RETRANSMIT, windowFactor } from './conn.js';
 import type { StackCore } from './core.js';
@@ -109,8 +110,21 @@ export function sendRstFor(st: StackCore, conn: Conn, seq: number, cause: string
   st.tx(makeSegment(st, conn, seq, 0, FLAG.RST, 0, NO_OPTIONS, EMPTY), false, cause, conn.key);
 }
 
-/** RST answering `seg` when no connection exists (RFC 9293 3.10.7.1). */
-export function sendRstReply(st: StackCore, seg: Segment, cause: string): void {
+/**
+ * ABORT's RST (RFC 9293 3.10.5 <SEQ=SND.NXT><CTL=RST>; also close() with unread data). Linux
+ * tcp_send_active_reset adds ACK = RCV.NXT (kernel oracle close-unread: RST,ACK).
+ */
+export function sendActiveRst(st: StackCore, conn: Conn, cause: string): void {
+  const withAck = st.params.activeRstAck;
+  const flags = withAck ? FLAG.RST | FLAG.ACK : FLAG.RST;
+  st.tx(makeSegment(st, conn, controlSeq(st, conn), withAck ? conn.rcvNxt : 0, flags, 0, NO_OPTIONS, EMPTY), false, cause, conn.key);
+}
+
+/**
+ * RST answering `seg` (RFC 9293 3.10.7.1: <SEQ=SEG.ACK><CTL=RST>, or <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>),
+ * when no connection exists, or (`conn` given) for one that ends with it (Linux tcp_v4_send_reset).
+ */
+export function sendRstReply(st: StackCore, seg: Segment, cause: string, conn?: ConnKey): void {
   const hasAck = (seg.flags & FLAG.ACK) !== 0;
   const len = seg.payload.length + (seg.flags & FLAG.SYN ? 1 : 0) + (seg.flags & FLAG.FIN ? 1 : 0);
   const reply: Segment = {
@@ -120,7 +134,7 @@ export function sendRstReply(st: StackCore, seg: Segment, cause: string): void {
     flags: hasAck ? FLAG.RST : FLAG.RST | FLAG.ACK,
     window: 0, urgent: 0, options: NO_OPTIONS, payload: EMPTY,
   };
-  st.tx(reply, false, cause);
+  st.tx(reply, false, cause, conn);
 }
 
 /** Sequence number of the first byte in the send buffer. */

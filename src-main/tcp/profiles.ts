@@ -3,6 +3,7 @@
 import { TcpUserError } from './api.js';
 import type { ProfileName, TeachingVariants } from './api.js';
 import { KNOBS, KNOB_BY_NAME, knobOrderIssues } from './profile-table.js';
+import type { TcpState } from './trace.js';
 
 export { KNOBS, KNOB_BY_NAME } from './profile-table.js';
 export type { KnobSpec, KnobUnit } from './profile-table.js';
@@ -55,6 +56,27 @@ export interface Params {
   rstChallenge: boolean;
   /** What a SYN in a synchronized state draws: RFC 5961 4.2 challenge ACK, or RFC 793's reset. */
   synInSyncState: 'challenge-ack' | 'reset';
+  /**
+   * States where a SYN draws the challenge ACK whatever its sequence number (RFC 5961 4.2 "irrespective of the
+   * sequence number"), before the acceptability test. rfc: the synchronized states. linux: the states
+   * tcp_validate_incoming serves (a SYN outside the window `goto syn_challenge`); TIME-WAIT is a minisocket
+   * that answers with a plain ACK (tcp_timewait_state_process). classic: none (RFC 793: the first step's ACK).
+   */
+  synChallengeAnySeq: readonly TcpState[];
+  /**
+   * New data arriving after close() (FIN-WAIT-1/2 of an orphaned socket) draws RST <SEQ=SEG.ACK> and ends the
+   * connection: RFC 9293 3.6 / RFC 1122 4.2.2.13 SHOULD for a "half-duplex" close (the application cannot read
+   * any more), Linux tcp_rcv_state_process (TCPAbortOnData). classic: RFC 793 accepts it in FIN-WAIT-1/2.
+   */
+  resetOnDataAfterClose: boolean;
+  /**
+   * Linux tcp_time_wait(TCP_FIN_WAIT2): an orphaned FIN-WAIT-2 whose tcp_fin_timeout is at most TIME-WAIT's
+   * 60 s becomes a timewait minisocket: an in-window SYN draws RST, an in-window RST ends it silently, a SYN
+   * outside the window gets a plain ACK (input-orphan.ts).
+   */
+  finWait2Minisocket: boolean;
+  /** Linux tcp_send_active_reset: the RST of ABORT / close() with unread data carries ACK = RCV.NXT. */
+  activeRstAck: boolean;
   /** Linux delays the ACK of a FIN (pingpong mode), so a prompt close() gives a three-segment close. */
   delayFinAck: boolean;
   /** Linux quick-ACK / ping-pong delayed-ACK state (delack.ts); rfc and classic delay every ACK alike. */
@@ -91,6 +113,13 @@ export interface Params {
   twoWayHandshake: boolean;
   acceptDataOnThirdAck: boolean;
 }
+
+const CHALLENGED: readonly TcpState[] = ['ESTABLISHED', 'FIN-WAIT-1', 'FIN-WAIT-2', 'CLOSE-WAIT', 'CLOSING', 'LAST-ACK'];
+const SYN_CHALLENGE_ANY_SEQ: Record<ProfileName, readonly TcpState[]> = {
+  rfc: [...CHALLENGED, 'TIME-WAIT'],
+  linux: CHALLENGED,
+  classic: [],
+};
 
 /** The value of a knob in a profile, before overrides. */
 export function knobDefault(profile: ProfileName, name: string): number {
@@ -168,6 +197,10 @@ export function resolveParams(profile: ProfileName, sysctl?: Record<string, numb
     forcedIsn: get('tcplab.isn'),
     rstChallenge: profile === 'linux',
     synInSyncState: profile === 'classic' ? 'reset' : 'challenge-ack',
+    synChallengeAnySeq: SYN_CHALLENGE_ANY_SEQ[profile],
+    resetOnDataAfterClose: profile !== 'classic',
+    finWait2Minisocket: profile === 'linux',
+    activeRstAck: profile === 'linux',
     delayFinAck: profile === 'linux',
     quickAck: profile === 'linux',
     acceptQueueExtra: profile === 'linux' ? 1 : 0,

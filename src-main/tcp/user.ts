@@ -9,7 +9,7 @@ import type { Params } from './profiles.js';
 import { armFinWait2 } from './input-ack.js';
 import { handToApp, maybeEof } from './input-data.js';
 import { newConn } from './listen.js';
-import { controlSeq, output, queueFin, sendAck, sendRstFor, sendSyn } from './output.js';
+import { output, queueFin, sendAck, sendActiveRst, sendSyn } from './output.js';
 import { armSynTimer } from './timer-fire.js';
 import { stopTimer } from './timers.js';
 import { closeWith, listenerTransition, rcvWindow, transition } from './transition.js';
@@ -200,8 +200,8 @@ export function close(st: StackCore, conn: Conn, nowMs: number): void {
 export function abort(st: StackCore, conn: Conn, nowMs: number): void {
   const s = conn.state;
   if (s !== 'SYN-SENT' && s !== 'CLOSING' && s !== 'LAST-ACK' && s !== 'TIME-WAIT') {
-    // <SEQ=SND.NXT> in the RFC's sense: the highest sequence sent, not a go-back-N SND.NXT (output.ts).
-    sendRstFor(st, conn, controlSeq(st, conn), 'RST: the application aborted the connection (RFC 9293 3.10.5)');
+    // <SEQ=SND.NXT> in the RFC's sense: the highest sequence sent, not a go-back-N SND.NXT (output.ts controlSeq).
+    sendActiveRst(st, conn, 'RST: the application aborted the connection (RFC 9293 3.10.5)');
   }
   closeWith(st, conn, null, '', `RFC 9293 3.10.5: ABORT in ${s}`, nowMs);
 }

@@ -208,7 +208,7 @@ export const panelsEn = {
   'error.code.already-delivered': 'That packet has already been delivered.',
   'error.code.already-dropped': 'That packet has already been dropped.',
   'error.code.not-interceptable': 'That packet cannot be changed where it is now.',
-  'error.code.not-cached': 'That packet is not in the router’s cache.',
+  'error.code.not-cached': 'Packet #{id} is not in the router’s cache: the router keeps a copy only of a packet that has reached it.',
   'error.code.invalid-edit': 'That edit is not valid for this packet.',
   'error.code.invalid-command': 'That action is not possible now.',
   'error.code.unknown-host': 'There is no host with that name.',

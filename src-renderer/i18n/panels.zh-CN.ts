@@ -202,7 +202,7 @@ export const panelsZhCN: Record<keyof typeof panelsEn, string> = {
   'error.code.already-delivered': '这个报文已经送达。',
   'error.code.already-dropped': '这个报文已经被丢弃。',
   'error.code.not-interceptable': '这个报文在当前位置无法更改。',
-  'error.code.not-cached': '这个报文不在路由器的缓存中。',
+  'error.code.not-cached': '报文 #{id} 不在路由器的缓存中：路由器只能保存已经到达它的报文的副本。',
   'error.code.invalid-edit': '对这个报文的修改无效。',
   'error.code.invalid-command': '现在无法执行这个操作。',
   'error.code.unknown-host': '没有这个名字的主机。',

@@ -54,6 +54,13 @@ export const TRACE_EXACT_ZH: Record<string, string> = {
   'challenge ACK: ACK too old': '挑战 ACK：ACK 太旧',
   'challenge ACK for an in-window RST not at RCV.NXT': '收到窗口内但不在 RCV.NXT 处的 RST，发送挑战 ACK',
   'challenge ACK for a SYN in a synchronized state': '同步状态下收到 SYN，发送挑战 ACK',
+  'RST: new data after close(), nobody can read it': 'RST：close() 之后又收到新数据，已没有应用能读取它',
+  'RST for a SYN in the window (Linux FIN-WAIT-2 minisocket)': '窗口内收到 SYN，发送 RST（Linux 的 FIN-WAIT-2 精简套接字）',
+  'new data after close()': 'close() 之后到达的新数据',
+  'SYN in an orphaned FIN-WAIT-2: RST sent (Linux minisocket)': '孤儿套接字在 FIN-WAIT-2 状态下收到 SYN：已回复 RST（Linux 精简套接字）',
+  'RST in window: the orphaned FIN-WAIT-2 (Linux minisocket) is removed': '窗口内的 RST：删除处于 FIN-WAIT-2 的孤儿套接字（Linux 精简套接字）',
+  'Linux tcp_timewait_state_process: in-window SYN ends an orphaned FIN-WAIT-2': 'Linux tcp_timewait_state_process：窗口内的 SYN 结束了处于 FIN-WAIT-2 的孤儿套接字',
+  'Linux tcp_timewait_state_process: in-window RST ends an orphaned FIN-WAIT-2': 'Linux tcp_timewait_state_process：窗口内的 RST 结束了处于 FIN-WAIT-2 的孤儿套接字',
   // tcp.drop.reason：接收方引擎为什么丢弃收到的报文段
   'ACK acknowledges data not yet sent': 'ACK 确认了尚未发送的数据',
   'ACK below SND.UNA - MAX.SND.WND': 'ACK 低于 SND.UNA - MAX.SND.WND',
@@ -159,6 +166,7 @@ export const TRACE_PATTERNS_ZH: ReadonlyArray<readonly [string, string]> = [
   ['unacceptable ACK in {S}', '{1} 状态下收到不可接受的 ACK'],
   ['unacceptable ACK and sequence number in {S}', '{1} 状态下 ACK 和序号都不可接受'],
   ['SYN in {S}: challenge ACK sent', '{1} 状态下收到 SYN：已发送挑战 ACK'],
+  ['new data after close() in {S}: RST sent', '{1} 状态下收到 close() 之后的新数据：已回复 RST'],
   ['not addressed to this host ({W})', '不是发给本主机（{1}）的'],
   // segment.drop.reason（网络与路由器）
   ['rule {W} ({W})', '规则 {1}（{r2}）'],
@@ -221,6 +229,8 @@ export const TRACE_PATTERNS_ZH: ReadonlyArray<readonly [string, string]> = [
   ['corrupted by {A}: bad checksum on purpose', '被{a1}损坏：故意制造的校验和错误'],
   ['corrupted by {A}', '被{a1}损坏'],
   ['cached by {A}', '被{a1}缓存'],
+  ['cache ordered by {A} at {N} ms: kept when it reaches the router', '{a1}于 {2} 毫秒要求缓存：报文到达路由器时才保存副本'],
+  ['{N} duplicate(s) ordered by {A} at {N} ms: made when it reaches the router', '{a2}于 {3} 毫秒要求复制 {1} 份：报文到达路由器时才制作副本'],
   ['moved in the queue by {A} from {N} to {N}', '被{a1}在队列中从位置 {2} 移到 {3}'],
   // lab/export/fate.ts 的一句话经历（pcapng 注释、HTML 报告）
   ['held {N} ms by {A}, released by {A}', '被{a2}扣留 {1} 毫秒，由{a3}放行'],

@@ -63,3 +63,11 @@ export function toShownError(err: unknown): ShownError {
 export function bannerLines(err: ShownError): string[] {
   return err.known ? err.paths.filter((p) => /^\$\S*: /.test(p)) : err.paths;
 }
+
+/**
+ * The values a translated headline may name: `{untilMs}` (the run's end) and `{id}`, the packet the host's
+ * message is about. net/ words every packet refusal "packet #N …", so the first "#N" is that packet.
+ */
+export function headlineVars(err: ShownError, untilMs: number | undefined): Record<string, string | number> {
+  return { untilMs: untilMs ?? '?', id: /#(\d+)/.exec(err.message)?.[1] ?? '?' };
+}

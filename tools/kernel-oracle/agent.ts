@@ -36,8 +36,21 @@ function perform(step: StepSpec, sock: net.Socket | undefined): void {
   else if (step.call === 'shutdown') sock.end(); // shutdown(SHUT_WR): FIN, keep reading
   else if (step.call === 'close') sock.destroy(); // close(fd): FIN, socket orphaned
   else if (step.call === 'abort') sock.resetAndDestroy(); // SO_LINGER 0 + close: RST
+  else if (step.call === 'autoread') readAutomatically(sock, (step.value ?? 1) !== 0);
   else say('step-error', step.port, `unsupported call ${step.call}`);
 }
+
+/**
+ * autoread 0: the application stops reading, so data stays in the kernel's receive queue (a later close()
+ * then finds unread data). The server socket is created paused (pauseOnConnect) when a step turns reading off,
+ * because node would otherwise read the first bytes before the step runs.
+ */
+function readAutomatically(sock: net.Socket, on: boolean): void {
+  if (on) sock.resume();
+  else sock.pause();
+}
+
+const READS_PAUSED = plan.steps.some((st) => st.call === 'autoread' && st.value === 0);
 
 /** Reactive steps of this host fire on events of a socket whose local port is the step's port. */
 function trigger(on: string, sock: net.Socket): void {
@@ -65,7 +78,7 @@ function connect(step: StepSpec): void {
 }
 
 function listen(step: StepSpec): Promise<void> {
-  const server = net.createServer({ allowHalfOpen: true }, (sock) => {
+  const server = net.createServer({ allowHalfOpen: true, pauseOnConnect: READS_PAUSED }, (sock) => {
     sockets.set(sock.localPort ?? 0, sock);
     watch(sock);
     trigger('accepted', sock);

@@ -110,6 +110,21 @@ const DEFS: Def[] = [
       { atMs: 50, host: 'A', call: 'connect', port: PORT + 1, to: `${SERVER_IP}:80` },
       { atMs: 100, host: 'A', call: 'connect', port: PORT + 2, to: `${SERVER_IP}:80` }],
   },
+  {
+    name: 'data-after-close', durationMs: 1000, rules: [],
+    description: 'The server close()s at 100 ms without reading; the client, half-open in CLOSE-WAIT, sends "hello" at 300 ms: the orphaned server (FIN-WAIT-2) answers the new data with RST (RFC 9293 3.6, Linux TCP_TW_RST).',
+    steps: [LISTEN, CONNECT, at(100, 'B', 'close'), at(300, 'A', 'send', { data: 'hello' })],
+  },
+  {
+    name: 'data-after-close-fin-wait-1', durationMs: 1000, rules: [drop({ from: 'A', flags: 'A', len: 0, nth: 2 })],
+    description: 'The server close()s at 100 ms and the client\'s ACK of its FIN is dropped; the client sends "hello" at 250 ms, before the FIN is retransmitted: the data reaches the orphaned server in FIN-WAIT-1, and it answers with RST (Linux tcp_rcv_state_process, TCPAbortOnData).',
+    steps: [LISTEN, CONNECT, at(100, 'B', 'close'), at(250, 'A', 'send', { data: 'hello' })],
+  },
+  {
+    name: 'close-unread', durationMs: 1000, rules: [],
+    description: 'The server stops reading; the client sends "hello" at 100 ms; the server close()s at 300 ms with the 5 bytes unread: RST instead of FIN (Linux tcp_close, RFC 2525 2.17).',
+    steps: [LISTEN, CONNECT, on('accepted', 'B', 'autoread', { value: 0 }), at(100, 'A', 'send', { data: 'hello' }), at(300, 'B', 'close')],
+  },
 ];
 
 export const SCENARIOS: OracleScenario[] = DEFS.map((d) => ({

@@ -80,8 +80,13 @@ describe('lesson text: the numbers quoted match the trace', () => {
 
   it('12 half-close and 16 time-wait-old-duplicates: Linux behaviour is named as Linux\'s', () => {
     const half = lesson('half-close').lesson.narrative;
-    expect(half.en.notice[2]).toMatch(/Linux then answers further incoming data with a reset\. The lab does not model this/);
-    expect(half['zh-CN'].notice[2]).toMatch(/Linux 会回以复位。本实验未模拟这一点/);
+    expect(half.en.notice[2]).toMatch(/Linux answers it with a reset, as RFC 9293 \(3\.6\) recommends/);
+    expect(half['zh-CN'].notice[2]).toMatch(/Linux 会按 RFC 9293（3\.6）的建议用复位回应/);
+    // The compare run the notice names shows that reset, at the times it quotes.
+    const closed = traceOf('half-close', 1);
+    expect(stateTimes(closed, 'A', 'FIN-WAIT-2', 'CLOSED')).toEqual([640]);
+    expect(closed.filter((e) => e.kind === 'app' && e.host === 'B' && e.event === 'reset').map((e) => e.t)).toEqual([660]);
+    expect(half.en.notice[2]).toContain(`"${lesson('half-close').lesson.compare?.[1]?.label.en}"`);
     const trace = traceOf('time-wait-old-duplicates', null);
     const tw = trace.find((e) => e.kind === 'timer' && e.host === 'A' && e.timer === 'time-wait' && e.op === 'start');
     expect(tw?.kind === 'timer' && tw.dueMs - tw.t).toBe(60_000);

@@ -13,10 +13,11 @@ const FIXTURES: OracleFixture[] = readdirSync(DIR).filter((f) => f.endsWith('.js
   .map((f) => JSON.parse(readFileSync(path.join(DIR, f), 'utf8')) as OracleFixture);
 
 describe('kernel oracle fixtures', () => {
-  it('has the 12 recorded scenarios, each from a real kernel', () => {
+  it('has the 15 recorded scenarios, each from a real kernel', () => {
     expect(FIXTURES.map((f) => f.name)).toEqual([
-      'backlog-overflow', 'closed-port-rst', 'fin-lost', 'four-way-close', 'half-close', 'last-ack-lost',
-      'normal', 'simultaneous-close', 'syn-lost', 'synack-lost', 'third-ack-lost-then-data', 'third-ack-lost',
+      'backlog-overflow', 'close-unread', 'closed-port-rst', 'data-after-close-fin-wait-1', 'data-after-close', 'fin-lost',
+      'four-way-close', 'half-close', 'last-ack-lost', 'normal', 'simultaneous-close', 'syn-lost', 'synack-lost',
+      'third-ack-lost-then-data', 'third-ack-lost',
     ]);
     for (const f of FIXTURES) {
       expect(f.format).toBe(ORACLE_FORMAT);

@@ -2,13 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { stepCallSchema, type KnobView, type PacketDetail } from '../../../src-main/contract/index.js';
 import { settingsCommandSchemas, type SessionSettings } from '../../../src-main/contract/settings.js';
-import { bannerLines, pathLines, toShownError } from '../../../src-renderer/lib/host-errors.js';
+import { bannerLines, headlineVars, pathLines, toShownError } from '../../../src-renderer/lib/host-errors.js';
 import { scrubKeyTarget } from '../../../src-renderer/lib/scrub.js';
 import { socketCall } from '../../../src-renderer/lib/socket-call.js';
 import { settingsChanges, settingsDraft, settingsPathLabel, settingsProblems } from '../../../src-renderer/lib/settings-draft.js';
 import { LabHost } from '../../../src-main/host/lab-host.js';
 import { injectTemplate } from '../../../src-renderer/lib/inject-template.js';
 import { absoluteLabel, describeOptions } from '../../../src-renderer/lib/packet-text.js';
+import { panelsEn as EN } from '../../../src-renderer/i18n/panels.en.js';
+import { panelsZhCN as ZH } from '../../../src-renderer/i18n/panels.zh-CN.js';
 
 describe('host errors', () => {
   it('lists every JSON path of a zod message (host/zod-errors.ts joins them with "; ")', () => {
@@ -30,6 +32,15 @@ describe('host errors', () => {
     const file = toShownError({ code: 'invalid-file', message: 'cannot open:\n$.seed: must be >= 0', path: '$.seed' });
     expect(bannerLines(file)).toEqual(['$.seed: must be >= 0']);
     expect(bannerLines(toShownError({ code: 'weird', message: 'odd', path: 'x' }))).toEqual(['$.x']);
+  });
+  it('names the packet of a refused replay in both languages: {id} comes from the host\'s "packet #N" message', () => {
+    const err = toShownError({ code: 'not-cached', message: 'packet #4 cannot be replayed: it was dropped at 107 ms (dropped by user) before it reached the router, so the router never had a copy', path: 'id' });
+    const vars = headlineVars(err, 5000);
+    expect(vars).toEqual({ untilMs: 5000, id: '4' });
+    const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_w, k: string) => String(vars[k]));
+    expect(fill(EN['error.code.not-cached'])).toBe('Packet #4 is not in the router’s cache: the router keeps a copy only of a packet that has reached it.');
+    expect(fill(ZH['error.code.not-cached'])).toBe('报文 #4 不在路由器的缓存中：路由器只能保存已经到达它的报文的副本。');
+    expect(headlineVars(toShownError({ code: 'no-session', message: 'no session' }), undefined)).toEqual({ untilMs: '?', id: '?' });
   });
   it('knows translated codes and keeps the English message for unknown ones', () => {
     expect(toShownError({ code: 'unknown-packet', message: 'packet #9 is unknown' })).toMatchObject({ known: 'unknown-packet', message: 'packet #9 is unknown' });

@@ -116,6 +116,15 @@ const FROM_SOURCES = [
   'corrupted by the user: bad checksum on purpose', 'cached by the user', 'moved in the queue by the user from 1 to 0',
   'edited by the user: seq 1 -> 2', 'injected by the user; dropped by B: bad TCP checksum (corrupted by user) at 40 ms',
   'dropped: router queue full (capacity 8) at 12 ms', 'dropped by the user at 9 ms', 'still in flight when the capture ends',
+  'cache ordered by user at 105 ms: kept when it reaches the router', '2 duplicate(s) ordered by user at 105 ms: made when it reaches the router',
+  // src-main/tcp/input-sync.ts, input-orphan.ts: SYN in a synchronized state, data after close(), Linux's FIN-WAIT-2 minisocket
+  'SYN in FIN-WAIT-1: challenge ACK sent (RFC 5961 4.2)',
+  'RST: new data after close(), nobody can read it (RFC 9293 3.6)', 'new data after close() in FIN-WAIT-2: RST sent',
+  'RFC 9293 3.6: new data after close() in FIN-WAIT-1: connection reset',
+  'RST for a SYN in the window (Linux FIN-WAIT-2 minisocket)', 'SYN in an orphaned FIN-WAIT-2: RST sent (Linux minisocket)',
+  'Linux tcp_timewait_state_process: in-window SYN ends an orphaned FIN-WAIT-2',
+  'Linux tcp_timewait_state_process: in-window RST ends an orphaned FIN-WAIT-2',
+  'RST in window: the orphaned FIN-WAIT-2 (Linux minisocket) is removed',
 ];
 
 describe('texts the sources can produce', () => {

@@ -183,7 +183,7 @@ describe('TIME-WAIT', () => {
 
 describe('abort and close with unread data', () => {
   it('abort() sends RST <SEQ=SND.NXT>; the peer sees reset', () => {
-    const h = new Harness();
+    const h = new Harness({ a: { profile: 'rfc' }, b: { profile: 'rfc' } });
     connected(h);
     h.at(200, () => h.a.abort(KA, 200));
     h.run(300);
@@ -191,16 +191,29 @@ describe('abort and close with unread data', () => {
     expect(rst?.seg.seq).toBe(h.events('state', 'A')[0]?.tcb.sndNxt);
     expect(h.events('app', 'B').map((e) => e.event)).toEqual(['accepted', 'reset', 'closed']);
   });
-  it('close() with unread received data resets instead of FIN (RFC 2525 2.17)', () => {
+  it('linux: abort()\'s RST carries ACK = RCV.NXT (tcp_send_active_reset, kernel oracle close-unread)', () => {
     const h = new Harness();
     connected(h);
-    h.at(100, () => h.b.setAutoRead(KB, false, 100));
-    h.at(150, () => h.a.send(KA, text('unread'), 150));
+    h.at(150, () => h.b.send(KB, text('hi'), 150));
+    h.at(200, () => h.a.abort(KA, 200));
     h.run(300);
-    h.at(300, () => h.b.close(KB, 300));
-    h.run(400);
-    expect(h.sent('B').at(-1)?.flags).toBe('R');
-    expect(h.events('app', 'A').map((e) => e.event)).toContain('reset');
+    const rst = h.sent('A', 'AR')[0];
+    expect(rst?.seg.seq).toBe(h.events('state', 'A')[0]?.tcb.sndNxt);
+    expect(rst?.seg.ack).toBe(h.sent('B', 'SA')[0]!.seg.seq + 1 + 2);
+    expect(h.events('app', 'B').map((e) => e.event)).toEqual(['accepted', 'reset', 'closed']);
+  });
+  it('close() with unread received data resets instead of FIN (RFC 2525 2.17): RST,ACK in linux, RST in rfc', () => {
+    for (const [profile, flags] of [['linux', 'AR'], ['rfc', 'R'], ['classic', 'R']] as const) {
+      const h = new Harness({ a: { profile }, b: { profile } });
+      connected(h);
+      h.at(100, () => h.b.setAutoRead(KB, false, 100));
+      h.at(150, () => h.a.send(KA, text('unread'), 150));
+      h.run(300);
+      h.at(300, () => h.b.close(KB, 300));
+      h.run(400);
+      expect(h.sent('B').at(-1)?.flags, profile).toBe(flags);
+      expect(h.events('app', 'A').map((e) => e.event), profile).toContain('reset');
+    }
   });
   it('user-call errors: second close, send after close, unknown connection', () => {
     const h = new Harness();

@@ -134,10 +134,46 @@ describe('FIN-WAIT-1 (our FIN L+1 outstanding)', () => {
     f.expectReply({ flags: 'A', seq: L + 2, ack: P + 2 });
     expect(f.state()).toBe('TIME-WAIT');
   });
-  it('data → ACK (the receive side is still open)', () => {
-    const f = finWait1();
+  it('data after close() → RST <SEQ=SEG.ACK>, CLOSED: nobody can read it (RFC 9293 3.6, rfc and linux)', () => {
+    for (const profile of ['rfc', 'linux'] as const) {
+      const f = finWait1({ profile });
+      f.recv({ flags: 'PA', ack: L + 1, data: 'more' }, 30);
+      f.expectReply({ flags: 'R', seq: L + 1 });
+      f.expectNoReply();
+      expect(f.state(), profile).toBe('CLOSED');
+      expect(f.drops(), profile).toEqual(['new data after close() in FIN-WAIT-1: RST sent']);
+      expect(f.appEvents(), profile).toEqual(['closed']);
+    }
+  });
+  it('data after close() that acknowledges our FIN → FIN-WAIT-2, then RST <SEQ=SEG.ACK> (Linux: step 5 first)', () => {
+    const f = finWait1({ profile: 'linux' });
+    f.recv({ flags: 'PA', ack: L + 2, data: 'more' }, 30);
+    f.expectReply({ flags: 'R', seq: L + 2 });
+    expect(f.trace.flatMap((e) => (e.kind === 'state' ? [e.to] : []))).toEqual(['FIN-WAIT-2', 'CLOSED']);
+  });
+  it('a retransmission of data already received is not new: ACK, no RST', () => {
+    const f = established();
+    f.recv({ flags: 'PA', data: 'abc' }, 15);
+    f.advance(20);
+    f.stack.close(KEY, 20);
+    f.clear();
+    f.recv({ flags: 'PA', seq: P + 1, ack: L + 1, data: 'abc' }, 30);
+    f.expectReply({ flags: 'A', seq: L + 2, ack: P + 4 });
+    expect(f.state()).toBe('FIN-WAIT-1');
+  });
+  it('classic: data after close() → ACK (RFC 793 processes text in FIN-WAIT-1)', () => {
+    const f = finWait1({ profile: 'classic' });
     f.recv({ flags: 'PA', ack: L + 1, data: 'more' }, 30);
     f.expectReply({ flags: 'A', seq: L + 2, ack: P + 5 });
+  });
+  it('data after shutdown() → ACK (the receive side is still open)', () => {
+    const f = established();
+    f.advance(20);
+    f.stack.shutdown(KEY, 20);
+    f.clear();
+    f.recv({ flags: 'PA', ack: L + 1, data: 'more' }, 30);
+    f.expectReply({ flags: 'A', seq: L + 2, ack: P + 5 });
+    expect(f.state()).toBe('FIN-WAIT-1');
   });
   it('RST → CLOSED', () => {
     const f = finWait1();
@@ -163,8 +199,21 @@ describe('FIN-WAIT-2', () => {
     f.expectReply({ flags: 'A', seq: L + 2, ack: P + 2 });
     expect(f.state()).toBe('TIME-WAIT');
   });
-  it('data → ACK', () => {
-    const f = finWait2();
+  it('data after close() → RST <SEQ=SEG.ACK>, CLOSED (RFC 9293 3.6; kernel oracle data-after-close)', () => {
+    for (const profile of ['rfc', 'linux'] as const) {
+      const f = finWait2({ profile });
+      f.recv({ flags: 'PA', data: 'tail' }, 40);
+      f.expectReply({ flags: 'R', seq: L + 2 });
+      expect(f.state(), profile).toBe('CLOSED');
+    }
+  });
+  it('out-of-order data after close() is new data too → RST', () => {
+    const f = finWait2({ profile: 'linux' });
+    f.recv({ flags: 'PA', seq: P + 100, data: 'tail' }, 40);
+    f.expectReply({ flags: 'R', seq: L + 2 });
+  });
+  it('classic: data → ACK (RFC 793)', () => {
+    const f = finWait2({ profile: 'classic' });
     f.recv({ flags: 'PA', data: 'tail' }, 40);
     f.expectReply({ flags: 'A', seq: L + 2, ack: P + 5 });
   });
