@@ -12,6 +12,9 @@ export const en = {
   'region.inspector': 'Packet inspector',
   'region.timeline': 'Timeline',
   'region.lesson': 'Lesson',
+  // Narrow windows: two side panels share a column, and a tab strip picks one (App.svelte).
+  'dock.left': 'Lesson and socket panels',
+  'dock.right': 'Router and inspector panels',
   'lesson.list': 'Lessons',
   'lesson.loading': 'Loading lessons…',
   'lesson.none': 'No lessons found.',

@@ -13,6 +13,8 @@ export const zhCN: Record<StringKey, string> = {
   'region.inspector': '报文检查器',
   'region.timeline': '时间轴',
   'region.lesson': '课程',
+  'dock.left': '课程与套接字面板',
+  'dock.right': '路由器与检查器面板',
   'lesson.list': '课程列表',
   'lesson.loading': '正在加载课程…',
   'lesson.none': '没有找到课程。',

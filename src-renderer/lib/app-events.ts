@@ -33,12 +33,13 @@ export function showLessons(): void {
   region?.querySelector<HTMLElement>('button, [tabindex="0"], a')?.focus();
 }
 
-export function listenAppEvents(client: LabClient): () => void {
+/** `onShowLessons`: Help → Lesson Library (the window may first have to bring the Lesson panel to the front). */
+export function listenAppEvents(client: LabClient, onShowLessons: () => void = showLessons): () => void {
   return client.onEvents((batch) => {
     for (const ev of batch) {
       if (!isAppEvent(ev)) continue;
       if (ev.type === 'prefs') applyPrefs(ev.prefs);
-      else showLessons();
+      else onShowLessons();
     }
   });
 }

@@ -42,6 +42,8 @@ export class SessionStore {
   pending = $state(0);
   /** Bumped on every command reply (seek, step, pause, …): throttled panels then show the cursor at once. */
   commandSeq = $state(0);
+  /** Bumped when a Step has moved the cursor: the ladder then brings the cursor's time into view. */
+  stepSeq = $state(0);
   /**
    * Bumped each time a lesson or a file is opened: what was shown for the previous session (a comparison)
    * is stale even when the new session has branches of the same names.
@@ -384,7 +386,9 @@ export class SessionStore {
     this.fromReply(await this.call('timeline.pause'));
   }
   async step(unit: 'event' | 'packet'): Promise<void> {
-    this.fromReply(await this.call('timeline.step', { unit }));
+    const info = await this.call('timeline.step', { unit });
+    this.fromReply(info);
+    if (info) this.stepSeq++;
   }
   async seek(tMs: number): Promise<void> {
     this.fromReply(await this.call('timeline.seek', { tMs: Math.max(0, tMs) }));

@@ -69,8 +69,11 @@ export async function launchChromium(): Promise<Browser> {
 
 // --- Helpers for the panel tests (panels.e2e.ts, interventions.e2e.ts): the lab window driven by role and name.
 
-export async function labPage(browser: Browser, app: WebApp, lang: 'en' | 'zh-CN' = 'en'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: lang === 'en' ? 'en-US' : 'zh-CN', acceptDownloads: true });
+/** The wide layout's smallest window (App.svelte); small-screen.e2e.ts passes smaller ones. */
+export const WIDE_VIEWPORT = { width: 1280, height: 720 } as const;
+
+export async function labPage(browser: Browser, app: WebApp, lang: 'en' | 'zh-CN' = 'en', viewport: { width: number; height: number } = WIDE_VIEWPORT): Promise<Page> {
+  const page = await browser.newPage({ viewport, locale: lang === 'en' ? 'en-US' : 'zh-CN', acceptDownloads: true });
   // A locator that never appears fails after 20 s with its own name, not after the test's 60 s as a bare timeout.
   page.setDefaultTimeout(20_000);
   await page.addInitScript((l) => localStorage.setItem('tcplab.lang', l), lang);

@@ -5,6 +5,7 @@ import { packetPath, type Column, type Point } from './geometry.js';
 import { batchOf, pathsToDraw } from './lod.js';
 import { ARROW_STYLES, type ArrowStyle } from './tags.js';
 import { ARROWHEAD_MAX_VISIBLE, AXIS_PX, HEADER_PX, LABEL_GAP_PX, LABEL_MAX_VISIBLE } from './constants.js';
+import { fitLabel, LABEL_EDGE_PX, placeLabel, type LabelBox, type PlotArea } from './label-place.js';
 
 export interface LadderColors {
   bg: string;
@@ -160,48 +161,76 @@ function highlight(ctx: CanvasRenderingContext2D, p: LadderPacket, pts: readonly
   ctx.fill();
 }
 
-function drawLabel(ctx: CanvasRenderingContext2D, f: DrawFrame, p: LadderPacket, at: Point, chosen: boolean): void {
-  const text = f.label(p);
+function drawLabel(ctx: CanvasRenderingContext2D, f: DrawFrame, text: string, box: LabelBox, chosen: boolean): void {
   ctx.strokeStyle = f.colors.bg;
   ctx.lineWidth = 3;
-  ctx.strokeText(text, at.x, at.y - 2);
+  ctx.strokeText(text, box.x, box.y);
   ctx.fillStyle = chosen ? f.colors.accent : f.colors.text;
-  ctx.fillText(text, at.x, at.y - 2);
+  ctx.fillText(text, box.x, box.y);
+}
+
+/** The area the arrows and labels are clipped to: right of the time axis, below the column headers. */
+export function plotArea(widthPx: number, heightPx: number): PlotArea {
+  return { left: AXIS_PX - 8, top: HEADER_PX, right: widthPx, bottom: heightPx };
 }
 
 /**
- * Labels sit above the middle of each arrow's first leg. The selected and hovered packets always get
- * theirs; the others are placed top to bottom and skipped when closer than LABEL_GAP_PX to one placed.
+ * Labels sit above the middle of each arrow's first leg, kept inside the plot (label-place.ts). The selected and
+ * hovered packets always get theirs; the others are placed top to bottom and skipped when closer than
+ * LABEL_GAP_PX to one placed. Returns the boxes of the labels drawn.
  */
-function drawLabels(ctx: CanvasRenderingContext2D, f: DrawFrame, paths: Map<number, Point[]>): void {
-  if (f.visible.length > LABEL_MAX_VISIBLE) return;
+function drawLabels(ctx: CanvasRenderingContext2D, f: DrawFrame, paths: Map<number, Point[]>): LabelBox[] {
+  const drawn: LabelBox[] = [];
+  if (f.visible.length > LABEL_MAX_VISIBLE) return drawn;
   ctx.font = '11px system-ui, sans-serif';
   ctx.textAlign = 'center';
   ctx.textBaseline = 'bottom';
   ctx.lineJoin = 'round';
+  const plot = plotArea(f.widthPx, f.heightPx);
   const midOf = (i: number): Point => {
     const pts = paths.get(i) as Point[];
     const a = pts[0] as Point;
     const b = pts[1] as Point;
     return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
   };
+  const maxWidthPx = plot.right - plot.left - 2 * LABEL_EDGE_PX;
+  const widthOf = (s: string) => ctx.measureText(s).width;
+  const place = (p: LadderPacket, mid: Point, chosen: boolean): LabelBox | null => {
+    const text = fitLabel(f.label(p), maxWidthPx, widthOf);
+    if (text === '') return null;
+    const box = placeLabel(mid, ctx.measureText(text).width, plot);
+    if (box) drawLabel(ctx, f, text, box, chosen);
+    return box;
+  };
   const isChosen = (p: LadderPacket) => p.id === f.selectedId || p.id === f.hoverId;
   const chosenYs: number[] = [];
   for (const i of f.visible) if (isChosen(f.packets[i] as LadderPacket)) chosenYs.push(midOf(i).y);
   let lastY = -Infinity;
+  let lastBottom = -Infinity;
   for (const i of f.visible) {
     const p = f.packets[i] as LadderPacket;
     const mid = midOf(i);
     if (isChosen(p)) continue;
-    const crowded = mid.y - lastY < LABEL_GAP_PX || chosenYs.some((y) => Math.abs(mid.y - y) < LABEL_GAP_PX);
-    if (crowded || mid.y < HEADER_PX + 10) continue;
+    // A label moved below its arrow (near the headers) reaches further down than the gap allows for.
+    const crowded = mid.y - lastY < LABEL_GAP_PX || mid.y - LABEL_GAP_PX < lastBottom || chosenYs.some((y) => Math.abs(mid.y - y) < LABEL_GAP_PX);
+    if (crowded || mid.y < HEADER_PX) continue;
+    const box = place(p, mid, false);
+    if (!box) continue;
     lastY = mid.y;
-    drawLabel(ctx, f, p, mid, false);
+    lastBottom = box.bottom;
+    drawn.push(box);
   }
-  for (const i of f.visible) if (isChosen(f.packets[i] as LadderPacket)) drawLabel(ctx, f, f.packets[i] as LadderPacket, midOf(i), true);
+  for (const i of f.visible) {
+    const p = f.packets[i] as LadderPacket;
+    if (!isChosen(p)) continue;
+    const box = place(p, midOf(i), true);
+    if (box) drawn.push(box);
+  }
+  return drawn;
 }
 
-export function drawLadder(ctx: CanvasRenderingContext2D, f: DrawFrame): void {
+/** Draws one frame; returns the boxes of the labels drawn (the canvas exposes their bounds to tests). */
+export function drawLadder(ctx: CanvasRenderingContext2D, f: DrawFrame): LabelBox[] {
   drawFrameChrome(ctx, f);
   const paths = pathsToDraw(f);
   ctx.save();
@@ -217,6 +246,7 @@ export function drawLadder(ctx: CanvasRenderingContext2D, f: DrawFrame): void {
     if (p.id === f.selectedId) highlight(ctx, p, pts, f.colors.accent, 3);
     else highlight(ctx, p, pts, f.colors.text, 2.5);
   }
-  drawLabels(ctx, f, paths);
+  const labels = drawLabels(ctx, f, paths);
   ctx.restore();
+  return labels;
 }
