@@ -107,6 +107,11 @@ describe('tcplab run', () => {
     const cases: Array<[string[], RegExp]> = [
       [['run'], /run needs a scenario file or a lesson id/],
       [['run', f('sc.json'), '--bogus'], /unknown option "--bogus"/],
+      // A single-dash long option is refused, not taken as the double-dash one.
+      [['run', f('sc.json'), '-seed', '5'], /unknown option "-seed": options start with two dashes \(did you mean "--seed"\?\)/],
+      [['run', f('sc.json'), '-seed=5'], /unknown option "-seed": options start with two dashes \(did you mean "--seed"\?\)/],
+      [['validate', f('sc.json'), '-json'], /did you mean "--json"\?/],
+      [['run', f('sc.json'), '-x'], /unknown option "-x": options start with two dashes \(options: --profile, /],
       [['run', f('sc.json'), '--seed', '-1'], /--seed must be an integer from 0 to 4294967295, not "-1"/],
       [['run', f('sc.json'), '--seed'], /--seed needs a value \(N\)/],
       [['run', f('sc.json'), '--seed', '--until', '100'], /--seed needs a value \(N\)/],
