@@ -1,10 +1,10 @@
 // Scenario files (tcplab.scenario/1): parse, guard, upgrade, validate, and convert to net's RunSpec.
 // parseScenario never throws, whatever it is given (see tests/unit/lab/scenario.test.ts).
-import { z } from 'zod';
 import type { RunSpec } from '../net/spec.js';
 import { formatErrors, makeError, describeValue, type ScenarioError } from './scenario-errors.js';
 import { guardValue, parseJsonText } from './scenario-guard.js';
-import { closeEnough, issuesToErrors } from './scenario-issues.js';
+import { hintsFrom } from './key-hints.js';
+import { issuesToErrors } from './scenario-issues.js';
 import { checkReferences } from './scenario-refs.js';
 import { toRunSpec } from './scenario-run.js';
 import { scenarioV1Schema, type ScenarioV1 } from './scenario-schema.js';
@@ -27,26 +27,6 @@ export type ParseResult =
 /** Errors beyond this many are summarised; a mutated file can otherwise produce thousands. */
 const MAX_ERRORS = 100;
 
-let knownKeyList: string[] | undefined;
-function knownKeys(): string[] {
-  if (knownKeyList) return knownKeyList;
-  const keys = new Set<string>();
-  const stack: unknown[] = [z.toJSONSchema(scenarioV1Schema, { io: 'input' })];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (node === null || typeof node !== 'object') continue;
-    const props = (node as { properties?: Record<string, unknown> }).properties;
-    if (props) for (const k of Object.keys(props)) keys.add(k);
-    for (const v of Object.values(node)) stack.push(v);
-  }
-  knownKeyList = [...keys].sort();
-  return knownKeyList;
-}
-
-function hintFor(key: string): string {
-  return knownKeys().find((k) => k !== key && closeEnough(key.toLowerCase(), k.toLowerCase())) ?? '';
-}
-
 function capped(errors: ScenarioError[]): ScenarioError[] {
   if (errors.length <= MAX_ERRORS) return errors;
   const rest = errors.length - MAX_ERRORS;
@@ -62,7 +42,7 @@ function parseUnsafe(json: unknown): ParseResult {
   const upgraded = upgradeToCurrent(json as Record<string, unknown>);
   if (!upgraded.ok) return upgraded;
   const result = scenarioV1Schema.safeParse(upgraded.doc);
-  if (!result.success) return { ok: false, errors: capped(issuesToErrors(result.error.issues, upgraded.doc, hintFor)) };
+  if (!result.success) return { ok: false, errors: capped(issuesToErrors(result.error.issues, upgraded.doc, hintsFrom(scenarioV1Schema, upgraded.doc))) };
   const refErrors = checkReferences(result.data);
   if (refErrors.length > 0) return { ok: false, errors: capped(refErrors) };
   return { ok: true, scenario: result.data, run: toRunSpec(result.data) };

@@ -4,6 +4,7 @@ import type { Intervention } from '../net/interventions.js';
 import { parseScenario } from './scenario.js';
 import { describeValue, makeError, type ScenarioError } from './scenario-errors.js';
 import { guardValue, parseJsonText } from './scenario-guard.js';
+import { hintsFrom } from './key-hints.js';
 import { issuesToErrors } from './scenario-issues.js';
 import { canonicalAction, type Branch, type Session } from './session-model.js';
 import { sessionV1Schema, SESSION_FORMAT_V1, type SessionFileV1 } from './session-schema.js';
@@ -89,7 +90,7 @@ function parseUnsafe(json: unknown): LoadResult {
   const up = upgrade(json as Doc);
   if (!up.ok) return up;
   const res = sessionV1Schema.safeParse(up.doc);
-  if (!res.success) return { ok: false, errors: issuesToErrors(res.error.issues, up.doc).slice(0, MAX_ERRORS) };
+  if (!res.success) return { ok: false, errors: issuesToErrors(res.error.issues, up.doc, hintsFrom(sessionV1Schema, up.doc)).slice(0, MAX_ERRORS) };
   const errors = crossCheck(res.data);
   if (errors.length > 0) return { ok: false, errors: errors.slice(0, MAX_ERRORS) };
   return { ok: true, session: toSession(res.data) };
