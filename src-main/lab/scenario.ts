@@ -5,7 +5,8 @@ import { formatErrors, makeError, describeValue, type ScenarioError } from './sc
 import { guardValue, parseJsonText } from './scenario-guard.js';
 import { hintsFrom } from './key-hints.js';
 import { issuesToErrors } from './scenario-issues.js';
-import { checkReferences } from './scenario-refs.js';
+import { partialView } from './scenario-partial.js';
+import { checkReferences, refViewOf } from './scenario-refs.js';
 import { toRunSpec } from './scenario-run.js';
 import { scenarioV1Schema, type ScenarioV1 } from './scenario-schema.js';
 import { upgradeToCurrent } from './scenario-versions.js';
@@ -42,8 +43,12 @@ function parseUnsafe(json: unknown): ParseResult {
   const upgraded = upgradeToCurrent(json as Record<string, unknown>);
   if (!upgraded.ok) return upgraded;
   const result = scenarioV1Schema.safeParse(upgraded.doc);
-  if (!result.success) return { ok: false, errors: capped(issuesToErrors(result.error.issues, upgraded.doc, hintsFrom(scenarioV1Schema, upgraded.doc))) };
-  const refErrors = checkReferences(result.data);
+  if (!result.success) {
+    // The reference checks still run on the items that parsed, so both kinds of error show in one run.
+    const schemaErrors = issuesToErrors(result.error.issues, upgraded.doc, hintsFrom(scenarioV1Schema, upgraded.doc));
+    return { ok: false, errors: capped([...schemaErrors, ...checkReferences(partialView(upgraded.doc))]) };
+  }
+  const refErrors = checkReferences(refViewOf(result.data));
   if (refErrors.length > 0) return { ok: false, errors: capped(refErrors) };
   return { ok: true, scenario: result.data, run: toRunSpec(result.data) };
 }

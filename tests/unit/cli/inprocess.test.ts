@@ -212,6 +212,24 @@ describe('tcplab validate', () => {
     expect(zh.out.slice(1).some((l) => /[\u4e00-\u9fff]/.test(l))).toBe(true);
   });
 
+  it('reports schema and reference errors in one run (exit 2), in --json and in Chinese', () => {
+    const doc = {
+      ...SCENARIO,
+      rules: [{ match: { from: 'A', flgs: 'S' }, action: 'drop' }, { match: { from: 'C' }, action: 'drop' }],
+    };
+    writeFileSync(f('both.json'), JSON.stringify(doc));
+    const j = cli(['validate', f('both.json'), '--json']);
+    const parsed = JSON.parse(j.out.join('\n')) as { errors: Array<{ path: string; message: string }> };
+    expect(j.code).toBe(2);
+    expect(parsed.errors).toEqual([
+      { path: '$.rules[0].match.flgs', message: 'unknown key "flgs" (did you mean "flags"?)' },
+      { path: '$.rules[1].match.from', message: 'unknown host "C"; hosts are A, B' },
+    ]);
+    const zh = cli(['validate', f('both.json'), '--lang', 'zh-CN']);
+    expect(zh.out.slice(1)).toEqual(['  $.rules[0].match.flgs: 未知的键 "flgs"（是不是想写 "flags"？）', '  $.rules[1].match.from: 未知主机 "C"；已定义的主机：A, B']);
+    expect(cli(['run', f('both.json')]).err[0]).toContain('$.rules[1].match.from: unknown host "C"');
+  });
+
   it('refuses a send of more bytes than a run accepts (64 MiB per step), at its path', () => {
     const send = (bytes: number) => ({ ...SCENARIO, steps: [...SCENARIO.steps, { atMs: 100, host: 'A', call: 'send', port: 40000, bytes }] });
     writeFileSync(f('big-send.json'), JSON.stringify(send(67_108_865)));
