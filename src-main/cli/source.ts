@@ -23,14 +23,18 @@ type Json = Record<string, unknown>;
  */
 export const MAX_INPUT_BYTES = 32 * 1024 * 1024;
 
-/** An input file's text; a missing or oversized file is bad input (exit 2). */
+/** An input file's text; a missing, oversized, empty or non-text file is bad input (exit 2). */
 export function readInput(file: string, maxBytes: number): string {
+  let text: string;
   try {
-    return readTextLimited(file, maxBytes);
+    text = readTextLimited(file, maxBytes);
   } catch (err) {
     if (err instanceof FileError) throw new CliExit(2, err.message);
     throw err;
   }
+  // Clearer than "JSON syntax error at line 1, column 1: Unexpected end of JSON input".
+  if (text.trim() === '') throw new CliExit(2, `${file} is empty: expected a tcplab scenario or session (JSON)`);
+  return text;
 }
 
 /** The document's "format" field, or '' when the text is not a JSON object with one. */

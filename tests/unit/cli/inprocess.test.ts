@@ -230,6 +230,21 @@ describe('tcplab validate', () => {
     expect(cli(['run', f('both.json')]).err[0]).toContain('$.rules[1].match.from: unknown host "C"');
   });
 
+  it('reads a UTF-8 or UTF-16 file with a byte-order mark; refuses empty, binary and unmarked UTF-16 files clearly', () => {
+    const json = JSON.stringify(SCENARIO);
+    writeFileSync(f('bom8.json'), `\uFEFF${json}`);
+    writeFileSync(f('bom16.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]));
+    expect(cli(['validate', f('bom8.json')]).code).toBe(0);
+    expect(cli(['validate', f('bom16.json')]).code).toBe(0);
+    expect(cli(['run', f('bom16.json')]).code).toBe(0);
+    writeFileSync(f('raw16.json'), Buffer.from(json, 'utf16le'));
+    writeFileSync(f('empty.json'), ' \n');
+    writeFileSync(f('binary.json'), Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00]));
+    expect(cli(['validate', f('raw16.json')])).toEqual({ code: 2, out: [], err: [`tcplab validate: cannot read ${f('raw16.json')}: the file is UTF-16 text without a byte-order mark; save it as UTF-8`] });
+    expect(cli(['run', f('empty.json')])).toEqual({ code: 2, out: [], err: [`tcplab run: ${f('empty.json')} is empty: expected a tcplab scenario or session (JSON)`] });
+    expect(cli(['replay', f('binary.json')]).err[0]).toBe(`tcplab replay: cannot read ${f('binary.json')}: the file is binary, not text (a zero byte at line 1, byte offset 3); is it the right file?`);
+  });
+
   it('refuses a send of more bytes than a run accepts (64 MiB per step), at its path', () => {
     const send = (bytes: number) => ({ ...SCENARIO, steps: [...SCENARIO.steps, { atMs: 100, host: 'A', call: 'send', port: 40000, bytes }] });
     writeFileSync(f('big-send.json'), JSON.stringify(send(67_108_865)));
