@@ -98,6 +98,13 @@ function checkActions(actions: ReadonlyArray<ScenarioAction | undefined> | undef
   });
 }
 
+/** seqFrom above seqTo fits no sequence number: the rule could never fire, which is never what was meant. */
+function checkSeqRange(r: RuleV1, base: Path, out: ScenarioError[]): void {
+  const { seqFrom, seqTo } = r.match;
+  if (seqFrom === undefined || seqTo === undefined || seqFrom <= seqTo) return;
+  out.push(makeError(jsonPath([...base, 'seqFrom']), 'inverted-range', { low: 'seqFrom', lowValue: seqFrom, high: 'seqTo', highValue: seqTo }));
+}
+
 /** Host sysctl keys must be knobs the engine knows (tcp/profile-table.ts), within their ranges. */
 function checkSysctl(sysctl: Record<string, number> | undefined, base: Path, out: ScenarioError[]): void {
   for (const [name, value] of Object.entries(sysctl ?? {})) {
@@ -158,6 +165,7 @@ function checkLesson(s: RefView, hosts: HostSet, out: ScenarioError[]): void {
     c.rules?.forEach((r, ri) => {
       hosts.check(r.match.from, ['lesson', 'compare', ci, 'rules', ri, 'match', 'from'], out);
       hosts.check(r.match.to, ['lesson', 'compare', ci, 'rules', ri, 'match', 'to'], out);
+      checkSeqRange(r, ['lesson', 'compare', ci, 'rules', ri, 'match'], out);
     });
     checkActions(c.actions, ['lesson', 'compare', ci, 'actions'], hosts, out);
     c.steps?.forEach((step, i) => checkStep(step, i, hosts, out, ['lesson', 'compare', ci, 'steps']));
@@ -192,6 +200,7 @@ export function checkReferences(s: RefView): ScenarioError[] {
     if (r === undefined) return;
     hosts.check(r.match.from, ['rules', i, 'match', 'from'], out);
     hosts.check(r.match.to, ['rules', i, 'match', 'to'], out);
+    checkSeqRange(r, ['rules', i, 'match'], out);
   });
   s.steps.forEach((step, i) => { if (step !== undefined) checkStep(step, i, hosts, out); });
   s.floods?.forEach((f, i) => { if (f !== undefined) hosts.check(f.from, ['floods', i, 'from'], out); });

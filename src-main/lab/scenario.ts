@@ -8,6 +8,7 @@ import { issuesToErrors } from './scenario-issues.js';
 import { partialView } from './scenario-partial.js';
 import { checkReferences, refViewOf } from './scenario-refs.js';
 import { toRunSpec } from './scenario-run.js';
+import { scenarioWarnings } from './scenario-warnings.js';
 import { scenarioV1Schema, type ScenarioV1 } from './scenario-schema.js';
 import { upgradeToCurrent } from './scenario-versions.js';
 
@@ -22,7 +23,7 @@ export type { ScenarioAction } from './scenario-actions.js';
 export type Scenario = ScenarioV1;
 
 export type ParseResult =
-  | { ok: true; scenario: Scenario; run: RunSpec }
+  | { ok: true; scenario: Scenario; run: RunSpec; warnings: ScenarioError[] }
   | { ok: false; errors: ScenarioError[] };
 
 /** Errors beyond this many are summarised; a mutated file can otherwise produce thousands. */
@@ -50,7 +51,7 @@ function parseUnsafe(json: unknown): ParseResult {
   }
   const refErrors = checkReferences(refViewOf(result.data));
   if (refErrors.length > 0) return { ok: false, errors: capped(refErrors) };
-  return { ok: true, scenario: result.data, run: toRunSpec(result.data) };
+  return { ok: true, scenario: result.data, run: toRunSpec(result.data), warnings: capped(scenarioWarnings(result.data)) };
 }
 
 /** Validates a parsed JSON value. Never throws. */

@@ -245,6 +245,28 @@ describe('tcplab validate', () => {
     expect(cli(['replay', f('binary.json')]).err[0]).toBe(`tcplab replay: cannot read ${f('binary.json')}: the file is binary, not text (a zero byte at line 1, byte offset 3); is it the right file?`);
   });
 
+  it('prints warnings on stderr (and in --json) for parts that never happen; the exit code stays 0', () => {
+    const doc = {
+      ...SCENARIO,
+      steps: [...SCENARIO.steps, { atMs: 5000, host: 'A', call: 'close', port: 40000 }],
+      actions: [{ atMs: 100, op: 'replay', cached: 2 }],
+    };
+    writeFileSync(f('warn.json'), JSON.stringify(doc));
+    const stepLine = '$.steps[2].atMs: 5000 ms is after the run ends (untilMs 2000): this step never happens';
+    const cacheLine = '$.actions[0].cached: the replay at 100 ms cannot apply: no cached packet 2: the router has cached 0 packets so far';
+    expect(cli(['validate', f('warn.json')])).toEqual({ code: 0, out: [`${f('warn.json')}: a valid scenario`], err: [`tcplab validate: warning: ${stepLine}`, `tcplab validate: warning: ${cacheLine}`] });
+    const j = cli(['validate', f('warn.json'), '--json']);
+    expect([j.code, j.err]).toEqual([0, []]);
+    expect(JSON.parse(j.out.join('\n'))).toEqual({ ok: true, kind: 'scenario', errors: [], warnings: [
+      { path: '$.steps[2].atMs', message: '5000 ms is after the run ends (untilMs 2000): this step never happens' },
+      { path: '$.actions[0].cached', message: 'the replay at 100 ms cannot apply: no cached packet 2: the router has cached 0 packets so far' },
+    ] });
+    const run = cli(['run', f('warn.json')]);
+    expect([run.code, run.err]).toEqual([0, [`tcplab run: warning: ${stepLine}`, `tcplab run: warning: ${cacheLine}`]]);
+    const zh = cli(['validate', f('warn.json'), '--lang', 'zh-CN']);
+    expect(zh.err[0]).toBe('tcplab validate: warning: $.steps[2].atMs: 5000 ms 晚于运行结束时间（untilMs 2000）：该步骤永远不会发生');
+  });
+
   it('refuses a send of more bytes than a run accepts (64 MiB per step), at its path', () => {
     const send = (bytes: number) => ({ ...SCENARIO, steps: [...SCENARIO.steps, { atMs: 100, host: 'A', call: 'send', port: 40000, bytes }] });
     writeFileSync(f('big-send.json'), JSON.stringify(send(67_108_865)));
@@ -288,7 +310,7 @@ describe('tcplab validate', () => {
   it('prints JSON on stdout with --json even when the file cannot be read', () => {
     const r = cli(['validate', f('does-not-exist.json'), '--json']);
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.out.join('\n'))).toEqual({ ok: false, kind: null, errors: [{ path: '$', message: `cannot read ${f('does-not-exist.json')}: no such file or folder` }] });
+    expect(JSON.parse(r.out.join('\n'))).toEqual({ ok: false, kind: null, errors: [{ path: '$', message: `cannot read ${f('does-not-exist.json')}: no such file or folder` }], warnings: [] });
   });
 
   it('points a scenario given to replay to run', () => {
@@ -323,7 +345,7 @@ describe('tcplab validate', () => {
     // A field the network refuses is named down to the field, once.
     writeFileSync(f('bad-flags.json'), withActions([{ atMs: 1, op: 'hold', id: 1 }, { atMs: 2, op: 'edit', id: 1, fields: { flags: 'XYZ' } }]));
     const j = JSON.parse(cli(['validate', f('bad-flags.json'), '--json']).out.join('\n')) as { ok: boolean; errors: Array<{ path: string; message: string }> };
-    expect(j).toEqual({ ok: false, kind: 'session', errors: [{ path: '$.branches[0].actions[1].fields.flags', message: expect.stringMatching(/^unknown flag letter "X"/) }] });
+    expect(j).toEqual({ ok: false, kind: 'session', errors: [{ path: '$.branches[0].actions[1].fields.flags', message: expect.stringMatching(/^unknown flag letter "X"/) }], warnings: [] });
     writeFileSync(f('good-hold.json'), withActions([{ atMs: 1, op: 'hold', id: 1 }, { atMs: 500, op: 'release', id: 1 }]));
     expect(cli(['validate', f('good-hold.json')]).code).toBe(0);
   });
