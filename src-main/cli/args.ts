@@ -32,13 +32,14 @@ export function parseArgs(argv: readonly string[], table: OptTable, maxPositiona
     if (arg === '--') { positionals.push(...argv.slice(i + 1)); break; }
     if (!arg.startsWith('-') || arg === '-') { positionals.push(arg); continue; }
     const eq = arg.indexOf('=');
-    // -h is --help on every command that has --help (as on `tcplab -h`).
-    const name = arg === '-h' && Object.prototype.hasOwnProperty.call(table, 'help') ? 'help' : (eq < 0 ? arg : arg.slice(0, eq)).replace(/^--?/, '');
-    const spec = Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
-    if (spec === undefined) {
-      const known = Object.keys(table).map((k) => `--${k}`).join(', ');
-      throw new UsageError(`unknown option "${arg.slice(0, eq < 0 ? undefined : eq)}" (options: ${known})`);
-    }
+    const written = eq < 0 ? arg : arg.slice(0, eq);
+    const has = (k: string): boolean => Object.prototype.hasOwnProperty.call(table, k);
+    // -h is --help on every command that has --help (as on `tcplab -h`). Any other single-dash word is
+    // refused: `-seed 5` must not quietly act as --seed (and `-s` could one day be a short option).
+    if (!arg.startsWith('--') && !(arg === '-h' && has('help'))) throw new UsageError(singleDash(written, table));
+    const name = arg === '-h' ? 'help' : written.slice(2);
+    const spec = has(name) ? table[name] : undefined;
+    if (spec === undefined) throw new UsageError(`unknown option "${written}" (options: ${optionList(table)})`);
     if (opts.has(name)) throw new UsageError(`option --${name} is given twice`);
     if (spec.kind === 'flag') {
       if (eq >= 0) throw new UsageError(`option --${name} takes no value`);
@@ -55,6 +56,17 @@ export function parseArgs(argv: readonly string[], table: OptTable, maxPositiona
   }
   if (positionals.length > maxPositionals) throw new UsageError(`unexpected argument "${positionals[maxPositionals]}"`);
   return { positionals, opts };
+}
+
+function optionList(table: OptTable): string {
+  return Object.keys(table).map((k) => `--${k}`).join(', ');
+}
+
+/** `-seed`: long options take two dashes; name the one meant when there is one. */
+function singleDash(written: string, table: OptTable): string {
+  const name = written.replace(/^-+/, '');
+  const meant = Object.prototype.hasOwnProperty.call(table, name) ? ` (did you mean "--${name}"?)` : ` (options: ${optionList(table)})`;
+  return `unknown option "${written}": options start with two dashes${meant}`;
 }
 
 function missing(name: string, spec: OptSpec): string {

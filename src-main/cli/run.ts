@@ -81,7 +81,8 @@ export function cmdRun(argv: readonly string[], io: CliIo): number {
     ...optional('untilMs', intOpt(p, 'until', 0, MAX_MS)),
     ...optional('compare', intOpt(p, 'compare', 0, 64)),
   };
-  const { session, origin } = sessionFor(target, overrides);
+  const { session, origin, warnings } = sessionFor(target, overrides);
+  for (const line of formatErrors(warnings)) io.err(`tcplab run: warning: ${line}`);
   return execute(session, p, io, origin, origin === target ? target : undefined);
 }
 

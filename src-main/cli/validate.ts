@@ -1,6 +1,8 @@
 // `tcplab validate <file>`: checks a scenario or a session file and prints every problem with its JSON
 // path. The file's "format" field says which it is; without one it is checked as a scenario.
-import { formatErrors, parseScenarioText, type ScenarioError } from '../lab/scenario.js';
+import { formatErrors, parseScenario, parseScenarioText, type Scenario, type ScenarioError } from '../lab/scenario.js';
+import { checkScenarioActions } from '../lab/scenario-action-check.js';
+import { newSession, type Session } from '../lab/session-model.js';
 import { checkSessionActions } from '../lab/session-check.js';
 import { loadSession } from '../lab/session-file.js';
 import { optionHelp, parseArgs, UsageError, type OptTable } from './args.js';
@@ -15,6 +17,17 @@ export const VALIDATE_OPTIONS: OptTable = {
 
 export const VALIDATE_USAGE = `usage: tcplab validate <file> [options]\n\nChecks a scenario (tcplab.scenario/1) or a session file (tcplab.session/1).\nPrints every error with its JSON path; exit code 2 when the file is invalid.\n\n${optionHelp(VALIDATE_OPTIONS)}`;
 
+/**
+ * What a valid file says that will not do what it seems to (scenario-warnings.ts), and its scenario actions
+ * that cannot apply when their time comes (scenario-action-check.ts); a session's at $.scenario….
+ */
+function warningsOf(result: { scenario: Scenario; warnings: ScenarioError[] } | { session: Session }): ScenarioError[] {
+  if ('scenario' in result) return [...result.warnings, ...checkScenarioActions(newSession(result.scenario, result.scenario.seed, null))];
+  const parsed = parseScenario(result.session.scenario);
+  const own = parsed.ok ? parsed.warnings : [];
+  return [...own, ...checkScenarioActions(result.session)].map((w) => ({ ...w, path: `$.scenario${w.path.slice(1)}` }));
+}
+
 export function cmdValidate(argv: readonly string[], io: CliIo): number {
   const p = parseArgs(argv, VALIDATE_OPTIONS, 1);
   if (p.opts.has('help')) { io.out(VALIDATE_USAGE); return 0; }
@@ -27,7 +40,7 @@ export function cmdValidate(argv: readonly string[], io: CliIo): number {
     text = readInput(file, MAX_INPUT_BYTES);
   } catch (err) {
     // --json promises JSON on stdout whatever happens: a file that cannot be read is one error at "$".
-    if (err instanceof CliExit && p.opts.has('json')) io.out(JSON.stringify({ ok: false, kind: null, errors: [{ path: '$', message: err.message }] }, null, 2));
+    if (err instanceof CliExit && p.opts.has('json')) io.out(JSON.stringify({ ok: false, kind: null, errors: [{ path: '$', message: err.message }], warnings: [] }, null, 2));
     throw err;
   }
   const kind = formatOf(text).startsWith('tcplab.session/') ? 'session' : 'scenario';
@@ -35,10 +48,18 @@ export function cmdValidate(argv: readonly string[], io: CliIo): number {
   // A session valid field by field is replayed up to its last action, as opening it does (SESSION.md).
   const errors: ScenarioError[] = !result.ok ? result.errors : 'session' in result ? checkSessionActions(result.session) : [];
   const ok = errors.length === 0;
+  const warnings = ok && result.ok ? warningsOf(result) : [];
+  const listed = (list: ScenarioError[]) => {
+    const lines = formatErrors(list, lang);
+    return list.map((e, i) => ({ path: e.path, message: lines[i]!.slice(e.path.length + 2) }));
+  };
   if (p.opts.has('json')) {
-    const lines = formatErrors(errors, lang);
-    io.out(JSON.stringify({ ok, kind, errors: errors.map((e, i) => ({ path: e.path, message: lines[i]!.slice(e.path.length + 2) })) }, null, 2));
-  } else if (ok) {
+    io.out(JSON.stringify({ ok, kind, errors: listed(errors), warnings: listed(warnings) }, null, 2));
+    return ok ? 0 : 2;
+  }
+  // Warnings go to stderr: the file can run (exit 0), but part of it will not do what it seems to say.
+  for (const line of formatErrors(warnings, lang)) io.err(`tcplab validate: warning: ${line}`);
+  if (ok) {
     io.out(`${file}: a valid ${kind}`);
   } else {
     io.out(`${file}: ${errors.length} error(s) in this ${kind}:`);

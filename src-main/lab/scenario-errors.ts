@@ -28,6 +28,12 @@ export type ErrorCode =
   | 'forbidden-field'
   | 'bad-value'
   | 'knob-order'
+  | 'inverted-range'
+  | 'self-rule'
+  | 'self-flood'
+  | 'after-end'
+  | 'at-end'
+  | 'action-failed'
   | 'internal';
 
 export type ErrorParams = Record<string, string | number>;
@@ -68,6 +74,12 @@ const EN: Record<ErrorCode, Template> = {
   'forbidden-field': (p) => `"${p.field}" is not allowed ${p.when}`,
   'bad-value': (p) => `${p.detail}`,
   'knob-order': (p) => `"${p.low}" (${p.lowValue}) must not be above "${p.high}" (${p.highValue})`,
+  'inverted-range': (p) => `"${p.low}" (${p.lowValue}) is above "${p.high}" (${p.highValue}): the rule can never match`,
+  'self-rule': (p) => `"from" and "to" are both "${p.host}": the rule matches only packets ${p.host} sends to itself`,
+  'self-flood': (p) => `the flood's target ${p.target} is its own sender ${p.host}`,
+  'after-end': (p) => `${p.atMs} ms is after the run ends (untilMs ${p.untilMs}): this ${p.what} never happens`,
+  'at-end': (p) => `${p.atMs} ms is the run's last instant (untilMs ${p.untilMs}): nothing this ${p.what} causes is in the run`,
+  'action-failed': (p) => `the ${p.op} at ${p.atMs} ms cannot apply: ${p.detail}`,
   internal: (p) => `internal validator error: ${p.detail}`,
 };
 
@@ -96,6 +108,12 @@ const ZH: Record<ErrorCode, Template> = {
   'forbidden-field': (p) => `${p.when}不允许出现 "${p.field}"`,
   'bad-value': (p) => `${p.detail}`,
   'knob-order': (p) => `"${p.low}"（${p.lowValue}）不能大于 "${p.high}"（${p.highValue}）`,
+  'inverted-range': (p) => `"${p.low}"（${p.lowValue}）大于 "${p.high}"（${p.highValue}）：该规则永远不会匹配`,
+  'self-rule': (p) => `"from" 与 "to" 都是 "${p.host}"：该规则只匹配 ${p.host} 发给自己的报文`,
+  'self-flood': (p) => `洪泛的目标 ${p.target} 就是发送方 ${p.host} 自己`,
+  'after-end': (p) => `${p.atMs} ms 晚于运行结束时间（untilMs ${p.untilMs}）：该${p.what}永远不会发生`,
+  'at-end': (p) => `${p.atMs} ms 是运行的最后一刻（untilMs ${p.untilMs}）：该${p.what}造成的任何结果都不在本次运行中`,
+  'action-failed': (p) => `${p.atMs} ms 的 ${p.op} 动作无法执行：${p.detail}`,
   internal: (p) => `校验器内部错误：${p.detail}`,
 };
 
@@ -114,6 +132,7 @@ const ZH_WORDS: ReadonlyMap<string, string> = new Map(Object.entries({
   'flag letters from SAFRPUEC, each at most once': 'SAFRPUEC 中的标志字母（每个至多一次）',
   'a host name (letter, then letters, digits, _ or -; at most 32)': '主机名（字母开头，可含字母、数字、_ 或 -，最长 32）',
   'a sysctl name such as net.ipv4.tcp_syn_retries': 'sysctl 名称，如 net.ipv4.tcp_syn_retries',
+  step: '步骤', action: '动作', flood: '洪泛',
   'host name': '主机名', 'IP address': 'IP 地址', 'rule id': '规则 id', 'lesson id': '课程 id',
 }));
 

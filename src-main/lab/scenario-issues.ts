@@ -5,6 +5,8 @@ import { FORMAT_NAMES } from './scenario-fields.js';
 
 type Issue = z.core.$ZodIssue;
 type PathPart = PropertyKey;
+/** "Did you mean" for an unknown key, given the path of the object that holds it (key-hints.ts). */
+export type KeyHint = (key: string, parts: readonly PathPart[]) => string;
 
 /** The input value at a path, read defensively (the guard already ran, so plain data is expected). */
 function valueAt(root: unknown, path: readonly PathPart[]): unknown {
@@ -42,7 +44,7 @@ function bestBranch(errors: Issue[][]): Issue[] {
   return best ?? [];
 }
 
-function convertOne(issue: Issue, base: readonly PathPart[], input: unknown, out: ScenarioError[], hint: (k: string) => string): void {
+function convertOne(issue: Issue, base: readonly PathPart[], input: unknown, out: ScenarioError[], hint: KeyHint): void {
   const parts = [...base, ...issue.path];
   const path = jsonPath(parts);
   const value = valueAt(input, parts);
@@ -55,7 +57,7 @@ function convertOne(issue: Issue, base: readonly PathPart[], input: unknown, out
       return;
     }
     case 'unrecognized_keys':
-      for (const key of issue.keys) out.push(makeError(jsonPath([...parts, key]), 'unknown-key', { key, hint: hint(key) }));
+      for (const key of issue.keys) out.push(makeError(jsonPath([...parts, key]), 'unknown-key', { key, hint: hint(key, parts) }));
       return;
     case 'too_big':
     case 'too_small':
@@ -112,7 +114,7 @@ export function tightestBounds(errors: readonly ScenarioError[]): ScenarioError[
 }
 
 /** Converts zod issues into errors; `base` prefixes every path (for nested validation). */
-export function issuesToErrors(issues: readonly Issue[], input: unknown, hint: (key: string) => string = () => ''): ScenarioError[] {
+export function issuesToErrors(issues: readonly Issue[], input: unknown, hint: KeyHint = () => ''): ScenarioError[] {
   const out: ScenarioError[] = [];
   for (const issue of issues) convertOne(issue, [], input, out, hint);
   return tightestBounds(out);

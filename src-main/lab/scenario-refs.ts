@@ -1,29 +1,50 @@
 // Cross-field rules zod cannot express per field: unique host names and addresses, host references in
 // rules/steps/floods/expectations, and which step fields each call needs. Each error has a precise path.
+// They read a RefView, so they also run on the schema-valid parts of a file that has schema errors
+// (scenario-partial.ts): a user sees an unknown host and a typo in one run, not one after the other.
 import { KNOB_BY_NAME, knobOrderIssues } from '../tcp/profile-table.js';
 import type { ProfileName } from '../tcp/api.js';
 import { jsonPath, makeError, type ScenarioError } from './scenario-errors.js';
 import { closeEnough } from './scenario-issues.js';
 import type { Expectation } from './scenario-expect.js';
 import type { ScenarioAction } from './scenario-actions.js';
-import type { ScenarioV1, StepV1 } from './scenario-schema.js';
+import type { FloodV1, HostV1, LessonBlock, RuleV1, ScenarioV1, StepV1 } from './scenario-schema.js';
 
 type Path = Array<string | number>;
 
+/**
+ * What the reference checks read. For a valid scenario, its lists; for an invalid one, only the items that
+ * are schema-valid, with `undefined` in place of the others so every path keeps its index.
+ */
+export interface RefView {
+  profile: ScenarioV1['profile'];
+  /** Every host name the file defines; null when `hosts` itself is unusable (then no reference is judged). */
+  hostNames: readonly string[] | null;
+  hosts: ReadonlyArray<HostV1 | undefined>;
+  rules: ReadonlyArray<RuleV1 | undefined>;
+  steps: ReadonlyArray<StepV1 | undefined>;
+  floods?: ReadonlyArray<FloodV1 | undefined> | undefined;
+  actions?: ReadonlyArray<ScenarioAction | undefined> | undefined;
+  lesson?: LessonBlock | undefined;
+}
+
 class HostSet {
   private readonly names = new Set<string>();
-  constructor(names: Iterable<string>) {
-    for (const n of names) this.names.add(n);
+  private readonly unknown: boolean;
+  constructor(names: Iterable<string> | null) {
+    this.unknown = names === null;
+    for (const n of names ?? []) this.names.add(n);
   }
   check(name: string | undefined, path: Path, out: ScenarioError[]): void {
-    if (name === undefined || this.names.has(name)) return;
+    if (name === undefined || this.unknown || this.names.has(name)) return;
     out.push(makeError(jsonPath(path), 'unknown-host', { host: name, hosts: [...this.names].join(', ') }));
   }
 }
 
-function checkUnique(values: string[], what: string, field: string, out: ScenarioError[]): void {
+function checkUnique(values: ReadonlyArray<string | undefined>, what: string, field: string, out: ScenarioError[]): void {
   const first = new Map<string, number>();
   values.forEach((v, i) => {
+    if (v === undefined) return;
     const seen = first.get(v);
     if (seen === undefined) first.set(v, i);
     else out.push(makeError(jsonPath(['hosts', i, field]), 'duplicate', { what, value: v, first: jsonPath(['hosts', seen, field]) }));
@@ -66,14 +87,22 @@ function checkStep(step: StepV1, i: number, hosts: HostSet, out: ScenarioError[]
   }
 }
 
-function checkActions(actions: ScenarioAction[] | undefined, base: Path, hosts: HostSet, out: ScenarioError[]): void {
+function checkActions(actions: ReadonlyArray<ScenarioAction | undefined> | undefined, base: Path, hosts: HostSet, out: ScenarioError[]): void {
   actions?.forEach((a, i) => {
+    if (a === undefined) return;
     if (a.op === 'inject') hosts.check(a.from, [...base, i, 'from'], out);
     if (a.op !== 'replay') return;
     const p = jsonPath([...base, i]);
     if (a.id !== undefined && a.cached !== undefined) out.push(makeError(`${p}.cached`, 'conflict', { a: 'id', b: 'cached' }));
     if (a.id === undefined && a.cached === undefined) out.push(makeError(p, 'missing-field', { field: 'id" or "cached', when: 'for a replay' }));
   });
+}
+
+/** seqFrom above seqTo fits no sequence number: the rule could never fire, which is never what was meant. */
+function checkSeqRange(r: RuleV1, base: Path, out: ScenarioError[]): void {
+  const { seqFrom, seqTo } = r.match;
+  if (seqFrom === undefined || seqTo === undefined || seqFrom <= seqTo) return;
+  out.push(makeError(jsonPath([...base, 'seqFrom']), 'inverted-range', { low: 'seqFrom', lowValue: seqFrom, high: 'seqTo', highValue: seqTo }));
 }
 
 /** Host sysctl keys must be knobs the engine knows (tcp/profile-table.ts), within their ranges. */
@@ -120,22 +149,23 @@ function filterHosts(e: Expectation, path: Path, hosts: HostSet, out: ScenarioEr
   }
 }
 
-function checkLesson(s: ScenarioV1, hosts: HostSet, out: ScenarioError[]): void {
+function checkLesson(s: RefView, hosts: HostSet, out: ScenarioError[]): void {
   const lesson = s.lesson;
   if (!lesson) return;
   // Trace events at the router carry host "router" (net/trace.ts ROUTER), so expectations may name it.
-  const traceHosts = new HostSet([...s.hosts.map((h) => h.name), 'router']);
+  const traceHosts = new HostSet(s.hostNames === null ? null : [...s.hostNames, 'router']);
   lesson.expect.forEach((e, i) => filterHosts(e, ['lesson', 'expect', i], traceHosts, out));
   lesson.compare?.forEach((c, ci) => {
     for (const [name, o] of Object.entries(c.hosts ?? {})) {
       hosts.check(name, ['lesson', 'compare', ci, 'hosts', name], out);
       checkSysctl(o.sysctl, ['lesson', 'compare', ci, 'hosts', name, 'sysctl'], out);
-      const host = s.hosts.find((h) => h.name === name);
+      const host = s.hosts.find((h) => h?.name === name);
       if (host && o.sysctl) checkKnobOrder(host.profile ?? c.profile ?? s.profile, { ...host.sysctl, ...o.sysctl }, ['lesson', 'compare', ci, 'hosts', name, 'sysctl'], out, o.sysctl);
     }
     c.rules?.forEach((r, ri) => {
       hosts.check(r.match.from, ['lesson', 'compare', ci, 'rules', ri, 'match', 'from'], out);
       hosts.check(r.match.to, ['lesson', 'compare', ci, 'rules', ri, 'match', 'to'], out);
+      checkSeqRange(r, ['lesson', 'compare', ci, 'rules', ri, 'match'], out);
     });
     checkActions(c.actions, ['lesson', 'compare', ci, 'actions'], hosts, out);
     c.steps?.forEach((step, i) => checkStep(step, i, hosts, out, ['lesson', 'compare', ci, 'steps']));
@@ -151,21 +181,29 @@ function checkLesson(s: ScenarioV1, hosts: HostSet, out: ScenarioError[]): void 
   });
 }
 
-export function checkReferences(s: ScenarioV1): ScenarioError[] {
+/** The view of a validated scenario. */
+export function refViewOf(s: ScenarioV1): RefView {
+  return { ...s, hostNames: s.hosts.map((h) => h.name) };
+}
+
+export function checkReferences(s: RefView): ScenarioError[] {
   const out: ScenarioError[] = [];
-  checkUnique(s.hosts.map((h) => h.name), 'host name', 'name', out);
-  checkUnique(s.hosts.map((h) => h.ip), 'IP address', 'ip', out);
-  const hosts = new HostSet(s.hosts.map((h) => h.name));
+  checkUnique(s.hosts.map((h) => h?.name), 'host name', 'name', out);
+  checkUnique(s.hosts.map((h) => h?.ip), 'IP address', 'ip', out);
+  const hosts = new HostSet(s.hostNames);
   s.hosts.forEach((h, i) => {
+    if (h === undefined) return;
     checkSysctl(h.sysctl, ['hosts', i, 'sysctl'], out);
     checkKnobOrder(h.profile ?? s.profile, h.sysctl, ['hosts', i, 'sysctl'], out);
   });
   s.rules.forEach((r, i) => {
+    if (r === undefined) return;
     hosts.check(r.match.from, ['rules', i, 'match', 'from'], out);
     hosts.check(r.match.to, ['rules', i, 'match', 'to'], out);
+    checkSeqRange(r, ['rules', i, 'match'], out);
   });
-  s.steps.forEach((step, i) => checkStep(step, i, hosts, out));
-  s.floods?.forEach((f, i) => hosts.check(f.from, ['floods', i, 'from'], out));
+  s.steps.forEach((step, i) => { if (step !== undefined) checkStep(step, i, hosts, out); });
+  s.floods?.forEach((f, i) => { if (f !== undefined) hosts.check(f.from, ['floods', i, 'from'], out); });
   checkActions(s.actions, ['actions'], hosts, out);
   checkLesson(s, hosts, out);
   return out;

@@ -25,7 +25,7 @@ export const variantsSchema = z.strictObject({
 
 export const sysctlSchema = z.record(sysctlName(), z.number().min(-MAX_MS).max(1e12));
 
-const hostSchema = z.strictObject({
+export const hostSchema = z.strictObject({
   name: hostName(),
   ip: ipv4(),
   profile: profileName().optional(),
@@ -78,7 +78,7 @@ export const stepSchema = z.strictObject({
   value: z.number().int().min(0).max(1e9).optional(),
 }).meta({ id: 'Step', description: 'An application call, at atMs or reactively on an application event.' });
 
-const floodSchema = z.strictObject({
+export const floodSchema = z.strictObject({
   from: hostName(),
   target: endpoint(),
   startMs: ms(),
@@ -148,3 +148,5 @@ export type LessonBlock = z.output<typeof lessonSchema>;
 export type CompareRun = z.output<typeof compareSchema>;
 export type RuleV1 = z.output<typeof ruleSchema>;
 export type StepV1 = z.output<typeof stepSchema>;
+export type HostV1 = z.output<typeof hostSchema>;
+export type FloodV1 = z.output<typeof floodSchema>;

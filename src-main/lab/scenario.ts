@@ -1,12 +1,14 @@
 // Scenario files (tcplab.scenario/1): parse, guard, upgrade, validate, and convert to net's RunSpec.
 // parseScenario never throws, whatever it is given (see tests/unit/lab/scenario.test.ts).
-import { z } from 'zod';
 import type { RunSpec } from '../net/spec.js';
 import { formatErrors, makeError, describeValue, type ScenarioError } from './scenario-errors.js';
 import { guardValue, parseJsonText } from './scenario-guard.js';
-import { closeEnough, issuesToErrors } from './scenario-issues.js';
-import { checkReferences } from './scenario-refs.js';
+import { hintsFrom } from './key-hints.js';
+import { issuesToErrors } from './scenario-issues.js';
+import { partialView } from './scenario-partial.js';
+import { checkReferences, refViewOf } from './scenario-refs.js';
 import { toRunSpec } from './scenario-run.js';
+import { scenarioWarnings } from './scenario-warnings.js';
 import { scenarioV1Schema, type ScenarioV1 } from './scenario-schema.js';
 import { upgradeToCurrent } from './scenario-versions.js';
 
@@ -21,31 +23,11 @@ export type { ScenarioAction } from './scenario-actions.js';
 export type Scenario = ScenarioV1;
 
 export type ParseResult =
-  | { ok: true; scenario: Scenario; run: RunSpec }
+  | { ok: true; scenario: Scenario; run: RunSpec; warnings: ScenarioError[] }
   | { ok: false; errors: ScenarioError[] };
 
 /** Errors beyond this many are summarised; a mutated file can otherwise produce thousands. */
 const MAX_ERRORS = 100;
-
-let knownKeyList: string[] | undefined;
-function knownKeys(): string[] {
-  if (knownKeyList) return knownKeyList;
-  const keys = new Set<string>();
-  const stack: unknown[] = [z.toJSONSchema(scenarioV1Schema, { io: 'input' })];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (node === null || typeof node !== 'object') continue;
-    const props = (node as { properties?: Record<string, unknown> }).properties;
-    if (props) for (const k of Object.keys(props)) keys.add(k);
-    for (const v of Object.values(node)) stack.push(v);
-  }
-  knownKeyList = [...keys].sort();
-  return knownKeyList;
-}
-
-function hintFor(key: string): string {
-  return knownKeys().find((k) => k !== key && closeEnough(key.toLowerCase(), k.toLowerCase())) ?? '';
-}
 
 function capped(errors: ScenarioError[]): ScenarioError[] {
   if (errors.length <= MAX_ERRORS) return errors;
@@ -62,10 +44,14 @@ function parseUnsafe(json: unknown): ParseResult {
   const upgraded = upgradeToCurrent(json as Record<string, unknown>);
   if (!upgraded.ok) return upgraded;
   const result = scenarioV1Schema.safeParse(upgraded.doc);
-  if (!result.success) return { ok: false, errors: capped(issuesToErrors(result.error.issues, upgraded.doc, hintFor)) };
-  const refErrors = checkReferences(result.data);
+  if (!result.success) {
+    // The reference checks still run on the items that parsed, so both kinds of error show in one run.
+    const schemaErrors = issuesToErrors(result.error.issues, upgraded.doc, hintsFrom(scenarioV1Schema, upgraded.doc));
+    return { ok: false, errors: capped([...schemaErrors, ...checkReferences(partialView(upgraded.doc))]) };
+  }
+  const refErrors = checkReferences(refViewOf(result.data));
   if (refErrors.length > 0) return { ok: false, errors: capped(refErrors) };
-  return { ok: true, scenario: result.data, run: toRunSpec(result.data) };
+  return { ok: true, scenario: result.data, run: toRunSpec(result.data), warnings: capped(scenarioWarnings(result.data)) };
 }
 
 /** Validates a parsed JSON value. Never throws. */

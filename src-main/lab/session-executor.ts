@@ -116,6 +116,11 @@ export class Executor {
     return this.userIdx;
   }
 
+  /** How many of the plan's scenario actions have been applied (or refused and traced). */
+  get appliedScenarioActions(): number {
+    return this.scenIdx;
+  }
+
   /** Read-only access for views (router, connections, packets). Do not drive it. */
   get network(): Network {
     return this.net;
@@ -201,9 +206,16 @@ export function scenarioIntervention(a: ScenarioAction, net: Network, nowMs: num
   }
 }
 
-/** The packet id of the nth packet (from 1) the router cache has kept, or 0 (refused by net) if gone. */
+/**
+ * The packet id of the nth packet (from 1) the router cache has kept. NetError naming `cached` and what the
+ * cache holds when there is no such packet (it used to fall back to id 0: "packet id 0 is not an integer").
+ */
 function nthCached(net: Network, nth: number): number {
   const view = net.routerView();
   const entry = view.cached[nth - 1 - view.cacheEvicted];
-  return entry?.id ?? 0;
+  if (entry !== undefined) return entry.id;
+  const kept = view.cacheEvicted + view.cached.length;
+  if (nth <= view.cacheEvicted) throw new NetError('not-cached', `cached packet ${nth} has already left the router cache (${view.cacheEvicted} evicted)`, 'cached');
+  const ids = view.cached.map((c) => `#${c.id}`).join(', ');
+  throw new NetError('not-cached', `no cached packet ${nth}: the router has cached ${kept} packet${kept === 1 ? '' : 's'} so far${kept === 0 ? '' : ` (${ids})`}`, 'cached');
 }

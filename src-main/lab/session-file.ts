@@ -4,6 +4,7 @@ import type { Intervention } from '../net/interventions.js';
 import { parseScenario } from './scenario.js';
 import { describeValue, makeError, type ScenarioError } from './scenario-errors.js';
 import { guardValue, parseJsonText } from './scenario-guard.js';
+import { hintsFrom } from './key-hints.js';
 import { issuesToErrors } from './scenario-issues.js';
 import { canonicalAction, type Branch, type Session } from './session-model.js';
 import { sessionV1Schema, SESSION_FORMAT_V1, type SessionFileV1 } from './session-schema.js';
@@ -89,7 +90,12 @@ function parseUnsafe(json: unknown): LoadResult {
   const up = upgrade(json as Doc);
   if (!up.ok) return up;
   const res = sessionV1Schema.safeParse(up.doc);
-  if (!res.success) return { ok: false, errors: issuesToErrors(res.error.issues, up.doc).slice(0, MAX_ERRORS) };
+  if (!res.success) {
+    // The scenario inside has its own validator: its errors (an unknown host, say) show in the same run.
+    const scenario = up.doc.scenario;
+    const inner = scenario !== null && typeof scenario === 'object' && !Array.isArray(scenario) ? scenarioErrors(scenario) : [];
+    return { ok: false, errors: [...issuesToErrors(res.error.issues, up.doc, hintsFrom(sessionV1Schema, up.doc)), ...inner].slice(0, MAX_ERRORS) };
+  }
   const errors = crossCheck(res.data);
   if (errors.length > 0) return { ok: false, errors: errors.slice(0, MAX_ERRORS) };
   return { ok: true, session: toSession(res.data) };
@@ -110,10 +116,20 @@ function toSession(f: SessionFileV1): Session {
   };
 }
 
+/** The embedded scenario's errors, at their paths inside the session file. */
+function scenarioErrors(scenario: unknown): ScenarioError[] {
+  const parsed = parseScenario(scenario);
+  return parsed.ok ? [] : atScenario(parsed.errors);
+}
+
+function atScenario(errors: readonly ScenarioError[]): ScenarioError[] {
+  return errors.map((e) => ({ ...e, path: `$.scenario${e.path.slice(1)}` }));
+}
+
 /** Checks across fields: the scenario itself, references between branches, action order and hosts. */
 function crossCheck(f: SessionFileV1): ScenarioError[] {
   const parsed = parseScenario(f.scenario);
-  if (!parsed.ok) return parsed.errors.map((e) => ({ ...e, path: `$.scenario${e.path.slice(1)}` }));
+  if (!parsed.ok) return atScenario(parsed.errors);
   const out: ScenarioError[] = [];
   const untilMs = parsed.scenario.untilMs;
   const compare = f.lesson?.compare;

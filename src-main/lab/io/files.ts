@@ -4,12 +4,13 @@
 // file it points to is replaced, the link stays a link); a device or a pipe (/dev/null, /dev/stdout, a FIFO)
 // is written in place, since renaming over it would replace the device node with a regular file. Reads
 // refuse files over a size limit before reading them, so a wrong path (a 4 GB video) cannot exhaust memory.
-import { closeSync, fsyncSync, lstatSync, openSync, readlinkSync, readSync, renameSync, statSync, unlinkSync, writeSync, fstatSync, type Stats } from 'node:fs';
+import { constants, closeSync, fsyncSync, lstatSync, openSync, readlinkSync, readSync, renameSync, statSync, unlinkSync, writeSync, fstatSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { decodeText } from './text-decode.js';
 
 export class FileError extends Error {
   constructor(
-    readonly code: 'not-found' | 'too-large' | 'not-a-file' | 'io',
+    readonly code: 'not-found' | 'too-large' | 'not-a-file' | 'not-text' | 'io',
     message: string,
     readonly file: string,
   ) {
@@ -165,13 +166,17 @@ function syncFolder(dir: string): void {
 }
 
 /** Reads a whole file, refusing one over maxBytes (checked before and while reading). Throws FileError. */
-export function readFileLimited(file: string, maxBytes: number): Uint8Array {
+export function readFileLimited(file: string, maxBytes: number, pipeIdleMs = PIPE_IDLE_MS): Uint8Array {
   let fd: number | undefined;
   try {
     const st = statSync(file);
     if (st.isDirectory()) throw new FileError('not-a-file', `cannot read ${file}: it is a folder`, file);
+    if (st.isSocket()) throw new FileError('not-a-file', `cannot read ${file}: it is a socket, not a file`, file);
     if (st.size > maxBytes) throw new FileError('too-large', `${file} is ${st.size} bytes; the limit is ${maxBytes}`, file);
-    fd = openSync(file, 'r');
+    // A FIFO is opened without blocking: with nothing writing to it, open() would wait forever.
+    fd = openSync(file, st.isFIFO() ? constants.O_RDONLY | constants.O_NONBLOCK : 'r');
+    // A pipe, a device or a /proc file (which says size 0 but has text) is read to its end as it comes.
+    if (!st.isFile() || st.size === 0) return readStream(fd, file, maxBytes, st.isFIFO(), pipeIdleMs);
     const size = fstatSync(fd).size;
     const buf = Buffer.alloc(Math.min(size, maxBytes) + 1);
     let got = 0;
@@ -191,7 +196,48 @@ export function readFileLimited(file: string, maxBytes: number): Uint8Array {
   }
 }
 
-/** readFileLimited as UTF-8 text (a leading byte-order mark is dropped). */
-export function readTextLimited(file: string, maxBytes: number): string {
-  return new TextDecoder('utf-8').decode(readFileLimited(file, maxBytes));
+/** How long a pipe may stay silent (no writer yet, or a writer that sends nothing) before the read gives up. */
+export const PIPE_IDLE_MS = 10_000;
+const PIPE_POLL_MS = 10;
+const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Reads a stream of unknown length in chunks, refusing it as soon as it passes maxBytes (a /dev/zero never
+ * ends). A FIFO is non-blocking: EAGAIN means "no data yet", and 0 before any byte means "no writer yet",
+ * so both wait, up to pipeIdleMs of silence; 0 after data is the end.
+ */
+function readStream(fd: number, file: string, maxBytes: number, fifo: boolean, pipeIdleMs: number): Uint8Array {
+  const chunks: Buffer[] = [];
+  let got = 0;
+  let idleMs = 0;
+  const buf = Buffer.alloc(64 * 1024);
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(fd, buf, 0, buf.length, null);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+      n = -1;
+    }
+    if (n > 0) {
+      got += n;
+      if (got > maxBytes) throw new FileError('too-large', `${file} is more than the limit of ${maxBytes} bytes`, file);
+      chunks.push(Buffer.from(buf.subarray(0, n)));
+      idleMs = 0;
+      continue;
+    }
+    if (n === 0 && (!fifo || got > 0)) break;
+    if (idleMs >= pipeIdleMs) throw new FileError('io', `${file} is a pipe and nothing was written to it for ${pipeIdleMs / 1000} s`, file);
+    Atomics.wait(sleepCell, 0, 0, PIPE_POLL_MS); // a synchronous pause: the CLI has nothing else to do meanwhile
+    idleMs += PIPE_POLL_MS;
+  }
+  const all = Buffer.concat(chunks, got);
+  return new Uint8Array(all.buffer, all.byteOffset, got);
+}
+
+/** readFileLimited as text: UTF-8 (a leading byte-order mark is dropped) or UTF-16 with a byte-order mark. */
+export function readTextLimited(file: string, maxBytes: number, pipeIdleMs = PIPE_IDLE_MS): string {
+  const decoded = decodeText(readFileLimited(file, maxBytes, pipeIdleMs));
+  if (!decoded.ok) throw new FileError('not-text', `cannot read ${file}: ${decoded.why}`, file);
+  return decoded.text;
 }

@@ -107,6 +107,11 @@ describe('tcplab run', () => {
     const cases: Array<[string[], RegExp]> = [
       [['run'], /run needs a scenario file or a lesson id/],
       [['run', f('sc.json'), '--bogus'], /unknown option "--bogus"/],
+      // A single-dash long option is refused, not taken as the double-dash one.
+      [['run', f('sc.json'), '-seed', '5'], /unknown option "-seed": options start with two dashes \(did you mean "--seed"\?\)/],
+      [['run', f('sc.json'), '-seed=5'], /unknown option "-seed": options start with two dashes \(did you mean "--seed"\?\)/],
+      [['validate', f('sc.json'), '-json'], /did you mean "--json"\?/],
+      [['run', f('sc.json'), '-x'], /unknown option "-x": options start with two dashes \(options: --profile, /],
       [['run', f('sc.json'), '--seed', '-1'], /--seed must be an integer from 0 to 4294967295, not "-1"/],
       [['run', f('sc.json'), '--seed'], /--seed needs a value \(N\)/],
       [['run', f('sc.json'), '--seed', '--until', '100'], /--seed needs a value \(N\)/],
@@ -207,6 +212,61 @@ describe('tcplab validate', () => {
     expect(zh.out.slice(1).some((l) => /[\u4e00-\u9fff]/.test(l))).toBe(true);
   });
 
+  it('reports schema and reference errors in one run (exit 2), in --json and in Chinese', () => {
+    const doc = {
+      ...SCENARIO,
+      rules: [{ match: { from: 'A', flgs: 'S' }, action: 'drop' }, { match: { from: 'C' }, action: 'drop' }],
+    };
+    writeFileSync(f('both.json'), JSON.stringify(doc));
+    const j = cli(['validate', f('both.json'), '--json']);
+    const parsed = JSON.parse(j.out.join('\n')) as { errors: Array<{ path: string; message: string }> };
+    expect(j.code).toBe(2);
+    expect(parsed.errors).toEqual([
+      { path: '$.rules[0].match.flgs', message: 'unknown key "flgs" (did you mean "flags"?)' },
+      { path: '$.rules[1].match.from', message: 'unknown host "C"; hosts are A, B' },
+    ]);
+    const zh = cli(['validate', f('both.json'), '--lang', 'zh-CN']);
+    expect(zh.out.slice(1)).toEqual(['  $.rules[0].match.flgs: 未知的键 "flgs"（是不是想写 "flags"？）', '  $.rules[1].match.from: 未知主机 "C"；已定义的主机：A, B']);
+    expect(cli(['run', f('both.json')]).err[0]).toContain('$.rules[1].match.from: unknown host "C"');
+  });
+
+  it('reads a UTF-8 or UTF-16 file with a byte-order mark; refuses empty, binary and unmarked UTF-16 files clearly', () => {
+    const json = JSON.stringify(SCENARIO);
+    writeFileSync(f('bom8.json'), `\uFEFF${json}`);
+    writeFileSync(f('bom16.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]));
+    expect(cli(['validate', f('bom8.json')]).code).toBe(0);
+    expect(cli(['validate', f('bom16.json')]).code).toBe(0);
+    expect(cli(['run', f('bom16.json')]).code).toBe(0);
+    writeFileSync(f('raw16.json'), Buffer.from(json, 'utf16le'));
+    writeFileSync(f('empty.json'), ' \n');
+    writeFileSync(f('binary.json'), Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00]));
+    expect(cli(['validate', f('raw16.json')])).toEqual({ code: 2, out: [], err: [`tcplab validate: cannot read ${f('raw16.json')}: the file is UTF-16 text without a byte-order mark; save it as UTF-8`] });
+    expect(cli(['run', f('empty.json')])).toEqual({ code: 2, out: [], err: [`tcplab run: ${f('empty.json')} is empty: expected a tcplab scenario or session (JSON)`] });
+    expect(cli(['replay', f('binary.json')]).err[0]).toBe(`tcplab replay: cannot read ${f('binary.json')}: the file is binary, not text (a zero byte at line 1, byte offset 3); is it the right file?`);
+  });
+
+  it('prints warnings on stderr (and in --json) for parts that never happen; the exit code stays 0', () => {
+    const doc = {
+      ...SCENARIO,
+      steps: [...SCENARIO.steps, { atMs: 5000, host: 'A', call: 'close', port: 40000 }],
+      actions: [{ atMs: 100, op: 'replay', cached: 2 }],
+    };
+    writeFileSync(f('warn.json'), JSON.stringify(doc));
+    const stepLine = '$.steps[2].atMs: 5000 ms is after the run ends (untilMs 2000): this step never happens';
+    const cacheLine = '$.actions[0].cached: the replay at 100 ms cannot apply: no cached packet 2: the router has cached 0 packets so far';
+    expect(cli(['validate', f('warn.json')])).toEqual({ code: 0, out: [`${f('warn.json')}: a valid scenario`], err: [`tcplab validate: warning: ${stepLine}`, `tcplab validate: warning: ${cacheLine}`] });
+    const j = cli(['validate', f('warn.json'), '--json']);
+    expect([j.code, j.err]).toEqual([0, []]);
+    expect(JSON.parse(j.out.join('\n'))).toEqual({ ok: true, kind: 'scenario', errors: [], warnings: [
+      { path: '$.steps[2].atMs', message: '5000 ms is after the run ends (untilMs 2000): this step never happens' },
+      { path: '$.actions[0].cached', message: 'the replay at 100 ms cannot apply: no cached packet 2: the router has cached 0 packets so far' },
+    ] });
+    const run = cli(['run', f('warn.json')]);
+    expect([run.code, run.err]).toEqual([0, [`tcplab run: warning: ${stepLine}`, `tcplab run: warning: ${cacheLine}`]]);
+    const zh = cli(['validate', f('warn.json'), '--lang', 'zh-CN']);
+    expect(zh.err[0]).toBe('tcplab validate: warning: $.steps[2].atMs: 5000 ms 晚于运行结束时间（untilMs 2000）：该步骤永远不会发生');
+  });
+
   it('refuses a send of more bytes than a run accepts (64 MiB per step), at its path', () => {
     const send = (bytes: number) => ({ ...SCENARIO, steps: [...SCENARIO.steps, { atMs: 100, host: 'A', call: 'send', port: 40000, bytes }] });
     writeFileSync(f('big-send.json'), JSON.stringify(send(67_108_865)));
@@ -250,7 +310,7 @@ describe('tcplab validate', () => {
   it('prints JSON on stdout with --json even when the file cannot be read', () => {
     const r = cli(['validate', f('does-not-exist.json'), '--json']);
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.out.join('\n'))).toEqual({ ok: false, kind: null, errors: [{ path: '$', message: `cannot read ${f('does-not-exist.json')}: no such file or folder` }] });
+    expect(JSON.parse(r.out.join('\n'))).toEqual({ ok: false, kind: null, errors: [{ path: '$', message: `cannot read ${f('does-not-exist.json')}: no such file or folder` }], warnings: [] });
   });
 
   it('points a scenario given to replay to run', () => {
@@ -285,7 +345,7 @@ describe('tcplab validate', () => {
     // A field the network refuses is named down to the field, once.
     writeFileSync(f('bad-flags.json'), withActions([{ atMs: 1, op: 'hold', id: 1 }, { atMs: 2, op: 'edit', id: 1, fields: { flags: 'XYZ' } }]));
     const j = JSON.parse(cli(['validate', f('bad-flags.json'), '--json']).out.join('\n')) as { ok: boolean; errors: Array<{ path: string; message: string }> };
-    expect(j).toEqual({ ok: false, kind: 'session', errors: [{ path: '$.branches[0].actions[1].fields.flags', message: expect.stringMatching(/^unknown flag letter "X"/) }] });
+    expect(j).toEqual({ ok: false, kind: 'session', errors: [{ path: '$.branches[0].actions[1].fields.flags', message: expect.stringMatching(/^unknown flag letter "X"/) }], warnings: [] });
     writeFileSync(f('good-hold.json'), withActions([{ atMs: 1, op: 'hold', id: 1 }, { atMs: 500, op: 'release', id: 1 }]));
     expect(cli(['validate', f('good-hold.json')]).code).toBe(0);
   });

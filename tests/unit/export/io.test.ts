@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { closeSync, constants, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, constants, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -83,5 +83,51 @@ describe('limited reads', () => {
     const err = (() => { try { readFileLimited(join(dir, 'missing.json'), 10); } catch (e) { return e as FileError; } return undefined; })();
     expect([err?.code, err?.message]).toEqual(['not-found', `cannot read ${join(dir, 'missing.json')}: no such file or folder`]);
     expect(() => readFileLimited(dir, 10)).toThrow(/it is a folder/);
+  });
+});
+
+describe('reading inputs that are not plain UTF-8 files', () => {
+  const text = '{"k": "汉字"}';
+  const bytes = (name: string, data: Uint8Array | string) => { const p = join(dir, name); writeFileSync(p, data); return p; };
+  const failure = (fn: () => unknown): string => { try { fn(); } catch (e) { return (e as FileError).code + ': ' + (e as Error).message; } return 'no error'; };
+  const utf16le = Buffer.from(text, 'utf16le');
+
+  it('decodes UTF-8 and UTF-16 (LE and BE) with a byte-order mark', () => {
+    expect(readTextLimited(bytes('u8bom.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])), 1000)).toBe(text);
+    expect(readTextLimited(bytes('u16le.json', Buffer.concat([Buffer.from([0xff, 0xfe]), utf16le])), 1000)).toBe(text);
+    expect(readTextLimited(bytes('u16be.json', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(utf16le).swap16()])), 1000)).toBe(text);
+  });
+
+  it('refuses UTF-16 without a mark, UTF-32, other encodings and binary files, naming the file and the problem', () => {
+    const f16 = bytes('u16raw.json', utf16le);
+    expect(failure(() => readTextLimited(f16, 1000))).toBe(`not-text: cannot read ${f16}: the file is UTF-16 text without a byte-order mark; save it as UTF-8`);
+    const f32 = bytes('u32.json', Buffer.from([0xff, 0xfe, 0, 0, 0x7b, 0, 0, 0]));
+    expect(failure(() => readTextLimited(f32, 1000))).toBe(`not-text: cannot read ${f32}: the file is UTF-32 text; save it as UTF-8`);
+    const latin1 = bytes('latin1.json', Buffer.from('{\n"a": "\xe9t\xe9"}', 'latin1'));
+    expect(failure(() => readTextLimited(latin1, 1000))).toBe(`not-text: cannot read ${latin1}: the file is not UTF-8 text (byte 0xe9 at line 2, byte offset 8): a binary file, or text in another encoding; save it as UTF-8`);
+    const bin = bytes('bin.json', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+    expect(failure(() => readTextLimited(bin, 1000))).toBe(`not-text: cannot read ${bin}: the file is binary, not text (a zero byte at line 3, byte offset 8); is it the right file?`);
+  });
+
+  it('reads a /proc file, which says size 0 but has text', () => {
+    expect(statSync('/proc/self/status').size).toBe(0);
+    expect(readTextLimited('/proc/self/status', 1 << 20)).toMatch(/^Name:/);
+    expect(failure(() => readTextLimited('/proc/self/status', 10))).toBe('too-large: /proc/self/status is more than the limit of 10 bytes');
+  });
+
+  it('reads a FIFO as its writer sends, enforces the limit while streaming, and never waits forever', () => {
+    const fifo = join(dir, 'in.fifo');
+    execFileSync('mkfifo', [fifo]);
+    // The writer is another process: this read is synchronous. It opens the FIFO only after a pause.
+    const writer = spawn('sh', ['-c', `sleep 0.2; printf '%s' '${text}' > '${fifo}'`]);
+    expect(readTextLimited(fifo, 1000)).toBe(text);
+    writer.kill();
+    const big = spawn('sh', ['-c', `head -c 100000 /dev/zero > '${fifo}'`]);
+    expect(failure(() => readFileLimited(fifo, 5000))).toBe(`too-large: ${fifo} is more than the limit of 5000 bytes`);
+    big.kill();
+    // Nobody writes: a clear error after the idle time, not a hang in open().
+    const silent = join(dir, 'silent.fifo');
+    execFileSync('mkfifo', [silent]);
+    expect(failure(() => readFileLimited(silent, 1000, 200))).toBe(`io: ${silent} is a pipe and nothing was written to it for 0.2 s`);
   });
 });
