@@ -1,6 +1,6 @@
 // 引擎与网络写进 trace 的英文说明（state.cause、tcp.drop / segment.drop 的 reason、app.detail、
 // segment.send.cause、note.text，以及 view.packet 的 fate / history）的简体中文译文。trace 本身保持英文
-// （它是数据，见 DESIGN.md “Trace”）；界面用 lib/trace-text.ts 的 localizeTraceText() 显示这里的译文。
+// （它是数据，见 DESIGN.md “Trace”）；界面和导出用 contract/trace-text.ts 的 localizeTraceText() 显示这里的译文。
 //
 // 英文一侧按原文逐字书写，只有这些占位符是变量：
 //   {S} RFC 9293 状态名（CLOSED、SYN-SENT……，译文里保持英文）  {N} 数字  {W} 不含空格的一段（主机名、地址、规则 id）
@@ -8,7 +8,7 @@
 // 中文一侧按出现顺序引用捕获：{1} 原样照抄，{t1} 递归翻译（翻不出则整条退回英文），{a1} 执行者的中文名。
 // 句子末尾的 "(RFC 9293 3.10.7.1)" 和句首的 "RFC 9293 3.10.7.3: " 由 trace-text.ts 统一处理，这里只写正文。
 // 来源：src-main/tcp/*.ts、src-main/net/{journey,router,interventions,packets,rules,flood}.ts、
-// src-main/lab/session-views.ts、src-main/lab/export/fate.ts。
+// src-main/lab/session-views.ts、src-main/lab/export/fate.ts。界面（src-renderer）和导出（lab/export）共用这张表。
 
 /** RFC 9293 3.10.7.4 把到达报文的处理分成八步（"first, check sequence number" …）。 */
 export const RFC_STEPS_ZH: Record<string, string> = {
