@@ -7,6 +7,7 @@ import type { TraceEvent } from '../../net/trace.js';
 import { formatMs } from './svg-ladder-axis.js';
 import { EDGES, FIG_HEIGHT, FIG_WIDTH, NODE_H, NODE_W, NODES, edgeFor, edgeGeometry, nodeById, nodeFor, type NodeId } from './svg-state-layout.js';
 import { strings } from './strings.js';
+import { localizeTraceText } from '../../contract/trace-text.js';
 import { ellipsize, escapeXml, FONT_FAMILY, num, svgText } from './svg-text.js';
 import type { ExportInput, Lang } from './types.js';
 
@@ -81,7 +82,7 @@ function transitionList(ep: Endpoint, lang: Lang, y0: number): { svg: string; he
   const s = strings(lang);
   const lines = ep.transitions.slice(0, MAX_LIST).map((tr, i) => {
     const extra = edgeFor(tr.from, tr.to) === undefined ? ` [${s.notInFigure}]` : '';
-    return `${i + 1}. ${formatMs(tr.t)}  ${tr.from} → ${tr.to}${extra}: ${tr.cause}`;
+    return `${i + 1}. ${formatMs(tr.t)}  ${tr.from} → ${tr.to}${extra}${lang === 'zh-CN' ? '：' : ': '}${localizeTraceText(tr.cause, lang)}`;
   });
   if (ep.transitions.length > MAX_LIST) lines.push(`… +${ep.transitions.length - MAX_LIST}`);
   const svg = lines.map((line, i) => svgText(12, y0 + (i + 1) * LIST_LINE_PX, ellipsize(line, FIG_WIDTH - 24, 11), { 'font-size': 11, fill: C.text })).join('');
