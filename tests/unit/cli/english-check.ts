@@ -7,7 +7,7 @@
 const ALLOWED_PHRASES: readonly RegExp[] = [
   /`[^`]*`/g, // code spans
   /"[^"\n]*"|“[^”\n]*”|'[^'\n]*'/g, // quoted values (user data, names, JSON strings)
-  /\{[^{}\n]*\}/g, // JSON objects (an edit's fields, an injected segment)
+  /\[?\{(?:[^{}\n]|\{[^{}\n]*\})*\}\]?/g, // JSON objects, one level nested (an edit's fields, a JSON shape)
   /\btcplab (?:run|replay|validate|lessons|help)\b/g, // command lines
   /\btcplab\.(?:scenario|session)\/\d+\b/g, // format names
   /--[a-z][a-z-]*(?:=\S*)?/g, // options
@@ -16,7 +16,7 @@ const ALLOWED_PHRASES: readonly RegExp[] = [
   /(?:[\w.-]*\/[\w./-]*)/g, // paths
   /\brule \S+ \(\w+\)/g, // rule actors as the trace writes them inside a quoted value
   /\bRFC \d+(?: \d+(?:\.\d+)*)?/g,
-  /\bLinux\b/g, /\bWireshark\b/g, /\bExcel\b/g, /\bJSON Lines\b/g,
+  /\bTCP Fast Open\b/g, /\bLinux\b/g, /\bWireshark\b/g, /\bExcel\b/g, /\bJSON Lines\b/g,
 ];
 
 /** Words that stand alone as tokens in Chinese text: units, calls, options' values, profiles, ids. */
