@@ -42,6 +42,7 @@ const EN = {
   ladderAria: (title: string) => `Ladder diagram: ${title}`,
   arrowsOmitted: (n: number) => `${n} more packet(s) not drawn: see the pcapng or CSV export`,
   noPackets: 'no packets',
+  router: 'router',
   dropped: 'dropped',
   corrupted: 'corrupted',
   parked: (kind: 'held' | 'delayed' | 'reorder', durationText: string | null, by: string) => `${kind}${durationText === null ? '' : ` ${durationText}`} by ${by}`,
@@ -84,6 +85,7 @@ const ZH: typeof EN = {
   ladderAria: (title: string) => `时序图：${title}`,
   arrowsOmitted: (n: number) => `另有 ${n} 个报文未画出：请看 pcapng 或 CSV 导出`,
   noPackets: '没有报文',
+  router: '路由器',
   dropped: '被丢弃',
   corrupted: '已损坏',
   parked: (kind: 'held' | 'delayed' | 'reorder', durationText: string | null, by: string) =>

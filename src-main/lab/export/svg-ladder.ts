@@ -118,11 +118,11 @@ function drawLabel(a: LadderArrow, p0: [number, number], p1: [number, number], c
 /** White outline behind label text, as attributes (resvg ignores paint-order set from a style sheet). */
 const HALO = ` fill="${COLOR.text}" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"`;
 
-function drawFrame(cols: readonly Column[], ax: TimeAxis, model: LadderModel, widthPx: number): string {
+function drawFrame(cols: readonly Column[], ax: TimeAxis, model: LadderModel, widthPx: number, s: Strings): string {
   const out: string[] = [];
   for (const c of cols) {
     out.push(`<line x1="${num(c.x)}" y1="${TOP_PX - 14}" x2="${num(c.x)}" y2="${num(ax.bottomPx)}" stroke="${COLOR.grid}" stroke-width="${c.name === ROUTER ? 1 : 2}"${c.name === ROUTER ? ' stroke-dasharray="4 4"' : ''}/>`);
-    out.push(svgText(c.x, TOP_PX - 40, c.name, { 'text-anchor': 'middle', 'font-size': 14, 'font-weight': 'bold', fill: COLOR.text }));
+    out.push(svgText(c.x, TOP_PX - 40, c.name === ROUTER ? s.router : c.name, { 'text-anchor': 'middle', 'font-size': 14, 'font-weight': 'bold', fill: COLOR.text }));
     if (c.ip !== null) out.push(svgText(c.x, TOP_PX - 24, c.ip, { 'text-anchor': 'middle', fill: COLOR.muted }));
   }
   let lastLabelY = -Infinity;
@@ -185,7 +185,7 @@ export function ladderSvg(input: Pick<ExportInput, 'title' | 'hosts' | 'trace'>,
   const body = [
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
     svgText(16, 24, title, { 'font-size': 15, 'font-weight': 'bold', fill: COLOR.text }),
-    drawFrame(cols, ax, model, widthPx),
+    drawFrame(cols, ax, model, widthPx, s),
     ...model.arrows.map((a) => drawArrow(a, ctx)),
     footer === '' ? '' : svgText(16, heightPx - 14, footer, { fill: COLOR.muted }),
   ].join('\n');

@@ -64,7 +64,8 @@ function figure(ep: Endpoint, lang: Lang): string {
     const steps = taken.get(e.key);
     const color = steps === undefined ? C.edge : C.taken;
     out.push(`<path d="M${num(g.p0[0])},${num(g.p0[1])}Q${num(g.c[0])},${num(g.c[1])} ${num(g.p2[0])},${num(g.p2[1])}" fill="none" stroke="${color}" stroke-width="${steps === undefined ? 1 : 2.6}" marker-end="url(#st-${steps === undefined ? 'edge' : 'taken'})"/>`);
-    out.push(svgText(g.mid[0], g.mid[1] - 4, e.label[lang], { 'text-anchor': 'middle', 'font-size': 9, fill: steps === undefined ? C.muted : C.taken, ...HALO }));
+    const side = e.labelSide === undefined ? { x: g.mid[0], anchor: 'middle' } : e.labelSide === 'left' ? { x: g.mid[0] - 8, anchor: 'end' } : { x: g.mid[0] + 8, anchor: 'start' };
+    out.push(svgText(side.x, g.mid[1] - 4, e.label[lang], { 'text-anchor': side.anchor, 'font-size': 9, fill: steps === undefined ? C.muted : C.taken, ...HALO }));
     if (steps !== undefined) out.push(numberBadge(g.mid[0], g.mid[1] + 8, steps[0]!, C.taken));
   }
   out.push(...extras);
