@@ -101,6 +101,19 @@ describe('ladder SVG', () => {
     expect(m.arrows.filter((a) => a.corrupted)).toHaveLength(1);
   });
 
+  it('writes its words and the packets\' tags in the chosen language; the PNG\'s packet tags stay English (resvg is slow on CJK)', () => {
+    const cjk = /[\u3400-\u9fff]/;
+    const packets = (svg: string) => svg.match(/<g class="pkt"[^]*?<\/g>/g) ?? [];
+    const zh = ladderSvg(input, { lang: 'zh-CN', title: '导出' });
+    expect(zh).toContain('>路由器<');
+    expect(zh).toContain('的重传');
+    expect(packets(zh).some((g) => cjk.test(g))).toBe(true);
+    const forPng = ladderSvg(input, { lang: 'zh-CN', arrowLang: 'en', title: '导出' });
+    expect(forPng).toContain('>路由器<');
+    expect(packets(forPng).length).toBeGreaterThan(0);
+    expect(packets(forPng).filter((g) => cjk.test(g))).toEqual([]);
+  });
+
   it('is well-formed, escapes the title and draws one cross per dropped packet', () => {
     const svg = ladderSvg(input);
     checkXml(svg);
