@@ -1,5 +1,8 @@
 // Option parsing for `tcplab`: `--name value` or `--name=value`, flags without a value, positionals.
-// Anything not declared is an error (exit 2), so a typo never silently does nothing.
+// Anything not declared is an error (exit 2), so a typo never silently does nothing. Messages are Msgs (both
+// languages); runCli prints the one in the CLI's language.
+import type { Lang } from '../contract/commands.js';
+import { msg, type Msg } from './messages.js';
 
 export type OptKind = 'string' | 'flag';
 
@@ -7,7 +10,7 @@ export interface OptSpec {
   kind: OptKind;
   /** Shown in --help: e.g. "F.jsonl". */
   value?: string;
-  help: string;
+  help: Msg;
 }
 
 export type OptTable = Record<string, OptSpec>;
@@ -18,8 +21,8 @@ export interface Parsed {
 }
 
 export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly text: Msg) {
+    super(text.en);
     this.name = 'UsageError';
   }
 }
@@ -39,10 +42,10 @@ export function parseArgs(argv: readonly string[], table: OptTable, maxPositiona
     if (!arg.startsWith('--') && !(arg === '-h' && has('help'))) throw new UsageError(singleDash(written, table));
     const name = arg === '-h' ? 'help' : written.slice(2);
     const spec = has(name) ? table[name] : undefined;
-    if (spec === undefined) throw new UsageError(`unknown option "${written}" (options: ${optionList(table)})`);
-    if (opts.has(name)) throw new UsageError(`option --${name} is given twice`);
+    if (spec === undefined) throw new UsageError(msg('unknownOption', written, optionList(table)));
+    if (opts.has(name)) throw new UsageError(msg('givenTwice', name));
     if (spec.kind === 'flag') {
-      if (eq >= 0) throw new UsageError(`option --${name} takes no value`);
+      if (eq >= 0) throw new UsageError(msg('takesNoValue', name));
       opts.set(name, true);
       continue;
     }
@@ -54,7 +57,7 @@ export function parseArgs(argv: readonly string[], table: OptTable, maxPositiona
     if (value === undefined || value === '') throw new UsageError(missing(name, spec));
     opts.set(name, value);
   }
-  if (positionals.length > maxPositionals) throw new UsageError(`unexpected argument "${positionals[maxPositionals]}"`);
+  if (positionals.length > maxPositionals) throw new UsageError(msg('unexpectedArgument', positionals[maxPositionals]!));
   return { positionals, opts };
 }
 
@@ -63,15 +66,14 @@ function optionList(table: OptTable): string {
 }
 
 /** `-seed`: long options take two dashes; name the one meant when there is one. */
-function singleDash(written: string, table: OptTable): string {
+function singleDash(written: string, table: OptTable): Msg {
   const name = written.replace(/^-+/, '');
-  const meant = Object.prototype.hasOwnProperty.call(table, name) ? ` (did you mean "--${name}"?)` : ` (options: ${optionList(table)})`;
-  return `unknown option "${written}": options start with two dashes${meant}`;
+  const meant = Object.prototype.hasOwnProperty.call(table, name) ? name : null;
+  return msg('singleDash', written, meant, optionList(table));
 }
 
-function missing(name: string, spec: OptSpec): string {
-  const what = spec.value?.startsWith('F.') === true ? 'a file name' : `a value (${spec.value ?? 'value'})`;
-  return `--${name} needs ${what}`;
+function missing(name: string, spec: OptSpec): Msg {
+  return spec.value?.startsWith('F.') === true ? msg('needsFile', name) : msg('needsValue', name, spec.value ?? 'value');
 }
 
 export function stringOpt(p: Parsed, name: string): string | undefined {
@@ -83,12 +85,12 @@ export function stringOpt(p: Parsed, name: string): string | undefined {
 export function intOpt(p: Parsed, name: string, min: number, max: number): number | undefined {
   const v = stringOpt(p, name);
   if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new UsageError(`--${name} must be an integer from ${min} to ${max}, not "${v}"`);
+  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new UsageError(msg('intRange', name, min, max, v));
   return Number(v);
 }
 
-export function optionHelp(table: OptTable): string {
-  const rows = Object.entries(table).map(([k, s]) => [`--${k}${s.value === undefined ? '' : ` ${s.value}`}`, s.help] as const);
+export function optionHelp(table: OptTable, lang: Lang): string {
+  const rows = Object.entries(table).map(([k, s]) => [`--${k}${s.value === undefined ? '' : ` ${s.value}`}`, s.help[lang]] as const);
   const width = Math.max(...rows.map(([a]) => a.length));
   return rows.map(([a, b]) => `  ${a.padEnd(width)}  ${b}`).join('\n');
 }

@@ -1,5 +1,8 @@
 // What a command may touch besides files: its two output streams and a clock (the CLI may read one for
-// progress lines; lab/ may not). Tests pass their own to run commands in-process.
+// progress lines; lab/ may not), and the environment (the locale picks the language, lang.ts). Tests pass
+// their own to run commands in-process.
+import { localeLang, type Env } from './lang.js';
+import { msg, type Msg } from './messages.js';
 
 export interface CliIo {
   out(line: string): void;
@@ -8,6 +11,8 @@ export interface CliIo {
   write?(text: string): void;
   /** Wall-clock milliseconds (any origin). */
   nowMs(): number;
+  /** Environment variables (LC_ALL, LC_MESSAGES, LANG); none means English unless --lang says otherwise. */
+  env?: Env;
 }
 
 export const processIo: CliIo = {
@@ -15,12 +20,13 @@ export const processIo: CliIo = {
   err: (line) => void process.stderr.write(`${line}\n`),
   write: (text) => void process.stdout.write(text),
   nowMs: () => performance.now(),
+  env: process.env,
 };
 
 /** Thrown by a command to end with an exit code and a message on stderr. */
 export class CliExit extends Error {
-  constructor(readonly code: 1 | 2, message: string) {
-    super(message);
+  constructor(readonly code: 1 | 2, readonly text: Msg) {
+    super(text.en);
     this.name = 'CliExit';
   }
 }
@@ -33,7 +39,7 @@ export class CliExit extends Error {
 export function quietOnClosedPipe(): void {
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code !== 'EPIPE' && stream === process.stdout) process.stderr.write(`tcplab: cannot write to stdout: ${err.message}\n`);
+      if (err.code !== 'EPIPE' && stream === process.stdout) process.stderr.write(`tcplab: ${msg('cannotWriteStdout', err.message)[localeLang(process.env)]}\n`);
       process.exit(err.code === 'EPIPE' ? (typeof process.exitCode === 'number' ? process.exitCode : 0) : 1);
     });
   }

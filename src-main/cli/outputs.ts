@@ -7,19 +7,28 @@ import { csvChunks, jsonlChunks, renderExport, type ExportInput } from '../lab/e
 import { writeFileChunks, writtenPath } from '../lab/io/files.js';
 import { saveSession } from '../lab/session-file.js';
 import type { Session } from '../lab/session-model.js';
-import { UsageError, type OptTable, type Parsed } from './args.js';
+import type { Lang } from '../contract/commands.js';
+import { UsageError, type OptSpec, type OptTable, type Parsed } from './args.js';
 import type { CliIo } from './io.js';
+import { isLang } from './lang.js';
+import { msg, text } from './messages.js';
+
+/** --lang, on every command: the language of the messages and of the SVG, PNG and HTML words. */
+export const LANG_OPTION: OptSpec = {
+  kind: 'string', value: 'en|zh-CN',
+  help: text('language of the messages and of the SVG, PNG and HTML text (default: the locale, else en)', '消息以及 SVG、PNG、HTML 文字的语言（默认取系统语言环境，否则为 en）'),
+};
 
 export const OUTPUT_OPTIONS: OptTable = {
-  trace: { kind: 'string', value: 'F.jsonl', help: 'the trace, one JSON event per line' },
-  pcap: { kind: 'string', value: 'F.pcapng', help: 'every packet with real bytes and a comment on its fate (Wireshark)' },
-  session: { kind: 'string', value: 'F.json', help: 'the session file (tcplab replay / the app can open it)' },
-  svg: { kind: 'string', value: 'F.svg', help: 'the ladder diagram' },
-  'state-svg': { kind: 'string', value: 'F.svg', help: 'the RFC 9293 state diagram of every endpoint' },
-  png: { kind: 'string', value: 'F.png', help: 'the ladder diagram as PNG (first 200 packets)' },
-  csv: { kind: 'string', value: 'F.csv', help: 'one row per event (UTF-8 with BOM, for Excel)' },
-  html: { kind: 'string', value: 'F.html', help: 'a self-contained offline report' },
-  lang: { kind: 'string', value: 'en|zh-CN', help: 'language of the SVG, PNG and HTML text (default en)' },
+  trace: { kind: 'string', value: 'F.jsonl', help: text('the trace, one JSON event per line', 'trace，每行一个 JSON 事件') },
+  pcap: { kind: 'string', value: 'F.pcapng', help: text('every packet with real bytes and a comment on its fate (Wireshark)', '每个报文的真实字节，并注释它的经历（供 Wireshark 打开）') },
+  session: { kind: 'string', value: 'F.json', help: text('the session file (tcplab replay / the app can open it)', '会话文件（tcplab replay 和应用都能打开）') },
+  svg: { kind: 'string', value: 'F.svg', help: text('the ladder diagram', '时序图（梯形图）') },
+  'state-svg': { kind: 'string', value: 'F.svg', help: text('the RFC 9293 state diagram of every endpoint', '每个端点的 RFC 9293 状态图') },
+  png: { kind: 'string', value: 'F.png', help: text('the ladder diagram as PNG (first 200 packets)', 'PNG 格式的时序图（前 200 个报文）') },
+  csv: { kind: 'string', value: 'F.csv', help: text('one row per event (UTF-8 with BOM, for Excel)', '每个事件一行（带 BOM 的 UTF-8，方便 Excel 打开）') },
+  html: { kind: 'string', value: 'F.html', help: text('a self-contained offline report', '自包含的离线报告') },
+  lang: LANG_OPTION,
 };
 
 const FORMAT_OF: Record<string, ExportFormat> = {
@@ -40,8 +49,8 @@ export function requestedOutputs(p: Parsed): Array<{ format: ExportFormat; file:
     const file = p.opts.get(name);
     if (typeof file !== 'string') continue;
     if (file === STDOUT) {
-      if (BINARY.has(format)) throw new UsageError(`--${name} -: ${format} is binary and cannot be written to stdout; give a file name`);
-      if (toStdout !== undefined) throw new UsageError(`--${toStdout} and --${name} both write to stdout (-); only one output can`);
+      if (BINARY.has(format)) throw new UsageError(msg('binaryToStdout', name, format));
+      if (toStdout !== undefined) throw new UsageError(msg('bothToStdout', toStdout, name));
       toStdout = name;
     }
     out.push({ format, file });
@@ -80,31 +89,33 @@ export function checkOutputPaths(p: Parsed, inputFile: string | undefined): void
     if (typeof file !== 'string' || file === STDOUT) continue;
     const id = identity(file);
     if (id === undefined) continue;
-    if (id === input) throw new UsageError(`--${name} ${file} is the input file ${inputFile}: writing it would destroy the input; choose another name`);
+    if (id === input) throw new UsageError(msg('outputIsInput', name, file, inputFile ?? ''));
     const first = seen.get(id);
-    if (first !== undefined) throw new UsageError(`--${first} and --${name} both name ${file}: give each output its own file`);
+    if (first !== undefined) throw new UsageError(msg('sameOutput', first, name, file));
     seen.set(id, name);
   }
 }
 
-export function langOpt(p: Parsed): 'en' | 'zh-CN' {
+/** The --lang value, checked; `fallback` (the locale's language) when there is none. */
+export function langOpt(p: Parsed, fallback: Lang): Lang {
   const v = p.opts.get('lang');
-  if (v === undefined || v === 'en' || v === 'zh-CN') return v ?? 'en';
-  throw new UsageError(`--lang must be en or zh-CN, not "${String(v)}"`);
+  if (v === undefined) return fallback;
+  if (isLang(v)) return v;
+  throw new UsageError(msg('badLang', String(v)));
 }
 
 /**
  * The contents of one output, in pieces: the trace formats are written piece by piece, since a long run's
  * trace is longer than the longest string V8 can build.
  */
-function contents(input: ExportInput, session: Session, format: ExportFormat, lang: 'en' | 'zh-CN'): Iterable<string | Uint8Array> {
+function contents(input: ExportInput, session: Session, format: ExportFormat, lang: Lang): Iterable<string | Uint8Array> {
   if (format === 'jsonl') return jsonlChunks(input.trace);
   if (format === 'csv') return csvChunks(input.trace);
   return [format === 'session' ? saveSession(session) : renderExport(input, format, lang)];
 }
 
 /** Renders and writes each requested output; a write failure throws FileError (exit 1). */
-export function writeOutputs(input: ExportInput, session: Session, wanted: ReadonlyArray<{ format: ExportFormat; file: string }>, lang: 'en' | 'zh-CN', io: CliIo): void {
+export function writeOutputs(input: ExportInput, session: Session, wanted: ReadonlyArray<{ format: ExportFormat; file: string }>, lang: Lang, io: CliIo): void {
   for (const { format, file } of wanted) {
     const chunks = contents(input, session, format, lang);
     if (file === STDOUT) {
@@ -115,10 +126,10 @@ export function writeOutputs(input: ExportInput, session: Session, wanted: Reado
         if (io.write !== undefined) io.write(text);
         else io.out(text.endsWith('\n') ? text.slice(0, -1) : text);
       }
-      io.err(`tcplab: wrote stdout (${format}, ${bytes} bytes)`);
+      io.err(`tcplab: ${msg('wroteStdout', format, bytes)[lang]}`);
       continue;
     }
     const bytes = writeFileChunks(file, chunks);
-    io.err(`tcplab: wrote ${file} (${format}, ${bytes} bytes)`);
+    io.err(`tcplab: ${msg('wrote', file, format, bytes)[lang]}`);
   }
 }

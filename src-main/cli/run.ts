@@ -5,10 +5,12 @@ import { formatErrors } from '../lab/scenario.js';
 import { checkSessionActions } from '../lab/session-check.js';
 import { loadSession } from '../lab/session-file.js';
 import type { Session } from '../lab/session-model.js';
+import type { Lang } from '../contract/commands.js';
 import { intOpt, optionHelp, parseArgs, stringOpt, UsageError, type OptTable, type Parsed } from './args.js';
 import { CliExit, type CliIo } from './io.js';
+import { join, msg, perLang, text, type Msg } from './messages.js';
 import { checkOutputPaths, langOpt, OUTPUT_OPTIONS, requestedOutputs, writeOutputs } from './outputs.js';
-import { formatOf, MAX_INPUT_BYTES, readInput, sessionFor } from './source.js';
+import { errorLines, formatOf, MAX_INPUT_BYTES, readInput, sessionFor } from './source.js';
 import { summaryLines } from './summary.js';
 
 const MAX_MS = 86_400_000, MAX_U32 = 4_294_967_295;
@@ -21,26 +23,37 @@ const PROGRESS_AFTER_MS = 1000;
  */
 export const MAX_TRACE_EVENTS = 5_000_000;
 
+const HELP_OPTION = { kind: 'flag', help: text('show this help', '显示本帮助') } as const;
+
 export const RUN_OPTIONS: OptTable = {
-  profile: { kind: 'string', value: 'rfc|linux|classic', help: 'TCP profile of every host (overrides the scenario)' },
-  seed: { kind: 'string', value: 'N', help: 'seed of the run (0-4294967295)' },
-  until: { kind: 'string', value: 'MS', help: 'stop at this virtual time (ms)' },
-  compare: { kind: 'string', value: 'N', help: "run the lesson's comparison run N (see its text)" },
+  profile: { kind: 'string', value: 'rfc|linux|classic', help: text('TCP profile of every host (overrides the scenario)', '所有主机的 TCP 协议栈配置（覆盖场景中的设置）') },
+  seed: { kind: 'string', value: 'N', help: text('seed of the run (0-4294967295)', '这次运行的随机种子（0-4294967295）') },
+  until: { kind: 'string', value: 'MS', help: text('stop at this virtual time (ms)', '运行到这个虚拟时间为止（毫秒）') },
+  compare: { kind: 'string', value: 'N', help: text("run the lesson's comparison run N (see its text)", '运行课程的第 N 个对比运行（见课程正文）') },
   ...OUTPUT_OPTIONS,
-  help: { kind: 'flag', help: 'show this help' },
+  help: HELP_OPTION,
 };
 
 export const REPLAY_OPTIONS: OptTable = {
-  branch: { kind: 'string', value: 'ID', help: "the branch to replay (default: the session's current branch)" },
+  branch: { kind: 'string', value: 'ID', help: text("the branch to replay (default: the session's current branch)", '要重放的分支（默认是会话的当前分支）') },
   ...OUTPUT_OPTIONS,
-  help: { kind: 'flag', help: 'show this help' },
+  help: HELP_OPTION,
 };
 
-export const RUN_USAGE = `usage: tcplab run <scenario.json | lesson-id> [options]\n\nRuns a scenario file or a lesson headlessly to its end.\n\n${optionHelp(RUN_OPTIONS)}`;
-export const REPLAY_USAGE = `usage: tcplab replay <session.json> [options]\n\nRe-runs a saved session (scenario + seed + interventions) exactly.\n\n${optionHelp(REPLAY_OPTIONS)}`;
+export function runUsage(lang: Lang): string {
+  const head = text('usage: tcplab run <scenario.json | lesson-id> [options]\n\nRuns a scenario file or a lesson headlessly to its end.',
+    '用法：tcplab run <场景.json | 课程 id> [选项]\n\n在没有界面的情况下把场景文件或课程一直运行到结束。')[lang];
+  return `${head}\n\n${optionHelp(RUN_OPTIONS, lang)}`;
+}
+
+export function replayUsage(lang: Lang): string {
+  const head = text('usage: tcplab replay <session.json> [options]\n\nRe-runs a saved session (scenario + seed + interventions) exactly.',
+    '用法：tcplab replay <会话.json> [选项]\n\n按原样重新运行保存的会话（场景 + 随机种子 + 人工干预）。')[lang];
+  return `${head}\n\n${optionHelp(REPLAY_OPTIONS, lang)}`;
+}
 
 /** A progress line on stderr at most once a second, once the run has taken longer than a second. */
-function progressReporter(io: CliIo): (p: RunProgress) => void {
+function progressReporter(io: CliIo, lang: Lang): (p: RunProgress) => void {
   const startMs = io.nowMs();
   let lastMs = startMs;
   return (p) => {
@@ -48,62 +61,66 @@ function progressReporter(io: CliIo): (p: RunProgress) => void {
     if (now - startMs < PROGRESS_AFTER_MS || now - lastMs < PROGRESS_AFTER_MS) return;
     lastMs = now;
     const pct = p.untilMs === 0 ? 100 : Math.floor((p.nowMs / p.untilMs) * 100);
-    io.err(`tcplab: ${pct}% (virtual ${p.nowMs} of ${p.untilMs} ms, ${p.events} events, ${((now - startMs) / 1000).toFixed(1)} s)`);
+    io.err(`tcplab: ${msg('progress', pct, p.nowMs, p.untilMs, p.events, ((now - startMs) / 1000).toFixed(1))[lang]}`);
   };
 }
 
-function execute(session: Session, p: Parsed, io: CliIo, origin: string, inputFile: string | undefined, branch?: string): number {
+function execute(session: Session, p: Parsed, io: CliIo, lang: Lang, origin: Msg, inputFile: string | undefined, branch?: string): number {
   const wanted = requestedOutputs(p);
   checkOutputPaths(p, inputFile);
-  const lang = langOpt(p);
   let input: ExportInput;
   try {
-    input = sessionExportInput(session, { onProgress: progressReporter(io), maxEvents: MAX_TRACE_EVENTS, ...(branch === undefined ? {} : { branch }) });
+    input = sessionExportInput(session, { onProgress: progressReporter(io, lang), maxEvents: MAX_TRACE_EVENTS, ...(branch === undefined ? {} : { branch }) });
   } catch (err) {
-    if (err instanceof TraceLimitError) throw new CliExit(2, `${origin} is too big to run here: ${err.path === null ? '' : `${err.path}: `}${err.message}`);
-    throw new CliExit(1, `the run failed: ${err instanceof Error ? err.message : String(err)}`);
+    if (err instanceof TraceLimitError) {
+      const at = (sep: string) => (err.path === null ? '' : `${err.path}${sep}`);
+      throw new CliExit(2, perLang((l) => msg('tooBig', origin[l], l === 'en' ? `${at(': ')}${err.message}` : `${at('：')}${err.messageZh}`)[l]));
+    }
+    throw new CliExit(1, msg('runFailed', err instanceof Error ? err.message : String(err)));
   }
-  if (wanted.length === 0) for (const line of summaryLines(input, origin)) io.out(line);
+  if (wanted.length === 0) for (const line of summaryLines(input, origin[lang], lang)) io.out(line);
   writeOutputs(input, session, wanted, lang, io);
   return 0;
 }
 
-export function cmdRun(argv: readonly string[], io: CliIo): number {
+export function cmdRun(argv: readonly string[], io: CliIo, lang: Lang): number {
   const p = parseArgs(argv, RUN_OPTIONS, 1);
-  if (p.opts.has('help')) { io.out(RUN_USAGE); return 0; }
+  if (p.opts.has('help')) { io.out(runUsage(lang)); return 0; }
+  langOpt(p, lang);
   const target = p.positionals[0];
-  if (target === undefined) throw new UsageError('run needs a scenario file or a lesson id');
+  if (target === undefined) throw new UsageError(msg('runNeedsTarget'));
   const profile = stringOpt(p, 'profile');
-  if (profile !== undefined && !['rfc', 'linux', 'classic'].includes(profile)) throw new UsageError(`--profile must be rfc, linux or classic, not "${profile}"`);
+  if (profile !== undefined && !['rfc', 'linux', 'classic'].includes(profile)) throw new UsageError(msg('badProfile', profile));
   const overrides = {
     ...(profile === undefined ? {} : { profile }),
     ...optional('seed', intOpt(p, 'seed', 0, MAX_U32)),
     ...optional('untilMs', intOpt(p, 'until', 0, MAX_MS)),
     ...optional('compare', intOpt(p, 'compare', 0, 64)),
   };
-  const { session, origin, warnings } = sessionFor(target, overrides);
-  for (const line of formatErrors(warnings)) io.err(`tcplab run: warning: ${line}`);
-  return execute(session, p, io, origin, origin === target ? target : undefined);
+  const { session, origin, file, warnings } = sessionFor(target, overrides);
+  for (const line of formatErrors(warnings, lang)) io.err(msg('warning', 'run', line)[lang]);
+  return execute(session, p, io, lang, origin, file);
 }
 
 function optional<K extends string>(key: K, v: number | undefined): Partial<Record<K, number>> {
   return v === undefined ? {} : ({ [key]: v } as Record<K, number>);
 }
 
-export function cmdReplay(argv: readonly string[], io: CliIo): number {
+export function cmdReplay(argv: readonly string[], io: CliIo, lang: Lang): number {
   const p = parseArgs(argv, REPLAY_OPTIONS, 1);
-  if (p.opts.has('help')) { io.out(REPLAY_USAGE); return 0; }
+  if (p.opts.has('help')) { io.out(replayUsage(lang)); return 0; }
+  langOpt(p, lang);
   const file = p.positionals[0];
-  if (file === undefined) throw new UsageError('replay needs a session file');
-  const text = readInput(file, MAX_INPUT_BYTES);
-  if (formatOf(text).startsWith('tcplab.scenario/')) throw new CliExit(2, `${file} is a scenario, not a session: use "tcplab run ${file}"`);
-  const loaded = loadSession(text);
+  if (file === undefined) throw new UsageError(msg('replayNeedsFile'));
+  const doc = readInput(file, MAX_INPUT_BYTES);
+  if (formatOf(doc).startsWith('tcplab.scenario/')) throw new CliExit(2, msg('scenarioNotSession', file));
+  const loaded = loadSession(doc);
   // An action the run would refuse is bad input too, named by its path (as validate and the app report it).
   const errors = loaded.ok ? checkSessionActions(loaded.session) : loaded.errors;
-  if (!loaded.ok || errors.length > 0) throw new CliExit(2, `${file} is not a valid session file:\n${formatErrors(errors).map((l) => `  ${l}`).join('\n')}`);
+  if (!loaded.ok || errors.length > 0) throw new CliExit(2, join([msg('invalidSession', file), errorLines(errors)], '\n'));
   const branch = stringOpt(p, 'branch');
   if (branch !== undefined && !loaded.session.branches.some((b) => b.id === branch)) {
-    throw new CliExit(2, `--branch ${branch}: the session has branches ${loaded.session.branches.map((b) => b.id).join(', ')}`);
+    throw new CliExit(2, msg('unknownBranch', branch, loaded.session.branches.map((b) => b.id).join(', ')));
   }
-  return execute(loaded.session, p, io, file, file, branch);
+  return execute(loaded.session, p, io, lang, text(file, file), file, branch);
 }

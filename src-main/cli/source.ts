@@ -3,10 +3,13 @@
 // validated again, so an override can never produce a run the file format would refuse.
 import { lessonById, LESSONS } from '../lab/lessons/index.js';
 import { FileError, readTextLimited } from '../lab/io/files.js';
-import { formatErrors, parseScenario, parseScenarioText, type ScenarioError } from '../lab/scenario.js';
+import { formatErrors, parseScenario, parseScenarioText } from '../lab/scenario.js';
 import { checkScenarioActions } from '../lab/scenario-action-check.js';
 import { newSession, type Session } from '../lab/session-model.js';
+import type { ScenarioError } from '../lab/scenario.js';
+import { fileErrorText } from './file-errors.js';
 import { CliExit } from './io.js';
+import { join, msg, perLang, text, type Msg } from './messages.js';
 
 export interface Overrides {
   profile?: string;
@@ -26,16 +29,16 @@ export const MAX_INPUT_BYTES = 32 * 1024 * 1024;
 
 /** An input file's text; a missing, oversized, empty or non-text file is bad input (exit 2). */
 export function readInput(file: string, maxBytes: number): string {
-  let text: string;
+  let content: string;
   try {
-    text = readTextLimited(file, maxBytes);
+    content = readTextLimited(file, maxBytes);
   } catch (err) {
-    if (err instanceof FileError) throw new CliExit(2, err.message);
+    if (err instanceof FileError) throw new CliExit(2, fileErrorText(err));
     throw err;
   }
   // Clearer than "JSON syntax error at line 1, column 1: Unexpected end of JSON input".
-  if (text.trim() === '') throw new CliExit(2, `${file} is empty: expected a tcplab scenario or session (JSON)`);
-  return text;
+  if (content.trim() === '') throw new CliExit(2, msg('emptyInput', file));
+  return content;
 }
 
 /** The document's "format" field, or '' when the text is not a JSON object with one. */
@@ -53,18 +56,27 @@ function looksLikeFile(arg: string): boolean {
   return arg.endsWith('.json') || arg.includes('/') || arg.includes('\\');
 }
 
-/** The scenario JSON value named by arg (a deep copy: overrides never touch a lesson's own object), with the file's warnings. */
-export function loadScenarioJson(arg: string): { json: Json; origin: string; warnings: ScenarioError[] } {
+/** One indented `path: message` line per error, in both languages. */
+export function errorLines(errors: readonly ScenarioError[]): Msg {
+  const lines = (lang: 'en' | 'zh-CN') => formatErrors(errors, lang).map((l) => `  ${l}`).join('\n');
+  return { en: lines('en'), 'zh-CN': lines('zh-CN') };
+}
+
+/**
+ * The scenario JSON value named by arg (a deep copy: overrides never touch a lesson's own object); origin
+ * names it in messages and the summary; file is set when it came from a file; warnings are the file's.
+ */
+export function loadScenarioJson(arg: string): { json: Json; origin: Msg; file?: string; warnings: ScenarioError[] } {
   if (!looksLikeFile(arg)) {
     const lesson = lessonById(arg);
-    if (lesson === undefined) throw new CliExit(2, `"${arg}" is neither a .json file nor a lesson id (see tcplab lessons; ids: ${LESSONS.map((l) => l.id).join(', ')})`);
-    return { json: JSON.parse(JSON.stringify(lesson.scenario)) as Json, origin: `lesson ${lesson.id}`, warnings: [] };
+    if (lesson === undefined) throw new CliExit(2, msg('unknownLesson', arg, LESSONS.map((l) => l.id).join(', ')));
+    return { json: JSON.parse(JSON.stringify(lesson.scenario)) as Json, origin: msg('originLesson', lesson.id), warnings: [] };
   }
-  const text = readInput(arg, MAX_INPUT_BYTES);
-  if (formatOf(text).startsWith('tcplab.session/')) throw new CliExit(2, `${arg} is a session file: use "tcplab replay ${arg}"`);
-  const parsed = parseScenarioText(text);
-  if (!parsed.ok) throw new CliExit(2, `${arg} is not a valid scenario:\n${formatErrors(parsed.errors).map((l) => `  ${l}`).join('\n')}`);
-  return { json: JSON.parse(text) as Json, origin: arg, warnings: parsed.warnings };
+  const doc = readInput(arg, MAX_INPUT_BYTES);
+  if (formatOf(doc).startsWith('tcplab.session/')) throw new CliExit(2, msg('sessionNotScenario', arg));
+  const parsed = parseScenarioText(doc);
+  if (!parsed.ok) throw new CliExit(2, join([msg('invalidScenario', arg), errorLines(parsed.errors)], '\n'));
+  return { json: JSON.parse(doc) as Json, origin: text(arg, arg), file: arg, warnings: parsed.warnings };
 }
 
 /** Applies the overrides; a comparison run's own profile/untilMs are overridden too, so the flag always wins. */
@@ -76,7 +88,7 @@ export function applyOverrides(json: Json, o: Overrides): Json {
   const lesson = out.lesson as { compare?: Json[] } | undefined;
   if (o.compare !== undefined) {
     const runs = lesson?.compare ?? [];
-    if (o.compare >= runs.length) throw new CliExit(2, `--compare ${o.compare}: this scenario has ${runs.length} comparison run(s)${runs.length > 0 ? ` (0-${runs.length - 1})` : ''}`);
+    if (o.compare >= runs.length) throw new CliExit(2, msg('compareRange', o.compare, runs.length));
     const run = { ...runs[o.compare]! };
     if (o.profile !== undefined && run.profile !== undefined) run.profile = o.profile;
     if (o.untilMs !== undefined && run.untilMs !== undefined) run.untilMs = o.untilMs;
@@ -89,13 +101,14 @@ export function applyOverrides(json: Json, o: Overrides): Json {
  * A new session over the (overridden, re-validated) scenario. Warnings: the file's as written (so --until
  * does not make every later step a warning), then the scenario actions that cannot apply in this run.
  */
-export function sessionFor(arg: string, o: Overrides): { session: Session; origin: string; warnings: ScenarioError[] } {
-  const { json, origin, warnings } = loadScenarioJson(arg);
+export function sessionFor(arg: string, o: Overrides): { session: Session; origin: Msg; file?: string; warnings: ScenarioError[] } {
+  const { json, origin, file, warnings } = loadScenarioJson(arg);
   const scenario = applyOverrides(json, o);
   const parsed = parseScenario(scenario);
-  if (!parsed.ok) throw new CliExit(2, `${origin} with the given options is not valid:\n${formatErrors(parsed.errors).map((l) => `  ${l}`).join('\n')}`);
+  if (!parsed.ok) throw new CliExit(2, join([perLang((lang) => msg('invalidWithOptions', origin[lang])[lang]), errorLines(parsed.errors)], '\n'));
   const lesson = parsed.scenario.lesson;
   const ref = lesson === undefined ? null : { id: lesson.id, compare: o.compare ?? null };
   const session = newSession(scenario, parsed.scenario.seed, ref);
-  return { session, origin, warnings: [...warnings, ...checkScenarioActions(session)] };
+  const all = [...warnings, ...checkScenarioActions(session)];
+  return { session, origin, ...(file === undefined ? {} : { file }), warnings: all };
 }

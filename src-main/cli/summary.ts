@@ -1,8 +1,11 @@
-// What `run` prints when no output file is asked for: counts and the final state of every connection.
-import { offRecordText, packetsOffRecord } from '../lab/export/fate.js';
+// What `run` prints when no output file is asked for: counts and the final state of every connection, in
+// the CLI's language (both titles: the chosen language's first).
+import type { Lang } from '../contract/commands.js';
+import { packetsOffRecord } from '../lab/export/fate.js';
 import type { ExportInput } from '../lab/export/index.js';
+import { msg } from './messages.js';
 
-export function summaryLines(input: ExportInput, origin: string): string[] {
+export function summaryLines(input: ExportInput, origin: string, lang: Lang = 'en'): string[] {
   const m = input.meta ?? {};
   let delivered = 0, dropped = 0, travelling = 0;
   for (const p of input.packets) {
@@ -18,12 +21,13 @@ export function summaryLines(input: ExportInput, origin: string): string[] {
   }
   const { sent, missing } = packetsOffRecord(sendIds, input.packets);
   const width = Math.max(0, ...[...finals.keys()].map((k) => k.length));
+  const other: Lang = lang === 'en' ? 'zh-CN' : 'en';
   return [
-    `${input.title.en} / ${input.title['zh-CN']}  (${origin})`,
-    `seed ${m.seed ?? '?'}, profile ${m.profile ?? '?'}, ran to ${m.untilMs ?? '?'} ms${m.compare !== null && m.compare !== undefined ? `, comparison run ${m.compare}` : ''}`,
-    `${input.trace.length} events, ${input.packets.length} packets${missing > 0 ? ' on record' : ''} (${delivered} delivered, ${dropped} dropped${travelling > 0 ? `, ${travelling} still travelling` : ''})`,
-    ...(missing > 0 ? [`  ${offRecordText(missing, sent)}`] : []),
-    finals.size === 0 ? 'no connection changed state' : 'final states:',
+    lang === 'en' ? `${input.title[lang]} / ${input.title[other]}  (${origin})` : `${input.title[lang]} / ${input.title[other]}（${origin}）`,
+    msg('summaryRun', String(m.seed ?? '?'), m.profile ?? '?', String(m.untilMs ?? '?'), m.compare ?? null)[lang],
+    msg('summaryCounts', input.trace.length, input.packets.length, missing > 0, delivered, dropped, travelling)[lang],
+    ...(missing > 0 ? [`  ${msg('offRecord', missing, sent)[lang]}`] : []),
+    finals.size === 0 ? msg('noStateChange')[lang] : msg('finalStates')[lang],
     ...[...finals].map(([k, state]) => `  ${k.padEnd(width)}  ${state}`),
   ];
 }

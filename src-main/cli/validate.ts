@@ -1,5 +1,6 @@
 // `tcplab validate <file>`: checks a scenario or a session file and prints every problem with its JSON
 // path. The file's "format" field says which it is; without one it is checked as a scenario.
+import type { Lang } from '../contract/commands.js';
 import { formatErrors, parseScenario, parseScenarioText, type Scenario, type ScenarioError } from '../lab/scenario.js';
 import { checkScenarioActions } from '../lab/scenario-action-check.js';
 import { newSession, type Session } from '../lab/session-model.js';
@@ -7,15 +8,25 @@ import { checkSessionActions } from '../lab/session-check.js';
 import { loadSession } from '../lab/session-file.js';
 import { optionHelp, parseArgs, UsageError, type OptTable } from './args.js';
 import { CliExit, type CliIo } from './io.js';
+import { msg, text } from './messages.js';
+import { LANG_OPTION, langOpt } from './outputs.js';
 import { formatOf, MAX_INPUT_BYTES, readInput } from './source.js';
 
 export const VALIDATE_OPTIONS: OptTable = {
-  json: { kind: 'flag', help: 'print the result as JSON: { ok, kind, errors: [{ path, message }] } (also when the file cannot be read)' },
-  lang: { kind: 'string', value: 'en|zh-CN', help: 'language of the messages (default en)' },
-  help: { kind: 'flag', help: 'show this help' },
+  json: {
+    kind: 'flag',
+    help: text('print the result as JSON: { ok, kind, errors: [{ path, message }] } (also when the file cannot be read)',
+      '以 JSON 输出结果：{ ok, kind, errors: [{ path, message }] }（文件无法读取时也是如此）'),
+  },
+  lang: LANG_OPTION,
+  help: { kind: 'flag', help: text('show this help', '显示本帮助') },
 };
 
-export const VALIDATE_USAGE = `usage: tcplab validate <file> [options]\n\nChecks a scenario (tcplab.scenario/1) or a session file (tcplab.session/1).\nPrints every error with its JSON path; exit code 2 when the file is invalid.\n\n${optionHelp(VALIDATE_OPTIONS)}`;
+export function validateUsage(lang: Lang): string {
+  const head = text('usage: tcplab validate <file> [options]\n\nChecks a scenario (tcplab.scenario/1) or a session file (tcplab.session/1).\nPrints every error with its JSON path; exit code 2 when the file is invalid.',
+    '用法：tcplab validate <文件> [选项]\n\n检查场景文件（tcplab.scenario/1）或会话文件（tcplab.session/1）。\n列出每个错误及其 JSON 路径；文件无效时退出码为 2。')[lang];
+  return `${head}\n\n${optionHelp(VALIDATE_OPTIONS, lang)}`;
+}
 
 /**
  * What a valid file says that will not do what it seems to (scenario-warnings.ts), and its scenario actions
@@ -28,23 +39,22 @@ function warningsOf(result: { scenario: Scenario; warnings: ScenarioError[] } | 
   return [...own, ...checkScenarioActions(result.session)].map((w) => ({ ...w, path: `$.scenario${w.path.slice(1)}` }));
 }
 
-export function cmdValidate(argv: readonly string[], io: CliIo): number {
+export function cmdValidate(argv: readonly string[], io: CliIo, cliLang: Lang): number {
   const p = parseArgs(argv, VALIDATE_OPTIONS, 1);
-  if (p.opts.has('help')) { io.out(VALIDATE_USAGE); return 0; }
+  if (p.opts.has('help')) { io.out(validateUsage(cliLang)); return 0; }
+  const lang = langOpt(p, cliLang);
   const file = p.positionals[0];
-  if (file === undefined) throw new UsageError('validate needs a file');
-  const lang = p.opts.get('lang') ?? 'en';
-  if (lang !== 'en' && lang !== 'zh-CN') throw new UsageError(`--lang must be en or zh-CN, not "${String(lang)}"`);
-  let text: string;
+  if (file === undefined) throw new UsageError(msg('validateNeedsFile'));
+  let doc: string;
   try {
-    text = readInput(file, MAX_INPUT_BYTES);
+    doc = readInput(file, MAX_INPUT_BYTES);
   } catch (err) {
     // --json promises JSON on stdout whatever happens: a file that cannot be read is one error at "$".
-    if (err instanceof CliExit && p.opts.has('json')) io.out(JSON.stringify({ ok: false, kind: null, errors: [{ path: '$', message: err.message }], warnings: [] }, null, 2));
+    if (err instanceof CliExit && p.opts.has('json')) io.out(JSON.stringify({ ok: false, kind: null, errors: [{ path: '$', message: err.text[lang] }], warnings: [] }, null, 2));
     throw err;
   }
-  const kind = formatOf(text).startsWith('tcplab.session/') ? 'session' : 'scenario';
-  const result = kind === 'session' ? loadSession(text) : parseScenarioText(text);
+  const kind = formatOf(doc).startsWith('tcplab.session/') ? 'session' : 'scenario';
+  const result = kind === 'session' ? loadSession(doc) : parseScenarioText(doc);
   // A session valid field by field is replayed up to its last action, as opening it does (SESSION.md).
   const errors: ScenarioError[] = !result.ok ? result.errors : 'session' in result ? checkSessionActions(result.session) : [];
   const ok = errors.length === 0;
@@ -58,11 +68,11 @@ export function cmdValidate(argv: readonly string[], io: CliIo): number {
     return ok ? 0 : 2;
   }
   // Warnings go to stderr: the file can run (exit 0), but part of it will not do what it seems to say.
-  for (const line of formatErrors(warnings, lang)) io.err(`tcplab validate: warning: ${line}`);
+  for (const line of formatErrors(warnings, lang)) io.err(msg('warning', 'validate', line)[lang]);
   if (ok) {
-    io.out(`${file}: a valid ${kind}`);
+    io.out(msg('valid', file, kind)[lang]);
   } else {
-    io.out(`${file}: ${errors.length} error(s) in this ${kind}:`);
+    io.out(msg('errorsIn', file, errors.length, kind)[lang]);
     for (const line of formatErrors(errors, lang)) io.out(`  ${line}`);
   }
   return ok ? 0 : 2;

@@ -1,6 +1,8 @@
 // Validation errors for scenario files: a JSON path, a stable code with parameters, and a message.
 // Messages are rendered from per-language templates so the CLI and the UI can show them in en or zh-CN.
 
+import { localizeTraceText } from '../contract/trace-text.js';
+
 export type Lang = 'en' | 'zh-CN';
 
 export type ErrorCode =
@@ -133,12 +135,22 @@ const ZH_WORDS: ReadonlyMap<string, string> = new Map(Object.entries({
   'a host name (letter, then letters, digits, _ or -; at most 32)': '主机名（字母开头，可含字母、数字、_ 或 -，最长 32）',
   'a sysctl name such as net.ipv4.tcp_syn_retries': 'sysctl 名称，如 net.ipv4.tcp_syn_retries',
   step: '步骤', action: '动作', flood: '洪泛',
-  'host name': '主机名', 'IP address': 'IP 地址', 'rule id': '规则 id', 'lesson id': '课程 id',
+  'host name': '主机名', 'IP address': 'IP 地址', 'rule id': '规则 id', 'lesson id': '课程 id', 'branch id': '分支 id',
+  "ms (the scenario's untilMs)": '毫秒（场景的 untilMs）', ms: '毫秒',
 }));
+
+/**
+ * Params that carry English written elsewhere (a NetError's or JSON.parse's message, describeValue's "an
+ * array"): put into Chinese by the table the app uses for the engine's text, or left as they are.
+ */
+const FREE_TEXT_PARAMS: ReadonlySet<string> = new Set(['detail', 'received']);
 
 function zhParams(p: ErrorParams): ErrorParams {
   const out: ErrorParams = {};
-  for (const [k, v] of Object.entries(p)) out[k] = typeof v === 'string' ? (ZH_WORDS.get(v) ?? v) : v;
+  for (const [k, v] of Object.entries(p)) {
+    if (typeof v !== 'string') out[k] = v;
+    else out[k] = ZH_WORDS.get(v) ?? (FREE_TEXT_PARAMS.has(k) ? localizeTraceText(v, 'zh-CN') : v);
+  }
   return out;
 }
 

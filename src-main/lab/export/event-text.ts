@@ -1,6 +1,9 @@
-// A short English detail for each trace event, for the CSV's detail column and the HTML event table.
-// Only what the other columns do not already show (time, kind, host, conn, id, segment fields, state).
+// A short detail for each trace event, for the CSV's detail column (English) and the HTML event table (the
+// report's language). Only what the other columns do not already show (time, kind, host, conn, id, segment
+// fields, state).
 import type { TraceEvent } from '../../net/trace.js';
+import { eventDetailZh } from './event-text-zh.js';
+import type { Lang } from './types.js';
 import { actorText, lineagePhrase } from './fate.js';
 
 function netDetail(ev: TraceEvent): string | null {
@@ -29,7 +32,8 @@ function netDetail(ev: TraceEvent): string | null {
   }
 }
 
-export function eventDetail(ev: TraceEvent): string {
+export function eventDetail(ev: TraceEvent, lang: Lang = 'en'): string {
+  if (lang === 'zh-CN') return eventDetailZh(ev);
   switch (ev.kind) {
     case 'state': return ev.cause;
     case 'timer': return `${ev.timer} ${ev.op} (due ${ev.dueMs} ms)`;

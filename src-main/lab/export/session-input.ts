@@ -44,6 +44,8 @@ export class TraceLimitError extends Error {
     message: string,
     readonly maxEvents: number,
     readonly path: string | null,
+    /** The same in Simplified Chinese (the CLI prints the one in its language). */
+    readonly messageZh: string = message,
   ) {
     super(message);
     this.name = 'TraceLimitError';
@@ -64,6 +66,8 @@ function checkFloods(floods: readonly SynFloodSpec[], untilMs: number, maxEvents
     `the floods send ${n(syns)} SYNs before ${n(untilMs)} ms, about ${n(syns * EVENTS_PER_FLOOD_SYN)} trace events (${EVENTS_PER_FLOOD_SYN} per SYN); `
       + `at most ${n(maxEvents)} events can be kept in memory: lower count or ratePerSec, or end the run sooner (untilMs)`,
     maxEvents, '$.floods',
+    `SYN 洪水在 ${n(untilMs)} 毫秒之前发出 ${n(syns)} 个 SYN，约 ${n(syns * EVENTS_PER_FLOOD_SYN)} 个 trace 事件（每个 SYN ${EVENTS_PER_FLOOD_SYN} 个）；`
+      + `内存中最多只能保留 ${n(maxEvents)} 个事件：请调低 count 或 ratePerSec，或让运行早些结束（untilMs）`,
   );
 }
 
@@ -87,7 +91,9 @@ export function sessionExportInput(session: Session, opts: SessionInputOptions =
       trace.push(ev);
       if ((trace.length & (PROGRESS_EVENTS - 1)) !== 0) return;
       if (trace.length > maxEvents) {
-        throw new TraceLimitError(`the run made more than ${maxEvents.toLocaleString('en-US')} trace events by ${ev.t} ms, the most that can be kept in memory: end it sooner (untilMs) or make it smaller`, maxEvents, null);
+        const max = maxEvents.toLocaleString('en-US');
+        throw new TraceLimitError(`the run made more than ${max} trace events by ${ev.t} ms, the most that can be kept in memory: end it sooner (untilMs) or make it smaller`, maxEvents, null,
+          `运行到 ${ev.t} 毫秒时已产生超过 ${max} 个 trace 事件，这是内存中能保留的上限：请让运行早些结束（untilMs）或把场景改小`);
       }
       onProgress?.({ nowMs: ev.t, untilMs, events: trace.length });
     },

@@ -1,8 +1,12 @@
-// Words the exports print around the data, in both languages (the data itself — trace details, drop
-// reasons, causes — is English, as the engine writes it).
+// Words the exports print around the data, in both languages. The engine's own text (trace details, drop
+// reasons, causes) is English in the trace; the zh-CN exports show it through contract/trace-text.ts.
+import { localizeTraceText } from '../../contract/trace-text.js';
 import type { Lang } from './types.js';
 
+const PARK_ZH = { held: '扣留', delayed: '延迟', reorder: '压后' } as const;
+
 const EN = {
+  lang: 'en' as Lang,
   stateTitle: 'State diagram (RFC 9293 Figure 5)',
   transitions: 'Transitions',
   notInFigure: 'not an edge of Figure 5',
@@ -20,6 +24,7 @@ const EN = {
   profile: 'Profile',
   until: 'Until',
   branch: 'Branch',
+  hosts: 'Hosts',
   compare: 'Comparison run',
   ladder: 'Ladder diagram',
   states: 'State diagrams',
@@ -34,9 +39,17 @@ const EN = {
   packetCols: ['#', 'Sent', 'From → to', 'Label', 'What happened'],
   eventCols: ['t (ms)', 'Kind', 'Host', 'Connection', 'Id', 'Segment', 'State', 'Detail'],
   generatedBy: 'Made by tcplab from a deterministic simulation: the same scenario, seed and interventions give the same run.',
+  ladderAria: (title: string) => `Ladder diagram: ${title}`,
+  arrowsOmitted: (n: number) => `${n} more packet(s) not drawn: see the pcapng or CSV export`,
+  noPackets: 'no packets',
+  router: 'router',
+  dropped: 'dropped',
+  corrupted: 'corrupted',
+  parked: (kind: 'held' | 'delayed' | 'reorder', durationText: string | null, by: string) => `${kind}${durationText === null ? '' : ` ${durationText}`} by ${by}`,
 };
 
 const ZH: typeof EN = {
+  lang: 'zh-CN',
   stateTitle: '状态图（RFC 9293 图 5）',
   transitions: '状态变迁',
   notInFigure: '不是图 5 中的边',
@@ -54,6 +67,7 @@ const ZH: typeof EN = {
   profile: '协议栈配置',
   until: '运行到',
   branch: '分支',
+  hosts: '主机',
   compare: '对比运行',
   ladder: '时序图（梯形图）',
   states: '状态图',
@@ -68,6 +82,14 @@ const ZH: typeof EN = {
   packetCols: ['#', '发送时间', '从 → 到', '摘要', '经历'],
   eventCols: ['时间 (ms)', '类型', '主机', '连接', '编号', '报文段', '状态', '详情'],
   generatedBy: '由 tcplab 的确定性仿真生成：相同的场景、种子和干预得到相同的运行结果。',
+  ladderAria: (title: string) => `时序图：${title}`,
+  arrowsOmitted: (n: number) => `另有 ${n} 个报文未画出：请看 pcapng 或 CSV 导出`,
+  noPackets: '没有报文',
+  router: '路由器',
+  dropped: '被丢弃',
+  corrupted: '已损坏',
+  parked: (kind: 'held' | 'delayed' | 'reorder', durationText: string | null, by: string) =>
+    `被${by === 'user' ? '用户' : localizeTraceText(by, 'zh-CN')}${PARK_ZH[kind]}${durationText === null ? '' : ` ${durationText}`}`,
 };
 
 export type Strings = typeof EN;

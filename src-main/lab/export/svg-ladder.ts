@@ -6,7 +6,9 @@ import { ROUTER } from '../../net/trace.js';
 import { buildTimeAxis, formatMs, type TimeAxis } from './svg-ladder-axis.js';
 import { buildLadder, type LadderArrow, type LadderModel } from './svg-ladder-model.js';
 import { escapeXml, FONT_FAMILY, num, svgText } from './svg-text.js';
-import type { ExportInput } from './types.js';
+import { strings, type Strings } from './strings.js';
+import type { ExportInput, Lang } from './types.js';
+import { localizeTraceText } from '../../contract/trace-text.js';
 
 export interface LadderSvgOptions {
   maxArrows?: number;
@@ -14,6 +16,14 @@ export interface LadderSvgOptions {
   /** Include xmlns (a standalone .svg file); inline SVG in HTML does not need it. */
   standalone?: boolean;
   title?: string;
+  /** Language of the words around the data and of the engine's text (drop reasons, lineage); default en. */
+  lang?: Lang;
+  /**
+   * Language of the per-packet annotations (tags, drop reasons, parks), default `lang`. The PNG keeps them
+   * English: resvg shapes every text element holding Chinese with the 20 MB Noto CJK face, 100-250 ms each,
+   * which made a flood lesson's PNG take ~50 s instead of ~3 s.
+   */
+  arrowLang?: Lang;
 }
 
 const AXIS_PX = 84, STATE_PX = 150, COL_GAP_PX = 380, TOP_PX = 96, FONT_PX = 11;
@@ -33,7 +43,7 @@ function colX(cols: readonly Column[], name: string | null): number {
   return (cols.find((c) => c.name === name) ?? cols.find((c) => c.name === ROUTER)!).x;
 }
 
-interface Ctx { cols: readonly Column[]; ax: TimeAxis; endMs: number; lanes: ReadonlyMap<number, number> }
+interface Ctx { cols: readonly Column[]; ax: TimeAxis; endMs: number; lanes: ReadonlyMap<number, number>; s: Strings }
 
 const LANE_PX = 7;
 
@@ -90,9 +100,9 @@ function drawArrow(a: LadderArrow, ctx: Ctx): string {
   if (a.fate === 'dropped') {
     const [x, y] = last, r = 6;
     parts.push(`<path d="M${num(x - r)},${num(y - r)}L${num(x + r)},${num(y + r)}M${num(x - r)},${num(y + r)}L${num(x + r)},${num(y - r)}" stroke="${COLOR.drop}" stroke-width="2.2"/>`);
-    parts.push(svgText(x + 10, y + 4, `#${a.id} ${a.dropReason ?? 'dropped'}`, { fill: COLOR.drop, 'font-size': FONT_PX - 1 }));
+    parts.push(svgText(x + 10, y + 4, `#${a.id} ${a.dropReason === null ? ctx.s.dropped : localizeTraceText(a.dropReason, ctx.s.lang)}`, { fill: COLOR.drop, 'font-size': FONT_PX - 1 }));
   }
-  parts.push(drawLabel(a, first, pts[1] ?? first, color));
+  parts.push(drawLabel(a, first, pts[1] ?? first, color, ctx.s));
   return `<g class="pkt" data-id="${a.id}">${parts.join('')}</g>`;
 }
 
@@ -100,12 +110,12 @@ function drawArrow(a: LadderArrow, ctx: Ctx): string {
  * The label along the first leg, just above it, rotated with it (never upside down), so that labels of
  * packets crossing at nearly the same time do not sit on each other's lines.
  */
-function drawLabel(a: LadderArrow, p0: [number, number], p1: [number, number], color: string): string {
+function drawLabel(a: LadderArrow, p0: [number, number], p1: [number, number], color: string, s: Strings): string {
   const [dx, dy] = p1[0] >= p0[0] ? [p1[0] - p0[0], p1[1] - p0[1]] : [p0[0] - p1[0], p0[1] - p1[1]];
   const angle = dx === 0 && dy === 0 ? 0 : (Math.atan2(dy, dx) * 180) / Math.PI;
   const mx = (p0[0] + p1[0]) / 2, my = (p0[1] + p1[1]) / 2;
-  const park = a.park === null ? null : `${a.park.kind}${a.park.endMs === null ? '' : ` ${formatMs(a.park.endMs - a.park.startMs)}`} by ${a.park.by}`;
-  const tag = [a.tag, a.corrupted ? 'corrupted' : null, park].filter((x) => x !== null).join(', ');
+  const park = a.park === null ? null : s.parked(a.park.kind, a.park.endMs === null ? null : formatMs(a.park.endMs - a.park.startMs), a.park.by);
+  const tag = [a.tag === null ? null : localizeTraceText(a.tag, s.lang), a.corrupted ? s.corrupted : null, park].filter((x) => x !== null).join(s.lang === 'zh-CN' ? '，' : ', ');
   const tspan = tag === '' ? '' : `<tspan fill="${color}"> (${escapeXml(tag)})</tspan>`;
   return `<text x="${num(mx)}" y="${num(my - 4)}" text-anchor="middle" transform="rotate(${num(angle)} ${num(mx)} ${num(my)})"${HALO}>` +
     `${escapeXml(`#${a.id} ${a.label}`)}${tspan}</text>`;
@@ -114,11 +124,11 @@ function drawLabel(a: LadderArrow, p0: [number, number], p1: [number, number], c
 /** White outline behind label text, as attributes (resvg ignores paint-order set from a style sheet). */
 const HALO = ` fill="${COLOR.text}" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"`;
 
-function drawFrame(cols: readonly Column[], ax: TimeAxis, model: LadderModel, widthPx: number): string {
+function drawFrame(cols: readonly Column[], ax: TimeAxis, model: LadderModel, widthPx: number, s: Strings): string {
   const out: string[] = [];
   for (const c of cols) {
     out.push(`<line x1="${num(c.x)}" y1="${TOP_PX - 14}" x2="${num(c.x)}" y2="${num(ax.bottomPx)}" stroke="${COLOR.grid}" stroke-width="${c.name === ROUTER ? 1 : 2}"${c.name === ROUTER ? ' stroke-dasharray="4 4"' : ''}/>`);
-    out.push(svgText(c.x, TOP_PX - 40, c.name, { 'text-anchor': 'middle', 'font-size': 14, 'font-weight': 'bold', fill: COLOR.text }));
+    out.push(svgText(c.x, TOP_PX - 40, c.name === ROUTER ? s.router : c.name, { 'text-anchor': 'middle', 'font-size': 14, 'font-weight': 'bold', fill: COLOR.text }));
     if (c.ip !== null) out.push(svgText(c.x, TOP_PX - 24, c.ip, { 'text-anchor': 'middle', fill: COLOR.muted }));
   }
   let lastLabelY = -Infinity;
@@ -172,19 +182,20 @@ export function ladderSvg(input: Pick<ExportInput, 'title' | 'hosts' | 'trace'>,
   }
   const ax = buildTimeAxis(times, { topPx: TOP_PX, pxPerMs: 0.6, minGapPx: 22, maxGapPx: 110 });
   const endMs = (ax.keyTimes[ax.keyTimes.length - 1] ?? 0);
-  const ctx: Ctx = { cols, ax, endMs, lanes: parkLanes(model.arrows, endMs) };
+  const s = strings(opts.lang ?? 'en');
+  const ctx: Ctx = { cols, ax, endMs, lanes: parkLanes(model.arrows, endMs), s: strings(opts.arrowLang ?? opts.lang ?? 'en') };
   const widthPx = cols[cols.length - 1]!.x + STATE_PX + 40;
-  const footer = model.omitted > 0 ? `${model.omitted} more packet(s) not drawn: see the pcapng or CSV export` : model.arrows.length === 0 ? 'no packets' : '';
+  const footer = model.omitted > 0 ? s.arrowsOmitted(model.omitted) : model.arrows.length === 0 ? s.noPackets : '';
   const heightPx = Math.ceil(ax.bottomPx + (footer === '' ? 16 : 40));
   const title = opts.title ?? input.title.en;
   const body = [
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
     svgText(16, 24, title, { 'font-size': 15, 'font-weight': 'bold', fill: COLOR.text }),
-    drawFrame(cols, ax, model, widthPx),
+    drawFrame(cols, ax, model, widthPx, s),
     ...model.arrows.map((a) => drawArrow(a, ctx)),
     footer === '' ? '' : svgText(16, heightPx - 14, footer, { fill: COLOR.muted }),
   ].join('\n');
   const ns = opts.standalone === false ? '' : ' xmlns="http://www.w3.org/2000/svg"';
-  return `<svg${ns} width="${widthPx}" height="${heightPx}" viewBox="0 0 ${widthPx} ${heightPx}" role="img" aria-label="${escapeXml(`Ladder diagram: ${title}`)}">` +
-    `<title>${escapeXml(`Ladder diagram: ${title}`)}</title>${defs()}\n${body}\n</svg>\n`;
+  return `<svg${ns} width="${widthPx}" height="${heightPx}" viewBox="0 0 ${widthPx} ${heightPx}" role="img" aria-label="${escapeXml(s.ladderAria(title))}">` +
+    `<title>${escapeXml(s.ladderAria(title))}</title>${defs()}\n${body}\n</svg>\n`;
 }

@@ -8,7 +8,14 @@ import type { Lang } from './types.js';
 export type NodeId = TcpState | 'CLOSED-END';
 
 export interface StateNode { id: NodeId; x: number; y: number }
-export interface StateEdge { key: string; from: NodeId; to: NodeId; label: Record<Lang, string>; bend: number }
+export interface StateEdge {
+  key: string; from: NodeId; to: NodeId; label: Record<Lang, string>; bend: number;
+  /**
+   * Which side of the curve's middle the label sits on; centred when absent. CLOSED and LISTEN are joined
+   * by two short curves whose centred labels would print on top of each other.
+   */
+  labelSide?: 'left' | 'right';
+}
 
 export const FIG_WIDTH = 760, FIG_HEIGHT = 650, NODE_W = 116, NODE_H = 34;
 const LEFT = 90, MID = 380, RIGHT = 670;
@@ -29,8 +36,8 @@ const ACK_OF_FIN = L('rcv ACK of FIN / x', '收 FIN 的 ACK / 无');
 
 /** RFC 9293 Figure 5, edge for edge, with its "event / action" labels. */
 export const EDGES: readonly StateEdge[] = [
-  { key: 'closed-listen', from: 'CLOSED', to: 'LISTEN', label: L('passive OPEN / create TCB', '被动打开 / 建 TCB'), bend: 24 },
-  { key: 'listen-closed', from: 'LISTEN', to: 'CLOSED', label: L('CLOSE / delete TCB', '关闭 / 删 TCB'), bend: 24 },
+  { key: 'closed-listen', from: 'CLOSED', to: 'LISTEN', label: L('passive OPEN / create TCB', '被动打开 / 建 TCB'), bend: 24, labelSide: 'left' },
+  { key: 'listen-closed', from: 'LISTEN', to: 'CLOSED', label: L('CLOSE / delete TCB', '关闭 / 删 TCB'), bend: 24, labelSide: 'right' },
   { key: 'closed-synsent', from: 'CLOSED', to: 'SYN-SENT', label: L('active OPEN / create TCB, snd SYN', '主动打开 / 建 TCB，发 SYN'), bend: -40 },
   { key: 'synsent-closed', from: 'SYN-SENT', to: 'CLOSED', label: L('CLOSE / delete TCB', '关闭 / 删 TCB'), bend: -10 },
   { key: 'listen-synrcvd', from: 'LISTEN', to: 'SYN-RECEIVED', label: L('rcv SYN / snd SYN,ACK', '收 SYN / 发 SYN,ACK'), bend: -15 },

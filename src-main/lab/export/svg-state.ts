@@ -7,6 +7,7 @@ import type { TraceEvent } from '../../net/trace.js';
 import { formatMs } from './svg-ladder-axis.js';
 import { EDGES, FIG_HEIGHT, FIG_WIDTH, NODE_H, NODE_W, NODES, edgeFor, edgeGeometry, nodeById, nodeFor, type NodeId } from './svg-state-layout.js';
 import { strings } from './strings.js';
+import { localizeTraceText } from '../../contract/trace-text.js';
 import { ellipsize, escapeXml, FONT_FAMILY, num, svgText } from './svg-text.js';
 import type { ExportInput, Lang } from './types.js';
 
@@ -63,7 +64,8 @@ function figure(ep: Endpoint, lang: Lang): string {
     const steps = taken.get(e.key);
     const color = steps === undefined ? C.edge : C.taken;
     out.push(`<path d="M${num(g.p0[0])},${num(g.p0[1])}Q${num(g.c[0])},${num(g.c[1])} ${num(g.p2[0])},${num(g.p2[1])}" fill="none" stroke="${color}" stroke-width="${steps === undefined ? 1 : 2.6}" marker-end="url(#st-${steps === undefined ? 'edge' : 'taken'})"/>`);
-    out.push(svgText(g.mid[0], g.mid[1] - 4, e.label[lang], { 'text-anchor': 'middle', 'font-size': 9, fill: steps === undefined ? C.muted : C.taken, ...HALO }));
+    const side = e.labelSide === undefined ? { x: g.mid[0], anchor: 'middle' } : e.labelSide === 'left' ? { x: g.mid[0] - 8, anchor: 'end' } : { x: g.mid[0] + 8, anchor: 'start' };
+    out.push(svgText(side.x, g.mid[1] - 4, e.label[lang], { 'text-anchor': side.anchor, 'font-size': 9, fill: steps === undefined ? C.muted : C.taken, ...HALO }));
     if (steps !== undefined) out.push(numberBadge(g.mid[0], g.mid[1] + 8, steps[0]!, C.taken));
   }
   out.push(...extras);
@@ -81,7 +83,7 @@ function transitionList(ep: Endpoint, lang: Lang, y0: number): { svg: string; he
   const s = strings(lang);
   const lines = ep.transitions.slice(0, MAX_LIST).map((tr, i) => {
     const extra = edgeFor(tr.from, tr.to) === undefined ? ` [${s.notInFigure}]` : '';
-    return `${i + 1}. ${formatMs(tr.t)}  ${tr.from} → ${tr.to}${extra}: ${tr.cause}`;
+    return `${i + 1}. ${formatMs(tr.t)}  ${tr.from} → ${tr.to}${extra}${lang === 'zh-CN' ? '：' : ': '}${localizeTraceText(tr.cause, lang)}`;
   });
   if (ep.transitions.length > MAX_LIST) lines.push(`… +${ep.transitions.length - MAX_LIST}`);
   const svg = lines.map((line, i) => svgText(12, y0 + (i + 1) * LIST_LINE_PX, ellipsize(line, FIG_WIDTH - 24, 11), { 'font-size': 11, fill: C.text })).join('');

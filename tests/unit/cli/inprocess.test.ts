@@ -264,7 +264,7 @@ describe('tcplab validate', () => {
     const run = cli(['run', f('warn.json')]);
     expect([run.code, run.err]).toEqual([0, [`tcplab run: warning: ${stepLine}`, `tcplab run: warning: ${cacheLine}`]]);
     const zh = cli(['validate', f('warn.json'), '--lang', 'zh-CN']);
-    expect(zh.err[0]).toBe('tcplab validate: warning: $.steps[2].atMs: 5000 ms 晚于运行结束时间（untilMs 2000）：该步骤永远不会发生');
+    expect(zh.err[0]).toBe('tcplab validate：警告：$.steps[2].atMs: 5000 ms 晚于运行结束时间（untilMs 2000）：该步骤永远不会发生');
   });
 
   it('refuses a send of more bytes than a run accepts (64 MiB per step), at its path', () => {

@@ -8,9 +8,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 const dir = mkdtempSync(join(tmpdir(), 'tcplab-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The CLI follows the locale (LC_ALL, LC_MESSAGES, LANG): these tests read English unless they say otherwise. */
+const ENGLISH = { ...process.env, LC_ALL: 'C.UTF-8' };
+
 function tcplab(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return tcplabIn(ENGLISH, ...args);
+}
+
+function tcplabIn(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/tcplab.mjs', ...args], { cwd: process.cwd(), encoding: 'utf8', timeout: 60_000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, ['bin/tcplab.mjs', ...args], { cwd: process.cwd(), encoding: 'utf8', timeout: 60_000, env }, (err, stdout, stderr) => {
       resolve({ code: err === null ? 0 : typeof err.code === 'number' ? err.code : -1, stdout, stderr });
     });
   });
@@ -78,12 +85,19 @@ describe('tcplab (spawned)', () => {
       steps: [{ atMs: 0, host: 'B', call: 'listen', port: 80 }], floods: [{ from: 'A', target: '10.0.0.2:80', startMs: 0, ratePerSec: 10_000, count: 5_000 }], untilMs: 1000 };
     writeFileSync(f('pipe-flood.json'), JSON.stringify(flood));
     // Megabytes of trace to stdout, in several writes; the reader closes its end after the first data.
-    const child = spawn(process.execPath, ['bin/tcplab.mjs', 'run', f('pipe-flood.json'), '--trace', '-'], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['bin/tcplab.mjs', 'run', f('pipe-flood.json'), '--trace', '-'], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'], env: ENGLISH });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
     child.stdout.once('data', () => child.stdout.destroy());
     const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
     expect(stderr).not.toMatch(/EPIPE|Error|at /);
     expect(code).toBe(0);
+  }, 60_000);
+
+  it('speaks the language of the locale (LANG=zh_CN.UTF-8) when --lang is not given', async () => {
+    const { LC_ALL: _all, LC_MESSAGES: _messages, ...rest } = process.env;
+    const r = await tcplabIn({ ...rest, LANG: 'zh_CN.UTF-8' }, 'run', 'no-such-lesson');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^tcplab run: "no-such-lesson" 既不是 \.json 文件，也不是课程 id/);
   }, 60_000);
 });

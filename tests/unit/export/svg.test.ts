@@ -101,6 +101,19 @@ describe('ladder SVG', () => {
     expect(m.arrows.filter((a) => a.corrupted)).toHaveLength(1);
   });
 
+  it('writes its words and the packets\' tags in the chosen language; the PNG\'s packet tags stay English (resvg is slow on CJK)', () => {
+    const cjk = /[\u3400-\u9fff]/;
+    const packets = (svg: string) => svg.match(/<g class="pkt"[^]*?<\/g>/g) ?? [];
+    const zh = ladderSvg(input, { lang: 'zh-CN', title: '导出' });
+    expect(zh).toContain('>路由器<');
+    expect(zh).toContain('的重传');
+    expect(packets(zh).some((g) => cjk.test(g))).toBe(true);
+    const forPng = ladderSvg(input, { lang: 'zh-CN', arrowLang: 'en', title: '导出' });
+    expect(forPng).toContain('>路由器<');
+    expect(packets(forPng).length).toBeGreaterThan(0);
+    expect(packets(forPng).filter((g) => cjk.test(g))).toEqual([]);
+  });
+
   it('is well-formed, escapes the title and draws one cross per dropped packet', () => {
     const svg = ladderSvg(input);
     checkXml(svg);
@@ -139,10 +152,22 @@ describe('state diagram SVG', () => {
     expect(a.transitions.slice(0, 2).map((t) => `${t.from}>${t.to}`)).toEqual(['CLOSED>SYN-SENT', 'SYN-SENT>ESTABLISHED']);
     expect(svg.match(/<g transform="translate/g)).toHaveLength(eps.length);
     expect(svg).toContain('收 SYN,ACK / 发 ACK');
-    expect(svg).toContain('1. 0 ms  CLOSED → SYN-SENT: ');
+    // The cause in the report's language (it was English in zh-CN before the exports used the trace table).
+    expect(svg).toContain('1. 0 ms  CLOSED → SYN-SENT：RFC 9293 3.10.1: 主动打开（active OPEN），已发送 SYN');
     expect(svg).toContain('导出测试：&lt;全部&gt; 干预');
     // Lit boxes: the states some endpoint visited, each drawn in the highlight colour.
     expect(svg.match(/fill="#fde68a"/g)!.length).toBeGreaterThanOrEqual(eps.length * 2);
+  });
+
+  it('puts the labels of the two CLOSED-LISTEN curves on either side, not on top of each other', () => {
+    const labelOf = (svg: string, text: string) => new RegExp(`<text x="([\\d.]+)" y="[\\d.]+"[^>]*text-anchor="(\\w+)"[^>]*>${text}</text>`).exec(svg);
+    const input = { title: { en: 't', 'zh-CN': 't' }, trace: [{ t: 0, kind: 'state', host: 'B', conn: '10.0.0.2:80>*:*', from: 'CLOSED', to: 'LISTEN', cause: 'passive OPEN' }] } as unknown as Parameters<typeof stateSvg>[0];
+    for (const [lang, open, close] of [['en', 'passive OPEN / create TCB', 'CLOSE / delete TCB'], ['zh-CN', '被动打开 / 建 TCB', '关闭 / 删 TCB']] as const) {
+      const svg = stateSvg(input, { lang });
+      const a = labelOf(svg, open), b = labelOf(svg, close);
+      expect([a?.[2], b?.[2]], lang).toEqual(['end', 'start']);
+      expect(Number(a![1]), lang).toBeLessThan(Number(b![1]));
+    }
   });
 
   it('says so when there is no state change', () => {

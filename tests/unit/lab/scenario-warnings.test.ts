@@ -95,7 +95,7 @@ describe('scenario actions that cannot apply', () => {
       '$.actions[1].cached: the replay at 500 ms cannot apply: no cached packet 3: the router has cached 1 packet so far (#1)',
       '$.actions[0].id: the replay at 600 ms cannot apply: packet #77 is not in the router cache (cached: #1)',
     ]);
-    expect(formatErrors(w, 'zh-CN')[0]).toBe('$.actions[1].cached: 500 ms 的 replay 动作无法执行：no cached packet 3: the router has cached 1 packet so far (#1)');
+    expect(formatErrors(w, 'zh-CN')[0]).toBe('$.actions[1].cached: 500 ms 的 replay 动作无法执行：没有第 3 个缓存的报文：路由器目前缓存了 1 个报文（#1）');
   });
 
   it('an empty cache says so', () => {

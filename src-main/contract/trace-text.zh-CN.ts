@@ -1,6 +1,6 @@
 // 引擎与网络写进 trace 的英文说明（state.cause、tcp.drop / segment.drop 的 reason、app.detail、
 // segment.send.cause、note.text，以及 view.packet 的 fate / history）的简体中文译文。trace 本身保持英文
-// （它是数据，见 DESIGN.md “Trace”）；界面用 lib/trace-text.ts 的 localizeTraceText() 显示这里的译文。
+// （它是数据，见 DESIGN.md “Trace”）；界面和导出用 contract/trace-text.ts 的 localizeTraceText() 显示这里的译文。
 //
 // 英文一侧按原文逐字书写，只有这些占位符是变量：
 //   {S} RFC 9293 状态名（CLOSED、SYN-SENT……，译文里保持英文）  {N} 数字  {W} 不含空格的一段（主机名、地址、规则 id）
@@ -8,7 +8,7 @@
 // 中文一侧按出现顺序引用捕获：{1} 原样照抄，{t1} 递归翻译（翻不出则整条退回英文），{a1} 执行者的中文名。
 // 句子末尾的 "(RFC 9293 3.10.7.1)" 和句首的 "RFC 9293 3.10.7.3: " 由 trace-text.ts 统一处理，这里只写正文。
 // 来源：src-main/tcp/*.ts、src-main/net/{journey,router,interventions,packets,rules,flood}.ts、
-// src-main/lab/session-views.ts、src-main/lab/export/fate.ts。
+// src-main/lab/session-views.ts、src-main/lab/export/fate.ts。界面（src-renderer）和导出（lab/export）共用这张表。
 
 /** RFC 9293 3.10.7.4 把到达报文的处理分成八步（"first, check sequence number" …）。 */
 export const RFC_STEPS_ZH: Record<string, string> = {
@@ -146,8 +146,52 @@ export const TRACE_EXACT_ZH: Record<string, string> = {
   'injected by user': '由用户注入',
   'injected by the user': '由用户注入',
   'dropped by the user': '被用户丢弃',
+  // 报文此刻所在的位置（net/interventions.ts 的 PLACE_TEXT）和无法做的操作
+  "on its sender's link": '还在发送方的链路上',
+  'delayed in the router': '正在路由器中被延迟',
+  'waiting to be reordered': '正在等待乱序',
+  'held in the router': '正被路由器扣留',
+  'in the router queue': '在路由器队列中',
+  'on the link to its receiver': '已在通往接收方的链路上',
+  'held': '扣留',
+  'released': '放行',
+  'moved within the queue': '在队列中移动',
   // 执行者单独出现时
   'user': '用户',
+  // rule.change.detail
+  'removed': '已删除',
+  'enabled': '已启用',
+  'disabled': '已停用',
+  // 命令与应用调用被拒绝的原因（command.error / step.error 的 message；tcplab validate / replay 也按路径列出）
+  'no free ephemeral port': '没有空闲的临时端口',
+  'nothing to change': '没有要修改的内容',
+  'must be an object': '必须是一个对象',
+  'must be a string': '必须是字符串',
+  'must be pairs of hex digits': '必须是成对的十六进制数字',
+  'must be a dotted IPv4 address': '必须是点分十进制 IPv4 地址',
+  'give payloadText or payloadHex, not both': 'payloadText 和 payloadHex 只能给一个',
+  'flags must be a string of letters S A F R P U E C': 'flags 必须是由 S A F R P U E C 组成的字符串',
+  'enabled must be true or false': 'enabled 必须是 true 或 false',
+  'rule id must be a non-empty string': '规则 id 必须是非空字符串',
+  'a network needs at least one host': '网络至少需要一台主机',
+  // 会话文件与场景文件的检查（lab/session-file.ts、scenario-errors.ts 的 describeValue）
+  'an array': '一个数组',
+  'an object': '一个对象',
+  'nothing': '空值',
+  // JSON.parse 的语法错误（V8 的英文说明）
+  'Unexpected end of JSON input': 'JSON 意外结束',
+  'Unterminated string in JSON': 'JSON 中的字符串没有结束',
+  'Expected property name or \'}\'': '这里应为属性名或 \'}\'',
+  'Expected double-quoted property name': '这里应为带双引号的属性名',
+  'Expected \',\' or \'}\' after property value': '属性值之后应为 \',\' 或 \'}\'',
+  'Expected \',\' or \']\' after array element': '数组元素之后应为 \',\' 或 \']\'',
+  'Expected \':\' after property name': '属性名之后应为 \':\'',
+  'Unexpected non-whitespace character after JSON': 'JSON 结束后还有多余的字符',
+  'Bad control character in string literal': '字符串中有不允许的控制字符',
+  'Bad escaped character': '字符串中有错误的转义字符',
+  'No number after minus sign': '负号后面没有数字',
+  'Unterminated fractional number': '小数没有写完',
+  'Exponent part is missing a number': '指数部分缺少数字',
 };
 
 /** 带变量的句式；按顺序尝试，第一条匹配的生效。 */
@@ -244,4 +288,81 @@ export const TRACE_PATTERNS_ZH: ReadonlyArray<readonly [string, string]> = [
   ['dropped by {A}', '被{a1}丢弃'],
   ['dropped by {W}: {*}', '被 {1} 丢弃：{t2}'],
   ['dropped: {*}', '被丢弃：{t1}'],
+  // rule.change.detail
+  ['added at position {N}: {W}', '加在第 {1} 位：{r2}'],
+  ['moved to position {N}', '移到第 {1} 位'],
+  // 应用调用被拒绝（tcp/user.ts、tcp/stack.ts、net/steps.ts 的 TcpUserError，写进 step.error）
+  ['{W} already exists', '连接 {1} 已经存在'],
+  ['{W} is closing ({S})', '连接 {1} 正在关闭（{2}）'],
+  ['{W} is already closed by the application', '连接 {1} 已被应用程序关闭'],
+  ['no connection {W}', '没有连接 {1}'],
+  ['no listener on port {N}', '端口 {1} 上没有监听套接字'],
+  ['port {N} is already listening', '端口 {1} 已经在监听'],
+  ['port {N} is not in {W}', '端口 {1} 不在 {2} 范围内'],
+  ['backlog {N} must be an integer ≥ 0', 'backlog {1} 必须是 ≥ 0 的整数'],
+  ['remote {W} is not "a.b.c.d:port"', '远端地址 {1} 不是 "a.b.c.d:port" 形式'],
+  ['{W} has no connection on port {N} with {W}', '{1} 在端口 {2} 上没有与 {3} 的连接'],
+  ['{W} has no connection on port {N}', '{1} 在端口 {2} 上没有连接'],
+  ['{W} has connections on port {N} with {*}: name one with "peer"', '{1} 在端口 {2} 上有与 {3} 的多条连接：请用 "peer" 指明其中一条'],
+  ['unknown sysctl {W}', '未知的 sysctl {1}'],
+  ['unknown profile {W}', '未知的协议栈配置 {1}'],
+  ['sysctl {W} = {W} is out of range {W}', 'sysctl {1} = {2} 超出范围 {3}'],
+  ['sysctl {W} = {N} is above {W} = {N}', 'sysctl {1} = {2} 大于 {3} = {4}'],
+  // 人工干预与规则被拒绝（net/interventions.ts、rules.ts、edits.ts、network.ts 的 NetError，写进 command.error；
+  // tcplab validate / replay 在会话文件的动作路径下列出）
+  ['no packet #{N}: no packet has been sent yet', '没有报文 #{1}：还没有发出任何报文'],
+  ['no packet #{N} (packets so far: #{N}-#{N})', '没有报文 #{1}（目前的报文是 #{2}-#{3}）'],
+  ['packet #{N} is no longer on record (only the last {N} are kept)', '报文 #{1} 已不在记录中（只保留最近的 {2} 个）'],
+  ['packet #{N} was already delivered at {N} ms', '报文 #{1} 已在 {2} 毫秒送达'],
+  ['packet #{N} was already dropped at {N} ms ({*})', '报文 #{1} 已在 {2} 毫秒被丢弃（{t3}）'],
+  ['packet #{N} was replaced by its edit #{N} at {N} ms', '报文 #{1} 已在 {3} 毫秒被它的修改副本 #{2} 取代'],
+  ['packet #{N} cannot be {*}: it is {*}', '报文 #{1} 现在无法{t2}：它{t3}'],
+  ['packet #{N} is not in the router cache (cached: {*})', '报文 #{1} 不在路由器的缓存中（已缓存：{2}）'],
+  ['packet #{N} cannot be replayed yet: it has not reached the router (it arrives at {N} ms); the router keeps its copy then', '报文 #{1} 现在还不能重放：它还没到达路由器（{2} 毫秒到达）；到那时路由器才会保存副本'],
+  ['packet #{N} cannot be replayed yet: it has not reached the router (it arrives at {N} ms)', '报文 #{1} 现在还不能重放：它还没到达路由器（{2} 毫秒到达）'],
+  ['packet #{N} cannot be replayed: it was dropped at {N} ms ({*}) before it reached the router, so the router never had a copy', '报文 #{1} 无法重放：它在到达路由器之前已于 {2} 毫秒被丢弃（{t3}），路由器从未有过它的副本'],
+  ['packet #{N} cannot be replayed: it was replaced by its edit #{N} before it reached the router; the router keeps #{N} instead', '报文 #{1} 无法重放：它在到达路由器之前已被修改副本 #{2} 取代；路由器保存的是 #{3}'],
+  ['no cached packet {N}: the router has cached {N} packets so far', '没有第 {1} 个缓存的报文：路由器目前缓存了 {2} 个报文'],
+  ['no cached packet {N}: the router has cached {N} packet so far ({*})', '没有第 {1} 个缓存的报文：路由器目前缓存了 {2} 个报文（{3}）'],
+  ['no cached packet {N}: the router has cached {N} packets so far ({*})', '没有第 {1} 个缓存的报文：路由器目前缓存了 {2} 个报文（{3}）'],
+  ['packet #{N} is already being sent on the wire', '报文 #{1} 已经在线路上发送'],
+  ['packet id {*} is not an integer >= 1', '报文编号 {1} 不是 >= 1 的整数'],
+  ['atMs {*} is not a time >= 0', 'atMs {1} 不是 >= 0 的时间'],
+  ['startMs {*} is not a time >= 0', 'startMs {1} 不是 >= 0 的时间'],
+  ['delayMs {*} is not in (0, {N}]', 'delayMs {1} 不在 (0, {2}] 范围内'],
+  ['delayMs {*} is not a number >= 0', 'delayMs {1} 不是 >= 0 的数'],
+  ['toIndex {N} is past the end of the queue ({N} waiting: {W})', 'toIndex {1} 超出了队列末尾（有 {2} 个在等待：{3}）'],
+  ['{W} {*} is not an integer >= {N}', '{1} {2} 不是 >= {3} 的整数'],
+  ['{W} {*} is not an integer {W}', '{1} {2} 不是 {3} 范围内的整数'],
+  ['unknown op {W}', '未知的操作 {1}'],
+  ['unknown action {W}', '未知的动作 {1}'],
+  ['no host {W} (hosts: {*})', '没有主机 {1}（主机有：{2}）'],
+  ['no host {W}', '没有主机 {1}'],
+  ['no rule {W} (rules: {*})', '没有规则 {1}（规则有：{2}）'],
+  ['rule id {W} is already used', '规则 id {1} 已被使用'],
+  ['rule matches from unknown host {W}', '规则匹配的来源主机 {1} 不存在'],
+  ['rule matches to unknown host {W}', '规则匹配的目的主机 {1} 不存在'],
+  ['index {N} is not an integer {W}', '位置 {1} 不是 {2} 范围内的整数'],
+  ['command at {N} ms is in the past (now {N} ms)', '{1} 毫秒的命令已成为过去（现在是 {2} 毫秒）'],
+  ['cannot run until {N} ms: it is already {N} ms', '无法运行到 {1} 毫秒：现在已经是 {2} 毫秒'],
+  ['unknown flag letter {W} in {W} (use S A F R P U E C)', '未知的标志字母 {1}（在 {2} 中；请用 S A F R P U E C）'],
+  ['{W} repeats a flag letter', '{1} 中有重复的标志字母'],
+  ['flags {W}: use each of S A F R P U E C at most once', 'flags {1}：S A F R P U E C 每个最多用一次'],
+  ['flagsAny {W}: use one or more of S A F R P U E C', 'flagsAny {1}：请用 S A F R P U E C 中的一个或多个'],
+  ['unknown field (editable: {*})', '未知的字段（可修改的字段：{1}）'],
+  ['{N} bytes is larger than the {N} an IPv4 packet can carry', '{1} 字节超过了 IPv4 报文能携带的 {2} 字节'],
+  ['payload of {N} bytes plus headers exceeds 65535', '{1} 字节的载荷加上首部超过了 65535'],
+  ['{*} is not an integer 0-{N}', '{1} 不是 0-{2} 范围内的整数'],
+  // 会话文件的交叉检查（lab/session-file.ts、scenario-refs.ts、scenario-issues.ts）
+  ['{N} ms is before the previous action ({N} ms): actions are in time order', '{1} 毫秒早于前一个动作（{2} 毫秒）：动作必须按时间顺序排列'],
+  ['the scenario has no compare run {N}', '场景中没有第 {1} 个对比运行'],
+  ['parent {W} must be a branch listed before this one', '父分支 {1} 必须列在这个分支之前'],
+  ['{N} is more than the {N} actions', '{1} 超过了动作总数 {2}'],
+  ['no branch {W}', '没有分支 {1}'],
+  ['has {N} cells but the table has {N} columns', '有 {1} 个单元格，但表格有 {2} 列'],
+  ['must be a multiple of {N}', '必须是 {1} 的倍数'],
+  ['{N} more errors not shown', '另有 {1} 个错误未列出'],
+  ['a string of {N} characters', '一个 {1} 个字符的字符串'],
+  // JSON.parse 的语法错误（V8）
+  ['Unexpected token {*}', '意外的字符 {1}'],
 ];

@@ -2,9 +2,9 @@
 // causes, packet history and fate) in the UI language. The trace itself stays English: it is data, a public
 // contract (DESIGN.md "Trace"). In zh-CN an "RFC 9293 3.10.7.3: " prefix and a trailing "(RFC 9293 3.10.7.1)"
 // are kept (only RFC 9293 3.10.7.4's step words are translated); the description goes through the exact
-// table, then the patterns (i18n/trace.zh-CN.ts). Text no rule knows is shown in English, never blank.
-import type { Lang } from '../../src-main/contract/index.js';
-import { RFC_STEPS_ZH, RULE_ACTIONS_ZH, TRACE_EXACT_ZH, TRACE_PATTERNS_ZH } from '../i18n/trace.zh-CN.js';
+// table, then the patterns (trace-text.zh-CN.ts, shared by the app and the exports). Text no rule knows is shown in English, never blank.
+import type { Lang } from './commands.js';
+import { RFC_STEPS_ZH, RULE_ACTIONS_ZH, TRACE_EXACT_ZH, TRACE_PATTERNS_ZH } from './trace-text.zh-CN.js';
 
 /** RFC 9293 state names as the RFC prints them (they stay in English in every language). */
 const STATE = 'CLOSED|LISTEN|SYN-SENT|SYN-RECEIVED|ESTABLISHED|FIN-WAIT-1|FIN-WAIT-2|CLOSE-WAIT|CLOSING|LAST-ACK|TIME-WAIT';
@@ -83,6 +83,13 @@ function toZh(text: string, depth: number): string | null {
     const body = toZh(prefix[3] as string, depth + 1);
     if (body !== null) return `${rfcRef(prefix[1] as string, prefix[2])}: ${body}`;
   }
+  // lab/export/fate.ts joins a packet's story with "; ": its parts first, so that a pattern's {*} does not
+  // swallow the parts after it ("duplicated by {A} as {*}" would keep "; cached by the user" in English).
+  // A text whose parts are not all known may be one sentence with "; " in it: the patterns below try it whole.
+  if (text.includes('; ')) {
+    const parts = text.split('; ').map((part) => toZh(part, depth + 1));
+    if (parts.every((p) => p !== null)) return parts.join('；');
+  }
   for (const p of PATTERNS) {
     const m = p.re.exec(text);
     if (!m) continue;
@@ -93,11 +100,6 @@ function toZh(text: string, depth: number): string | null {
   if (suffix) {
     const body = toZh(suffix[1] as string, depth + 1);
     return body === null ? null : `${body}（${rfcRef(suffix[2] as string, suffix[3])}）`;
-  }
-  // lab/export/fate.ts joins a packet's story with "; ".
-  if (text.includes('; ')) {
-    const parts = text.split('; ').map((part) => toZh(part, depth + 1));
-    return parts.every((p) => p !== null) ? parts.join('；') : null;
   }
   return null;
 }
