@@ -113,7 +113,7 @@ describe('TCB over time (fixture, host A)', () => {
     expect(g.cwndPath.startsWith('M30,')).toBe(true);
     expect(g.nowX).toBe(286);
     expect(g.yTicks.map((tk) => tk.label)).toEqual(['0', '5k', '10k', '15k', '20k']);
-    expect(g.yTicks[0]?.y).toBe(86);
+    expect(g.yTicks[0]?.at).toBe(86);
   });
 
   it('labels the byte axis in whole bytes, also when cwnd is still 0 (no 200m, 400m… ticks)', () => {
