@@ -112,7 +112,7 @@ export function htmlReport(input: ExportInput, opts: HtmlOptions): string {
 <p class="note">${esc(s.generatedBy)}</p>
 ${runSection(input, s)}
 ${lessonSection(input, opts)}
-<h2>${esc(s.ladder)}</h2><div class="figure">${ladderSvg(input, { standalone: false, title })}</div>
+<h2>${esc(s.ladder)}</h2><div class="figure">${ladderSvg(input, { standalone: false, title, lang: opts.lang })}</div>
 <h2>${esc(s.states)}</h2><div class="figure">${stateSvg(input, { lang: opts.lang, standalone: false })}</div>
 ${interventionSection(input, s)}
 ${packetSection(input, s, opts.maxPackets ?? 5000)}

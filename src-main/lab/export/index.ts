@@ -38,9 +38,9 @@ export function renderExport(input: ExportInput, format: Exclude<ExportFormat, '
     case 'pcapng': return exportPcapng(input);
     case 'jsonl': return exportJsonl(input.trace);
     case 'csv': return exportCsv(input.trace);
-    case 'svg-ladder': return ladderSvg(input, { title });
+    case 'svg-ladder': return ladderSvg(input, { title, lang });
     case 'svg-state': return stateSvg(input, { lang });
-    case 'png-ladder': return svgToPng(ladderSvg(input, { title, maxArrows: PNG_MAX_ARROWS }));
+    case 'png-ladder': return svgToPng(ladderSvg(input, { title, lang, maxArrows: PNG_MAX_ARROWS }));
     case 'html': return htmlReport(input, { lang, bothLanguages: true });
   }
 }

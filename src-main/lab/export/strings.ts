@@ -34,6 +34,22 @@ const EN = {
   packetCols: ['#', 'Sent', 'From → to', 'Label', 'What happened'],
   eventCols: ['t (ms)', 'Kind', 'Host', 'Connection', 'Id', 'Segment', 'State', 'Detail'],
   generatedBy: 'Made by tcplab from a deterministic simulation: the same scenario, seed and interventions give the same run.',
+  ladderAria: (title: string) => `Ladder diagram: ${title}`,
+  router: 'router',
+  notDrawn: (n: number) => `${n} more packet(s) not drawn: see the pcapng or CSV export`,
+  noPackets: 'no packets',
+  retransmission: 'retransmission',
+  lineage: { retransmission: 'retransmission of #{n}', duplicate: 'duplicate of #{n}', replay: 'replay of #{n}', edited: 'edited from #{n}' },
+  injected: 'injected by the user',
+  corrupted: 'corrupted',
+  park: { held: 'held {d} by {a}', delayed: 'delayed {d} by {a}', reorder: 'kept back {d} by {a}' },
+  parkOpen: { held: 'held by {a}', delayed: 'delayed by {a}', reorder: 'kept back by {a}' },
+  actorUser: 'the user',
+  actorRule: (id: string) => `rule ${id}`,
+  dropped: 'dropped',
+  /** RFC 9293 state names stay as the RFC prints them (as in the app and the lessons); no gloss in English. */
+  stateGloss: {} as Record<string, string>,
+  legend: { original: 'packet', retransmission: 'retransmission', copy: 'copy made by the router', dropped: 'dropped', parked: 'waiting in the router' },
 };
 
 const ZH: typeof EN = {
@@ -68,6 +84,26 @@ const ZH: typeof EN = {
   packetCols: ['#', '发送时间', '从 → 到', '摘要', '经历'],
   eventCols: ['时间 (ms)', '类型', '主机', '连接', '编号', '报文段', '状态', '详情'],
   generatedBy: '由 tcplab 的确定性仿真生成：相同的场景、种子和干预得到相同的运行结果。',
+  ladderAria: (title: string) => `时序图：${title}`,
+  router: '路由器',
+  notDrawn: (n: number) => `另有 ${n} 个数据包未画出：请看 pcapng 或 CSV 导出`,
+  noPackets: '没有数据包',
+  retransmission: '重传',
+  // Short on purpose: a PNG costs time per CJK glyph (lab/io/png.ts), and a burst repeats these on every arrow.
+  lineage: { retransmission: '重传 #{n}', duplicate: '副本 #{n}', replay: '重放 #{n}', edited: '改自 #{n}' },
+  injected: '用户注入',
+  corrupted: '已损坏',
+  park: { held: '被{a}扣留 {d}', delayed: '被{a}延迟 {d}', reorder: '被{a}压后 {d}' },
+  parkOpen: { held: '被{a}扣留', delayed: '被{a}延迟', reorder: '被{a}压后' },
+  actorUser: '用户',
+  actorRule: (id: string) => `规则 ${id} `,
+  dropped: '已丢弃',
+  // The RFC names stay (the app and the zh-CN lessons use them); the textbook Chinese name follows.
+  stateGloss: {
+    CLOSED: '关闭', LISTEN: '监听', 'SYN-SENT': '同步已发送', 'SYN-RECEIVED': '同步已收到', ESTABLISHED: '已建立连接',
+    'FIN-WAIT-1': '终止等待1', 'FIN-WAIT-2': '终止等待2', 'CLOSE-WAIT': '关闭等待', CLOSING: '同时关闭', 'LAST-ACK': '最后确认', 'TIME-WAIT': '时间等待',
+  },
+  legend: { original: '数据包', retransmission: '重传', copy: '路由器制造的副本', dropped: '丢弃', parked: '在路由器中等待' },
 };
 
 export type Strings = typeof EN;

@@ -39,8 +39,11 @@ export interface LadderModel {
   arrows: LadderArrow[];
   /** Arrows left out because of maxArrows. */
   omitted: number;
-  /** State changes per host, in trace order. */
-  states: Array<{ t: number; host: string; conn: string; to: string }>;
+  /**
+   * State changes per host, in trace order; `after` is the packet event just before it at the same host and
+   * time (the receipt or send that caused it), so the picture can put both on one row.
+   */
+  states: Array<{ t: number; host: string; conn: string; to: string; after: { id: number; end: 'start' | 'end' } | null }>;
 }
 
 type Mutable = LadderArrow;
@@ -103,8 +106,14 @@ export function buildLadder(trace: readonly TraceEvent[], hosts: readonly Export
   const arrows = new Map<number, Mutable>();
   const states: LadderModel['states'] = [];
   let omitted = 0;
+  const lastPacketEv = new Map<string, { t: number; id: number; end: 'start' | 'end' }>();
   for (const ev of trace) {
-    if (ev.kind === 'state') { states.push({ t: ev.t, host: ev.host, conn: ev.conn, to: ev.to }); continue; }
+    if (ev.kind === 'state') {
+      const last = lastPacketEv.get(ev.host);
+      states.push({ t: ev.t, host: ev.host, conn: ev.conn, to: ev.to, after: last !== undefined && last.t === ev.t ? { id: last.id, end: last.end } : null });
+      continue;
+    }
+    if (ev.kind === 'segment.send' || ev.kind === 'segment.recv') lastPacketEv.set(ev.host, { t: ev.t, id: ev.id, end: ev.kind === 'segment.send' ? 'start' : 'end' });
     if (START_KINDS.has(ev.kind)) {
       omitted += startArrows(arrows, ev, ipToHost, numbering, opts);
       if (ev.kind !== 'router.duplicate') continue; // (a duplicate event also belongs to its original)

@@ -1,6 +1,6 @@
 // The full text next to an arrow: Wireshark info plus translated tags (a drop reason in the UI language too).
 import type { Lang } from '../../../src-main/contract/index.js';
-import { localizeTraceText } from '../../lib/trace-text.js';
+import { localizeTraceText } from '../../../src-main/contract/trace-text.js';
 import type { LadderPacket } from './model.js';
 import { formatLabel } from './label.js';
 import { packetTags, type TagKey } from './tags.js';

@@ -114,10 +114,12 @@ describe('ladder SVG', () => {
     expect(svg).toContain('Export &lt;fixture&gt; &amp; &quot;friends&quot;');
     expect(svg).not.toContain('<fixture>');
     const drops = input.packets.filter((p) => p.fate.state === 'dropped').length;
-    expect(svg.match(/stroke="#dc2626" stroke-width="2.2"/g)).toHaveLength(drops);
+    // (The legend under the diagram shows a cross and a dashed line of its own.)
+    const diagram = svg.slice(0, svg.indexOf('<g class="legend">'));
+    expect(diagram.match(/stroke="#dc2626" stroke-width="2.2"/g)).toHaveLength(drops);
     expect(svg.match(/<g class="pkt"/g)).toHaveLength(input.packets.length);
     expect(svg).toContain('[SYN, ACK] Seq=0 Ack=1 Win=65535 Len=0');
-    expect(svg.match(/stroke-dasharray="6 3"/g)!.length).toBe(input.packets.filter((p) => p.lineage.type === 'retransmission').length);
+    expect(diagram.match(/stroke-dasharray="6 3"/g)!.length).toBe(input.packets.filter((p) => p.lineage.type === 'retransmission').length);
   });
 
   it('draws at most maxArrows packets and says how many it left out', () => {

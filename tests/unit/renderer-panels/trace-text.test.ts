@@ -7,8 +7,8 @@ import { runScenario } from '../../../src-main/lab/scenario-exec.js';
 import { withCompare } from '../../../src-main/lab/scenario.js';
 import { packetDetailOf } from '../../../src-main/lab/session-views.js';
 import { TraceStore } from '../../../src-main/lab/trace-store.js';
-import { compilePattern, hasChineseTraceText, localizeTraceText } from '../../../src-renderer/lib/trace-text.js';
-import { TRACE_PATTERNS_ZH } from '../../../src-renderer/i18n/trace.zh-CN.js';
+import { compilePattern, hasChineseTraceText, localizeTraceText } from '../../../src-main/contract/trace-text.js';
+import { TRACE_PATTERNS_ZH } from '../../../src-main/contract/trace-text.zh-CN.js';
 
 const zh = (text: string) => localizeTraceText(text, 'zh-CN');
 const CJK = /[\u4e00-\u9fff]/;

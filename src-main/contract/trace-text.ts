@@ -1,10 +1,11 @@
 // Shows the engine's and the network's English trace text (state causes, drop reasons, app details, send
-// causes, packet history and fate) in the UI language. The trace itself stays English: it is data, a public
+// causes, packet history and fate) in the UI language, in the app and in the exported diagrams (so it lives
+// in contract/, the one layer both may import). The trace itself stays English: it is data, a public
 // contract (DESIGN.md "Trace"). In zh-CN an "RFC 9293 3.10.7.3: " prefix and a trailing "(RFC 9293 3.10.7.1)"
 // are kept (only RFC 9293 3.10.7.4's step words are translated); the description goes through the exact
-// table, then the patterns (i18n/trace.zh-CN.ts). Text no rule knows is shown in English, never blank.
-import type { Lang } from '../../src-main/contract/index.js';
-import { RFC_STEPS_ZH, RULE_ACTIONS_ZH, TRACE_EXACT_ZH, TRACE_PATTERNS_ZH } from '../i18n/trace.zh-CN.js';
+// table, then the patterns (trace-text.zh-CN.ts). Text no rule knows is shown in English, never blank.
+import type { Lang } from './commands.js';
+import { RFC_STEPS_ZH, RULE_ACTIONS_ZH, TRACE_EXACT_ZH, TRACE_PATTERNS_ZH } from './trace-text.zh-CN.js';
 
 /** RFC 9293 state names as the RFC prints them (they stay in English in every language). */
 const STATE = 'CLOSED|LISTEN|SYN-SENT|SYN-RECEIVED|ESTABLISHED|FIN-WAIT-1|FIN-WAIT-2|CLOSE-WAIT|CLOSING|LAST-ACK|TIME-WAIT';

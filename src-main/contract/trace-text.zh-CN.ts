@@ -1,6 +1,6 @@
 // 引擎与网络写进 trace 的英文说明（state.cause、tcp.drop / segment.drop 的 reason、app.detail、
 // segment.send.cause、note.text，以及 view.packet 的 fate / history）的简体中文译文。trace 本身保持英文
-// （它是数据，见 DESIGN.md “Trace”）；界面用 lib/trace-text.ts 的 localizeTraceText() 显示这里的译文。
+// （它是数据，见 DESIGN.md “Trace”）；界面和导出用 contract/trace-text.ts 的 localizeTraceText() 显示这里的译文。
 //
 // 英文一侧按原文逐字书写，只有这些占位符是变量：
 //   {S} RFC 9293 状态名（CLOSED、SYN-SENT……，译文里保持英文）  {N} 数字  {W} 不含空格的一段（主机名、地址、规则 id）
