@@ -89,7 +89,7 @@ const ZH: typeof EN = {
   notDrawn: (n: number) => `另有 ${n} 个数据包未画出：请看 pcapng 或 CSV 导出`,
   noPackets: '没有数据包',
   retransmission: '重传',
-  // Short on purpose: a PNG costs time per CJK glyph (lab/io/png.ts), and a burst repeats these on every arrow.
+  // Short: a burst repeats these on every arrow.
   lineage: { retransmission: '重传 #{n}', duplicate: '副本 #{n}', replay: '重放 #{n}', edited: '改自 #{n}' },
   injected: '用户注入',
   corrupted: '已损坏',

@@ -51,8 +51,8 @@ export function dropText(a: LadderArrow, lang: Lang): string {
 
 /**
  * The states' names in the legend: "ESTABLISHED 已建立连接" for each state the picture shows, in Chinese only.
- * The diagram itself prints the RFC names, as the app and the zh-CN lessons do; once per state in the
- * legend also keeps a PNG quick (resvg reads the whole CJK font file again for every CJK glyph it draws).
+ * The diagram itself prints the RFC names, as the app and the zh-CN lessons do; a gloss beside every state
+ * change would crowd the columns.
  */
 export function stateGlossary(states: Iterable<string>, lang: Lang): string[] {
   const gloss = strings(lang).stateGloss;

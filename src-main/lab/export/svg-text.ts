@@ -13,7 +13,7 @@ export function escapeXml(text: string): string {
 }
 
 /** East Asian wide characters (CJK, kana, Hangul, full-width forms) take a full em. */
-function isWide(code: number): boolean {
+export function isWide(code: number): boolean {
   return (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) ||
     (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) ||
     (code >= 0xffe0 && code <= 0xffe6) || code >= 0x20000;
