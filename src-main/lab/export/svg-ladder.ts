@@ -153,7 +153,8 @@ function drawArrow(a: LadderArrow, ctx: Ctx): { line: string; text: string } {
 function drawLabel(a: LadderArrow, at: PlacedText, color: string, lang: Lang): string {
   const core = at.text.startsWith(`#${a.id} ${a.label}`) ? false : true;
   const { main, tag } = labelText(a, lang, core);
-  const tspan = tag === '' ? '' : `<tspan fill="${color}">${escapeXml(tag)}</tspan>`;
+  // The space stays outside the tspan: resvg drops a space that starts one.
+  const tspan = tag === '' ? '' : ` <tspan fill="${color}">${escapeXml(tag.trimStart())}</tspan>`;
   return `<text class="lbl" x="${num(at.x)}" y="${num(at.y)}" text-anchor="${at.anchor}"${HALO}>${escapeXml(main)}${tspan}</text>`;
 }
 
@@ -222,7 +223,8 @@ function glossaryRows(glossary: readonly string[], widthPx: number): number {
 function defs(): string {
   const colors = [COLOR.ltr, COLOR.rtl, COLOR.retrans, COLOR.copy];
   return `<defs>${colors.map((c) => `<marker id="arrow-${c.slice(1)}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${c}"/></marker>`).join('')}` +
-    `<style>text{font-family:${FONT_FAMILY};font-size:${FONT_PX}px}.st{fill:${COLOR.state};font-weight:bold}</style></defs>`;
+    // (On svg, inherited: a rule on text would beat the font-size attributes of the title and the headers.)
+    `<style>svg{font-family:${FONT_FAMILY};font-size:${FONT_PX}px}.st{fill:${COLOR.state};font-weight:bold}</style></defs>`;
 }
 
 function layout(model: LadderModel, cols: readonly Column[], lang: Lang): { lay: LadderLayout; lastMs: number } {

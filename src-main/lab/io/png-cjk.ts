@@ -24,7 +24,7 @@ function hasWide(text: string): boolean {
 /** The style sheet's default text size and the classes that make text bold (the exports' own <style>). */
 function styleFacts(svg: string): { fontPx: number; boldClasses: Set<string> } {
   const css = /<style>([\s\S]*?)<\/style>/.exec(svg)?.[1] ?? '';
-  const fontPx = Number(/(?:^|\})\s*text\s*\{[^}]*font-size:\s*([\d.]+)px/.exec(css)?.[1] ?? 12);
+  const fontPx = Number(/(?:^|\})\s*(?:svg|text)\s*\{[^}]*font-size:\s*([\d.]+)px/.exec(css)?.[1] ?? 12);
   const boldClasses = new Set([...css.matchAll(/\.([\w-]+)\s*\{[^}]*font-weight:\s*bold/g)].map((m) => m[1]!));
   return { fontPx, boldClasses };
 }
