@@ -7,3 +7,4 @@ export * from './session.js';
 export * from './intervention-schema.js';
 export * from './app.js';
 export * from './settings.js';
+export * from './relative-seq.js';

@@ -1,5 +1,6 @@
 // Shows the engine's and the network's English trace text (state causes, drop reasons, app details, send
-// causes, packet history and fate) in the UI language. The trace itself stays English: it is data, a public
+// causes, packet history and fate) in the UI language, in the app and in the exported diagrams (so it lives
+// in contract/, the one layer both may import). The trace itself stays English: it is data, a public
 // contract (DESIGN.md "Trace"). In zh-CN an "RFC 9293 3.10.7.3: " prefix and a trailing "(RFC 9293 3.10.7.1)"
 // are kept (only RFC 9293 3.10.7.4's step words are translated); the description goes through the exact
 // table, then the patterns (trace-text.zh-CN.ts, shared by the app and the exports). Text no rule knows is shown in English, never blank.

@@ -11,6 +11,7 @@ import type { Network } from '../net/network.js';
 import { lineageText, type Fate, type PacketRecord } from '../net/packets.js';
 import { segSummary } from '../net/trace.js';
 import type { TraceReader } from './trace-store.js';
+import { PacketNumbering, START_KINDS } from './packet-numbers.js';
 
 /**
  * A queued packet's index among the packets WAITING toward its receiver, which is what the move intervention
@@ -80,26 +81,21 @@ function fateText(f: Fate): string {
   }
 }
 
-/** ISNs for relative numbers and the window scale, from the SYNs seen in the trace (as the router's own labels use). */
-function relativeFrom(trace: TraceReader, upTo: number, conn: string): RelativeTo {
-  const [a = '', b = ''] = conn.split('>');
-  const reverse = `${b}>${a}`;
-  const out: RelativeTo = {};
-  let mine: number | undefined, theirs: number | undefined;
+/**
+ * Packet #id's relative numbers as Wireshark computes them (contract/relative-seq.ts): every packet sent
+ * before it, up to the cursor, in wire order. {} when its send is not before the cursor: absolute numbers.
+ */
+function relativeFrom(trace: TraceReader, upTo: number, id: number): RelativeTo {
+  const numbering = new PacketNumbering();
   for (let i = 0; i < upTo && i < trace.length; i++) {
-    if (trace.kindAt(i) !== 'segment.send') continue; // (no copy of the other events)
-    const ev = trace.get(i);
-    if (ev.kind !== 'segment.send' || !ev.seg.flags.includes('S')) continue;
-    if (ev.conn === conn) {
-      out.seqBase = ev.seg.seq;
-      mine = ev.seg.options.wscale;
-    } else if (ev.conn === reverse) {
-      out.ackBase = ev.seg.seq;
-      theirs = ev.seg.options.wscale;
+    if (!START_KINDS.has(trace.kindAt(i))) continue; // (no copy of the other events)
+    for (const p of numbering.onEvent(trace.get(i))) {
+      if (p.id !== id) continue;
+      const n = p.numbers;
+      return { seqBase: n.seqBase, ...(n.ackBase === undefined ? {} : { ackBase: n.ackBase }), ...(n.winShift === undefined ? {} : { winShift: n.winShift }) };
     }
   }
-  if (mine !== undefined && theirs !== undefined) out.winShift = mine;
-  return out;
+  return {};
 }
 
 function hexOf(r: PacketRecord): string {
@@ -119,7 +115,7 @@ export function packetDetailOf(net: Network, id: number, trace: TraceReader, cur
     throw new LabError('unknown-packet', why, '$.id');
   }
   const history = [`sent by ${r.from} at ${r.sentMs} ms (${lineageText(r.lineage)})`, ...r.notes, fateText(r.fate)];
-  const relative = relativeFrom(trace, cursorEvent, r.conn);
+  const relative = relativeFrom(trace, cursorEvent, id);
   const winScale = windowScale((r.seg.flags & FLAG.SYN) !== 0, relative.winShift);
   return {
     id, conn: r.conn, from: r.from, to: r.to ?? '', sentMs: r.sentMs, fate: fateText(r.fate), fateState: r.fate.state, lineage: r.lineage,

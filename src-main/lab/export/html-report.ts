@@ -6,7 +6,9 @@ import { flagsToLetters } from '../../tcp/segment.js';
 import { describeAction } from './actions-text.js';
 import { eventDetail } from './event-text.js';
 import { indexPacketEvents, packetStoryFrom } from './fate.js';
-import { segLabel, isnByConn, wscaleByConn } from './svg-label.js';
+import type { RelativeNumbers } from '../../contract/relative-seq.js';
+import { segLabel } from './svg-label.js';
+import { packetNumbers } from '../packet-numbers.js';
 import { ladderSvg } from './svg-ladder.js';
 import { stateSvg } from './svg-state.js';
 import { strings, type Strings } from './strings.js';
@@ -71,11 +73,10 @@ function interventionSection(input: ExportInput, s: Strings): string {
 
 function packetSection(input: ExportInput, s: Strings, max: number): string {
   const index = indexPacketEvents(input.trace);
-  const isn = isnByConn(input.trace);
-  const wscale = wscaleByConn(input.trace);
+  const numbers = packetNumbers(input.trace);
   const shown = input.packets.slice(0, max);
   const rows = shown.map((r) => {
-    const label = labelOfRecord(r, isn, wscale);
+    const label = labelOfRecord(r, numbers);
     return [{ text: String(r.id), cls: 'num' }, { text: `${r.sentMs} ms`, cls: 'num' }, { text: `${r.from} → ${r.to ?? '?'}` },
       { text: label, cls: 'mono' }, { text: localizeTraceText(packetStoryFrom(index, r), s.lang) }];
   });
@@ -83,8 +84,8 @@ function packetSection(input: ExportInput, s: Strings, max: number): string {
   return `<h2>${esc(s.packets)}</h2>${note}${table(s.packetCols, rows)}`;
 }
 
-function labelOfRecord(r: ExportInput['packets'][number], isn: ReadonlyMap<string, number>, wscale: ReadonlyMap<string, number>): string {
-  return segLabel({ flags: flagsToLetters(r.seg.flags), seq: r.seg.seq, ack: r.seg.ack, len: r.seg.payload.length, win: r.seg.window, options: r.seg.options }, r.conn, isn, wscale);
+function labelOfRecord(r: ExportInput['packets'][number], numbers: ReadonlyMap<number, RelativeNumbers>): string {
+  return segLabel({ flags: flagsToLetters(r.seg.flags), seq: r.seg.seq, ack: r.seg.ack, len: r.seg.payload.length, win: r.seg.window, options: r.seg.options }, numbers.get(r.id));
 }
 
 function eventSection(input: ExportInput, s: Strings, max: number): string {

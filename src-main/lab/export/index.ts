@@ -40,7 +40,7 @@ export function renderExport(input: ExportInput, format: Exclude<ExportFormat, '
     case 'csv': return exportCsv(input.trace);
     case 'svg-ladder': return ladderSvg(input, { title, lang });
     case 'svg-state': return stateSvg(input, { lang });
-    case 'png-ladder': return svgToPng(ladderSvg(input, { title, lang, arrowLang: 'en', maxArrows: PNG_MAX_ARROWS }));
+    case 'png-ladder': return svgToPng(ladderSvg(input, { title, lang, maxArrows: PNG_MAX_ARROWS }));
     case 'html': return htmlReport(input, { lang, bothLanguages: true });
   }
 }

@@ -1,9 +1,6 @@
 // Words the exports print around the data, in both languages. The engine's own text (trace details, drop
 // reasons, causes) is English in the trace; the zh-CN exports show it through contract/trace-text.ts.
-import { localizeTraceText } from '../../contract/trace-text.js';
 import type { Lang } from './types.js';
-
-const PARK_ZH = { held: '扣留', delayed: '延迟', reorder: '压后' } as const;
 
 const EN = {
   lang: 'en' as Lang,
@@ -40,12 +37,21 @@ const EN = {
   eventCols: ['t (ms)', 'Kind', 'Host', 'Connection', 'Id', 'Segment', 'State', 'Detail'],
   generatedBy: 'Made by tcplab from a deterministic simulation: the same scenario, seed and interventions give the same run.',
   ladderAria: (title: string) => `Ladder diagram: ${title}`,
-  arrowsOmitted: (n: number) => `${n} more packet(s) not drawn: see the pcapng or CSV export`,
-  noPackets: 'no packets',
   router: 'router',
-  dropped: 'dropped',
+  notDrawn: (n: number) => `${n} more packet(s) not drawn: see the pcapng or CSV export`,
+  noPackets: 'no packets',
+  retransmission: 'retransmission',
+  lineage: { retransmission: 'retransmission of #{n}', duplicate: 'duplicate of #{n}', replay: 'replay of #{n}', edited: 'edited from #{n}' },
+  injected: 'injected by the user',
   corrupted: 'corrupted',
-  parked: (kind: 'held' | 'delayed' | 'reorder', durationText: string | null, by: string) => `${kind}${durationText === null ? '' : ` ${durationText}`} by ${by}`,
+  park: { held: 'held {d} by {a}', delayed: 'delayed {d} by {a}', reorder: 'kept back {d} by {a}' },
+  parkOpen: { held: 'held by {a}', delayed: 'delayed by {a}', reorder: 'kept back by {a}' },
+  actorUser: 'the user',
+  actorRule: (id: string) => `rule ${id}`,
+  dropped: 'dropped',
+  /** RFC 9293 state names stay as the RFC prints them (as in the app and the lessons); no gloss in English. */
+  stateGloss: {} as Record<string, string>,
+  legend: { original: 'packet', retransmission: 'retransmission', copy: 'copy made by the router', dropped: 'dropped', parked: 'waiting in the router' },
 };
 
 const ZH: typeof EN = {
@@ -83,13 +89,25 @@ const ZH: typeof EN = {
   eventCols: ['时间 (ms)', '类型', '主机', '连接', '编号', '报文段', '状态', '详情'],
   generatedBy: '由 tcplab 的确定性仿真生成：相同的场景、种子和干预得到相同的运行结果。',
   ladderAria: (title: string) => `时序图：${title}`,
-  arrowsOmitted: (n: number) => `另有 ${n} 个报文未画出：请看 pcapng 或 CSV 导出`,
-  noPackets: '没有报文',
   router: '路由器',
-  dropped: '被丢弃',
+  notDrawn: (n: number) => `另有 ${n} 个数据包未画出：请看 pcapng 或 CSV 导出`,
+  noPackets: '没有数据包',
+  retransmission: '重传',
+  // Short: a burst repeats these on every arrow.
+  lineage: { retransmission: '重传 #{n}', duplicate: '副本 #{n}', replay: '重放 #{n}', edited: '改自 #{n}' },
+  injected: '用户注入',
   corrupted: '已损坏',
-  parked: (kind: 'held' | 'delayed' | 'reorder', durationText: string | null, by: string) =>
-    `被${by === 'user' ? '用户' : localizeTraceText(by, 'zh-CN')}${PARK_ZH[kind]}${durationText === null ? '' : ` ${durationText}`}`,
+  park: { held: '被{a}扣留 {d}', delayed: '被{a}延迟 {d}', reorder: '被{a}压后 {d}' },
+  parkOpen: { held: '被{a}扣留', delayed: '被{a}延迟', reorder: '被{a}压后' },
+  actorUser: '用户',
+  actorRule: (id: string) => `规则 ${id} `,
+  dropped: '已丢弃',
+  // The RFC names stay (the app and the zh-CN lessons use them); the textbook Chinese name follows.
+  stateGloss: {
+    CLOSED: '关闭', LISTEN: '监听', 'SYN-SENT': '同步已发送', 'SYN-RECEIVED': '同步已收到', ESTABLISHED: '已建立连接',
+    'FIN-WAIT-1': '终止等待1', 'FIN-WAIT-2': '终止等待2', 'CLOSE-WAIT': '关闭等待', CLOSING: '同时关闭', 'LAST-ACK': '最后确认', 'TIME-WAIT': '时间等待',
+  },
+  legend: { original: '数据包', retransmission: '重传', copy: '路由器制造的副本', dropped: '丢弃', parked: '在路由器中等待' },
 };
 
 export type Strings = typeof EN;

@@ -3,8 +3,9 @@
 // the router (hold/release, delay, reorder). Pure; the SVG builder only draws what this returns.
 import type { SegSummary } from '../../tcp/trace.js';
 import { ROUTER, type Lineage, type TraceEvent } from '../../net/trace.js';
+import { PacketNumbering, START_KINDS } from '../packet-numbers.js';
 import { lineagePhrase } from './fate.js';
-import { isnByConn, segLabel, wscaleByConn } from './svg-label.js';
+import { segLabelParts } from './svg-label.js';
 import type { ExportHost } from './types.js';
 
 export interface LadderArrow {
@@ -26,7 +27,10 @@ export interface LadderArrow {
   corrupted: boolean;
   lineage: Lineage;
   seg: SegSummary;
+  /** The whole Wireshark label ("[SYN] Seq=0 Win=65535 Len=0 MSS=1460"). */
   label: string;
+  /** The label without its options, for a crowded picture (the full one goes into a tooltip). */
+  labelCore: string;
   /** "retransmission of #3", "duplicate of #7" …; null for an original. */
   tag: string | null;
 }
@@ -35,8 +39,11 @@ export interface LadderModel {
   arrows: LadderArrow[];
   /** Arrows left out because of maxArrows. */
   omitted: number;
-  /** State changes per host, in trace order. */
-  states: Array<{ t: number; host: string; conn: string; to: string }>;
+  /**
+   * State changes per host, in trace order; `after` is the packet event just before it at the same host and
+   * time (the receipt or send that caused it), so the picture can put both on one row.
+   */
+  states: Array<{ t: number; host: string; conn: string; to: string; after: { id: number; end: 'start' | 'end' } | null }>;
 }
 
 type Mutable = LadderArrow;
@@ -59,21 +66,21 @@ export interface LadderOptions {
   relative: boolean;
 }
 
-/** Starts an arrow; copies made by the router take their segment from the event or the original. */
-function startArrow(out: Map<number, Mutable>, ev: TraceEvent, ipToHost: Map<string, string>, isn: Map<string, number> | undefined, wscale: Map<string, number>): void {
-  const make = (id: number, from: string, seg: SegSummary, lineage: Lineage, conn: string): void => {
-    out.set(id, {
-      id, conn, from, to: ipToHost.get(dstIpOf(conn)) ?? null, startMs: ev.t, endMs: null, fate: 'in-flight', dropAt: null,
-      dropReason: null, park: null, corrupted: false, lineage, seg, label: segLabel(seg, conn, isn, wscale), tag: lineagePhrase(lineage),
+/** Starts the arrows of the packets `ev` puts on the wire (a send, or copies the router made). */
+function startArrows(out: Map<number, Mutable>, ev: TraceEvent, ipToHost: Map<string, string>, numbering: PacketNumbering, opts: LadderOptions): number {
+  let omitted = 0;
+  for (const p of numbering.onEvent(ev)) {
+    if (out.size >= opts.maxArrows) { omitted++; continue; }
+    const lineage: Lineage = ev.kind === 'segment.send' ? ev.lineage : ev.kind === 'router.replay' ? { type: 'replay', of: ev.of }
+      : ev.kind === 'router.edit' ? { type: 'edited', of: ev.of } : { type: 'duplicate', of: (ev as { id: number }).id };
+    const parts = segLabelParts(p.seg, p.numbers, opts.relative);
+    out.set(p.id, {
+      id: p.id, conn: p.conn, from: ev.kind === 'segment.send' ? ev.host : ROUTER, to: ipToHost.get(dstIpOf(p.conn)) ?? null, startMs: ev.t, endMs: null,
+      fate: 'in-flight', dropAt: null, dropReason: null, park: null, corrupted: false, lineage, seg: p.seg,
+      label: parts.options === '' ? parts.core : `${parts.core} ${parts.options}`, labelCore: parts.core, tag: lineagePhrase(lineage),
     });
-  };
-  if (ev.kind === 'segment.send') make(ev.id, ev.host, ev.seg, ev.lineage, ev.conn);
-  else if (ev.kind === 'router.replay') make(ev.id, ROUTER, ev.seg, { type: 'replay', of: ev.of }, ev.conn);
-  else if (ev.kind === 'router.edit') make(ev.id, ROUTER, ev.seg, { type: 'edited', of: ev.of }, ev.conn);
-  else if (ev.kind === 'router.duplicate') {
-    const orig = out.get(ev.id);
-    if (orig !== undefined) for (const c of ev.copies) make(c, ROUTER, orig.seg, { type: 'duplicate', of: ev.id }, ev.conn);
   }
+  return omitted;
 }
 
 /** Applies an end or park event to its arrow. */
@@ -94,23 +101,22 @@ function updateArrow(a: Mutable, ev: TraceEvent): void {
 
 export function buildLadder(trace: readonly TraceEvent[], hosts: readonly ExportHost[], opts: LadderOptions): LadderModel {
   const ipToHost = hostByIp(hosts);
-  const isn = opts.relative ? isnByConn(trace) : undefined;
-  const wscale = wscaleByConn(trace); // (the window is scaled whether or not sequence numbers are relative)
+  // Every packet is numbered, drawn or not: the window is scaled whether or not sequence numbers are relative.
+  const numbering = new PacketNumbering();
   const arrows = new Map<number, Mutable>();
   const states: LadderModel['states'] = [];
   let omitted = 0;
+  const lastPacketEv = new Map<string, { t: number; id: number; end: 'start' | 'end' }>();
   for (const ev of trace) {
-    if (ev.kind === 'state') { states.push({ t: ev.t, host: ev.host, conn: ev.conn, to: ev.to }); continue; }
-    const starts = ev.kind === 'segment.send' || ev.kind === 'router.replay' || ev.kind === 'router.edit' || ev.kind === 'router.duplicate';
-    if (starts && ev.kind !== 'router.duplicate') {
-      if (arrows.size >= opts.maxArrows) { omitted++; continue; }
-      startArrow(arrows, ev, ipToHost, isn, wscale);
+    if (ev.kind === 'state') {
+      const last = lastPacketEv.get(ev.host);
+      states.push({ t: ev.t, host: ev.host, conn: ev.conn, to: ev.to, after: last !== undefined && last.t === ev.t ? { id: last.id, end: last.end } : null });
       continue;
     }
-    if (ev.kind === 'router.duplicate') {
-      const room = opts.maxArrows - arrows.size;
-      if (room < ev.copies.length) omitted += ev.copies.length - Math.max(0, room);
-      if (room > 0) startArrow(arrows, { ...ev, copies: ev.copies.slice(0, room) }, ipToHost, isn, wscale);
+    if (ev.kind === 'segment.send' || ev.kind === 'segment.recv') lastPacketEv.set(ev.host, { t: ev.t, id: ev.id, end: ev.kind === 'segment.send' ? 'start' : 'end' });
+    if (START_KINDS.has(ev.kind)) {
+      omitted += startArrows(arrows, ev, ipToHost, numbering, opts);
+      if (ev.kind !== 'router.duplicate') continue; // (a duplicate event also belongs to its original)
     }
     const id = (ev as { id?: number }).id;
     const a = id === undefined ? undefined : arrows.get(id);

@@ -13,7 +13,7 @@ export function escapeXml(text: string): string {
 }
 
 /** East Asian wide characters (CJK, kana, Hangul, full-width forms) take a full em. */
-function isWide(code: number): boolean {
+export function isWide(code: number): boolean {
   return (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) ||
     (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) ||
     (code >= 0xffe0 && code <= 0xffe6) || code >= 0x20000;
@@ -51,3 +51,22 @@ export function ellipsize(text: string, maxPx: number, fontPx: number): string {
 
 /** The font stack of every export: monospace for aligned labels, then CJK fallbacks for Chinese text. */
 export const FONT_FAMILY = "'DejaVu Sans Mono', 'Noto Sans Mono CJK SC', Menlo, Consolas, monospace";
+
+export interface Box { x0: number; y0: number; x1: number; y1: number }
+
+/** Padding around a text box: the white halo labels are drawn with (stroke-width 3) and rounding. */
+const BOX_PAD_PX = 1.5;
+
+/**
+ * The box a one-line <text> covers (estimated: no DOM headlessly): textWidthPx wide, from the ascent of a
+ * CJK glyph above the baseline to the descent below it. The ladder's layout and its tests use this one.
+ */
+export function textBox(x: number, baselineY: number, anchor: 'start' | 'middle' | 'end', text: string, fontPx: number): Box {
+  const w = textWidthPx(text, fontPx);
+  const x0 = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
+  return { x0: x0 - BOX_PAD_PX, x1: x0 + w + BOX_PAD_PX, y0: baselineY - fontPx * 0.92 - BOX_PAD_PX, y1: baselineY + fontPx * 0.26 + BOX_PAD_PX };
+}
+
+export function boxesOverlap(a: Box, b: Box): boolean {
+  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+}
