@@ -5,18 +5,15 @@ import { keysAt } from '../../../src-main/lab/key-hints.js';
 import { parseScenario } from '../../../src-main/lab/scenario.js';
 import { scenarioV1Schema } from '../../../src-main/lab/scenario-schema.js';
 import { loadSession, saveSession } from '../../../src-main/lab/session-file.js';
-import { lessonSession } from './session-helpers.js';
+import { lessonSession, twoHostScenario, type ScenarioDoc } from './session-helpers.js';
 
-type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Doc = ScenarioDoc;
 
 function scenario(): Doc {
-  return {
-    format: 'tcplab.scenario/1',
-    title: { en: 'T', 'zh-CN': 'T' },
-    hosts: [{ name: 'A', ip: '10.0.0.1' }, { name: 'B', ip: '10.0.0.2' }],
+  return twoHostScenario({
     rules: [{ match: { from: 'A' }, action: 'delay', delayMs: 5 }],
     steps: [{ atMs: 0, host: 'B', call: 'listen', port: 80 }],
-  };
+  });
 }
 
 function unknownKeyMessages(doc: unknown): string[] {

@@ -3,21 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../../src-main/lab/scenario.js';
 import { loadSession, saveSession } from '../../../src-main/lab/session-file.js';
-import { lessonSession } from './session-helpers.js';
+import { listenAndConnect, lessonSession, twoHostScenario, type ScenarioDoc } from './session-helpers.js';
 
-type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Doc = ScenarioDoc;
 
 function scenario(): Doc {
-  return {
-    format: 'tcplab.scenario/1',
-    title: { en: 'T', 'zh-CN': 'T' },
-    hosts: [{ name: 'A', ip: '10.0.0.1' }, { name: 'B', ip: '10.0.0.2' }],
+  return twoHostScenario({
     rules: [{ match: { from: 'A' }, action: 'drop' }, { match: { from: 'B' }, action: 'drop' }],
-    steps: [
-      { atMs: 0, host: 'B', call: 'listen', port: 80 },
-      { atMs: 0, host: 'A', call: 'connect', port: 40000, to: '10.0.0.2:80' },
-    ],
-  };
+    steps: listenAndConnect(),
+  });
 }
 
 function lines(doc: unknown): string[] {

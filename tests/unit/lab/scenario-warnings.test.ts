@@ -8,21 +8,16 @@ import { formatErrors, parseScenario, type ScenarioError } from '../../../src-ma
 import { checkScenarioActions } from '../../../src-main/lab/scenario-action-check.js';
 import { runScenario } from '../../../src-main/lab/scenario-exec.js';
 import { newSession } from '../../../src-main/lab/session-model.js';
+import { listenAndConnect, twoHostScenario, type ScenarioDoc } from './session-helpers.js';
 
-type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Doc = ScenarioDoc;
 
 function scenario(): Doc {
-  return {
-    format: 'tcplab.scenario/1',
-    title: { en: 'T', 'zh-CN': 'T' },
-    hosts: [{ name: 'A', ip: '10.0.0.1' }, { name: 'B', ip: '10.0.0.2' }],
+  return twoHostScenario({
     rules: [{ match: { from: 'A', flags: 'S' }, action: 'cache' }],
-    steps: [
-      { atMs: 0, host: 'B', call: 'listen', port: 80 },
-      { atMs: 0, host: 'A', call: 'connect', port: 40000, to: '10.0.0.2:80' },
-    ],
+    steps: listenAndConnect(),
     untilMs: 1000,
-  };
+  });
 }
 
 function warnings(doc: Doc): ScenarioError[] {

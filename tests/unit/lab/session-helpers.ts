@@ -36,3 +36,23 @@ export function firstSendAfter(lab: LabSession, fromMs: number, flags?: string):
 export function drop(id: number): InterventionBody {
   return { op: 'drop', id };
 }
+
+/** A scenario document to break on purpose: A (10.0.0.1) and B (10.0.0.2), plus the given rules, steps and fields. */
+export type ScenarioDoc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export function twoHostScenario(fields: ScenarioDoc): ScenarioDoc {
+  return {
+    format: 'tcplab.scenario/1',
+    title: { en: 'T', 'zh-CN': 'T' },
+    hosts: [{ name: 'A', ip: '10.0.0.1' }, { name: 'B', ip: '10.0.0.2' }],
+    ...fields,
+  };
+}
+
+/** B listens on port 80 and A connects to it, both at 0 ms (new objects each time: tests edit them). */
+export function listenAndConnect(): ScenarioDoc[] {
+  return [
+    { atMs: 0, host: 'B', call: 'listen', port: 80 },
+    { atMs: 0, host: 'A', call: 'connect', port: 40000, to: '10.0.0.2:80' },
+  ];
+}
