@@ -10,14 +10,9 @@ set -euo pipefail
 rtt=$1 half=$(( $1 / 2 ))
 here=$(cd "$(dirname "$0")" && pwd)
 A=tlo-rto-$$-a B=tlo-rto-$$-b M=tlo-rto-$$-m
-pcap=$(mktemp --suffix=.pcap)
-cleanup() {
-  for n in $A $B $M; do ip netns pids $n 2>/dev/null | xargs -r kill 2>/dev/null || true; done
-  for n in $A $B $M; do ip netns del $n 2>/dev/null || true; done
-  rm -f "$pcap"
-}
-trap cleanup EXIT
-ip netns add $A; ip netns add $B; ip netns add $M
+. "$here/../netns-pair.sh"
+pcap=$(mktemp --suffix=.pcap); ORACLE_TMP_FILES+=("$pcap")
+oracle_netns $A $B $M
 ip link add va netns $A type veth peer name ma netns $M
 ip link add vb netns $B type veth peer name mb netns $M
 ip -n $A addr add 10.77.0.1/24 dev va; ip -n $B addr add 10.77.0.2/24 dev vb

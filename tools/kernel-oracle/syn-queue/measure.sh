@@ -7,12 +7,8 @@ set -euo pipefail
 [ $# -eq 4 ] || { echo "usage: $0 BACKLOG TCP_SYNCOOKIES TCP_MAX_SYN_BACKLOG SPOOFED_SYNS" >&2; exit 2; }
 here=$(cd "$(dirname "$0")" && pwd)
 A=tlo-synq-$$-a B=tlo-synq-$$-b
-cleanup() { ip netns pids $B 2>/dev/null | xargs -r kill 2>/dev/null || true; ip netns del $A 2>/dev/null || true; ip netns del $B 2>/dev/null || true; }
-trap cleanup EXIT
-ip netns add $A; ip netns add $B
-ip link add va netns $A type veth peer name vb netns $B
-ip -n $A addr add 10.77.0.1/16 dev va; ip -n $B addr add 10.77.0.2/16 dev vb
-ip -n $A link set va up; ip -n $B link set vb up; ip -n $A link set lo up; ip -n $B link set lo up
+. "$here/../netns-pair.sh"
+oracle_pair $A $B 16
 # The spoofed sources (10.88.x.y) need a route from B, or the kernel drops the SYN before queueing it.
 # A does not forward, so the SYN-ACKs die there.
 ip -n $B route add default via 10.77.0.1

@@ -12,12 +12,8 @@ if [ "${1:-}" = --server-closes ]; then close_after_read='c.close();'; shift; fi
 [ $# -ge 1 ] || { echo "usage: $0 OFFSET@GAPMS..." >&2; exit 2; }
 here=$(cd "$(dirname "$0")" && pwd)
 A=tlo-syns-$$-a B=tlo-syns-$$-b
-cleanup() { ip netns pids $B 2>/dev/null | xargs -r kill 2>/dev/null || true; ip netns del $A 2>/dev/null || true; ip netns del $B 2>/dev/null || true; }
-trap cleanup EXIT
-ip netns add $A; ip netns add $B
-ip link add va netns $A type veth peer name vb netns $B
-ip -n $A addr add 10.77.0.1/16 dev va; ip -n $B addr add 10.77.0.2/16 dev vb
-ip -n $A link set va up; ip -n $B link set vb up; ip -n $A link set lo up; ip -n $B link set lo up
+. "$here/../netns-pair.sh"
+oracle_pair $A $B 16
 for ns in $A $B; do ip netns exec $ns sysctl -qw net.ipv4.tcp_timestamps=0; done
 ip netns exec $B sysctl -qw net.ipv4.tcp_fin_timeout=${FIN_TIMEOUT:-60}
 ip netns exec $B python3 -c "

@@ -8,13 +8,9 @@
 set -euo pipefail
 ts=${1:-0}
 A=tlo-twr-$$-a B=tlo-twr-$$-b
-pcap=$(mktemp --suffix=.pcap)
-cleanup() { ip netns pids $B 2>/dev/null | xargs -r kill 2>/dev/null || true; ip netns del $A 2>/dev/null || true; ip netns del $B 2>/dev/null || true; rm -f "$pcap"; }
-trap cleanup EXIT
-ip netns add $A; ip netns add $B
-ip link add va netns $A type veth peer name vb netns $B
-ip -n $A addr add 10.77.0.1/24 dev va; ip -n $B addr add 10.77.0.2/24 dev vb
-ip -n $A link set va up; ip -n $B link set vb up; ip -n $A link set lo up; ip -n $B link set lo up
+. "$(cd "$(dirname "$0")" && pwd)/../netns-pair.sh"
+pcap=$(mktemp --suffix=.pcap); ORACLE_TMP_FILES+=("$pcap")
+oracle_pair $A $B 24
 ip netns exec $A sysctl -qw net.ipv4.tcp_timestamps=$ts
 ip netns exec $B sysctl -qw net.ipv4.tcp_timestamps=$ts
 ip netns exec $B tshark -q -i vb -w "$pcap" -f 'tcp port 80' 2>/dev/null &
