@@ -59,6 +59,16 @@ export function floodSpec(spoofedSyns: number, legitimateClients: number): RunSp
   };
 }
 
+/** Builds and runs `spec` to its end into `sink`, timing both (the engine benchmarks' timed part). */
+function timedRun(spec: RunSpec, sink: CountingSink): { net: Network; wallS: number; minorFaults: number; systemCpuS: number } {
+  const kernel = kernelMeter();
+  const started = process.hrtime.bigint();
+  const net = new Network(spec, sink);
+  net.runUntil(spec.untilMs);
+  const wallS = elapsedS(started);
+  return { net, wallS, ...kernel() };
+}
+
 export const engineFlood: BenchDef<{ spoofedSyns: number; legitimateClients: number }> = {
   name: 'engine.flood',
   metric: 'wall time',
@@ -70,14 +80,8 @@ export const engineFlood: BenchDef<{ spoofedSyns: number; legitimateClients: num
   warmups: 1,
   repeats: 3,
   run({ spoofedSyns, legitimateClients }) {
-    const spec = floodSpec(spoofedSyns, legitimateClients);
     const sink = new CountingSink();
-    const kernel = kernelMeter();
-    const started = process.hrtime.bigint();
-    const net = new Network(spec, sink);
-    net.runUntil(spec.untilMs);
-    const wallS = elapsedS(started);
-    const { minorFaults, systemCpuS } = kernel();
+    const { net, wallS, minorFaults, systemCpuS } = timedRun(floodSpec(spoofedSyns, legitimateClients), sink);
     if (sink.connected.size !== legitimateClients) {
       throw new Error(`engine.flood: ${sink.connected.size} of ${legitimateClients} legitimate clients connected`);
     }
@@ -113,14 +117,8 @@ export const engineClients: BenchDef<{ clients: number; bytesEach: number }> = {
   warmups: 1,
   repeats: 3,
   run({ clients, bytesEach }) {
-    const spec = clientsSpec(clients, bytesEach);
     const sink = new CountingSink();
-    const kernel = kernelMeter();
-    const started = process.hrtime.bigint();
-    const net = new Network(spec, sink);
-    net.runUntil(spec.untilMs);
-    const wallS = elapsedS(started);
-    const { minorFaults, systemCpuS } = kernel();
+    const { net, wallS, minorFaults, systemCpuS } = timedRun(clientsSpec(clients, bytesEach), sink);
     if (sink.dataBytesToServer !== clients * bytesEach) throw new Error(`engine.clients: server received ${sink.dataBytesToServer} of ${clients * bytesEach} bytes`);
     if (sink.closedOnServer.size !== clients) throw new Error(`engine.clients: ${sink.closedOnServer.size} of ${clients} server connections closed`);
     return { value: wallS, extra: { events: sink.events, connected: sink.connected.size, virtualMs: net.nowMs, peakRssMb: peakRssMb(), minorFaults, systemCpuS } };
