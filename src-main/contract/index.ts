@@ -8,3 +8,4 @@ export * from './intervention-schema.js';
 export * from './app.js';
 export * from './settings.js';
 export * from './relative-seq.js';
+export * from './state-gloss.js';

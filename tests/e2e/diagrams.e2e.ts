@@ -168,6 +168,10 @@ describe('diagrams on the handshake fixture', () => {
     // Edge labels are two lines (event, action), as in the RFC figure: LISTEN → SYN-RECEIVED and SYN-SENT → SYN-RECEIVED.
     await expect(state.locator('text', { hasText: '收 SYN发 SYN,ACK' }).count()).resolves.toBe(2);
     await expect(state.locator('[aria-live]').textContent()).resolves.toContain('经过的转换');
+    // Each box keeps its RFC name and gives the textbook Chinese name under it (contract/state-gloss.ts).
+    const box = state.locator('g.node', { hasText: 'SYN-SENT' });
+    await expect(box.locator('text').allTextContents()).resolves.toEqual(['SYN-SENT', '同步已发送']);
+    await expect(state.locator('g.node text.gloss').count()).resolves.toBe(12);
     await expect(page.getByRole('checkbox', { name: '相对序号' }).count()).resolves.toBe(1);
     await page.close();
   });

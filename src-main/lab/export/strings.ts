@@ -1,5 +1,6 @@
 // Words the exports print around the data, in both languages. The engine's own text (trace details, drop
 // reasons, causes) is English in the trace; the zh-CN exports show it through contract/trace-text.ts.
+import { STATE_GLOSS_ZH } from '../../contract/state-gloss.js';
 import type { Lang } from './types.js';
 
 const EN = {
@@ -103,10 +104,7 @@ const ZH: typeof EN = {
   actorRule: (id: string) => `规则 ${id} `,
   dropped: '已丢弃',
   // The RFC names stay (the app and the zh-CN lessons use them); the textbook Chinese name follows.
-  stateGloss: {
-    CLOSED: '关闭', LISTEN: '监听', 'SYN-SENT': '同步已发送', 'SYN-RECEIVED': '同步已收到', ESTABLISHED: '已建立连接',
-    'FIN-WAIT-1': '终止等待1', 'FIN-WAIT-2': '终止等待2', 'CLOSE-WAIT': '关闭等待', CLOSING: '同时关闭', 'LAST-ACK': '最后确认', 'TIME-WAIT': '时间等待',
-  },
+  stateGloss: STATE_GLOSS_ZH,
   legend: { original: '数据包', retransmission: '重传', copy: '路由器制造的副本', dropped: '丢弃', parked: '在路由器中等待' },
 };
 

@@ -72,7 +72,16 @@ function figure(ep: Endpoint, lang: Lang): string {
   for (const n of NODES) {
     const on = lit.has(n.id);
     out.push(`<rect x="${num(n.x - NODE_W / 2)}" y="${num(n.y - NODE_H / 2)}" width="${NODE_W}" height="${NODE_H}" rx="8" fill="${on ? C.lit : C.node}" stroke="${on ? C.litStroke : C.nodeStroke}" stroke-width="${on ? 2 : 1}"/>`);
-    out.push(svgText(n.x, n.y + 4, n.id === 'CLOSED-END' ? 'CLOSED' : n.id, { 'text-anchor': 'middle', 'font-size': 12, 'font-weight': on ? 'bold' : 'normal', fill: C.text }));
+    const name = n.id === 'CLOSED-END' ? 'CLOSED' : n.id;
+    const gloss = strings(lang).stateGloss[name];
+    const nameStyle = { 'text-anchor': 'middle', 'font-size': 12, 'font-weight': on ? 'bold' : 'normal', fill: C.text };
+    if (gloss === undefined) {
+      out.push(svgText(n.x, n.y + 4, name, nameStyle));
+    } else {
+      // zh-CN: the RFC name and, under it, the textbook Chinese name (contract/state-gloss.ts).
+      out.push(svgText(n.x, n.y - 2, name, nameStyle));
+      out.push(svgText(n.x, n.y + 12, gloss, { 'text-anchor': 'middle', 'font-size': 10, fill: C.text }));
+    }
   }
   return out.join('');
 }

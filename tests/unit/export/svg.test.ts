@@ -177,6 +177,16 @@ describe('state diagram SVG', () => {
     }
   });
 
+  it('names each box by its RFC name, and in zh-CN also by its textbook Chinese name under it', () => {
+    const zh = stateSvg(input, { lang: 'zh-CN' });
+    const en = stateSvg(input, { lang: 'en' });
+    for (const [state, gloss] of [['TIME-WAIT', '时间等待'], ['SYN-RECEIVED', '同步已收到'], ['ESTABLISHED', '已建立连接']]) {
+      expect(zh).toMatch(new RegExp(`>${state}</text><text [^>]*>${gloss}</text>`));
+      expect(en).toContain(`>${state}</text>`);
+      expect(en).not.toContain(gloss);
+    }
+  });
+
   it('says so when there is no state change', () => {
     expect(stateSvg({ title: { en: 't', 'zh-CN': 't' }, trace: [] })).toContain('no state changes in this trace');
   });
