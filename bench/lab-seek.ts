@@ -48,7 +48,7 @@ export const labSeek: BenchDef<{ events: number; seeks: number }> = {
       lab.seekMs(tMs);
       const t1 = nowMs();
       const net = lab.stateAtCursor().network;
-      const router = routerViewOf(net);
+      const router = routerViewOf(net, tl.packetNumbers);
       const conns = connectionsOf(net);
       const t2 = nowMs();
       if (lab.cursor.tMs !== tMs || router.atMs !== tMs) throw new Error(`lab.seek: cursor at ${lab.cursor.tMs} ms, router at ${router.atMs} ms, asked ${tMs} ms`);

@@ -62,10 +62,13 @@ export function sessionHandlers(sh: SessionHost, version: string, clock: HostClo
     'timeline.branch': ({ name }) => sh.edit((l) => l.branch(name), true),
     'timeline.switch': ({ branch }) => sh.edit((l) => l.switchTo(branch), true),
     'trace.get': ({ from, count, branch }) => lab().traceSlice(from, count, branch),
-    'view.router': () => routerViewOf(lab().stateAtCursor().network),
+    'view.router': () => {
+      const l = lab();
+      return routerViewOf(l.stateAtCursor().network, l.timeline.packetNumbers);
+    },
     'view.packet': ({ id }) => {
       const l = lab();
-      return packetDetailOf(l.stateAtCursor().network, id, l.timeline.events, l.cursor.event);
+      return packetDetailOf(l.stateAtCursor().network, id, l.timeline.packetNumbers);
     },
     'view.connections': () => connectionsOf(lab().stateAtCursor().network),
     'view.tcbHistory': ({ host, conn, fromMs, points }) => {

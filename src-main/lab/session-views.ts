@@ -1,17 +1,17 @@
 // Read-only views of the network at the cursor, in the contract's shapes (plain copies for the renderer):
 // the router (queues, held, in flight, cached, rules), one packet with its bytes, every connection and
-// every listener.
+// every listener. Packet labels number Seq/Ack as Wireshark does (the timeline's PacketNumberIndex), the
+// same numbers the ladder and the exports print, so one packet reads the same in every panel.
 import { LabError } from '../contract/errors.js';
 import type { ConnectionView, ListenerView, PacketDetail, RouterPacketView, RouterView } from '../contract/session.js';
 import { hexDump } from '../tcp/codec.js';
 import { FLAG } from '../tcp/segment.js';
 import { wireBytesOf } from './export/pcapng-export.js';
-import { windowScale, wiresharkLabel, type RelativeTo } from '../net/label.js';
+import { windowScale, wiresharkLabel } from '../net/label.js';
 import type { Network } from '../net/network.js';
 import { lineageText, type Fate, type PacketRecord } from '../net/packets.js';
 import { segSummary } from '../net/trace.js';
-import type { TraceReader } from './trace-store.js';
-import { PacketNumbering, START_KINDS } from './packet-numbers.js';
+import type { PacketNumberIndex } from './packet-number-index.js';
 
 /**
  * A queued packet's index among the packets WAITING toward its receiver, which is what the move intervention
@@ -26,8 +26,9 @@ function waitingIndex(queues: ReturnType<Network['routerView']>['queues'], to: s
   return onWire ? (at === 0 ? null : at - 1) : at;
 }
 
-export function routerViewOf(net: Network): RouterView {
-  const v = net.routerView();
+/** The router at the cursor; `numbers`: the timeline's (Timeline.packetNumbers), which labels use. */
+export function routerViewOf(net: Network, numbers: PacketNumberIndex): RouterView {
+  const v = net.routerView((id) => numbers.relativeTo(id));
   const out: RouterView = { atMs: v.nowMs, inFlight: [], queued: [], held: [], cached: [], rules: [], queueCapacity: {} };
   for (const p of v.packets) {
     const seg = net.packet(p.id)?.seg;
@@ -81,23 +82,6 @@ function fateText(f: Fate): string {
   }
 }
 
-/**
- * Packet #id's relative numbers as Wireshark computes them (contract/relative-seq.ts): every packet sent
- * before it, up to the cursor, in wire order. {} when its send is not before the cursor: absolute numbers.
- */
-function relativeFrom(trace: TraceReader, upTo: number, id: number): RelativeTo {
-  const numbering = new PacketNumbering();
-  for (let i = 0; i < upTo && i < trace.length; i++) {
-    if (!START_KINDS.has(trace.kindAt(i))) continue; // (no copy of the other events)
-    for (const p of numbering.onEvent(trace.get(i))) {
-      if (p.id !== id) continue;
-      const n = p.numbers;
-      return { seqBase: n.seqBase, ...(n.ackBase === undefined ? {} : { ackBase: n.ackBase }), ...(n.winShift === undefined ? {} : { winShift: n.winShift }) };
-    }
-  }
-  return {};
-}
-
 function hexOf(r: PacketRecord): string {
   try {
     return hexDump(wireBytesOf(r));
@@ -106,8 +90,11 @@ function hexOf(r: PacketRecord): string {
   }
 }
 
-/** Packet #id as known at the cursor; LabError 'unknown-packet' when it does not exist (yet) or was evicted. */
-export function packetDetailOf(net: Network, id: number, trace: TraceReader, cursorEvent: number): PacketDetail {
+/**
+ * Packet #id as known at the cursor; LabError 'unknown-packet' when it does not exist (yet) or was evicted.
+ * `numbers`: the timeline's (Timeline.packetNumbers), as routerViewOf, so the two labels always agree.
+ */
+export function packetDetailOf(net: Network, id: number, numbers: PacketNumberIndex): PacketDetail {
   const r = net.packet(id);
   if (r === undefined) {
     const last = net.packetStats().lastId;
@@ -115,7 +102,7 @@ export function packetDetailOf(net: Network, id: number, trace: TraceReader, cur
     throw new LabError('unknown-packet', why, '$.id');
   }
   const history = [`sent by ${r.from} at ${r.sentMs} ms (${lineageText(r.lineage)})`, ...r.notes, fateText(r.fate)];
-  const relative = relativeFrom(trace, cursorEvent, id);
+  const relative = numbers.relativeTo(id) ?? {};
   const winScale = windowScale((r.seg.flags & FLAG.SYN) !== 0, relative.winShift);
   return {
     id, conn: r.conn, from: r.from, to: r.to ?? '', sentMs: r.sentMs, fate: fateText(r.fate), fateState: r.fate.state, lineage: r.lineage,

@@ -8,6 +8,7 @@
 // and snapshots), so a refused edit leaves the old timeline exactly as it was.
 import type { Intervention } from '../net/interventions.js';
 import { traceLine } from '../net/trace.js';
+import { PacketNumberIndex } from './packet-number-index.js';
 import { Executor, Tap, type Plan, type Snapshot } from './session-executor.js';
 import { TraceStore } from './trace-store.js';
 
@@ -44,6 +45,7 @@ export class Timeline {
   private head: Executor;
   private viewKey = '';
   private viewExec: Executor | undefined;
+  private numbers: PacketNumberIndex | undefined;
 
   private constructor(readonly plan: Plan, events: TraceStore, snaps: Snapshot[], base: Snapshot | Executor, readonly every: number) {
     this.events = events;
@@ -79,6 +81,14 @@ export class Timeline {
 
   get snapshotCount(): number {
     return this.snaps.length;
+  }
+
+  /**
+   * Every packet's relative Seq/Ack as Wireshark numbers them, for the router list and the inspector. Built on
+   * first use and extended as they ask (a packet's numbers never depend on the cursor, only on earlier packets).
+   */
+  get packetNumbers(): PacketNumberIndex {
+    return (this.numbers ??= new PacketNumberIndex(this.events));
   }
 
   /** traceLine of event i, computed once. */

@@ -7,7 +7,7 @@ export type { Fate, PacketRecord, Where } from './packets.js';
 export { lineageText } from './packets.js';
 export { traceLine, type Lineage, type NetTraceEvent, type TraceEvent, type TraceSink } from './trace.js';
 export { wiresharkLabel, type RelativeTo } from './label.js';
-export type { CachedView, PacketView, QueueView, RouterView } from './view.js';
+export type { CachedView, NumbersOf, PacketView, QueueView, RouterView } from './view.js';
 export { DEFAULT_LIMITS, type NetLimits } from './core.js';
 export { DEFAULT_LINK } from './build.js';
 export { MAX_PAYLOAD_BYTES } from './edits.js';

@@ -21,7 +21,7 @@ import { KLASS_COMMAND } from './scheduler.js';
 import type { RuleAction, RuleMatch, RuleSpec, RunSpec, StepCall } from './spec.js';
 import { callOf, type CallResult } from './steps.js';
 import type { TraceSink } from './trace.js';
-import { packetRecord, routerView, type RouterView } from './view.js';
+import { packetRecord, routerView, type NumbersOf, type RouterView } from './view.js';
 
 export interface NetworkOptions {
   limits?: Partial<NetLimits>;
@@ -184,8 +184,9 @@ export class Network {
     return result.status === 'applied' && result.call !== null ? result.call : { ok: true, conn: null };
   }
 
-  routerView(): RouterView {
-    return routerView(this.s);
+  /** The router's queues, travelling and cached packets; labels numbered by `numbersOf` (view.ts NumbersOf). */
+  routerView(numbersOf?: NumbersOf): RouterView {
+    return routerView(this.s, numbersOf);
   }
 
   /** A copy of packet #id's record; undefined when unknown or evicted from the bounded store. */

@@ -1,6 +1,5 @@
 // Read-only views for the UI's router-queue list and packet inspector. They are fresh objects: the
 // caller may keep or send them anywhere without touching the network's state.
-import type { Segment } from '../tcp/segment.js';
 import { senderIsn, type NetState } from './core.js';
 import { wiresharkLabel, type RelativeTo } from './label.js';
 import { keyOf, type LivePacket, type PacketRecord, type Where } from './packets.js';
@@ -11,7 +10,10 @@ export interface PacketView {
   conn: string;
   from: string;
   to: string | null;
-  /** Wireshark-like summary with sequence numbers relative to each side's ISN when known. */
+  /**
+   * Wireshark-like summary. Its Seq/Ack are relative by the numbering routerView() is given (the lab gives
+   * Wireshark's exact rules, as the ladder, inspector and exports use); without one, by each side's latest SYN.
+   */
   label: string;
   lineage: Lineage;
   where: Where;
@@ -53,6 +55,18 @@ export interface RouterView {
   cacheEvicted: number;
 }
 
+/**
+ * The numbers to print packet #id of `conn` with; undefined prints absolute ones. net/ cannot know
+ * Wireshark's numbering (it lives in contract/, which net/ must not import: see DESIGN.md "Layers"), so
+ * whoever shows the view to a user passes it in (lab/session-views.ts routerViewOf).
+ */
+export type NumbersOf = (id: number, conn: string) => RelativeTo | undefined;
+
+/**
+ * net/'s own approximation, for a network used without the lab: relative to the latest SYN the router saw
+ * from each side. Unlike Wireshark it ignores a new conversation on the same ports, numbers a packet by the
+ * bases at view time (not at its send) and leaves a side without a SYN absolute.
+ */
 export function relativeTo(s: NetState, conn: string): RelativeTo {
   const [a = '', b = ''] = conn.split('>');
   const out: RelativeTo = {};
@@ -65,30 +79,26 @@ export function relativeTo(s: NetState, conn: string): RelativeTo {
   return out;
 }
 
-export function labelOf(s: NetState, seg: Segment, conn: string): string {
-  return wiresharkLabel(seg, relativeTo(s, conn));
-}
-
-function packetView(s: NetState, p: LivePacket): PacketView {
+function packetView(s: NetState, p: LivePacket, numbersOf: NumbersOf): PacketView {
   const r = p.record;
   let position: number | null = null;
   if (p.where === 'queued') position = s.queues.get(r.to!)!.ids.indexOf(p.id);
   const parked = p.where === 'held' || p.where === 'delayed' || p.where === 'reorder';
   return {
-    id: p.id, conn: keyOf(r), from: r.from, to: r.to, label: labelOf(s, p.seg, keyOf(r)), lineage: { ...r.lineage },
+    id: p.id, conn: keyOf(r), from: r.from, to: r.to, label: wiresharkLabel(p.seg, numbersOf(p.id, keyOf(r))), lineage: { ...r.lineage },
     where: p.where, position, sinceMs: p.sinceMs, untilMs: p.untilMs, by: parked ? p.parkedBy : null, notes: [...r.notes],
   };
 }
 
-export function routerView(s: NetState): RouterView {
+export function routerView(s: NetState, numbersOf: NumbersOf = (_id, conn) => relativeTo(s, conn)): RouterView {
   const queues: QueueView[] = [];
   for (const h of s.hosts.values()) {
     const q = s.queues.get(h.name)!;
     queues.push({ toward: h.name, capacity: h.link.queueCapacity, bandwidthBps: h.link.bandwidthBps, busyUntilMs: q.busyUntilMs, ids: [...q.ids] });
   }
-  const packets = [...s.live.values()].sort((a, b) => a.id - b.id).map((p) => packetView(s, p));
+  const packets = [...s.live.values()].sort((a, b) => a.id - b.id).map((p) => packetView(s, p, numbersOf));
   const cached = [...s.cache.values()].map((e) => ({
-    id: e.id, conn: e.conn, from: e.from, to: e.to, label: labelOf(s, e.seg, e.conn), cachedMs: e.cachedMs, by: e.by,
+    id: e.id, conn: e.conn, from: e.from, to: e.to, label: wiresharkLabel(e.seg, numbersOf(e.id, e.conn)), cachedMs: e.cachedMs, by: e.by,
   }));
   return { nowMs: s.nowMs, queues, packets, cached, cacheEvicted: s.cacheEvicted };
 }

@@ -33,3 +33,11 @@ export function absoluteLabel(label: string, seg: SegSummary): string {
       return b ? `SLE=${b[0]} SRE=${b[1]}` : whole;
     });
 }
+
+/**
+ * A host label (router list, topology, inspector) as the "Relative sequence numbers" switch asks: as the host
+ * made it (Wireshark's relative numbers) or with the segment's absolute ones, so every panel follows the switch.
+ */
+export function labelFor(p: { label: string; seg: SegSummary }, relative: boolean): string {
+  return relative ? p.label : absoluteLabel(p.label, p.seg);
+}

@@ -12,6 +12,7 @@ import { buildLadder } from '../../../src-main/lab/export/svg-ladder-model.js';
 import { LESSONS } from '../../../src-main/lab/lessons/index.js';
 import { runScenario } from '../../../src-main/lab/scenario-exec.js';
 import { withCompare } from '../../../src-main/lab/scenario.js';
+import { PacketNumberIndex } from '../../../src-main/lab/packet-number-index.js';
 import { packetDetailOf } from '../../../src-main/lab/session-views.js';
 import { TraceStore } from '../../../src-main/lab/trace-store.js';
 import type { PacketRecord } from '../../../src-main/net/packets.js';
@@ -67,8 +68,8 @@ describe('relative numbers equal tshark\'s on the lessons', () => {
         expectMatches(truth, (id) => exported.get(id), 'export');
         const app = new Map(buildLadderFresh(trace as unknown as AnyTraceEvent[]).map((p) => [p.id, `Seq=${p.relSeq} Ack=${p.seg.flags.includes('A') ? p.relAck : 'none'}`]));
         expectMatches(truth, (id) => app.get(id), 'app ladder');
-        const reader = TraceStore.of(trace);
-        expectMatches(truth, (id) => packetDetailOf(net, id, reader, trace.length).label, 'inspector');
+        const numbers = new PacketNumberIndex(TraceStore.of(trace));
+        expectMatches(truth, (id) => packetDetailOf(net, id, numbers).label, 'inspector');
       }, 30_000);
     }
   }

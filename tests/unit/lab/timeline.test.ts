@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { LabSession } from '../../../src-main/lab/session-lab.js';
 import { newSession } from '../../../src-main/lab/session-model.js';
+import { PacketNumberIndex } from '../../../src-main/lab/packet-number-index.js';
 import { connectionsOf, routerViewOf } from '../../../src-main/lab/session-views.js';
+import { TraceStore } from '../../../src-main/lab/trace-store.js';
 import { Network } from '../../../src-main/net/network.js';
 import type { TraceEvent } from '../../../src-main/net/trace.js';
 import { Prng } from '../../../src-main/tcp/prng.js';
@@ -10,14 +12,15 @@ import { drop, firstSendAfter, fullTrace, lines, openLesson } from './session-he
 
 function views(lab: LabSession): unknown {
   const net = lab.stateAtCursor().network;
-  return { router: routerViewOf(net), conns: connectionsOf(net) };
+  return { router: routerViewOf(net, lab.timeline.packetNumbers), conns: connectionsOf(net) };
 }
 
-/** The same views from a plain network run straight to tMs (no timeline, no snapshots). */
+/** The same views from a plain network run straight to tMs (no timeline, no snapshots), numbered by its own trace. */
 function freshViews(lab: LabSession, tMs: number): unknown {
-  const net = new Network(lab.prepared.run, { emit() {} });
+  const trace: TraceEvent[] = [];
+  const net = new Network(lab.prepared.run, { emit: (ev) => trace.push(ev) });
   net.runUntil(tMs);
-  return { router: routerViewOf(net), conns: connectionsOf(net) };
+  return { router: routerViewOf(net, new PacketNumberIndex(TraceStore.of(trace))), conns: connectionsOf(net) };
 }
 
 describe('timeline seek', () => {

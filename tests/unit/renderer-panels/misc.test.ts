@@ -8,7 +8,7 @@ import { socketCall } from '../../../src-renderer/lib/socket-call.js';
 import { settingsChanges, settingsDraft, settingsPathLabel, settingsProblems } from '../../../src-renderer/lib/settings-draft.js';
 import { LabHost } from '../../../src-main/host/lab-host.js';
 import { injectTemplate } from '../../../src-renderer/lib/inject-template.js';
-import { absoluteLabel, describeOptions } from '../../../src-renderer/lib/packet-text.js';
+import { absoluteLabel, describeOptions, labelFor } from '../../../src-renderer/lib/packet-text.js';
 import { panelsEn as EN } from '../../../src-renderer/i18n/panels.en.js';
 import { panelsZhCN as ZH } from '../../../src-renderer/i18n/panels.zh-CN.js';
 
@@ -164,5 +164,11 @@ describe('absoluteLabel (the inspector heading with "Relative sequence numbers" 
     expect(absoluteLabel('[ACK] Seq=1 Ack=1 Win=65536 Len=0 SLE=1461 SRE=2921', seg)).toBe(
       '[ACK] Seq=1030499790 Ack=3985666967 Win=65536 Len=0 SLE=3985668427 SRE=3985669887');
     expect(absoluteLabel('[SYN] Seq=0 Win=65535 Len=0 MSS=1460', { ...seg, flags: 'S', options: {} })).toBe('[SYN] Seq=1030499790 Win=65535 Len=0 MSS=1460');
+  });
+
+  it('labelFor gives the router list, the topology and the inspector the host label or its absolute form, as the switch says', () => {
+    const p = { label: '[SYN, ACK] Seq=0 Ack=1 Win=65535 Len=0', seg: { flags: 'SA', seq: 3985666966, ack: 1030499790, len: 0, win: 65535, options: {} } };
+    expect(labelFor(p, true)).toBe('[SYN, ACK] Seq=0 Ack=1 Win=65535 Len=0');
+    expect(labelFor(p, false)).toBe('[SYN, ACK] Seq=3985666966 Ack=1030499790 Win=65535 Len=0');
   });
 });

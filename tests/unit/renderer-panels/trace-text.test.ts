@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LESSONS } from '../../../src-main/lab/lessons/index.js';
 import { runScenario } from '../../../src-main/lab/scenario-exec.js';
 import { withCompare } from '../../../src-main/lab/scenario.js';
+import { PacketNumberIndex } from '../../../src-main/lab/packet-number-index.js';
 import { packetDetailOf } from '../../../src-main/lab/session-views.js';
 import { TraceStore } from '../../../src-main/lab/trace-store.js';
 import { compilePattern, hasChineseTraceText, localizeTraceText } from '../../../src-main/contract/trace-text.js';
@@ -143,7 +144,7 @@ function lessonTexts(): Map<string, string> {
     const runs = [{ label: 'main', s: lesson.scenario }, ...(lesson.lesson.compare ?? []).map((c) => ({ label: c.label.en, s: withCompare(lesson.scenario, c) }))];
     for (const { label, s } of runs) {
       const { net, trace } = runScenario(s);
-      const reader = TraceStore.of(trace);
+      const numbers = new PacketNumberIndex(TraceStore.of(trace));
       for (const ev of trace) {
         const at = `${lesson.id} (${label}) ${ev.kind} at ${ev.t} ms`;
         if (ev.kind === 'state' || ev.kind === 'segment.send') keep(ev.cause, at);
@@ -151,10 +152,9 @@ function lessonTexts(): Map<string, string> {
         else if (ev.kind === 'app') keep(ev.detail, at);
         else if (ev.kind === 'note') keep(ev.text, at);
       }
-      // cursorEvent 0: the history does not depend on it, and it skips relativeFrom's scan of the trace.
       for (let id = 1; id <= net.packetStats().lastId; id++) {
         if (net.packet(id) === undefined) continue;
-        const d = packetDetailOf(net, id, reader, 0);
+        const d = packetDetailOf(net, id, numbers);
         for (const text of [d.fate, ...d.history]) keep(text, `${lesson.id} (${label}) packet #${id}`);
       }
     }
