@@ -350,6 +350,16 @@ describe('tcplab validate', () => {
     expect(cli(['validate', f('good-hold.json')]).code).toBe(0);
   });
 
+  it('refuses a bad or missing --lang before the command as it does after it (exit 2)', () => {
+    // Before: `tcplab --lang fr run …` dropped the value and ran in the locale's language.
+    const first = (args: string[]) => cli(args).err[0]?.split('\n')[0]; // then the usage, as for an unknown command
+    expect(first(['--lang', 'fr', 'run', 'syn-lost'])).toBe('tcplab: --lang must be en or zh-CN, not "fr"');
+    expect(cli(['--lang=fr', 'lessons']).code).toBe(2);
+    expect(first(['--lang'])).toBe('tcplab: --lang needs a value (en|zh-CN)');
+    expect(cli(['--lang', 'fr', 'run', 'syn-lost']).code).toBe(2);
+    expect(cli(['--lang', 'zh-CN', 'lessons']).code).toBe(0);
+  });
+
   it('has help for every command', () => {
     for (const c of ['run', 'replay', 'validate', 'lessons']) {
       const r = cli([c, '--help']);
