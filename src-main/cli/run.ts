@@ -10,6 +10,7 @@ import { intOpt, optionHelp, parseArgs, stringOpt, UsageError, type OptTable, ty
 import { CliExit, type CliIo } from './io.js';
 import { join, msg, perLang, text, type Msg } from './messages.js';
 import { checkOutputPaths, langOpt, OUTPUT_OPTIONS, requestedOutputs, writeOutputs } from './outputs.js';
+import { runFailedText } from './run-errors.js';
 import { errorLines, formatOf, MAX_INPUT_BYTES, readInput, sessionFor } from './source.js';
 import { summaryLines } from './summary.js';
 import { atScenario, printWarnings, sessionScenarioWarnings } from './warnings.js';
@@ -97,7 +98,7 @@ function execute(session: Session, p: Parsed, io: CliIo, lang: Lang, target: Run
       throw new CliExit(2, perLang((l) => msg('tooBig', origin[l], l === 'en' ? `${at(': ')}${err.message}` : `${at('：')}${err.messageZh}`)[l]));
     }
     if (err instanceof BranchActionError && target.refused !== undefined) throw target.refused(err);
-    throw new CliExit(1, msg('runFailed', err instanceof Error ? err.message : String(err)));
+    throw new CliExit(1, runFailedText(err));
   }
   if (wanted.length === 0) for (const line of summaryLines(input, origin[lang], lang)) io.out(line);
   writeOutputs(input, session, wanted, lang, io);

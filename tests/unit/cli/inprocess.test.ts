@@ -351,6 +351,23 @@ describe('tcplab validate', () => {
     expect(cli(['validate', f('good-hold.json')]).code).toBe(0);
   });
 
+  it('says why the simulation gave up on a run (exit 1) in both languages, and quotes an unexpected error in Chinese', () => {
+    // The engine's guards against a run that never moves on throw English; before, a zh-CN run printed it as is.
+    const runTo = vi.spyOn(Executor.prototype, 'runTo');
+    try {
+      writeFileSync(f('gives-up.json'), JSON.stringify(SCENARIO));
+      runTo.mockImplementation(() => { throw new Error('more than 10000000 events at 5 ms: zero-delay loop?'); });
+      expect(cli(['run', f('gives-up.json')])).toEqual({ code: 1, out: [], err: ['tcplab run: the run failed: more than 10000000 events at 5 ms: zero-delay loop?'] });
+      expect(cli(['run', f('gives-up.json'), '--lang', 'zh-CN']).err).toEqual(['tcplab run: 运行失败：在 5 毫秒这一时刻发生了超过 10000000 个事件：可能是零延迟的循环']);
+      runTo.mockImplementation(() => { throw new Error('more than 50000000 steps before 2000 ms'); });
+      expect(cli(['run', f('gives-up.json'), '--lang', 'zh-CN']).err).toEqual(['tcplab run: 运行失败：在 2000 毫秒之前执行了超过 50000000 步，运行没有向前推进']);
+      runTo.mockImplementation(() => { throw new Error('something unexpected'); });
+      expect(cli(['run', f('gives-up.json'), '--lang', 'zh-CN']).err).toEqual(['tcplab run: 运行失败：系统报告了错误：“something unexpected”']);
+    } finally {
+      runTo.mockRestore();
+    }
+  });
+
   it('refuses a bad or missing --lang before the command as it does after it (exit 2)', () => {
     // Before: `tcplab --lang fr run …` dropped the value and ran in the locale's language.
     const first = (args: string[]) => cli(args).err[0]?.split('\n')[0]; // then the usage, as for an unknown command
