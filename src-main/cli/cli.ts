@@ -7,7 +7,7 @@ import { FileError } from '../lab/io/files.js';
 import { UsageError } from './args.js';
 import { fileErrorText } from './file-errors.js';
 import { CliExit, processIo, type CliIo } from './io.js';
-import { cliLang } from './lang.js';
+import { cliLang, isLang } from './lang.js';
 import { cmdLessons, lessonsUsage } from './lessons.js';
 import { msg, text, type Msg } from './messages.js';
 import { cmdReplay, cmdRun, replayUsage, runUsage } from './run.js';
@@ -60,8 +60,12 @@ function help(topic: string | undefined, io: CliIo, lang: Lang): number {
 
 export function runCli(argv: readonly string[], io: CliIo = processIo): number {
   const lang = cliLang(argv, io.env ?? {});
-  // `tcplab --lang zh-CN run …`: the language may also come before the command.
-  const args = argv[0] === '--lang' ? argv.slice(2) : argv[0]?.startsWith('--lang=') === true ? argv.slice(1) : argv;
+  // `tcplab --lang zh-CN run …`: the language may also come before the command (checked here, since the
+  // command never sees it: `tcplab --lang fr run …` must be refused as `run … --lang fr` is).
+  const leading = argv[0] === '--lang' ? argv[1] : argv[0]?.startsWith('--lang=') === true ? argv[0].slice('--lang='.length) : null;
+  if (leading === undefined || leading === '') { io.err(`tcplab: ${msg('needsValue', 'lang', 'en|zh-CN')[lang]}\n\n${USAGE[lang]}`); return 2; }
+  if (leading !== null && !isLang(leading)) { io.err(`tcplab: ${msg('badLang', leading)[lang]}\n\n${USAGE[lang]}`); return 2; }
+  const args = argv[0] === '--lang' ? argv.slice(2) : leading !== null ? argv.slice(1) : argv;
   const [name, ...rest] = args;
   if (name === undefined) { io.err(USAGE[lang]); return 2; }
   if (name === 'help' || name === '--help' || name === '-h') return help(rest[0], io, lang);

@@ -1,14 +1,10 @@
 // lab/io's FileError messages in both languages. lab/io writes English with the user's path in it; the
 // sentences it can write are few and fixed, so they are recognised here and rebuilt from their parts. An
-// operating-system description the table does not know stays as Node wrote it, after the Chinese words.
+// operating-system error is put into Chinese by its code (os-errors.ts), whether the table knows it or not;
+// anything else is quoted after Chinese words, so a zh-CN run never prints a bare English sentence.
 import type { FileError } from '../lab/io/files.js';
 import { msg, perLang, type Msg } from './messages.js';
-
-/** Node's error codes (ioError appends them in parentheses) that a student can meet, in Chinese. */
-const OS_ZH: Readonly<Record<string, string>> = {
-  EACCES: '没有权限', EPERM: '不允许这个操作', EROFS: '文件系统是只读的', ENOSPC: '磁盘空间不足', ENOTDIR: '路径中有一部分不是文件夹',
-  ELOOP: '符号链接层数太多', ENAMETOOLONG: '文件名太长', EBUSY: '文件正被占用', EMFILE: '打开的文件太多', EIO: '输入输出错误',
-};
+import { osErrorZh, uncodedErrorZh } from './os-errors.js';
 
 /** The reasons lab/io gives for a file it will not read as text (text-decode.ts), in Chinese; null if unknown. */
 function detailZh(rest: string): string | null {
@@ -31,9 +27,10 @@ export function fileErrorText(err: FileError): Msg {
   if (verb !== undefined) {
     const file = err.file;
     const rest = m.slice(`${verb} ${file}: `.length);
-    const code = /\((E[A-Z]+)\)$/.exec(rest)?.[1];
+    // ioError appends Node's code in parentheses: EACCES, or one of Node's own (ERR_STRING_TOO_LONG).
+    const code = /\(([A-Z][A-Z0-9_]*)\)$/.exec(rest)?.[1];
     const detail = rest === 'no such file or folder' ? msg('noSuchFile') : rest === 'it is a folder' ? msg('isFolder')
-      : { en: rest, 'zh-CN': detailZh(rest) ?? (code !== undefined && OS_ZH[code] !== undefined ? `${OS_ZH[code]}（${code}）` : rest) };
+      : { en: rest, 'zh-CN': detailZh(rest) ?? (code !== undefined ? osErrorZh(code) : uncodedErrorZh(rest)) };
     const key = verb === 'cannot read' ? 'cannotRead' : 'cannotWrite';
     return perLang((lang) => msg(key, file, detail[lang])[lang]);
   }
@@ -47,5 +44,5 @@ export function fileErrorText(err: FileError): Msg {
   if (idle !== null) return { en: m, 'zh-CN': `${idle[1]!} 是一个管道，${idle[2]!} 秒内没有写入任何数据` };
   const changed = /^([\s\S]+) changed while being read$/.exec(m);
   if (changed !== null) return msg('fileChanged', changed[1]!);
-  return { en: m, 'zh-CN': m };
+  return { en: m, 'zh-CN': `${err.file}：${uncodedErrorZh(m)}` };
 }

@@ -1,6 +1,8 @@
 // Entry point of the `tcplab` command line (bin/tcplab.mjs loads it). See cli.ts.
 import { runCli } from './cli.js';
 import { quietOnClosedPipe } from './io.js';
+import { cliLang } from './lang.js';
 
-quietOnClosedPipe();
-process.exitCode = runCli(process.argv.slice(2));
+const argv = process.argv.slice(2);
+quietOnClosedPipe(cliLang(argv, process.env));
+process.exitCode = runCli(argv);

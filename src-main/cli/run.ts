@@ -1,8 +1,8 @@
 // `tcplab run` and `tcplab replay`: run a scenario (or re-run a saved session), then write the outputs
 // asked for, or print a short summary when none is.
 import { sessionExportInput, TraceLimitError, type ExportInput, type RunProgress } from '../lab/export/index.js';
-import { formatErrors } from '../lab/scenario.js';
-import { checkSessionActions } from '../lab/session-check.js';
+import type { ScenarioError } from '../lab/scenario.js';
+import { BranchActionError, branchActionError, checkBranchActions } from '../lab/session-check.js';
 import { loadSession } from '../lab/session-file.js';
 import type { Session } from '../lab/session-model.js';
 import type { Lang } from '../contract/commands.js';
@@ -10,8 +10,10 @@ import { intOpt, optionHelp, parseArgs, stringOpt, UsageError, type OptTable, ty
 import { CliExit, type CliIo } from './io.js';
 import { join, msg, perLang, text, type Msg } from './messages.js';
 import { checkOutputPaths, langOpt, OUTPUT_OPTIONS, requestedOutputs, writeOutputs } from './outputs.js';
+import { runFailedText } from './run-errors.js';
 import { errorLines, formatOf, MAX_INPUT_BYTES, readInput, sessionFor } from './source.js';
 import { summaryLines } from './summary.js';
+import { atScenario, printWarnings, sessionScenarioWarnings } from './warnings.js';
 
 const MAX_MS = 86_400_000, MAX_U32 = 4_294_967_295;
 /** A session file can hold a long action log; the host accepts up to 32 MiB of text (contract/session.ts). */
@@ -65,18 +67,38 @@ function progressReporter(io: CliIo, lang: Lang): (p: RunProgress) => void {
   };
 }
 
-function execute(session: Session, p: Parsed, io: CliIo, lang: Lang, origin: Msg, inputFile: string | undefined, branch?: string): number {
+/** What execute needs to know besides the session: how to name it, and how to report what the run refuses. */
+interface RunTarget {
+  command: 'run' | 'replay';
+  origin: Msg;
+  inputFile: string | undefined;
+  branch?: string;
+  /** Where a warning about the scenario is in the input file ($.… for a scenario, $.scenario.… for a session). */
+  warningAt: (w: ScenarioError) => ScenarioError;
+  /** The bad-input error for a refused user action of the branch (replay); a failed run otherwise. */
+  refused?: (err: BranchActionError) => CliExit;
+}
+
+function execute(session: Session, p: Parsed, io: CliIo, lang: Lang, target: RunTarget): number {
   const wanted = requestedOutputs(p);
-  checkOutputPaths(p, inputFile);
+  checkOutputPaths(p, target.inputFile);
+  const { origin, branch } = target;
   let input: ExportInput;
   try {
-    input = sessionExportInput(session, { onProgress: progressReporter(io, lang), maxEvents: MAX_TRACE_EVENTS, ...(branch === undefined ? {} : { branch }) });
+    input = sessionExportInput(session, {
+      onProgress: progressReporter(io, lang),
+      maxEvents: MAX_TRACE_EVENTS,
+      // The scenario actions that cannot apply are found by this run, as it reaches them (not by a second run).
+      onActionWarning: (w) => printWarnings(io, target.command, lang, [target.warningAt(w)]),
+      ...(branch === undefined ? {} : { branch }),
+    });
   } catch (err) {
     if (err instanceof TraceLimitError) {
       const at = (sep: string) => (err.path === null ? '' : `${err.path}${sep}`);
       throw new CliExit(2, perLang((l) => msg('tooBig', origin[l], l === 'en' ? `${at(': ')}${err.message}` : `${at('：')}${err.messageZh}`)[l]));
     }
-    throw new CliExit(1, msg('runFailed', err instanceof Error ? err.message : String(err)));
+    if (err instanceof BranchActionError && target.refused !== undefined) throw target.refused(err);
+    throw new CliExit(1, runFailedText(err));
   }
   if (wanted.length === 0) for (const line of summaryLines(input, origin[lang], lang)) io.out(line);
   writeOutputs(input, session, wanted, lang, io);
@@ -98,8 +120,8 @@ export function cmdRun(argv: readonly string[], io: CliIo, lang: Lang): number {
     ...optional('compare', intOpt(p, 'compare', 0, 64)),
   };
   const { session, origin, file, warnings } = sessionFor(target, overrides);
-  for (const line of formatErrors(warnings, lang)) io.err(msg('warning', 'run', line)[lang]);
-  return execute(session, p, io, lang, origin, file);
+  printWarnings(io, 'run', lang, warnings);
+  return execute(session, p, io, lang, { command: 'run', origin, inputFile: file, warningAt: (w) => w });
 }
 
 function optional<K extends string>(key: K, v: number | undefined): Partial<Record<K, number>> {
@@ -115,12 +137,22 @@ export function cmdReplay(argv: readonly string[], io: CliIo, lang: Lang): numbe
   const doc = readInput(file, MAX_INPUT_BYTES);
   if (formatOf(doc).startsWith('tcplab.scenario/')) throw new CliExit(2, msg('scenarioNotSession', file));
   const loaded = loadSession(doc);
-  // An action the run would refuse is bad input too, named by its path (as validate and the app report it).
-  const errors = loaded.ok ? checkSessionActions(loaded.session) : loaded.errors;
-  if (!loaded.ok || errors.length > 0) throw new CliExit(2, join([msg('invalidSession', file), errorLines(errors)], '\n'));
+  const invalid = (errors: readonly ScenarioError[]) => new CliExit(2, join([msg('invalidSession', file), errorLines(errors)], '\n'));
+  if (!loaded.ok) throw invalid(loaded.errors);
+  const session = loaded.session;
   const branch = stringOpt(p, 'branch');
-  if (branch !== undefined && !loaded.session.branches.some((b) => b.id === branch)) {
-    throw new CliExit(2, msg('unknownBranch', branch, loaded.session.branches.map((b) => b.id).join(', ')));
+  const runIndex = session.branches.findIndex((b) => b.id === (branch ?? session.current));
+  // An action the run would refuse is bad input too, named by its path (as validate and the app report it).
+  // The branch replayed is checked by the replay itself; the others (not run here) are re-run up to their last action.
+  const refusals = session.branches.map((_, i) => (i === runIndex ? undefined : checkBranchActions(session, i)));
+  if (refusals.some((e) => e !== undefined)) {
+    if (runIndex >= 0) refusals[runIndex] = checkBranchActions(session, runIndex);
+    throw invalid(refusals.filter((e) => e !== undefined));
   }
-  return execute(loaded.session, p, io, lang, text(file, file), file, branch);
+  if (runIndex < 0) throw new CliExit(2, msg('unknownBranch', branch ?? '', session.branches.map((b) => b.id).join(', ')));
+  printWarnings(io, 'replay', lang, sessionScenarioWarnings(session));
+  return execute(session, p, io, lang, {
+    command: 'replay', origin: text(file, file), inputFile: file, ...(branch === undefined ? {} : { branch }), warningAt: atScenario,
+    refused: (err) => invalid([branchActionError(runIndex, err.actionIndex, err.refusal)]),
+  });
 }

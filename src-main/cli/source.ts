@@ -4,7 +4,6 @@
 import { lessonById, LESSONS } from '../lab/lessons/index.js';
 import { FileError, readTextLimited } from '../lab/io/files.js';
 import { formatErrors, parseScenario, parseScenarioText } from '../lab/scenario.js';
-import { checkScenarioActions } from '../lab/scenario-action-check.js';
 import { newSession, type Session } from '../lab/session-model.js';
 import type { ScenarioError } from '../lab/scenario.js';
 import { fileErrorText } from './file-errors.js';
@@ -99,7 +98,8 @@ export function applyOverrides(json: Json, o: Overrides): Json {
 
 /**
  * A new session over the (overridden, re-validated) scenario. Warnings: the file's as written (so --until
- * does not make every later step a warning), then the scenario actions that cannot apply in this run.
+ * does not make every later step a warning); the scenario actions that cannot apply in this run are found
+ * by the run itself (run.ts), so a big flood is not simulated twice.
  */
 export function sessionFor(arg: string, o: Overrides): { session: Session; origin: Msg; file?: string; warnings: ScenarioError[] } {
   const { json, origin, file, warnings } = loadScenarioJson(arg);
@@ -109,6 +109,5 @@ export function sessionFor(arg: string, o: Overrides): { session: Session; origi
   const lesson = parsed.scenario.lesson;
   const ref = lesson === undefined ? null : { id: lesson.id, compare: o.compare ?? null };
   const session = newSession(scenario, parsed.scenario.seed, ref);
-  const all = [...warnings, ...checkScenarioActions(session)];
-  return { session, origin, ...(file === undefined ? {} : { file }), warnings: all };
+  return { session, origin, ...(file === undefined ? {} : { file }), warnings };
 }

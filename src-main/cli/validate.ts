@@ -1,7 +1,7 @@
 // `tcplab validate <file>`: checks a scenario or a session file and prints every problem with its JSON
 // path. The file's "format" field says which it is; without one it is checked as a scenario.
 import type { Lang } from '../contract/commands.js';
-import { formatErrors, parseScenario, parseScenarioText, type Scenario, type ScenarioError } from '../lab/scenario.js';
+import { formatErrors, parseScenarioText, type Scenario, type ScenarioError } from '../lab/scenario.js';
 import { checkScenarioActions } from '../lab/scenario-action-check.js';
 import { newSession, type Session } from '../lab/session-model.js';
 import { checkSessionActions } from '../lab/session-check.js';
@@ -11,6 +11,7 @@ import { CliExit, type CliIo } from './io.js';
 import { msg, text } from './messages.js';
 import { LANG_OPTION, langOpt } from './outputs.js';
 import { formatOf, MAX_INPUT_BYTES, readInput } from './source.js';
+import { atScenario, printWarnings, sessionScenarioWarnings } from './warnings.js';
 
 export const VALIDATE_OPTIONS: OptTable = {
   json: {
@@ -34,9 +35,7 @@ export function validateUsage(lang: Lang): string {
  */
 function warningsOf(result: { scenario: Scenario; warnings: ScenarioError[] } | { session: Session }): ScenarioError[] {
   if ('scenario' in result) return [...result.warnings, ...checkScenarioActions(newSession(result.scenario, result.scenario.seed, null))];
-  const parsed = parseScenario(result.session.scenario);
-  const own = parsed.ok ? parsed.warnings : [];
-  return [...own, ...checkScenarioActions(result.session)].map((w) => ({ ...w, path: `$.scenario${w.path.slice(1)}` }));
+  return [...sessionScenarioWarnings(result.session), ...checkScenarioActions(result.session).map(atScenario)];
 }
 
 export function cmdValidate(argv: readonly string[], io: CliIo, cliLang: Lang): number {
@@ -68,7 +67,7 @@ export function cmdValidate(argv: readonly string[], io: CliIo, cliLang: Lang): 
     return ok ? 0 : 2;
   }
   // Warnings go to stderr: the file can run (exit 0), but part of it will not do what it seems to say.
-  for (const line of formatErrors(warnings, lang)) io.err(msg('warning', 'validate', line)[lang]);
+  printWarnings(io, 'validate', lang, warnings);
   if (ok) {
     io.out(msg('valid', file, kind)[lang]);
   } else {

@@ -79,7 +79,16 @@ export interface Snapshot {
 /** Guard against an engine loop that never lets time advance (each unit is one event or one action). */
 const MAX_UNITS_PER_CALL = 50_000_000;
 
+/** The event that says a scenario action could not apply. */
+export type CommandErrorEvent = Extract<TraceEvent, { kind: 'command.error' }>;
+
 export class Executor {
+  /**
+   * Told of each scenario action that cannot apply, right after its command.error is traced: a caller that
+   * runs the branch anyway (an export) learns which action it was without a second run (scenario-action-check.ts).
+   */
+  onScenarioActionRefused: ((action: ScenarioAction, ev: CommandErrorEvent) => void) | undefined = undefined;
+
   private constructor(
     readonly plan: Plan,
     private readonly net: Network,
@@ -176,7 +185,9 @@ export class Executor {
       this.net.apply(scenarioIntervention(a, this.net, now));
     } catch (err) {
       if (!(err instanceof NetError)) throw err;
-      this.tap.emit({ t: now, kind: 'command.error', host: 'router', op: a.op, code: err.code, message: err.message });
+      const ev: CommandErrorEvent = { t: now, kind: 'command.error', host: 'router', op: a.op, code: err.code, message: err.message };
+      this.tap.emit(ev);
+      this.onScenarioActionRefused?.(a, ev);
     }
   }
 

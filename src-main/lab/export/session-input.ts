@@ -5,7 +5,11 @@
 // starts when its floods alone would, and stopped when it gets there otherwise (TraceLimitError).
 import type { BranchInfo } from '../../contract/session.js';
 import type { SynFloodSpec } from '../../net/spec.js';
+import { NetError } from '../../net/errors.js';
 import type { TraceEvent } from '../../net/trace.js';
+import { actionWarnings } from '../scenario-action-check.js';
+import type { ScenarioError } from '../scenario-errors.js';
+import { BranchActionError } from '../session-check.js';
 import { Executor, Tap } from '../session-executor.js';
 import { branchById, planFor, prepare, type Session } from '../session-model.js';
 import type { ExportInput } from './types.js';
@@ -28,6 +32,11 @@ export interface SessionInputOptions {
   onProgress?: (p: RunProgress) => void;
   /** The most trace events to keep; more throws TraceLimitError (before the run when its floods alone would). */
   maxEvents?: number;
+  /**
+   * Called as the run reaches each of the scenario's own actions that cannot apply, with the warning
+   * `tcplab validate` gives it (scenario-action-check.ts): the run itself is the check, so nothing runs twice.
+   */
+  onActionWarning?: (warning: ScenarioError) => void;
 }
 
 const PROGRESS_SLICES = 200;
@@ -75,7 +84,10 @@ export function branchInfos(session: Session): BranchInfo[] {
   return session.branches.map((b) => ({ id: b.id, name: b.name, parent: b.parent, forkAtMs: b.forkAtMs, actionCount: b.actions.length }));
 }
 
-/** Runs the branch and collects everything the exporters need. Throws NetError if an action is refused. */
+/**
+ * Runs the branch and collects everything the exporters need. Throws BranchActionError (a NetError naming
+ * the action's index) if one of the branch's user actions is refused.
+ */
 export function sessionExportInput(session: Session, opts: SessionInputOptions = {}): ExportInput {
   const branchId = opts.branch ?? session.current;
   const branch = branchById(session, branchId);
@@ -99,10 +111,22 @@ export function sessionExportInput(session: Session, opts: SessionInputOptions =
     },
   };
   const exec = Executor.start(planFor(prepared, branch.actions), new Tap(0, out));
+  const onActionWarning = opts.onActionWarning;
+  if (onActionWarning !== undefined) {
+    const warning = actionWarnings(session, prepared);
+    exec.onScenarioActionRefused = (action, ev) => onActionWarning(warning(action, ev));
+  }
   const sliceMs = Math.max(1, untilMs / PROGRESS_SLICES);
-  for (let i = 1; i <= PROGRESS_SLICES; i++) {
-    exec.runTo(i === PROGRESS_SLICES ? untilMs : Math.min(untilMs, i * sliceMs));
-    opts.onProgress?.({ nowMs: exec.nowMs, untilMs, events: trace.length });
+  try {
+    for (let i = 1; i <= PROGRESS_SLICES; i++) {
+      exec.runTo(i === PROGRESS_SLICES ? untilMs : Math.min(untilMs, i * sliceMs));
+      opts.onProgress?.({ nowMs: exec.nowMs, untilMs, events: trace.length });
+    }
+  } catch (err) {
+    // A refused user action throws NetError (a refused scenario action is traced instead); the executor has
+    // not applied it, so appliedActions is its index.
+    if (err instanceof NetError && exec.appliedActions < branch.actions.length) throw new BranchActionError(err, exec.appliedActions);
+    throw err;
   }
   const net = exec.network;
   const lessonBlock = prepared.scenario.lesson;

@@ -2,10 +2,11 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../../src-main/cli/cli.js';
 import type { CliIo } from '../../../src-main/cli/io.js';
 import { csvChunks, exportCsv, exportJsonl, jsonlChunks, sessionExportInput, TraceLimitError } from '../../../src-main/lab/export/index.js';
+import { Executor } from '../../../src-main/lab/session-executor.js';
 import { saveSession } from '../../../src-main/lab/session-file.js';
 import { newSession } from '../../../src-main/lab/session-model.js';
 
@@ -350,6 +351,33 @@ describe('tcplab validate', () => {
     expect(cli(['validate', f('good-hold.json')]).code).toBe(0);
   });
 
+  it('says why the simulation gave up on a run (exit 1) in both languages, and quotes an unexpected error in Chinese', () => {
+    // The engine's guards against a run that never moves on throw English; before, a zh-CN run printed it as is.
+    const runTo = vi.spyOn(Executor.prototype, 'runTo');
+    try {
+      writeFileSync(f('gives-up.json'), JSON.stringify(SCENARIO));
+      runTo.mockImplementation(() => { throw new Error('more than 10000000 events at 5 ms: zero-delay loop?'); });
+      expect(cli(['run', f('gives-up.json')])).toEqual({ code: 1, out: [], err: ['tcplab run: the run failed: more than 10000000 events at 5 ms: zero-delay loop?'] });
+      expect(cli(['run', f('gives-up.json'), '--lang', 'zh-CN']).err).toEqual(['tcplab run: 运行失败：在 5 毫秒这一时刻发生了超过 10000000 个事件：可能是零延迟的循环']);
+      runTo.mockImplementation(() => { throw new Error('more than 50000000 steps before 2000 ms'); });
+      expect(cli(['run', f('gives-up.json'), '--lang', 'zh-CN']).err).toEqual(['tcplab run: 运行失败：在 2000 毫秒之前执行了超过 50000000 步，运行没有向前推进']);
+      runTo.mockImplementation(() => { throw new Error('something unexpected'); });
+      expect(cli(['run', f('gives-up.json'), '--lang', 'zh-CN']).err).toEqual(['tcplab run: 运行失败：系统报告了错误：“something unexpected”']);
+    } finally {
+      runTo.mockRestore();
+    }
+  });
+
+  it('refuses a bad or missing --lang before the command as it does after it (exit 2)', () => {
+    // Before: `tcplab --lang fr run …` dropped the value and ran in the locale's language.
+    const first = (args: string[]) => cli(args).err[0]?.split('\n')[0]; // then the usage, as for an unknown command
+    expect(first(['--lang', 'fr', 'run', 'syn-lost'])).toBe('tcplab: --lang must be en or zh-CN, not "fr"');
+    expect(cli(['--lang=fr', 'lessons']).code).toBe(2);
+    expect(first(['--lang'])).toBe('tcplab: --lang needs a value (en|zh-CN)');
+    expect(cli(['--lang', 'fr', 'run', 'syn-lost']).code).toBe(2);
+    expect(cli(['--lang', 'zh-CN', 'lessons']).code).toBe(0);
+  });
+
   it('has help for every command', () => {
     for (const c of ['run', 'replay', 'validate', 'lessons']) {
       const r = cli([c, '--help']);
@@ -358,5 +386,79 @@ describe('tcplab validate', () => {
       expect(cli([c, '-h'])).toEqual(r);
     }
     expect(cli(['--help']).out[0]!.startsWith('usage: tcplab <command> [options]\n\ncommands:\n  run ')).toBe(true);
+  });
+});
+
+describe('warnings and refused actions, found by the one run the command does', () => {
+  const doc = {
+    ...SCENARIO,
+    rules: [{ match: { from: 'A', to: 'A' }, action: 'drop' }],
+    steps: [...SCENARIO.steps, { atMs: 5000, host: 'A', call: 'close', port: 40000 }],
+    actions: [{ atMs: 300, op: 'release', id: 1 }, { atMs: 100, op: 'replay', cached: 2 }],
+  };
+  /** A session of `doc` whose branches hold these user actions (the first branch is the current one). */
+  const session = (...branches: unknown[][]) => {
+    const s = JSON.parse(saveSession(newSession(doc, 4, null))) as { branches: Array<Record<string, unknown>> };
+    s.branches = branches.map((actions, i) => ({ ...s.branches[0], id: i === 0 ? 'main' : `b${i}`, name: i === 0 ? 'main' : `b${i}`, parent: i === 0 ? null : 'main', actions }));
+    return JSON.stringify(s);
+  };
+  const send = { atMs: 20, op: 'call', step: { host: 'A', call: 'send', port: 40000, data: 'hi' } };
+
+  it('replay prints the warnings of the session\'s scenario at $.scenario…, as validate does, in both languages; stdout and exit code as before', () => {
+    writeFileSync(f('warn-scenario.json'), JSON.stringify(doc));
+    writeFileSync(f('warn-session.json'), session([]));
+    for (const lang of ['en', 'zh-CN']) {
+      const v = cli(['validate', f('warn-session.json'), '--lang', lang]);
+      const r = cli(['replay', f('warn-session.json'), '--lang', lang]);
+      expect(v.err).toHaveLength(4);
+      expect(r.err).toEqual(v.err.map((l) => l.replace('tcplab validate', 'tcplab replay')));
+      // The same lines as run prints for the scenario itself, at the session's paths.
+      const run = cli(['run', f('warn-scenario.json'), '--seed', '4', '--lang', lang]);
+      expect(r.err).toEqual(run.err.map((l) => l.replace('tcplab run', 'tcplab replay').replace(/(警告：|warning: )\$\./, '$1$.scenario.')));
+      expect(r.code).toBe(0);
+      expect(r.out.slice(1)).toEqual(run.out.slice(1)); // the summary (its first line names the file)
+    }
+    expect(cli(['replay', f('warn-session.json')]).err[3]).toBe(
+      'tcplab replay: warning: $.scenario.actions[0]: the release at 300 ms cannot apply: packet #1 was already delivered at 20 ms');
+  });
+
+  it('simulates once: run and replay report the actions that cannot apply as their run reaches them, exactly as validate does', () => {
+    const start = vi.spyOn(Executor, 'start');
+    try {
+      writeFileSync(f('warn-scenario.json'), JSON.stringify(doc));
+      const v = cli(['validate', f('warn-scenario.json')]);
+      start.mockClear();
+      const r = cli(['run', f('warn-scenario.json'), '--seed', '4']);
+      expect(start).toHaveBeenCalledTimes(1); // before: a check run up to the last action, then the run
+      expect([r.code, r.err]).toEqual([0, v.err.map((l) => l.replace('tcplab validate', 'tcplab run'))]);
+
+      // replay: the branch replayed is checked by the replay; a user action that applies costs no second run.
+      writeFileSync(f('user-ok.json'), session([send]));
+      start.mockClear();
+      const ok = cli(['replay', f('user-ok.json'), '--trace', f('user-ok.jsonl')]);
+      expect(start).toHaveBeenCalledTimes(1);
+      expect([ok.code, ok.err.filter((l) => l.includes('warning')).length]).toEqual([0, 4]);
+
+      // A refused user action: the same error as validate's, exit 2, nothing written; other branches are checked too.
+      writeFileSync(f('user-bad.json'), session([send, { atMs: 30, op: 'hold', id: 99 }], [send]));
+      writeFileSync(f('both-bad.json'), session([{ atMs: 30, op: 'hold', id: 99 }], [{ atMs: 10, op: 'release', id: 98 }]));
+      for (const file of ['user-bad.json', 'both-bad.json']) {
+        const errors = cli(['validate', f(file)]).out.slice(1);
+        expect(errors.length, file).toBeGreaterThan(0);
+        const bad = cli(['replay', f(file), '--trace', f('bad.jsonl')]);
+        expect([bad.code, bad.err.at(-1)], file).toEqual([2, `tcplab replay: ${f(file)} is not a valid session file:\n${errors.join('\n')}`]);
+        expect(existsSync(f('bad.jsonl')), file).toBe(false);
+      }
+      expect(cli(['validate', f('both-bad.json')]).out.slice(1)).toEqual([
+        '  $.branches[0].actions[0].id: no packet #99 (packets so far: #1-#2)',
+        '  $.branches[1].actions[0].id: no packet #98 (packets so far: #1-#1)',
+      ]);
+      // --branch picks the branch the replay checks as it runs; the current one is then checked on its own.
+      const other = cli(['replay', f('user-bad.json'), '--branch', 'b1', '--trace', f('b1.jsonl')]);
+      expect(other.code).toBe(2);
+      expect(other.err.at(-1)).toMatch(/\$\.branches\[0\]\.actions\[1\]\.id: no packet #99 /);
+    } finally {
+      start.mockRestore();
+    }
   });
 });

@@ -94,6 +94,20 @@ describe('tcplab (spawned)', () => {
     expect(code).toBe(0);
   }, 60_000);
 
+  it('says in the language of --lang why stdout cannot be written (a full disk: > /dev/full), exit 1', async () => {
+    // Before: always the locale's language (English here), with Node's English words after the Chinese.
+    const full = openSync('/dev/full', 'w');
+    try {
+      const child = spawn(process.execPath, ['bin/tcplab.mjs', 'lessons', '--lang', 'zh-CN'], { cwd: process.cwd(), stdio: ['ignore', full, 'pipe'], env: ENGLISH });
+      let stderr = '';
+      child.stderr?.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+      const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+      expect([code, stderr]).toEqual([1, 'tcplab: 无法写到标准输出：磁盘空间不足（ENOSPC）\n']);
+    } finally {
+      closeSync(full);
+    }
+  }, 60_000);
+
   it('speaks the language of the locale (LANG=zh_CN.UTF-8) when --lang is not given', async () => {
     const { LC_ALL: _all, LC_MESSAGES: _messages, ...rest } = process.env;
     const r = await tcplabIn({ ...rest, LANG: 'zh_CN.UTF-8' }, 'run', 'no-such-lesson');

@@ -115,6 +115,8 @@ describe('zh-CN output of the CLI', () => {
     writeFileSync(f('seq-range.json'), JSON.stringify({ ...SCENARIO, rules: [{ match: { from: 'A', seqFrom: 9, seqTo: 3 }, action: 'drop' }] }));
     writeFileSync(f('warn.json'), JSON.stringify({ ...SCENARIO, rules: [{ match: { from: 'A', to: 'A' }, action: 'drop' }],
       actions: [{ atMs: 10, op: 'replay', cached: 3 }] }));
+    writeFileSync(f('warn-session.json'), saveSession(newSession({ ...SCENARIO, rules: [{ match: { from: 'A', to: 'A' }, action: 'drop' }],
+      actions: [{ atMs: 10, op: 'replay', cached: 3 }] }, 1, null)));
     const calls: string[][] = [
       ['run', f('empty.json')], ['run', f('binary.json')], ['run', f('latin1.json')], ['run', f('utf16.json')], ['run', f('utf32.json')],
       ['validate', f('seq-range.json')], ['validate', f('warn.json')], ['run', f('warn.json')], ['run', 'syn-lost', '-seed', '5'], ['run', 'syn-lost', '-x'],
@@ -130,6 +132,7 @@ describe('zh-CN output of the CLI', () => {
       ['validate'], ['validate', f('ok.json')], ['validate', f('s.json')], ['validate', f('syntax.json')], ['validate', f('fields.json')], ['validate', f('array.json')],
       ['validate', f('no-packet.json')], ['validate', f('not-held.json')], ['validate', f('order.json')], ['validate', f('bad-flags.json')], ['validate', f('missing.json')],
       ['validate', f('fields.json'), '--json'], ['validate', f('missing.json'), '--json'],
+      ['replay', f('warn-session.json')], ['validate', f('warn-session.json')], ['--lang', 'fr', 'run', 'syn-lost'], ['--lang'],
     ];
     const found: string[] = [];
     for (const args of calls) {
