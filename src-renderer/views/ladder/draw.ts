@@ -6,7 +6,8 @@ import { batchOf, pathsToDraw } from './lod.js';
 import { ARROW_STYLES, type ArrowStyle } from './tags.js';
 import { ARROWHEAD_MAX_VISIBLE, AXIS_PX, HEADER_PX, LABEL_GAP_PX, LABEL_MAX_VISIBLE } from './constants.js';
 import { fitLabel, LABEL_EDGE_PX, placeLabel, type LabelBox, type PlotArea } from './label-place.js';
-import { downRects, drawDowns } from './downs.js';
+import { downRects } from './downs.js';
+import { drawDowns } from './draw-downs.js';
 import type { HostDown } from '../../lib/host-downs.js';
 
 export interface LadderColors {
