@@ -9,6 +9,8 @@ export interface DownStyle {
   bg: string;
   crashLabel: string;
   upLabel: string;
+  /** The canvas width: a column in the right half gets its labels on its left, toward the router. */
+  widthPx: number;
 }
 
 export function drawDowns(ctx: CanvasRenderingContext2D, rects: readonly DownRect[], s: DownStyle): void {
@@ -33,7 +35,6 @@ export function drawDowns(ctx: CanvasRenderingContext2D, rects: readonly DownRec
   }
   ctx.stroke();
   ctx.font = '600 11px system-ui, sans-serif';
-  ctx.textAlign = 'left';
   ctx.textBaseline = 'middle';
   ctx.lineWidth = 3;
   ctx.lineJoin = 'round';
@@ -44,8 +45,11 @@ export function drawDowns(ctx: CanvasRenderingContext2D, rects: readonly DownRec
     ctx.fillText(text, x, yPx);
   };
   for (const r of rects) {
-    label(s.crashLabel, r.x + DOWN_HALF_PX + 4, r.top);
-    if (r.up) label(s.upLabel, r.x + DOWN_HALF_PX + 4, r.bottom);
+    const left = r.x > s.widthPx / 2;
+    ctx.textAlign = left ? 'right' : 'left';
+    const x = left ? r.x - DOWN_HALF_PX - 4 : r.x + DOWN_HALF_PX + 4;
+    label(s.crashLabel, x, r.top);
+    if (r.up) label(s.upLabel, x, r.bottom);
   }
   ctx.restore();
 }

@@ -244,7 +244,7 @@ export function drawLadder(ctx: CanvasRenderingContext2D, f: DrawFrame): LabelBo
   ctx.beginPath();
   ctx.rect(AXIS_PX - 8, HEADER_PX, f.widthPx, f.heightPx - HEADER_PX);
   ctx.clip();
-  drawDowns(ctx, downRects(f.downs, f.cols, f.y, f.nowMs), { danger: f.colors.danger, text: f.colors.text, bg: f.colors.bg, crashLabel: f.crashLabel, upLabel: f.upLabel });
+  drawDowns(ctx, downRects(f.downs, f.cols, f.y, f.nowMs), { danger: f.colors.danger, text: f.colors.text, bg: f.colors.bg, crashLabel: f.crashLabel, upLabel: f.upLabel, widthPx: f.widthPx });
   drawArrows(ctx, f, paths);
   drawMarks(ctx, f, paths);
   for (const i of f.hoverId === null && f.selectedId === null ? [] : f.visible) {
