@@ -15,9 +15,16 @@ export function summaryLines(input: ExportInput, origin: string, lang: Lang = 'e
   }
   const finals = new Map<string, string>();
   const sendIds: number[] = [];
+  // Host crashes (net/crash.ts), each with the time the host was up again (null: it stayed down).
+  const crashes: Array<{ host: string; atMs: number; upMs: number | null }> = [];
   for (const ev of input.trace) {
     if (ev.kind === 'state') finals.set(`${ev.host}  ${ev.conn}`, ev.to);
     else if (ev.kind === 'segment.send') sendIds.push(ev.id);
+    else if (ev.kind === 'host.crash') crashes.push({ host: ev.host, atMs: ev.t, upMs: null });
+    else if (ev.kind === 'host.up') {
+      const open = crashes.findLast((c) => c.host === ev.host && c.upMs === null);
+      if (open) open.upMs = ev.t;
+    }
   }
   const { sent, missing } = packetsOffRecord(sendIds, input.packets);
   const width = Math.max(0, ...[...finals.keys()].map((k) => k.length));
@@ -27,6 +34,7 @@ export function summaryLines(input: ExportInput, origin: string, lang: Lang = 'e
     msg('summaryRun', String(m.seed ?? '?'), m.profile ?? '?', String(m.untilMs ?? '?'), m.compare ?? null)[lang],
     msg('summaryCounts', input.trace.length, input.packets.length, missing > 0, delivered, dropped, travelling)[lang],
     ...(missing > 0 ? [`  ${msg('offRecord', missing, sent)[lang]}`] : []),
+    ...crashes.map((c) => msg('hostCrash', c.host, c.atMs, c.upMs)[lang]),
     finals.size === 0 ? msg('noStateChange')[lang] : msg('finalStates')[lang],
     ...[...finals].map(([k, state]) => `  ${k.padEnd(width)}  ${state}`),
   ];

@@ -32,19 +32,33 @@ export const craftedSegmentSchema = z
 
 const name = z.string().min(1).max(64);
 
+/**
+ * An application call of the socket controls, or `crash` (the host crashes; downMs later it is up again with
+ * no sockets, never when downMs is left out: net/crash.ts). A socket call names its port; a crash names none.
+ */
 export const stepCallSchema = z
   .object({
     host: name,
-    call: z.enum(['listen', 'connect', 'send', 'close', 'shutdown', 'abort', 'accept', 'autoaccept', 'read', 'autoread']),
-    port,
+    call: z.enum(['listen', 'connect', 'send', 'close', 'shutdown', 'abort', 'accept', 'autoaccept', 'read', 'autoread', 'crash']),
+    port: port.optional(),
     peer: z.string().max(32).optional(),
     to: z.string().max(32).optional(),
     backlog: z.number().int().min(0).max(65535).optional(),
     data: z.string().max(1_000_000).optional(),
     bytes: z.number().int().min(0).max(1_000_000_000).optional(),
     value: z.number().int().min(0).max(1_000_000_000).optional(),
+    downMs: ms.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((s, ctx) => {
+    if (s.call !== 'crash' && s.port === undefined) ctx.addIssue({ code: 'custom', path: ['port'], message: `"port" is required for a ${s.call} call` });
+    if (s.call !== 'crash' && s.downMs !== undefined) ctx.addIssue({ code: 'custom', path: ['downMs'], message: '"downMs" is only for a crash' });
+    if (s.call === 'crash') {
+      for (const key of ['port', 'peer', 'to', 'backlog', 'data', 'bytes', 'value'] as const) {
+        if (s[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: `a crash takes no "${key}" (it is the whole host's)` });
+      }
+    }
+  });
 
 const matchSchema = z
   .object({

@@ -41,6 +41,9 @@ export const TRACE_EXACT_ZH: Record<string, string> = {
   'ACK of retransmitted FIN in TIME-WAIT (2MSL restarted)': 'TIME-WAIT 状态下确认重传的 FIN（2MSL 计时重新开始）',
   'RST for an ACK to a listening socket': '监听套接字收到 ACK，回复 RST',
   'RST: no connection and no listener on this port': 'RST：这个端口上既没有连接，也没有监听套接字',
+  // net/crash.ts、tcp/crash.ts：主机崩溃
+  'host crashed: its TCB is lost': '主机崩溃：它的 TCB 丢失了',
+  'host crashed: the listener is lost': '主机崩溃：监听套接字丢失了',
   'RST: the application aborted the connection': 'RST：应用程序中止了连接',
   'RST for a SYN in the window': '窗口内收到 SYN，发送 RST',
   'SYN-ACK (simultaneous open)': 'SYN-ACK（同时打开）',
@@ -217,6 +220,7 @@ export const TRACE_PATTERNS_ZH: ReadonlyArray<readonly [string, string]> = [
   ['no route to spoofed address {W}', '没有通往伪造地址 {1} 的路由'],
   ['no route to address {W}', '没有通往地址 {1} 的路由'],
   ['router queue full (capacity {N})', '路由器队列已满（容量 {1}）'],
+  ['host down (crashed at {N} ms)', '主机已宕机（于 {1} 毫秒崩溃）'],
   ['bad TCP checksum (corrupted by {A})', 'TCP 校验和错误（报文被{a1}损坏）'],
   ['malformed packet: {*} (corrupted by {A})', '报文格式错误：{1}（报文被{a2}损坏）'],
   // app.detail
@@ -292,6 +296,10 @@ export const TRACE_PATTERNS_ZH: ReadonlyArray<readonly [string, string]> = [
   ['added at position {N}: {W}', '加在第 {1} 位：{r2}'],
   ['moved to position {N}', '移到第 {1} 位'],
   // 应用调用被拒绝（tcp/user.ts、tcp/stack.ts、net/steps.ts 的 TcpUserError，写进 step.error）
+  ['{W} is down (crashed at {N} ms, up again at {N} ms): its application cannot {W}', '{1} 已宕机（于 {2} 毫秒崩溃，{3} 毫秒重新启动）：它的应用程序无法执行 {4}'],
+  ['{W} is down (crashed at {N} ms and stays down): its application cannot {W}', '{1} 已宕机（于 {2} 毫秒崩溃，此后一直宕机）：它的应用程序无法执行 {3}'],
+  ['{W} is down (crashed at {N} ms, up again at {N} ms): it cannot crash again before it is up', '{1} 已宕机（于 {2} 毫秒崩溃，{3} 毫秒重新启动）：重新启动之前不能再次崩溃'],
+  ['{W} is down (crashed at {N} ms and stays down): it cannot crash again before it is up', '{1} 已宕机（于 {2} 毫秒崩溃，此后一直宕机）：重新启动之前不能再次崩溃'],
   ['{W} already exists', '连接 {1} 已经存在'],
   ['{W} is closing ({S})', '连接 {1} 正在关闭（{2}）'],
   ['{W} is already closed by the application', '连接 {1} 已被应用程序关闭'],

@@ -36,6 +36,7 @@ export type ErrorCode =
   | 'after-end'
   | 'at-end'
   | 'action-failed'
+  | 'host-down'
   | 'internal';
 
 export type ErrorParams = Record<string, string | number>;
@@ -82,6 +83,8 @@ const EN: Record<ErrorCode, Template> = {
   'after-end': (p) => `${p.atMs} ms is after the run ends (untilMs ${p.untilMs}): this ${p.what} never happens`,
   'at-end': (p) => `${p.atMs} ms is the run's last instant (untilMs ${p.untilMs}): nothing this ${p.what} causes is in the run`,
   'action-failed': (p) => `the ${p.op} at ${p.atMs} ms cannot apply: ${p.detail}`,
+  'host-down': (p) => `host ${p.host} is down at ${p.atMs} ms (${p.crash} crashed it at ${p.crashMs} ms; ${Number(p.upAtMs) < 0 ? 'it stays down' : `it is up again at ${p.upAtMs} ms`}): `
+    + (p.call === 'crash' ? 'it cannot crash again before it is up' : `its ${p.call} step cannot run`),
   internal: (p) => `internal validator error: ${p.detail}`,
 };
 
@@ -116,6 +119,8 @@ const ZH: Record<ErrorCode, Template> = {
   'after-end': (p) => `${p.atMs} ms 晚于运行结束时间（untilMs ${p.untilMs}）：该${p.what}永远不会发生`,
   'at-end': (p) => `${p.atMs} ms 是运行的最后一刻（untilMs ${p.untilMs}）：该${p.what}造成的任何结果都不在本次运行中`,
   'action-failed': (p) => `${p.atMs} ms 的 ${p.op} 动作无法执行：${p.detail}`,
+  'host-down': (p) => `主机 ${p.host} 在 ${p.atMs} ms 处于宕机状态（${p.crash} 让它在 ${p.crashMs} ms 崩溃；${Number(p.upAtMs) < 0 ? '它此后一直没有恢复' : `它在 ${p.upAtMs} ms 重新启动`}）：`
+    + (p.call === 'crash' ? '它在重新启动之前不能再次崩溃' : `它的 ${p.call} 步骤无法执行`),
   internal: (p) => `校验器内部错误：${p.detail}`,
 };
 
@@ -127,9 +132,12 @@ const ZH: Record<ErrorCode, Template> = {
 const ZH_WORDS: ReadonlyMap<string, string> = new Map(Object.entries({
   number: '数值', string: '字符串', array: '数组', object: '对象', boolean: '布尔值', integer: '整数',
   'the value': '该值', 'the text': '文本长度', 'the list': '列表长度', characters: '个字符', items: '项',
-  'for a connect step': '对 connect 步骤', 'for a send step': '对 send 步骤', 'for a read step': '对 read 步骤',
+  'for a listen step': '对 listen 步骤', 'for a connect step': '对 connect 步骤', 'for a send step': '对 send 步骤', 'for a read step': '对 read 步骤',
   'for an autoread step': '对 autoread 步骤', 'for an autoaccept step': '对 autoaccept 步骤', 'for a step with "on"': '对带 "on" 的步骤',
   'for this call': '对该调用', 'for this action': '对该动作',
+  'for a crash step': '对 crash 步骤', 'for every call but a crash': '对除 crash 以外的每个调用',
+  'for a crash at "atMs" (it is the whole host\'s)': '对定时（"atMs"）的 crash 步骤（它针对整台主机）',
+  'for a crash on an application event (the socket whose event triggers it)': '对由应用事件触发的 crash 步骤（指明哪个套接字的事件触发它）',
   'a dotted-quad IPv4 address': '点分十进制 IPv4 地址', '"ip:port"': '"ip:port" 形式',
   'flag letters from SAFRPUEC, each at most once': 'SAFRPUEC 中的标志字母（每个至多一次）',
   'a host name (letter, then letters, digits, _ or -; at most 32)': '主机名（字母开头，可含字母、数字、_ 或 -，最长 32）',

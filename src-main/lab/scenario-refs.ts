@@ -5,6 +5,7 @@
 import { KNOB_BY_NAME, knobOrderIssues } from '../tcp/profile-table.js';
 import type { ProfileName } from '../tcp/api.js';
 import { jsonPath, makeError, type ScenarioError } from './scenario-errors.js';
+import { checkDownHosts } from './scenario-crash.js';
 import { closeEnough } from './scenario-issues.js';
 import type { Expectation } from './scenario-expect.js';
 import type { ScenarioAction } from './scenario-actions.js';
@@ -63,8 +64,20 @@ const CALL_FIELDS: Record<StepV1['call'], { need: Array<keyof StepV1>; allow: Ar
   autoaccept: { need: ['value'], allow: ['value'], label: 'for an autoaccept step' },
   read: { need: ['value'], allow: ['value', 'peer'], label: 'for a read step' },
   autoread: { need: ['value'], allow: ['value', 'peer'], label: 'for an autoread step' },
+  crash: { need: [], allow: ['downMs'], label: 'for a crash step' },
 };
-const CALL_SPECIFIC: Array<keyof StepV1> = ['to', 'backlog', 'data', 'bytes', 'value', 'peer'];
+const CALL_SPECIFIC: Array<keyof StepV1> = ['to', 'backlog', 'data', 'bytes', 'value', 'peer', 'downMs'];
+
+/** `port` names a socket: every call has one but a crash, which takes one only to name the socket whose event (`on`) triggers it. */
+function checkPort(step: StepV1, here: string, at: (f: string) => string, out: ScenarioError[]): void {
+  if (step.call !== 'crash') {
+    if (step.port === undefined) out.push(makeError(here, 'missing-field', { field: 'port', when: 'for every call but a crash' }));
+  } else if (step.on === undefined && step.port !== undefined) {
+    out.push(makeError(at('port'), 'forbidden-field', { field: 'port', when: 'for a crash at "atMs" (it is the whole host\'s)' }));
+  } else if (step.on !== undefined && step.port === undefined) {
+    out.push(makeError(here, 'missing-field', { field: 'port', when: 'for a crash on an application event (the socket whose event triggers it)' }));
+  }
+}
 
 function checkStep(step: StepV1, i: number, hosts: HostSet, out: ScenarioError[], base: Path = ['steps']): void {
   const at = (f: string): string => jsonPath([...base, i, f]);
@@ -73,6 +86,7 @@ function checkStep(step: StepV1, i: number, hosts: HostSet, out: ScenarioError[]
   if (step.atMs !== undefined && step.on !== undefined) out.push(makeError(at('on'), 'conflict', { a: 'atMs', b: 'on' }));
   if (step.atMs === undefined && step.on === undefined) out.push(makeError(here, 'missing-field', { field: 'atMs" or "on', when: 'for every step' }));
   if (step.afterMs !== undefined && step.on === undefined) out.push(makeError(at('afterMs'), 'forbidden-field', { field: 'afterMs', when: 'without "on"' }));
+  checkPort(step, here, at, out);
   const rule = CALL_FIELDS[step.call];
   for (const f of rule.need) if (step[f] === undefined) out.push(makeError(here, 'missing-field', { field: f, when: rule.label }));
   for (const f of CALL_SPECIFIC) {
@@ -169,6 +183,7 @@ function checkLesson(s: RefView, hosts: HostSet, out: ScenarioError[]): void {
     });
     checkActions(c.actions, ['lesson', 'compare', ci, 'actions'], hosts, out);
     c.steps?.forEach((step, i) => checkStep(step, i, hosts, out, ['lesson', 'compare', ci, 'steps']));
+    if (c.steps) checkDownHosts(c.steps, ['lesson', 'compare', ci, 'steps'], out);
     c.expect.forEach((e, i) => filterHosts(e, ['lesson', 'compare', ci, 'expect', i], traceHosts, out));
   });
   const table = lesson.table;
@@ -203,6 +218,7 @@ export function checkReferences(s: RefView): ScenarioError[] {
     checkSeqRange(r, ['rules', i, 'match'], out);
   });
   s.steps.forEach((step, i) => { if (step !== undefined) checkStep(step, i, hosts, out); });
+  checkDownHosts(s.steps, ['steps'], out);
   s.floods?.forEach((f, i) => { if (f !== undefined) hosts.check(f.from, ['floods', i, 'from'], out); });
   checkActions(s.actions, ['actions'], hosts, out);
   checkLesson(s, hosts, out);

@@ -1,7 +1,7 @@
 // From a validated scenario to net's RunSpec, and lesson compare-runs applied as overrides.
 // Objects are built with a fixed key order and without undefined fields, so the RunSpec serialises the
 // same way every time (determinism: same scenario → byte-identical trace).
-import type { HostSpec, RuleSpec, RunSpec, StepSpec } from '../net/spec.js';
+import type { HostSpec, RuleSpec, RunSpec, StepCall, StepSpec } from '../net/spec.js';
 import type { CompareRun } from './scenario-schema.js';
 import type { ScenarioV1 } from './scenario-schema.js';
 
@@ -26,11 +26,17 @@ function ruleSpec(r: ScenarioV1['rules'][number]): RuleSpec {
   return defined({ ...r, match: defined({ ...r.match }) });
 }
 
-function stepSpec(s: ScenarioV1['steps'][number]): StepSpec {
-  const call = defined({
-    host: s.host, call: s.call, port: s.port, peer: s.peer, to: s.to,
+function callOf(s: ScenarioV1['steps'][number]): StepCall {
+  if (s.call === 'crash') return defined({ host: s.host, call: s.call, port: s.port, downMs: s.downMs });
+  // scenario-refs.ts guarantees a port for every other call.
+  return defined({
+    host: s.host, call: s.call, port: s.port ?? 0, peer: s.peer, to: s.to,
     backlog: s.backlog, data: s.data, bytes: s.bytes, value: s.value,
   });
+}
+
+function stepSpec(s: ScenarioV1['steps'][number]): StepSpec {
+  const call = callOf(s);
   // scenario-refs.ts guarantees exactly one of atMs / on.
   if (s.on !== undefined) return defined({ ...call, on: s.on, afterMs: s.afterMs });
   return { ...call, atMs: s.atMs ?? 0 };

@@ -58,7 +58,7 @@ export const ruleSchema = z.discriminatedUnion('action', [
   z.strictObject({ ...ruleBase, action: z.literal('cache') }),
 ]).meta({ id: 'Rule', description: 'A router fault rule: the first enabled rule that fires decides.' });
 
-export const CALLS = ['listen', 'connect', 'send', 'close', 'shutdown', 'abort', 'accept', 'autoaccept', 'read', 'autoread'] as const;
+export const CALLS = ['listen', 'connect', 'send', 'close', 'shutdown', 'abort', 'accept', 'autoaccept', 'read', 'autoread', 'crash'] as const;
 export const TRIGGERS = ['connected', 'accepted', 'data', 'eof'] as const;
 
 /** One object for both timed (atMs) and reactive (on/afterMs) steps; scenario-refs.ts checks the combinations. */
@@ -68,7 +68,8 @@ export const stepSchema = z.strictObject({
   afterMs: ms().optional(),
   host: hostName(),
   call: z.enum(CALLS),
-  port: port(),
+  // Required for every call but a timed crash (scenario-refs.ts): a crash is the whole host's.
+  port: port().optional(),
   peer: endpoint().optional(),
   to: endpoint().optional(),
   backlog: z.number().int().min(1).max(65535).optional(),
@@ -76,6 +77,8 @@ export const stepSchema = z.strictObject({
   // The engine's limit (net/steps.ts), so validate refuses what a run would.
   bytes: z.number().int().min(1).max(MAX_SEND_BYTES).optional(),
   value: z.number().int().min(0).max(1e9).optional(),
+  /** crash: how long the host stays down before it is up again with no sockets; omitted: it stays down. */
+  downMs: ms().optional(),
 }).meta({ id: 'Step', description: 'An application call, at atMs or reactively on an application event.' });
 
 export const floodSchema = z.strictObject({

@@ -4,7 +4,7 @@
 import type { StackOptions } from '../tcp/api.js';
 import { ipToU32 } from '../tcp/codec.js';
 import { Prng } from '../tcp/prng.js';
-import { NetState, type HostRuntime, type NetLimits, type NetStack, type LinkState } from './core.js';
+import { NetState, type HostRuntime, type LinkState, type NetLimits, type StackFactory } from './core.js';
 import { NetError } from './errors.js';
 import { checkFlood, startFlood } from './flood.js';
 import { HostSink, makeTransmit } from './hooks.js';
@@ -16,7 +16,7 @@ import { ROUTER, type TraceSink } from './trace.js';
 /** Link defaults when neither the host nor the network says: a LAN-ish 10 ms, no bandwidth limit. */
 export const DEFAULT_LINK = { delayMs: 10, queueCapacity: 1000 } as const;
 
-export type StackFactory = (opts: StackOptions) => NetStack;
+export type { StackFactory };
 
 function checkLink(l: LinkSpec | undefined, path: string): void {
   if (l === undefined) return;
@@ -55,21 +55,34 @@ function linkOf(spec: RunSpec, h: HostSpec, prng: Prng): LinkState {
   };
 }
 
+/**
+ * The options of host h's TCP stack at boot n (0: the first; n: after its nth crash, net/crash.ts). Each boot
+ * has its own seed, so a rebooted host has new ISN and SYN-cookie secrets and a new ephemeral-port stream, as
+ * a real reboot gives it, and boot 0's seed is the one it always had.
+ */
+export function stackOptions(s: NetState, h: HostSpec, boot: number): StackOptions {
+  const label = boot === 0 ? `host:${h.name}` : `host:${h.name}#boot${boot}`;
+  const opts: StackOptions = {
+    host: h.name, ip: h.ip, profile: h.profile ?? s.spec.profile, seed: s.prng.derive(label).nextU32(),
+    sink: new HostSink(s), transmit: makeTransmit(s, h.name),
+  };
+  if (h.sysctl !== undefined) opts.sysctl = { ...h.sysctl };
+  if (h.variants !== undefined) opts.variants = { ...h.variants };
+  return opts;
+}
+
 export function buildState(spec: RunSpec, sink: TraceSink, limits: NetLimits, createStack: StackFactory): NetState {
   checkHosts(spec.hosts);
   checkLink(spec.network, 'network');
   const names = new Set(spec.hosts.map((h) => h.name));
   const prng = new Prng(spec.seed);
   const rules = new RuleBook(prng, names);
-  const s = new NetState(spec, sink, rules, prng, prng.derive('user'), limits);
+  const s = new NetState(spec, sink, rules, prng, prng.derive('user'), limits, createStack);
   for (const h of spec.hosts) {
-    const opts: StackOptions = {
-      host: h.name, ip: h.ip, profile: h.profile ?? spec.profile, seed: prng.derive(`host:${h.name}`).nextU32(),
-      sink: new HostSink(s), transmit: makeTransmit(s, h.name),
+    const runtime: HostRuntime = {
+      name: h.name, ip: h.ip, stack: createStack(stackOptions(s, h, 0)), link: linkOf(spec, h, prng), timerGen: 0, wakeAtMs: Infinity,
+      downSinceMs: -1, upAtMs: Infinity, upGen: 0, crashes: 0,
     };
-    if (h.sysctl !== undefined) opts.sysctl = { ...h.sysctl };
-    if (h.variants !== undefined) opts.variants = { ...h.variants };
-    const runtime: HostRuntime = { name: h.name, ip: h.ip, stack: createStack(opts), link: linkOf(spec, h, prng), timerGen: 0, wakeAtMs: Infinity };
     s.hosts.set(h.name, runtime);
     s.hostByIp.set(h.ip, runtime);
     s.queues.set(h.name, { toward: h.name, ids: [], busyGen: 0, busyUntilMs: null });

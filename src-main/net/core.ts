@@ -39,7 +39,18 @@ export interface HostRuntime {
   timerGen: number;
   /** Time the pending timer event was scheduled for (the stack's nextDueMs then), Infinity if none. */
   wakeAtMs: number;
+  /** When the host crashed, while it is down (crash.ts); -1 while it is up. */
+  downSinceMs: number;
+  /** When a down host comes back up (Infinity: it stays down, or it is up). */
+  upAtMs: number;
+  /** Generation of the pending HOST_UP event (bumped when the host comes up, so that event goes stale). */
+  upGen: number;
+  /** How many times the host has crashed: boot n's stack draws its seed from "host:<name>#boot<n>". */
+  crashes: number;
 }
+
+/** Makes a host's TCP stack (the real engine, or a test's stand-in); kept in the state for reboots. */
+export type StackFactory = (opts: StackOptions) => NetStack;
 
 /** Router output queue toward one host. ids[0] is being serialized while busyUntilMs !== null. */
 export interface OutQueue {
@@ -131,6 +142,8 @@ export class NetState {
     readonly prng: Prng,
     readonly userPrng: Prng,
     readonly limits: NetLimits,
+    /** A plain function (no state of its own), so clones share it (clone.ts shares functions). */
+    readonly createStack: StackFactory,
   ) {
     this.cache = new BoundedMap(limits.cacheEntries);
     this.store = new PacketStore(limits.packetRecords, limits.bulkRecords, this.live);
@@ -199,6 +212,8 @@ export function isLive(item: SimItem, tag: number): boolean {
       return (item as OutQueue).busyGen === evGen(tag);
     case EV.TIMERS:
       return (item as HostRuntime).timerGen === evGen(tag);
+    case EV.HOST_UP:
+      return (item as HostRuntime).upGen === evGen(tag);
     default:
       return true;
   }

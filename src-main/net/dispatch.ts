@@ -1,6 +1,7 @@
 // Runs one scheduled event (item, tag: see events.ts). Stale events never get here (core.isLive filters
 // them when popped).
 import { emit, syncTimer, type HostRuntime, type NetState, type OutQueue } from './core.js';
+import { hostUp } from './crash.js';
 import { NetError } from './errors.js';
 import { EV, evGen, evKind, type SimItem, type StepEvent } from './events.js';
 import { floodTick } from './flood.js';
@@ -34,6 +35,8 @@ export function dispatch(s: NetState, item: SimItem, tag: number): void {
     }
     case EV.FLOOD:
       return floodTick(s, evGen(tag));
+    case EV.HOST_UP:
+      return hostUp(s, item as HostRuntime);
     case EV.COMMAND: {
       const cmd = item as Intervention;
       try {

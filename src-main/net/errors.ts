@@ -13,7 +13,9 @@ export type NetErrorCode =
   | 'unknown-rule'
   | 'invalid-rule'
   | 'invalid-spec'
-  | 'in-the-past';
+  | 'in-the-past'
+  /** The host is down (crashed, net/crash.ts): it cannot act until it is up again. */
+  | 'host-down';
 
 export class NetError extends Error {
   constructor(

@@ -30,6 +30,8 @@ export const EV = {
   FLOOD: 6,
   /** item: Intervention. A user command scheduled for a later time (Network.apply with atMs > now). */
   COMMAND: 7,
+  /** item: HostRuntime; the tag's generation part is the host's upGen. A crashed host comes back up (crash.ts). */
+  HOST_UP: 8,
 } as const;
 
 export type EvKind = (typeof EV)[keyof typeof EV];
@@ -49,7 +51,8 @@ export const LANE = {
   FLOODS: 3,
 } as const;
 
-export const EV_KINDS = 8;
+/** A power of two above the largest kind, so evKind and evGen stay a remainder and a division by 16. */
+export const EV_KINDS = 16;
 
 /** An application call; `conn` is set for reactive steps (the connection that saw the trigger). */
 export interface StepEvent {

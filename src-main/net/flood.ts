@@ -4,6 +4,7 @@
 // share it at rates above 1 per microsecond); nothing per SYN is kept beyond the bounded packet store.
 import { FLAG, type Segment, type TcpOptions } from '../tcp/segment.js';
 import { emit, emitSegment, hostOf, type NetState } from './core.js';
+import { isDown } from './crash.js';
 import { NetError } from './errors.js';
 import { EV, evTag, LANE } from './events.js';
 import { launch, newPacket } from './journey.js';
@@ -87,6 +88,11 @@ function dueMs(spec: SynFloodSpec, i: number): number {
 export function floodTick(s: NetState, index: number): void {
   const f = s.floods[index]!;
   const { spec } = f;
+  if (f.fromHost.downSinceMs >= 0 && isDown(s, f.fromHost)) {
+    // The attacker crashed (crash.ts): its flood program died with it and sends nothing more.
+    emit(s, { t: s.nowMs, kind: 'flood.end', host: spec.from, target: spec.target, sent: f.sent });
+    return;
+  }
   if (f.sent === 0) emit(s, { t: s.nowMs, kind: 'flood.start', host: spec.from, target: spec.target, count: spec.count, ratePerSec: spec.ratePerSec });
   while (f.sent < spec.count && dueMs(spec, f.sent) <= s.nowMs) {
     sendSpoofedSyn(s, index);

@@ -10,6 +10,7 @@
 // Refusals: every check runs before the first change, and throws NetError; a refused command is not
 // logged and leaves state and trace untouched.
 import { emit, emitSegment, type NetState } from './core.js';
+import { refuseIfDown } from './crash.js';
 import { applyEdit, craftSegment, type CraftedSegment, type PacketEdit } from './edits.js';
 import { NetError } from './errors.js';
 import { checkFlood, startFlood } from './flood.js';
@@ -166,13 +167,17 @@ export function execute(s: NetState, cmd: Intervention): ApplyResult {
     case 'edit':
       return done([editPacket(s, livePacket(s, cmd.id), cmd.fields)]);
     case 'inject':
+      refuseIfDown(s, s.hosts.get(cmd.from)!, 'send', 'from');
       return done([inject(s, cmd.from, cmd.seg)]);
     case 'replay':
       if (!s.cache.has(cmd.id)) throw notCached(s, cmd.id);
       return done([replay(s, cmd.id, user).id]);
     case 'call':
+      // A user's call on a down host is refused (not logged); a scenario's step there becomes a step.error.
+      refuseIfDown(s, s.hosts.get(cmd.step.host)!, cmd.step.call, 'step.host');
       return done([], runStep(s, callOf(cmd.step), null));
     case 'flood':
+      refuseIfDown(s, s.hosts.get(cmd.flood.from)!, 'flood', 'flood.from');
       startFlood(s, cmd.flood);
       return done();
     default:

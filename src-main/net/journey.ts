@@ -3,6 +3,7 @@
 import { decodeIpv4Tcp } from '../tcp/codec.js';
 import type { Segment } from '../tcp/segment.js';
 import { emit, emitSegment, hostOf, isFloodAddress, syncTimer, type HostRuntime, type NetState, type OutQueue } from './core.js';
+import { downReason, isDown } from './crash.js';
 import { EV, evTag, LANE } from './events.js';
 import { addNote, IN_FLIGHT, keyOf, newRecordNotes, optionsOf, wireBytes, type LivePacket, type KeptRecord, type Where } from './packets.js';
 import { KLASS_SIM } from './scheduler.js';
@@ -154,9 +155,10 @@ function sendOnLink(s: NetState, pkt: LivePacket): void {
   s.sched.at(s.nowMs + delayMs, pkt, KLASS_SIM, evTag(EV.DELIVER, pkt.gen), LANE.PACKETS);
 }
 
-/** The packet reaches its receiver: a corrupted one fails the checksum check, any other goes to TCP. */
+/** The packet reaches its receiver: dropped if the host is down; a corrupted one fails the checksum check, any other goes to TCP. */
 export function deliver(s: NetState, pkt: LivePacket): void {
   const h = pkt.toHost!;
+  if (h.downSinceMs >= 0 && isDown(s, h)) return dropPacket(s, pkt, h.name, downReason(h)); // crashed (crash.ts)
   let seg = pkt.seg;
   const corrupt = pkt.record.corrupt;
   if (corrupt !== undefined) {

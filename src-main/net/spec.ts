@@ -52,9 +52,12 @@ export type RuleAction =
 export type RuleSpec = { match: RuleMatch; enabled?: boolean; id?: string } & RuleAction;
 
 export type AppCallName = 'listen' | 'connect' | 'send' | 'close' | 'shutdown' | 'abort' | 'accept' | 'autoaccept' | 'read' | 'autoread';
+/** Every call a step can make: the application's socket calls, and `crash` (the whole host). */
+export type CallName = AppCallName | 'crash';
 export type AppTrigger = 'connected' | 'accepted' | 'data' | 'eof';
 
-export interface StepCall {
+/** An application call on one socket. */
+export interface SocketCall {
   host: string;
   call: AppCallName;
   /** Local port of the socket. */
@@ -72,8 +75,26 @@ export interface StepCall {
   value?: number;
 }
 
+/**
+ * The host crashes (RFC 9293 3.5.2): it loses every connection, listener, timer and queued byte without
+ * sending anything, drops what reaches it while down, and comes back up downMs later with no sockets
+ * (downMs omitted: it stays down). net/crash.ts.
+ */
+export interface CrashCall {
+  host: string;
+  call: 'crash';
+  /** Only for a reactive crash: the local port whose application event (`on`) triggers it. */
+  port?: number;
+  downMs?: number;
+}
+
+export type StepCall = SocketCall | CrashCall;
+
 /** A step runs at atMs, or when the host's application sees `on` (then afterMs later). */
-export type StepSpec = StepCall & ({ atMs: number } | { on: AppTrigger; afterMs?: number });
+export type StepTiming = { atMs: number } | { on: AppTrigger; afterMs?: number };
+export type StepSpec = StepCall & StepTiming;
+/** A step that is a socket call (any step but a crash). */
+export type SocketStepSpec = SocketCall & StepTiming;
 
 export interface SynFloodSpec {
   /** Attacker host name (must be in hosts). */

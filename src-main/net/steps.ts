@@ -6,10 +6,11 @@ import { TcpUserError, type ConnKey } from '../tcp/api.js';
 import type { TcpTraceEvent } from '../tcp/trace.js';
 import { uniqueConn } from './conn-index.js';
 import { emit, syncTimer, type HostRuntime, type NetState } from './core.js';
+import { checkCrash, crashHost, downMessage, isDown } from './crash.js';
 import { NetError } from './errors.js';
 import { EV, LANE } from './events.js';
 import { KLASS_SIM } from './scheduler.js';
-import type { AppCallName, AppTrigger, StepCall, StepSpec } from './spec.js';
+import type { AppCallName, AppTrigger, CrashCall, SocketCall, StepCall, StepSpec } from './spec.js';
 
 export type CallResult = { ok: true; conn: ConnKey | null } | { ok: false; code: string; message: string };
 
@@ -20,7 +21,13 @@ const OPENING_CALLS: ReadonlySet<AppCallName> = new Set(['listen', 'connect', 'a
 
 /** The call part of a step, with a fixed key order (it is logged and cloned). */
 export function callOf(step: StepSpec | StepCall): StepCall {
-  const out: StepCall = { host: step.host, call: step.call, port: step.port };
+  if (step.call === 'crash') {
+    const crash: CrashCall = { host: step.host, call: 'crash' };
+    if (step.port !== undefined) crash.port = step.port;
+    if (step.downMs !== undefined) crash.downMs = step.downMs;
+    return crash;
+  }
+  const out: SocketCall = { host: step.host, call: step.call, port: step.port };
   if (step.peer !== undefined) out.peer = step.peer;
   if (step.to !== undefined) out.to = step.to;
   if (step.backlog !== undefined) out.backlog = step.backlog;
@@ -41,15 +48,20 @@ export const MAX_SEND_BYTES = 1 << 26;
 export function checkStep(step: StepCall, hostNames: ReadonlySet<string>, path: string): void {
   const bad = (field: string, msg: string) => new NetError('invalid-command', msg, `${path}.${field}`);
   if (!hostNames.has(step.host)) throw new NetError('unknown-host', `no host "${step.host}"`, `${path}.host`);
-  if (!CALLS.includes(step.call)) throw bad('call', `unknown call "${step.call}" (one of ${CALLS.join(', ')})`);
+  const { on, afterMs } = step as Partial<{ on: AppTrigger; afterMs: number }>;
+  if (on !== undefined && !TRIGGERS.includes(on)) throw bad('on', `unknown trigger "${on}" (one of ${TRIGGERS.join(', ')})`);
+  if (afterMs !== undefined && !(Number.isFinite(afterMs) && afterMs >= 0)) throw bad('afterMs', `afterMs ${afterMs} is not a number >= 0`);
+  if (step.call === 'crash') {
+    checkCrash(step, path);
+    if (on !== undefined && step.port === undefined) throw bad('port', 'a crash on an application event needs the port whose event triggers it');
+    return;
+  }
+  if (!CALLS.includes(step.call)) throw bad('call', `unknown call "${step.call}" (one of ${CALLS.join(', ')}, crash)`);
   if (!isInt(step.port, 0, 65535)) throw bad('port', `port ${step.port} is not an integer 0-65535`);
   if (step.call === 'connect' && typeof step.to !== 'string') throw bad('to', 'connect needs `to` ("ip:port")');
   if (step.bytes !== undefined && !isInt(step.bytes, 0, MAX_SEND_BYTES)) throw bad('bytes', `bytes ${step.bytes} is not an integer 0-${MAX_SEND_BYTES}`);
   if (step.backlog !== undefined && !isInt(step.backlog, 0, 65535)) throw bad('backlog', `backlog ${step.backlog} is not an integer 0-65535`);
   if (step.value !== undefined && !isInt(step.value, 0, Number.MAX_SAFE_INTEGER)) throw bad('value', `value ${step.value} is not an integer >= 0`);
-  const { on, afterMs } = step as Partial<{ on: AppTrigger; afterMs: number }>;
-  if (on !== undefined && !TRIGGERS.includes(on)) throw bad('on', `unknown trigger "${on}" (one of ${TRIGGERS.join(', ')})`);
-  if (afterMs !== undefined && !(Number.isFinite(afterMs) && afterMs >= 0)) throw bad('afterMs', `afterMs ${afterMs} is not a number >= 0`);
 }
 
 /** Schedules the scenario's timed steps and remembers the reactive ones. */
@@ -73,13 +85,13 @@ export function onAppEvent(s: NetState, ev: Extract<TcpTraceEvent, { kind: 'app'
   const localPort = Number(local.slice(local.lastIndexOf(':') + 1));
   for (const st of s.reactive) {
     if (!('on' in st) || st.on !== ev.event || st.host !== ev.host || st.port !== localPort) continue;
-    if (st.peer !== undefined && st.peer !== remote) continue;
+    if (st.call !== 'crash' && st.peer !== undefined && st.peer !== remote) continue;
     s.sched.at(s.nowMs + (st.afterMs ?? 0), { step: callOf(st), conn: ev.conn }, KLASS_SIM, EV.STEP);
   }
 }
 
 /** The connection a step names: by local port (and peer); the newest incarnation wins. */
-function resolveConn(s: NetState, h: HostRuntime, step: StepCall): ConnKey {
+function resolveConn(s: NetState, h: HostRuntime, step: SocketCall): ConnKey {
   const unique = uniqueConn(s, h, step.port, step.peer);
   if (unique !== undefined) return unique;
   // None or several: the full scan says exactly what is wrong (or, if the index missed one, finds it).
@@ -119,10 +131,15 @@ function makePattern(n: number): Uint8Array {
   return out;
 }
 
-/** Runs one application call now. A TcpUserError becomes a step.error event, never an exception. */
+/** Runs one application call (or a crash) now. A TcpUserError becomes a step.error event, never an exception. */
 export function runStep(s: NetState, step: StepCall, reactiveConn: ConnKey | null): CallResult {
   const h = s.hosts.get(step.host)!;
   const now = s.nowMs;
+  if (isDown(s, h)) return downError(s, h, step, reactiveConn);
+  if (step.call === 'crash') {
+    crashHost(s, h, step.downMs);
+    return { ok: true, conn: null };
+  }
   let conn: ConnKey | null = reactiveConn;
   try {
     if (conn === null && !OPENING_CALLS.has(step.call)) conn = resolveConn(s, h, step);
@@ -138,7 +155,17 @@ export function runStep(s: NetState, step: StepCall, reactiveConn: ConnKey | nul
   return { ok: true, conn };
 }
 
-function perform(h: HostRuntime, step: StepCall, conn: ConnKey | null, now: number): ConnKey | null {
+/** A step for a host that is down (a timed step the scenario put there, or a reactive one scheduled before the crash). */
+function downError(s: NetState, h: HostRuntime, step: StepCall, conn: ConnKey | null): CallResult {
+  const message = downMessage(h, step.call);
+  const ev = step.port === undefined
+    ? { t: s.nowMs, kind: 'step.error' as const, host: h.name, conn, call: step.call, code: 'host-down', message }
+    : { t: s.nowMs, kind: 'step.error' as const, host: h.name, conn, call: step.call, port: step.port, code: 'host-down', message };
+  emit(s, ev);
+  return { ok: false, code: 'host-down', message };
+}
+
+function perform(h: HostRuntime, step: SocketCall, conn: ConnKey | null, now: number): ConnKey | null {
   const st = h.stack;
   switch (step.call) {
     case 'listen': st.listen(step.port, step.backlog ?? 128, now); return null;

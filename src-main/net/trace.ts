@@ -5,7 +5,7 @@
 import { portText } from '../tcp/port-text.js';
 import { flagsToLetters, type Segment, type TcpOptions } from '../tcp/segment.js';
 import type { SegSummary, TcpTraceEvent, TimerName, TimerOp } from '../tcp/trace.js';
-import type { AppCallName } from './spec.js';
+import type { AppCallName, CallName } from './spec.js';
 
 /** Where a packet came from. "retransmission" has of = null when the original is no longer on record. */
 export type Lineage =
@@ -42,7 +42,12 @@ export type NetTraceEvent =
   | { t: number; kind: 'router.replay'; host: string; conn: string; id: number; by: Actor; of: number; seg: SegSummary }
   | { t: number; kind: 'router.edit'; host: string; conn: string; id: number; by: Actor; of: number; seg: SegSummary; changes: string[] }
   | { t: number; kind: 'step.call'; host: string; conn: string | null; call: AppCallName; port: number }
-  | { t: number; kind: 'step.error'; host: string; conn: string | null; call: AppCallName; port: number; code: string; message: string }
+  /** A call that could not run. `port` is absent only for a crash step that names none. */
+  | { t: number; kind: 'step.error'; host: string; conn: string | null; call: CallName; port?: number; code: string; message: string }
+  /** The host crashed (net/crash.ts): downMs until it is up again, null when it stays down. */
+  | { t: number; kind: 'host.crash'; host: string; downMs: number | null }
+  /** A crashed host is up again, with no sockets; downMs: how long it was down. */
+  | { t: number; kind: 'host.up'; host: string; downMs: number }
   /** A command scheduled for later that turned out to be impossible when its time came. */
   | { t: number; kind: 'command.error'; host: string; op: string; code: string; message: string }
   | { t: number; kind: 'rule.change'; host: string; op: string; rule: string; detail: string }

@@ -129,6 +129,11 @@ export interface TcpStackApi {
   advance(nowMs: number): void;
   /** Earliest pending timer, or Infinity. */
   nextDueMs(): number;
+  /**
+   * The host crashed: trace the end (state → CLOSED) of every connection and listener, sending nothing.
+   * The caller discards the stack afterwards (net/crash.ts); a stand-in stack may leave it out.
+   */
+  crash?(nowMs: number): void;
   /** All bytes the application has received on conn, in order (for tests and invariant checks). */
   received(conn: ConnKey): Uint8Array;
 }

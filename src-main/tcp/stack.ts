@@ -4,6 +4,7 @@ import { TcpUserError } from './api.js';
 import type { ConnKey, ConnStatus, ListenerStatus, StackOptions, TcpStackApi } from './api.js';
 import type { Conn, Listener } from './conn.js';
 import { StackCore } from './core.js';
+import { traceCrash } from './crash.js';
 import { segmentArrives } from './input.js';
 import type { Segment } from './segment.js';
 import { fireSlot } from './timer-fire.js';
@@ -146,6 +147,10 @@ export class TcpStack extends StackCore implements TcpStackApi {
     } catch (err) {
       this.emitNote('', `BUG: advance() threw: ${String(err)}`, nowMs);
     }
+  }
+
+  crash(nowMs: number): void {
+    traceCrash(this, nowMs);
   }
 
   nextDueMs(): number {

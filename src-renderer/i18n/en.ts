@@ -31,6 +31,8 @@ export const en = {
   // Diagrams (views/): ladder, state diagram, TCB panel.
   'ladder.toolbar': 'Ladder diagram controls',
   'ladder.relative': 'Relative sequence numbers',
+  'ladder.crashed': 'crashed',
+  'ladder.up': 'up again',
   'ladder.zoomIn': 'Zoom in',
   'ladder.zoomOut': 'Zoom out',
   'ladder.zoomFit': 'Show all',

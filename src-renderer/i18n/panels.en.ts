@@ -149,6 +149,13 @@ export const panelsEn = {
   'sockets.err.to': 'Enter where to connect as address:port.',
   'sockets.err.peer': 'Enter the peer as address:port, or leave it empty.',
   'sockets.err.data': 'Enter some text to send.',
+  'sockets.crash': 'Crash host',
+  'sockets.downMs': 'Down for (ms)',
+  'sockets.downHint': 'Crash: the host loses every connection and listener without sending anything. Empty: it stays down.',
+  'sockets.err.downMs': 'Enter how long the host stays down, in whole milliseconds up to 86400000, or leave it empty.',
+  'sockets.down': 'Down since {t} ms (crashed)',
+  'sockets.downUntil': 'Down since {t} ms (crashed), up again at {up} ms',
+  'sockets.isDown': 'The host is down: it can do nothing until it is up again.',
   'statePane.host': 'Endpoint',
   'statePane.none': 'This host has no connection yet.',
   // Header: open, export, settings, theme, progress
@@ -229,5 +236,6 @@ export const panelsEn = {
   'error.code.nothing-to-undo': 'There is nothing to undo on this branch.',
   'error.code.after-the-end': 'The run ends at {untilMs} ms: nothing after it is simulated, so this would never show. Go back in time to act.',
   'error.code.nothing-to-redo': 'There is nothing to redo.',
+  'error.code.host-down': 'That host is down (it crashed): it can do nothing until it is up again. Go back in time, or wait.',
   'error.code.connection': 'The lab host cannot be reached.',
 } as const;

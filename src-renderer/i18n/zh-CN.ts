@@ -31,6 +31,8 @@ export const zhCN: Record<StringKey, string> = {
   // 图表（views/）：时序图、状态图、TCB 面板。
   'ladder.toolbar': '时序图控制',
   'ladder.relative': '相对序号',
+  'ladder.crashed': '崩溃',
+  'ladder.up': '重新启动',
   'ladder.zoomIn': '放大',
   'ladder.zoomOut': '缩小',
   'ladder.zoomFit': '显示全部',

@@ -43,3 +43,18 @@ export function socketCall(host: string, call: SocketCall, form: SocketForm): { 
   }
   return { step, error: null };
 }
+
+/** The longest downtime the crash control accepts (the engine's limit, net/crash.ts MAX_DOWN_MS: 24 h). */
+export const MAX_DOWN_MS = 86_400_000;
+
+/**
+ * The step of the "Crash host" control: the host crashes at the cursor and is up again `downMs` later, or
+ * stays down when the field is empty. Error 'downMs' (`sockets.err.downMs`): not a whole number of ms in range.
+ */
+export function crashCall(host: string, downMs: string): { step: StepCall | null; error: 'downMs' | null } {
+  const text = downMs.trim();
+  if (text === '') return { step: { host, call: 'crash' }, error: null };
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n > MAX_DOWN_MS) return { step: null, error: 'downMs' };
+  return { step: { host, call: 'crash', downMs: n }, error: null };
+}

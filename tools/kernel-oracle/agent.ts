@@ -5,12 +5,12 @@
 // timed steps at t0 + atMs and reactive ones on connected/accepted/data/eof. It runs until killed.
 import net from 'node:net';
 import { createInterface } from 'node:readline';
-import type { StepSpec } from '../../src-main/net/spec.js';
+import type { SocketStepSpec } from '../../src-main/net/spec.js';
 
 export interface AgentPlan {
   role: 'client' | 'server';
   ip: string;
-  steps: StepSpec[];
+  steps: SocketStepSpec[];
   acceptPausedUntilMs?: number;
 }
 
@@ -28,7 +28,7 @@ function pattern(n: number): Buffer {
   return Buffer.from(Array.from({ length: n }, (_, i) => 0x61 + (i % 26)));
 }
 
-function perform(step: StepSpec, sock: net.Socket | undefined): void {
+function perform(step: SocketStepSpec, sock: net.Socket | undefined): void {
   if (step.call === 'connect') return connect(step);
   if (!sock) return say('step-error', step.port, `${step.call}: no socket`);
   say(`call:${step.call}`, step.port);
@@ -68,7 +68,7 @@ function watch(sock: net.Socket): void {
   sock.on('close', () => say('closed', sock.localPort ?? 0));
 }
 
-function connect(step: StepSpec): void {
+function connect(step: SocketStepSpec): void {
   const [host = '', port = ''] = (step.to ?? '').split(':');
   const sock = net.connect({ host, port: Number(port), localAddress: plan.ip, localPort: step.port, allowHalfOpen: true });
   sockets.set(step.port, sock);
@@ -77,7 +77,7 @@ function connect(step: StepSpec): void {
   sock.on('connect', () => trigger('connected', sock));
 }
 
-function listen(step: StepSpec): Promise<void> {
+function listen(step: SocketStepSpec): Promise<void> {
   const server = net.createServer({ allowHalfOpen: true, pauseOnConnect: READS_PAUSED }, (sock) => {
     sockets.set(sock.localPort ?? 0, sock);
     watch(sock);

@@ -1,7 +1,7 @@
 // The recorded scenarios. Each is both the kernel script (agent.ts runs the steps with node:net, nft.ts
 // turns the rules into nftables drops) and the engine scenario (tests/unit/oracle builds a RunSpec from the
 // fixture). Host A = client 10.77.0.1, host B = server 10.77.0.2:80. Times are ms after the connect call.
-import type { RuleSpec, StepSpec } from '../../src-main/net/spec.js';
+import type { RuleSpec, SocketStepSpec } from '../../src-main/net/spec.js';
 import { CLIENT_IP, SERVER_IP } from './netns.js';
 import { KNOWN_DIFFERENCES } from './known-differences.js';
 import type { OracleScenario } from './types.js';
@@ -30,12 +30,12 @@ export const BASE_SYSCTL: Record<string, number> = {
 };
 
 const PORT = 40000;
-const LISTEN: StepSpec = { atMs: 0, host: 'B', call: 'listen', port: 80, backlog: 128 };
-const CONNECT: StepSpec = { atMs: 0, host: 'A', call: 'connect', port: PORT, to: `${SERVER_IP}:80` };
-const at = (atMs: number, host: 'A' | 'B', call: StepSpec['call'], extra: Partial<StepSpec> = {}): StepSpec =>
-  ({ atMs, host, call, port: host === 'A' ? PORT : 80, ...extra }) as StepSpec;
-const on = (trigger: 'connected' | 'accepted' | 'data' | 'eof', host: 'A' | 'B', call: StepSpec['call'], extra: Partial<StepSpec> = {}): StepSpec =>
-  ({ on: trigger, host, call, port: host === 'A' ? PORT : 80, ...extra }) as StepSpec;
+const LISTEN: SocketStepSpec = { atMs: 0, host: 'B', call: 'listen', port: 80, backlog: 128 };
+const CONNECT: SocketStepSpec = { atMs: 0, host: 'A', call: 'connect', port: PORT, to: `${SERVER_IP}:80` };
+const at = (atMs: number, host: 'A' | 'B', call: SocketStepSpec['call'], extra: Partial<SocketStepSpec> = {}): SocketStepSpec =>
+  ({ atMs, host, call, port: host === 'A' ? PORT : 80, ...extra }) as SocketStepSpec;
+const on = (trigger: 'connected' | 'accepted' | 'data' | 'eof', host: 'A' | 'B', call: SocketStepSpec['call'], extra: Partial<SocketStepSpec> = {}): SocketStepSpec =>
+  ({ on: trigger, host, call, port: host === 'A' ? PORT : 80, ...extra }) as SocketStepSpec;
 const drop = (match: RuleSpec['match']): RuleSpec => ({ match, action: 'drop' });
 
 /** The server closes as soon as it reads end-of-file, as real servers do. */

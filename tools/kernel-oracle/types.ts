@@ -1,7 +1,7 @@
 // The kernel-oracle fixture format (tcplab.oracle/1): a scenario, how it was recorded on a real Linux
 // kernel, and the normalised packet trace the capture saw. Shared by the recorder (tools/kernel-oracle)
 // and the comparison test (tests/unit/oracle). Pure types: no Node imports.
-import type { RuleSpec, StepSpec } from '../../src-main/net/spec.js';
+import type { RuleSpec, SocketStepSpec } from '../../src-main/net/spec.js';
 
 export const ORACLE_FORMAT = 'tcplab.oracle/1';
 
@@ -57,7 +57,7 @@ export interface OracleScenario {
   /** Applied to both namespaces (and both engine hosts where the engine has the knob). */
   sysctl: Record<string, number>;
   /** tcplab steps: host A is the client, host B the server. */
-  steps: StepSpec[];
+  steps: SocketStepSpec[];
   /** tcplab drop rules; the recorder turns each into an nft rule at the receiver's ingress. */
   rules: RuleSpec[];
   /** The server application does not accept() until this time (listen backlog demos). */

@@ -2,7 +2,7 @@
 // sends and closes and the random interventions are applied through Network.apply at their planned times.
 // Refusals (NetError) are expected and counted; any other exception is a finding.
 import { Network, NetError, type Intervention, type TraceSink } from '../../src-main/net/index.js';
-import type { StepCall } from '../../src-main/net/spec.js';
+import type { SocketCall } from '../../src-main/net/spec.js';
 import { Prng } from '../../src-main/tcp/prng.js';
 import type { ConnPlan, PlanAction, Side, SimScenario } from './gen.js';
 import { drawIntervention } from './intervene.js';
@@ -19,7 +19,7 @@ export interface DriveResult {
   crashes: string[];
 }
 
-export function sideCall(c: ConnPlan, side: Side, call: StepCall['call']): StepCall {
+export function sideCall(c: ConnPlan, side: Side, call: SocketCall['call']): SocketCall {
   return side === 'client'
     ? { host: c.client, call, port: c.clientPort }
     : { host: c.server, call, port: c.serverPort, peer: `${c.clientIp}:${c.clientPort}` };

@@ -5,6 +5,7 @@ import type { Lang } from './types.js';
 
 function callText(a: Extract<Intervention, { op: 'call' }>, bytesWord: string): string {
   const st = a.step;
+  if (st.call === 'crash') return `${st.host}: crash(${st.downMs === undefined ? '' : `downMs ${st.downMs}`})`;
   const extra = [st.to, st.peer, st.data !== undefined ? JSON.stringify(st.data.length > 40 ? `${st.data.slice(0, 40)}…` : st.data) : undefined,
     st.bytes !== undefined ? `${st.bytes} ${bytesWord}` : undefined].filter((x) => x !== undefined).join(' ');
   return `${st.host}: ${st.call}(${st.port})${extra === '' ? '' : ` ${extra}`}`;

@@ -58,7 +58,9 @@ function netDetailZh(ev: TraceEvent): string | null {
     case 'segment.recv': return '';
     case 'segment.drop': return zh(ev.reason);
     case 'step.call': return `${ev.call}（端口 ${ev.port}）`;
-    case 'step.error': return `${ev.call}（端口 ${ev.port}）失败：${ev.code}：${zh(ev.message)}`;
+    case 'step.error': return `${ev.call}${ev.port === undefined ? '' : `（端口 ${ev.port}）`}失败：${ev.code}：${zh(ev.message)}`;
+    case 'host.crash': return ev.downMs === null ? '主机崩溃：所有连接和监听套接字都丢失了；此后一直宕机' : `主机崩溃：所有连接和监听套接字都丢失了；${ev.downMs} 毫秒后重新启动`;
+    case 'host.up': return `主机宕机 ${ev.downMs} 毫秒后重新启动，没有任何套接字`;
     case 'command.error': return `${ev.op} 失败：${ev.code}：${zh(ev.message)}`;
     case 'rule.change': return `规则 ${ev.rule}：${zh(ev.detail)}`;
     case 'flood.start': return `向 ${ev.target} 发起 SYN 洪水：${ev.count} 个报文，每秒 ${ev.ratePerSec} 个`;

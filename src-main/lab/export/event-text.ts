@@ -23,7 +23,9 @@ function netDetail(ev: TraceEvent): string | null {
     case 'router.replay': return `replay of #${ev.of} by ${actorText(ev.by)}`;
     case 'router.edit': return `edit of #${ev.of} by ${actorText(ev.by)}: ${ev.changes.join(', ')}`;
     case 'step.call': return `${ev.call} (port ${ev.port})`;
-    case 'step.error': return `${ev.call} (port ${ev.port}) failed: ${ev.code}: ${ev.message}`;
+    case 'step.error': return `${ev.call}${ev.port === undefined ? '' : ` (port ${ev.port})`} failed: ${ev.code}: ${ev.message}`;
+    case 'host.crash': return ev.downMs === null ? 'host crashed: every connection and listener lost; it stays down' : `host crashed: every connection and listener lost; up again in ${ev.downMs} ms`;
+    case 'host.up': return `host up again after ${ev.downMs} ms down, with no sockets`;
     case 'command.error': return `${ev.op} failed: ${ev.code}: ${ev.message}`;
     case 'rule.change': return `${ev.op} rule ${ev.rule}: ${ev.detail}`;
     case 'flood.start': return `SYN flood toward ${ev.target}: ${ev.count} packets at ${ev.ratePerSec}/s`;

@@ -27,6 +27,7 @@ import l20 from './20-time-wait-length.json' with { type: 'json' };
 import l21 from './21-accept-queue-full.json' with { type: 'json' };
 import l22 from './22-old-syn-new-attempt.json' with { type: 'json' };
 import l23 from './23-server-closes-first.json' with { type: 'json' };
+import l24 from './24-peer-crash.json' with { type: 'json' };
 
 /** File name and content, in lesson order. */
 const FILES: ReadonlyArray<readonly [string, unknown]> = [
@@ -53,6 +54,7 @@ const FILES: ReadonlyArray<readonly [string, unknown]> = [
   ['21-accept-queue-full.json', l21],
   ['22-old-syn-new-attempt.json', l22],
   ['23-server-closes-first.json', l23],
+  ['24-peer-crash.json', l24],
 ];
 
 export interface Lesson {

@@ -6,6 +6,9 @@ import { batchOf, pathsToDraw } from './lod.js';
 import { ARROW_STYLES, type ArrowStyle } from './tags.js';
 import { ARROWHEAD_MAX_VISIBLE, AXIS_PX, HEADER_PX, LABEL_GAP_PX, LABEL_MAX_VISIBLE } from './constants.js';
 import { fitLabel, LABEL_EDGE_PX, placeLabel, type LabelBox, type PlotArea } from './label-place.js';
+import { downRects } from './downs.js';
+import { drawDowns } from './draw-downs.js';
+import type { HostDown } from '../../lib/host-downs.js';
 
 export interface LadderColors {
   bg: string;
@@ -33,6 +36,10 @@ export interface DrawFrame {
   label: (p: LadderPacket) => string;
   /** The router column's heading in the current language (the column's name stays "router" in the data). */
   routerLabel: string;
+  /** When hosts were down (crashed), and the words marking a crash and the host being up again. */
+  downs: readonly HostDown[];
+  crashLabel: string;
+  upLabel: string;
 }
 
 function styleColor(c: LadderColors, s: ArrowStyle): string {
@@ -237,6 +244,7 @@ export function drawLadder(ctx: CanvasRenderingContext2D, f: DrawFrame): LabelBo
   ctx.beginPath();
   ctx.rect(AXIS_PX - 8, HEADER_PX, f.widthPx, f.heightPx - HEADER_PX);
   ctx.clip();
+  drawDowns(ctx, downRects(f.downs, f.cols, f.y, f.nowMs), { danger: f.colors.danger, text: f.colors.text, bg: f.colors.bg, crashLabel: f.crashLabel, upLabel: f.upLabel, widthPx: f.widthPx });
   drawArrows(ctx, f, paths);
   drawMarks(ctx, f, paths);
   for (const i of f.hoverId === null && f.selectedId === null ? [] : f.visible) {

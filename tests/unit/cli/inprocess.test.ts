@@ -45,6 +45,16 @@ describe('tcplab run', () => {
     expect(r.out).toContain('  B  10.0.0.2:80>10.0.0.1:40000  ESTABLISHED');
   });
 
+  it('names each host crash in the summary (en and zh-CN), and validate refuses a step on a down host', () => {
+    const crash = { ...SCENARIO, steps: [...SCENARIO.steps, { atMs: 500, host: 'B', call: 'crash', downMs: 1000 }, { atMs: 1800, host: 'A', call: 'crash' }] };
+    writeFileSync(f('crash.json'), JSON.stringify(crash));
+    expect(cli(['run', f('crash.json')]).out).toEqual(expect.arrayContaining(['B crashed at 500 ms, up again at 1500 ms', 'A crashed at 1800 ms, and stays down']));
+    expect(cli(['run', f('crash.json'), '--lang', 'zh-CN']).out).toEqual(expect.arrayContaining(['B 于 500 ms 崩溃，1500 ms 重新启动', 'A 于 1800 ms 崩溃，此后一直宕机']));
+    writeFileSync(f('crash-bad.json'), JSON.stringify({ ...crash, steps: [...crash.steps, { atMs: 900, host: 'B', call: 'listen', port: 80 }] }));
+    const bad = cli(['validate', f('crash-bad.json')]);
+    expect([bad.code, [...bad.out, ...bad.err].filter((l) => l.includes('$.steps'))]).toEqual([2, ['  $.steps[4]: host B is down at 900 ms ($.steps[2] crashed it at 500 ms; it is up again at 1500 ms): its listen step cannot run']]);
+  });
+
   it('applies --profile, --seed and --until', () => {
     const r = cli(['run', f('sc.json'), '--profile', 'classic', '--seed=9', '--until', '500']);
     expect([r.code, r.out[1]]).toEqual([0, 'seed 9, profile classic, ran to 500 ms']);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { type Lesson, lessonById, LESSONS } from '../../../src-main/lab/lessons/index.js';
 import { runScenario } from '../../../src-main/lab/scenario-exec.js';
 import { withCompare } from '../../../src-main/lab/scenario.js';
+import { KNOB_BY_NAME } from '../../../src-main/tcp/profile-table.js';
 import type { TraceEvent } from '../../../src-main/net/trace.js';
 
 /** Every number in a text, as written, with thousands separators removed ("28,000" and "28000" agree). */
@@ -280,5 +281,73 @@ describe('lesson text: the numbers quoted match the trace', () => {
     expect(stateTimes(client, 'A', 'TIME-WAIT', 'CLOSED')).toEqual([60120]);
     expect(en.notice[3]).toContain('free again at 60120 ms');
     expect(zh.notice[3]).toContain('要到 60120 ms 才重新空闲');
+  });
+
+  it('24 peer-crash: the crash, the drops, the reboot\'s RST and every compare run\'s times quoted are the trace\'s', () => {
+    const l = lesson('peer-crash');
+    const { en, 'zh-CN': zh } = l.lesson.narrative;
+    const both = (i: 'steps' | 'notice', n: number, enText: string, zhText: string): void => {
+      expect(en[i][n]).toContain(enText);
+      expect(zh[i][n]).toContain(zhText);
+    };
+    const trace = traceOf('peer-crash', null);
+    const hello = trace.find((e) => e.kind === 'segment.recv' && e.host === 'B' && e.seg.len === 5);
+    both('steps', 0, `reached B at ${hello?.t} ms`, `在 ${hello?.t} ms 到达 B`);
+    const crash = trace.find((e) => e.kind === 'host.crash');
+    const up = trace.find((e) => e.kind === 'host.up');
+    if (crash?.kind !== 'host.crash' || up?.kind !== 'host.up') throw new Error('no crash or no reboot');
+    both('steps', 1, `At ${crash.t} ms B crashes (a crash step with downMs ${crash.downMs})`, `${crash.t} ms 时 B 崩溃（一个 downMs 为 ${crash.downMs} 的 crash 步骤）`);
+    const aData = trace.filter((e) => e.kind === 'segment.send' && e.host === 'A' && e.seg.len > 0 && e.t > crash.t);
+    const first = aData[0];
+    if (first?.kind !== 'segment.send') throw new Error('A sent nothing after the crash');
+    const whileDown = aData.slice(1).filter((e) => e.t < up.t).map((e) => e.t);
+    expect(whileDown).toEqual([1740, 2220, 3180]);
+    expect(trace.filter((e) => e.kind === 'segment.drop').map((e) => e.kind === 'segment.drop' && e.t - 20)).toEqual([first.t, ...whileDown]);
+    both('steps', 2, `At ${first.t} ms A sends ${first.seg.len} bytes`, `${first.t} ms 时 A 发送 ${first.seg.len} 字节`);
+    both('steps', 2, `retransmissions at ${whileDown[0]}, ${whileDown[1]} and ${whileDown[2]} ms`, `在 ${whileDown[0]}、${whileDown[1]} 和 ${whileDown[2]} ms 的重传`);
+    const after = aData.find((e) => e.t > up.t);
+    const rst = trace.find((e) => e.kind === 'segment.send' && e.host === 'B' && e.seg.flags === 'R');
+    const reset = trace.find((e) => e.kind === 'app' && e.host === 'A' && e.event === 'reset');
+    if (after?.kind !== 'segment.send' || rst?.kind !== 'segment.send' || reset === undefined) throw new Error('no RST after the reboot');
+    expect(rst.seg.seq).toBe(after.seg.ack);
+    both('steps', 3, `At ${up.t} ms B is up again`, `${up.t} ms 时 B 重新启动`);
+    both('steps', 3, `at ${after.t} ms, reaches a B`, `在 ${after.t} ms 到达 B`);
+    both('steps', 3, `at ${rst.t} ms B answers with [RST], whose sequence number ${rst.seg.seq} is the acknowledgment number`, `${rst.t} ms 时 B 回以 [RST]，它的序号 ${rst.seg.seq} 取自 A 那个报文段的确认号`);
+    both('steps', 3, `At ${reset.t} ms A's application sees "connection reset"`, `${reset.t} ms 时 A 的应用程序看到“连接被复位”`);
+    const labels = (l.lesson.compare ?? []).map((c) => [c.label.en.replace(/ \(.*$/, ''), c.label['zh-CN'].replace(/（.*$/, '')]);
+    both('steps', 4, labels.map(([e]) => `"${e}"`).join(', ').replace(/, ([^,]*)$/, ' and $1'), labels.map(([, z]) => `“${z}”`).join('').replace(/(”)(“[^“]*)$/, '$1和$2'));
+
+    // "B stays down": tcp_retries2 lowered to 5; with Linux's 15 the lab would give up 962640 ms after the first send.
+    const down = l.lesson.compare![0]!;
+    const retries2 = down.hosts?.A?.sysctl?.['net.ipv4.tcp_retries2'];
+    const timeoutAt = (t: TraceEvent[]) => t.find((e) => e.kind === 'app' && e.host === 'A' && e.event === 'timeout')?.t;
+    const stays = traceOf('peer-crash', 0);
+    const linux15 = runScenario(withCompare(l.scenario, { ...down, hosts: {}, untilMs: 2_000_000 })).trace;
+    const linuxDefault = KNOB_BY_NAME.get('net.ipv4.tcp_retries2')?.defaults.linux;
+    const giveUpMs = (timeoutAt(linux15) ?? 0) - first.t;
+    expect([retries2, linuxDefault, giveUpMs, Math.round(giveUpMs / 60_000)]).toEqual([5, 15, 962640, 16]);
+    both('notice', 2, `With Linux's default of ${linuxDefault} the lab gives up ${giveUpMs} ms after the first send, about 16 minutes; the compare run lowers it to ${retries2}, so A's application sees "timeout" at ${timeoutAt(stays)} ms`,
+      `按 Linux 的默认值 ${linuxDefault}，本实验在第一次发送之后 ${giveUpMs} ms 放弃，大约 16 分钟；对比运行把它降到 ${retries2}，所以 A 的应用程序在 ${timeoutAt(stays)} ms 看到“超时”`);
+
+    // "A idle, with keepalive".
+    const ka = traceOf('peer-crash', 1);
+    const probes = ka.filter((e) => e.kind === 'segment.send' && e.cause.startsWith('keepalive probe')).map((e) => e.t);
+    const kaSysctl = l.lesson.compare![1]!.hosts?.A?.sysctl ?? {};
+    expect([kaSysctl['net.ipv4.tcp_keepalive_time'], kaSysctl['net.ipv4.tcp_keepalive_intvl'], KNOB_BY_NAME.get('net.ipv4.tcp_keepalive_time')?.defaults.linux]).toEqual([10, 2, 7200]);
+    both('notice', 3, `7200 s by default. In "A idle, with keepalive" it is 10 s with a probe every 2 s: A's probes at ${probes[0]}, ${probes[1]} and ${probes[2]} ms go unanswered and A's application sees "timeout" at ${timeoutAt(ka)} ms`,
+      `默认是 7200 秒。在“A 空闲，开启保活”中，它是 10 秒，每 2 秒探测一次：A 在 ${probes[0]}、${probes[1]} 和 ${probes[2]} ms 的探测都没有应答，A 的应用程序在 ${timeoutAt(ka)} ms 看到“超时”`);
+
+    // "A crashes and reconnects from the same port" (RFC 9293 Figure 12).
+    const fig12 = traceOf('peer-crash', 2);
+    const challenge = fig12.find((e) => e.kind === 'segment.send' && e.cause.includes('challenge ACK'))?.t;
+    const aRst = sendTimes(fig12, 'A', 'R');
+    const bReset = fig12.find((e) => e.kind === 'app' && e.host === 'B' && e.event === 'reset')?.t;
+    const syns = sendTimes(fig12, 'A', 'S');
+    const open = stateTimes(fig12, 'A', 'SYN-SENT', 'ESTABLISHED');
+    expect([challenge, aRst, bReset, syns, open]).toEqual([2520, [2540], 2560, [0, 2500, 3500], [40, 3540]]);
+    both('notice', 4, `challenge ACK at ${challenge} ms`, `在 ${challenge} ms 回以挑战 ACK`);
+    both('notice', 4, `RST at ${aRst[0]} ms`, `在 ${aRst[0]} ms 回以 RST`);
+    both('notice', 4, `reset at ${bReset} ms. A's SYN retransmission at ${syns[2]} ms then opens a new connection at ${open[1]} ms`,
+      `在 ${bReset} ms 被复位。随后 A 在 ${syns[2]} ms 重传的 SYN 于 ${open[1]} ms 建立了一条新连接`);
   });
 });

@@ -13,7 +13,7 @@ const REQUIRED_IDS = [
   'synack-lost', 'third-ack-lost', 'third-ack-lost-then-data', 'data-on-third-ack', 'syn-flood',
   'four-way-close', 'half-close', 'fin-lost', 'server-fin-lost', 'last-ack-lost',
   'time-wait-old-duplicates', 'fin-wait-2-timeout', 'simultaneous-open-close', 'reset', 'time-wait-length', 'accept-queue-full',
-  'old-syn-new-attempt', 'server-closes-first',
+  'old-syn-new-attempt', 'server-closes-first', 'peer-crash',
 ];
 
 describe('the lesson library', () => {
@@ -21,7 +21,7 @@ describe('the lesson library', () => {
     const report = LESSON_LOAD_ERRORS.map((e) => `${e.file}\n  ${formatErrors(e.errors).join('\n  ')}`).join('\n');
     expect(report).toBe('');
   });
-  it('has the 23 required lessons, in order', () => {
+  it('has the 24 required lessons, in order', () => {
     expect(LESSONS.map((l) => l.id)).toEqual(REQUIRED_IDS);
     expect(LESSONS.map((l) => l.order)).toEqual(REQUIRED_IDS.map((_, i) => i + 1));
     expect(lessonById('third-ack-lost')?.file).toBe('07-third-ack-lost.json');

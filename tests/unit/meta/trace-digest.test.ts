@@ -12,7 +12,7 @@ const byName = (name: string): Workload => {
 describe('trace-digest', () => {
   it('covers every lesson under each profile, floods, bulk with loss, many clients and user interventions', () => {
     const names = workloads().map((w) => w.name);
-    expect(names.filter((n) => n.startsWith('lesson ')).length).toBe(69);
+    expect(names.filter((n) => n.startsWith('lesson ')).length).toBe(72);
     for (const n of ['flood 100k cookies', 'flood 20k no cookies', 'bulk 3MB loss 0.01 linux', 'clients 600 queued', 'bulk with interventions']) expect(names).toContain(n);
   });
 

@@ -1,7 +1,7 @@
 // Shared fixtures for net/ tests on the real engine: a client A (10.0.0.1) and a server B (10.0.0.2)
 // 10 ms from the router each, a recording trace sink, and small trace queries.
 import { Network, type NetworkOptions } from '../../../src-main/net/network.js';
-import type { HostSpec, RunSpec, StepSpec } from '../../../src-main/net/spec.js';
+import type { HostSpec, RunSpec, SocketStepSpec } from '../../../src-main/net/spec.js';
 import { traceLine, type TraceEvent } from '../../../src-main/net/trace.js';
 
 export const A_IP = '10.0.0.1';
@@ -30,8 +30,8 @@ export class Recorder {
   }
 }
 
-export const LISTEN: StepSpec = { atMs: 0, host: 'B', call: 'listen', port: 80, backlog: 128 };
-export const CONNECT: StepSpec = { atMs: 0, host: 'A', call: 'connect', port: 40000, to: `${B_IP}:80` };
+export const LISTEN: SocketStepSpec = { atMs: 0, host: 'B', call: 'listen', port: 80, backlog: 128 };
+export const CONNECT: SocketStepSpec = { atMs: 0, host: 'A', call: 'connect', port: 40000, to: `${B_IP}:80` };
 
 export function spec(over: Partial<RunSpec> = {}, hostOver: Partial<Record<'A' | 'B', Partial<HostSpec>>> = {}): RunSpec {
   return {

@@ -126,6 +126,13 @@ const FROM_SOURCES = [
   'Linux tcp_timewait_state_process: in-window SYN ends an orphaned FIN-WAIT-2',
   'Linux tcp_timewait_state_process: in-window RST ends an orphaned FIN-WAIT-2',
   'RST in window: the orphaned FIN-WAIT-2 (Linux minisocket) is removed',
+  // src-main/tcp/crash.ts, src-main/net/crash.ts: a host crash and the refusals while it is down
+  'host crashed: its TCB is lost (RFC 9293 3.5.2)', 'host crashed: the listener is lost (RFC 9293 3.5.2)', 'host down (crashed at 500 ms)',
+  'dropped at 1020 ms: host down (crashed at 500 ms)',
+  'B is down (crashed at 500 ms, up again at 3500 ms): its application cannot listen',
+  'B is down (crashed at 500 ms and stays down): its application cannot send',
+  'B is down (crashed at 500 ms, up again at 3500 ms): it cannot crash again before it is up',
+  'B is down (crashed at 500 ms and stays down): it cannot crash again before it is up',
 ];
 
 describe('texts the sources can produce', () => {
@@ -168,8 +175,8 @@ describe('every text in the lessons', () => {
     texts = lessonTexts();
   });
 
-  it('runs all 23 lessons and finds their texts', () => {
-    expect(LESSONS.length).toBe(23);
+  it('runs all 24 lessons and finds their texts', () => {
+    expect(LESSONS.length).toBe(24);
     expect(texts.has('RFC 9293 3.10.7.4 fifth: ACK of our SYN in SYN-RECEIVED')).toBe(true);
     expect(texts.has('SYN queue full')).toBe(true);
   });
