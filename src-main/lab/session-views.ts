@@ -28,6 +28,9 @@ function waitingIndex(queues: ReturnType<Network['routerView']>['queues'], to: s
 
 /** The router at the cursor; `numbers`: the timeline's (Timeline.packetNumbers), which labels use. */
 export function routerViewOf(net: Network, numbers: PacketNumberIndex): RouterView {
+  // One pass over the trace for all the view's packets whose conversations are not numbered yet.
+  const shown = net.routerViewPackets();
+  numbers.prepare(shown.ids, shown.conns);
   const v = net.routerView((id) => numbers.relativeTo(id));
   const out: RouterView = { atMs: v.nowMs, inFlight: [], queued: [], held: [], cached: [], rules: [], queueCapacity: {} };
   for (const p of v.packets) {

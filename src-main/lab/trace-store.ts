@@ -52,6 +52,21 @@ export interface TraceReader {
   get(i: number): TraceEvent;
   kindAt(i: number): string;
   tAt(i: number): number;
+  /**
+   * The connection key of event i, the packet id of a segment event (undefined for other kinds) and its
+   * segment: the fields that number packets, read without copying the whole event (a SYN flood's
+   * trace has hundreds of thousands of sends).
+   */
+  connAt(i: number): string | null;
+  idAt(i: number): number | undefined;
+  /** Event i's segment summary (a fresh copy), or undefined for kinds without one. */
+  segAt(i: number): SegSummary | undefined;
+  /**
+   * The indices, in order, of the events in [from, to) of one of `kinds` whose connection key is one of
+   * `conns`: a search of the columns (a conversation's packets in a million-event flood) without a call or
+   * a string comparison per event where the key has a code.
+   */
+  eventsWithConn(from: number, to: number, conns: ReadonlySet<string>, kinds: ReadonlySet<string>): number[];
   /** Fresh copies of events [from, to). */
   slice(from: number, to?: number): TraceEvent[];
 }
@@ -93,6 +108,11 @@ class Codes<T> {
   private code0 = -1;
   private last1: T | undefined = undefined;
   private code1 = -1;
+
+  /** value's code, or -1 when it has none (the table is not changed). */
+  find(value: T): number {
+    return this.byValue.get(value) ?? -1;
+  }
 
   /** value's code, or -1 when it has none and the table is full. */
   code(value: T): number {
@@ -366,6 +386,64 @@ export class TraceStore implements TraceReader {
     const c = this.chunks[i >> CHUNK_BITS]!, k = i & CHUNK_MASK;
     const code = c.code[k]!;
     return code === OBJECT ? c.objectAt(k).kind : KIND_OF_CODE[code]!;
+  }
+
+  connAt(i: number): string | null {
+    this.check(i);
+    const c = this.chunks[i >> CHUNK_BITS]!, k = i & CHUNK_MASK;
+    if (c.code[k] !== OBJECT) return c.conn.get(k, this.tables.conn);
+    const ev = c.objectAt(k);
+    return 'conn' in ev ? ev.conn : null;
+  }
+
+  idAt(i: number): number | undefined {
+    this.check(i);
+    const c = this.chunks[i >> CHUNK_BITS]!, k = i & CHUNK_MASK;
+    const code = c.code[k]!;
+    if (code === SEND || code === RECV || code === DROP) return c.num[k]!;
+    if (code !== OBJECT) return undefined;
+    const ev = c.objectAt(k);
+    return 'id' in ev ? ev.id : undefined;
+  }
+
+  segAt(i: number): SegSummary | undefined {
+    this.check(i);
+    const c = this.chunks[i >> CHUNK_BITS]!, k = i & CHUNK_MASK;
+    const code = c.code[k]!;
+    if (code === SEND || code === RECV || code === DROP) return summary(c, k, this.tables);
+    if (code !== OBJECT) return undefined;
+    const ev = c.objectAt(k);
+    return 'seg' in ev ? ev.seg : undefined;
+  }
+
+  eventsWithConn(from: number, to: number, conns: ReadonlySet<string>, kinds: ReadonlySet<string>): number[] {
+    const out: number[] = [];
+    const a = Math.max(0, Math.min(from, this.n)), b = Math.max(a, Math.min(to, this.n));
+    if (conns.size === 0 || kinds.size === 0 || a === b) return out;
+    // Which of the table's codes name one of conns (a spilled key is compared as a string).
+    const table = this.tables.conn;
+    const wanted = new Uint8Array(Codes.MAX + 1);
+    for (const conn of conns) {
+      const code = table.find(conn);
+      if (code >= 0) wanted[code] = 1;
+    }
+    const kindOfCode = KIND_OF_CODE.map((k) => (kinds.has(k) ? 1 : 0));
+    for (let ci = a >> CHUNK_BITS; ci <= (b - 1) >> CHUNK_BITS; ci++) {
+      const c = this.chunks[ci]!, base = ci << CHUNK_BITS;
+      const codes = c.code, connCodes = c.conn.codes;
+      const k0 = Math.max(a - base, 0), k1 = Math.min(b - base, CHUNK);
+      for (let k = k0; k < k1; k++) {
+        const code = codes[k]!;
+        if (code === OBJECT) {
+          const ev = c.objectAt(k);
+          if (kinds.has(ev.kind) && 'conn' in ev && ev.conn !== null && conns.has(ev.conn)) out.push(base + k);
+        } else if (kindOfCode[code] === 1) {
+          const cc = connCodes[k]!;
+          if (cc === SPILLED ? conns.has(c.conn.spill![k]!) : wanted[cc] === 1) out.push(base + k);
+        }
+      }
+    }
+    return out;
   }
 
   get(i: number): TraceEvent {

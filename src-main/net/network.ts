@@ -21,7 +21,7 @@ import { KLASS_COMMAND } from './scheduler.js';
 import type { RuleAction, RuleMatch, RuleSpec, RunSpec, StepCall } from './spec.js';
 import { callOf, type CallResult } from './steps.js';
 import type { TraceSink } from './trace.js';
-import { packetRecord, routerView, type NumbersOf, type RouterView } from './view.js';
+import { packetRecord, routerView, routerViewPackets, type NumbersOf, type RouterView } from './view.js';
 
 export interface NetworkOptions {
   limits?: Partial<NetLimits>;
@@ -187,6 +187,11 @@ export class Network {
   /** The router's queues, travelling and cached packets; labels numbered by `numbersOf` (view.ts NumbersOf). */
   routerView(numbersOf?: NumbersOf): RouterView {
     return routerView(this.s, numbersOf);
+  }
+
+  /** The ids and keys of the packets routerView() labels (view.ts routerViewPackets), in no particular order. */
+  routerViewPackets(): { ids: number[]; conns: string[] } {
+    return routerViewPackets(this.s);
   }
 
   /** A copy of packet #id's record; undefined when unknown or evicted from the bounded store. */

@@ -90,6 +90,20 @@ function packetView(s: NetState, p: LivePacket, numbersOf: NumbersOf): PacketVie
   };
 }
 
+/** The packets routerView() labels (travelling, then cached), so a caller can number them in one batch first. */
+export function routerViewPackets(s: NetState): { ids: number[]; conns: string[] } {
+  const ids: number[] = [], conns: string[] = [];
+  for (const p of s.live.values()) {
+    ids.push(p.id);
+    conns.push(keyOf(p.record));
+  }
+  for (const e of s.cache.values()) {
+    ids.push(e.id);
+    conns.push(e.conn);
+  }
+  return { ids, conns };
+}
+
 export function routerView(s: NetState, numbersOf: NumbersOf = (_id, conn) => relativeTo(s, conn)): RouterView {
   const queues: QueueView[] = [];
   for (const h of s.hosts.values()) {

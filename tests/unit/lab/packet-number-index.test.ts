@@ -1,13 +1,14 @@
 // The timeline's packet-number index (what the router list and the inspector label with) gives every packet
 // exactly the numbers the one-pass numbering of the exports and the ladder gives it (lab/packet-numbers.ts),
 // whether asked in order, out of order or while the trace is still growing.
-import { describe, expect, it } from 'vitest';
-import type { RelativeNumbers } from '../../../src-main/contract/relative-seq.js';
+import { describe, expect, it, vi } from 'vitest';
+import { RelativeSeq, reverseConn, type RelativeNumbers } from '../../../src-main/contract/relative-seq.js';
 import { LESSONS } from '../../../src-main/lab/lessons/index.js';
-import { PacketNumberIndex } from '../../../src-main/lab/packet-number-index.js';
+import { MAX_TRACKED_DIRECTIONS, PacketNumberIndex } from '../../../src-main/lab/packet-number-index.js';
 import { packetNumbers } from '../../../src-main/lab/packet-numbers.js';
 import { runScenario } from '../../../src-main/lab/scenario-exec.js';
 import { withCompare } from '../../../src-main/lab/scenario.js';
+import { routerViewOf } from '../../../src-main/lab/session-views.js';
 import { TraceStore } from '../../../src-main/lab/trace-store.js';
 import type { RelativeTo } from '../../../src-main/net/label.js';
 import type { TraceEvent } from '../../../src-main/net/trace.js';
@@ -86,5 +87,56 @@ describe('PacketNumberIndex', () => {
     const index = new PacketNumberIndex(TraceStore.of(trace));
     for (const id of [0, -1, 1.5, Number.NaN, maxId(trace) + 1, 1e12]) expect(index.relativeTo(id), String(id)).toBeUndefined();
     expect(index.relativeTo(1)).toEqual(asRelativeTo(packetNumbers(trace).get(1)!));
+  });
+
+  it('numbers only the conversations of the packets asked about: a flood\'s router view feeds it its few packets, not every SYN', () => {
+    // Numbering every conversation kept state for each of a 1,000,000-event flood's ~570,000 keys (+50 MB of
+    // heap, seconds for the first router view after a seek); counted here, not timed, so load cannot hide it.
+    const lab = openLesson('syn-flood');
+    lab.seekMs(59_000);
+    const trace = lab.timeline.events.slice(0, lab.cursor.event);
+    const observe = vi.spyOn(RelativeSeq.prototype, 'observe');
+    try {
+      const view = routerViewOf(lab.stateAtCursor().network, lab.timeline.packetNumbers);
+      const shown = [...view.inFlight, ...view.queued, ...view.held, ...view.cached];
+      expect(shown.length).toBeGreaterThan(0);
+      // Every packet (of the trace so far) in a conversation the view shows: all the numbering may be fed.
+      const asked = new Set(shown.flatMap((p) => [p.conn, reverseConn(p.conn)]));
+      const inAsked = trace.filter((e) => e.kind === 'segment.send' && asked.has(e.conn)).length;
+      const sends = trace.filter((e) => e.kind === 'segment.send').length;
+      expect(sends).toBeGreaterThan(20 * inAsked); // the flood: thousands of conversations, a few on view
+      expect(observe.mock.calls.length).toBeGreaterThan(0);
+      expect(observe.mock.calls.length).toBeLessThanOrEqual(inAsked);
+      expect(lab.timeline.packetNumbers.trackedDirections).toBe(asked.size);
+      // And the labels are still the full pass's numbers.
+      const truth = packetNumbers(trace);
+      for (const p of shown) expect(lab.timeline.packetNumbers.relativeTo(p.id), `#${p.id}`).toEqual(asRelativeTo(truth.get(p.id)!));
+    } finally {
+      observe.mockRestore();
+    }
+  });
+
+  it('keeps numbering state for at most MAX_TRACKED_DIRECTIONS directions when asked about ever new conversations', () => {
+    // The lesson's flood, faster and longer: 6,000 spoofed SYNs, each its own conversation.
+    const lesson = LESSONS.find((l) => l.id === 'syn-flood')!.scenario;
+    const { trace } = runScenario({ ...lesson, floods: (lesson.floods ?? []).map((f) => ({ ...f, ratePerSec: 2000, count: 6000 })), untilMs: 4000 });
+    const directions = new Set(trace.flatMap((e) => (e.kind === 'segment.send' ? [e.conn, reverseConn(e.conn)] : [])));
+    const index = new PacketNumberIndex(TraceStore.of(trace));
+    const truth = packetNumbers(trace);
+    const ids = range(maxId(trace));
+    let most = 0;
+    // Batches of 256 ids, as router views of a live flood ask (each batch: new SYNs, new conversations).
+    for (let from = 0; from < ids.length; from += 256) {
+      const batch = ids.slice(from, from + 256);
+      index.prepare(batch);
+      most = Math.max(most, index.trackedDirections);
+      for (const id of batch) {
+        const n = truth.get(id);
+        expect(index.relativeTo(id), `#${id}`).toEqual(n === undefined ? undefined : asRelativeTo(n));
+      }
+    }
+    expect(directions.size).toBeGreaterThan(2 * MAX_TRACKED_DIRECTIONS);
+    expect(most).toBeGreaterThan(0);
+    expect(most).toBeLessThanOrEqual(MAX_TRACKED_DIRECTIONS);
   });
 });
