@@ -83,6 +83,18 @@ export function bannerLines(err: ShownError): string[] {
   return err.known ? err.paths.filter((p) => /^\$\S*: /.test(p)) : err.paths;
 }
 
+/** Codes of a socket call the stack refused (tcp/ TcpUserError): its message says which socket and why. */
+const SOCKET_CALL_CODES: ReadonlySet<string> = new Set(['connection-closing', 'connection-does-not-exist', 'connection-exists', 'port-in-use', 'invalid-argument']);
+
+/**
+ * The stack's own sentence under a refused socket call's headline ("10.0.0.1:40000>10.0.0.2:80 is closing
+ * (FIN-WAIT-1)"), which names the connection and its state where the headline cannot; null for other errors.
+ * In English: the banner translates it with the trace-text table, as the trace's own lines.
+ */
+export function socketCallDetail(err: ShownError): string | null {
+  return err.known !== null && err.paths.length === 0 && SOCKET_CALL_CODES.has(err.code) && err.message !== '' ? err.message : null;
+}
+
 /**
  * The values a translated headline may name: `{untilMs}` (the run's end) and `{id}`, the packet the host's
  * message is about. net/ words every packet refusal "packet #N …", so the first "#N" is that packet.
