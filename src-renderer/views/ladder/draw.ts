@@ -161,13 +161,19 @@ function highlight(ctx: CanvasRenderingContext2D, p: LadderPacket, pts: readonly
   ctx.fill();
 }
 
-function drawLabel(ctx: CanvasRenderingContext2D, f: DrawFrame, text: string, box: LabelBox, chosen: boolean): void {
-  ctx.strokeStyle = f.colors.bg;
-  ctx.lineWidth = 3;
-  ctx.strokeText(text, box.x, box.y);
-  ctx.fillStyle = chosen ? f.colors.accent : f.colors.text;
+/**
+ * A label on a plate of the background colour: a sloped arrow runs under the whole width of its own label (and
+ * a neighbour's may too), and a thin halo round the glyphs still left the line striking through the text.
+ */
+export function drawLabel(ctx: Pick<CanvasRenderingContext2D, 'fillStyle' | 'fillRect' | 'fillText'>, colors: Pick<LadderColors, 'bg' | 'text' | 'accent'>, text: string, box: LabelBox, chosen: boolean): void {
+  ctx.fillStyle = colors.bg;
+  ctx.fillRect(box.left - LABEL_PLATE_PX, box.top, box.right - box.left + 2 * LABEL_PLATE_PX, box.bottom - box.top + 1);
+  ctx.fillStyle = chosen ? colors.accent : colors.text;
   ctx.fillText(text, box.x, box.y);
 }
+
+/** Room the label's plate leaves either side of the text. */
+const LABEL_PLATE_PX = 2;
 
 /** The area the arrows and labels are clipped to: right of the time axis, below the column headers. */
 export function plotArea(widthPx: number, heightPx: number): PlotArea {
@@ -199,7 +205,7 @@ function drawLabels(ctx: CanvasRenderingContext2D, f: DrawFrame, paths: Map<numb
     const text = fitLabel(f.label(p), maxWidthPx, widthOf);
     if (text === '') return null;
     const box = placeLabel(mid, ctx.measureText(text).width, plot);
-    if (box) drawLabel(ctx, f, text, box, chosen);
+    if (box) drawLabel(ctx, f.colors, text, box, chosen);
     return box;
   };
   const isChosen = (p: LadderPacket) => p.id === f.selectedId || p.id === f.hoverId;
