@@ -6,6 +6,7 @@ import { batchOf, pathsToDraw } from './lod.js';
 import { ARROW_STYLES, type ArrowStyle } from './tags.js';
 import { ARROWHEAD_MAX_VISIBLE, AXIS_PX, HEADER_PX, LABEL_GAP_PX, LABEL_MAX_VISIBLE } from './constants.js';
 import { fitLabel, LABEL_EDGE_PX, placeLabel, type LabelBox, type PlotArea } from './label-place.js';
+import { drawLabel } from './label-plate.js';
 
 export interface LadderColors {
   bg: string;
@@ -161,19 +162,6 @@ function highlight(ctx: CanvasRenderingContext2D, p: LadderPacket, pts: readonly
   ctx.fill();
 }
 
-/**
- * A label on a plate of the background colour: a sloped arrow runs under the whole width of its own label (and
- * a neighbour's may too), and a thin halo round the glyphs still left the line striking through the text.
- */
-export function drawLabel(ctx: Pick<CanvasRenderingContext2D, 'fillStyle' | 'fillRect' | 'fillText'>, colors: Pick<LadderColors, 'bg' | 'text' | 'accent'>, text: string, box: LabelBox, chosen: boolean): void {
-  ctx.fillStyle = colors.bg;
-  ctx.fillRect(box.left - LABEL_PLATE_PX, box.top, box.right - box.left + 2 * LABEL_PLATE_PX, box.bottom - box.top + 1);
-  ctx.fillStyle = chosen ? colors.accent : colors.text;
-  ctx.fillText(text, box.x, box.y);
-}
-
-/** Room the label's plate leaves either side of the text. */
-const LABEL_PLATE_PX = 2;
 
 /** The area the arrows and labels are clipped to: right of the time axis, below the column headers. */
 export function plotArea(widthPx: number, heightPx: number): PlotArea {

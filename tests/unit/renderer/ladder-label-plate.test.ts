@@ -2,15 +2,16 @@
 // when it slopes, and with only a 3 px halo round the glyphs the line struck through the text
 // ("[SYN]·Seq=0·Win=…" at 1366×768 in every lesson).
 import { describe, expect, it } from 'vitest';
-import { drawLabel } from '../../../src-renderer/views/ladder/draw.js';
+import { drawLabel } from '../../../src-renderer/views/ladder/label-plate.js';
 import type { LabelBox } from '../../../src-renderer/views/ladder/label-place.js';
 
 function recorder() {
   const calls: Array<{ op: string; fill: string; args: unknown[] }> = [];
   const ctx = {
-    fillStyle: '' as string | CanvasGradient | CanvasPattern,
-    fillRect(...args: unknown[]) { calls.push({ op: 'fillRect', fill: String(this.fillStyle), args }); },
-    fillText(...args: unknown[]) { calls.push({ op: 'fillText', fill: String(this.fillStyle), args }); },
+    fillStyle: '' as unknown,
+    globalAlpha: 1,
+    fillRect(...args: unknown[]) { calls.push({ op: 'fillRect', fill: `${String(this.fillStyle)}@${this.globalAlpha}`, args }); },
+    fillText(...args: unknown[]) { calls.push({ op: 'fillText', fill: `${String(this.fillStyle)}@${this.globalAlpha}`, args }); },
   };
   return { ctx, calls };
 }
@@ -21,20 +22,20 @@ describe('ladder label plate', () => {
 
   it('fills the label’s whole box with the background before writing the text', () => {
     const { ctx, calls } = recorder();
-    drawLabel(ctx as never, colors, '[SYN] Seq=0 Win=65535 Len=0', box, false);
+    drawLabel(ctx, colors, '[SYN] Seq=0 Win=65535 Len=0', box, false);
     expect(calls.map((c) => c.op)).toEqual(['fillRect', 'fillText']);
     const [x, y, w, h] = calls[0]!.args as number[];
-    expect(calls[0]!.fill).toBe(colors.bg);
+    expect(calls[0]!.fill).toMatch(new RegExp(`^${colors.bg}@0\\.[6-9]`)); // mostly opaque: an arrow under it stays faintly visible
     expect(x).toBeLessThanOrEqual(box.left);
     expect(y).toBeLessThanOrEqual(box.top);
     expect(x! + w!).toBeGreaterThanOrEqual(box.right);
     expect(y! + h!).toBeGreaterThanOrEqual(box.bottom);
-    expect(calls[1]).toEqual({ op: 'fillText', fill: colors.text, args: ['[SYN] Seq=0 Win=65535 Len=0', 200, 120] });
+    expect(calls[1]).toEqual({ op: 'fillText', fill: `${colors.text}@1`, args: ['[SYN] Seq=0 Win=65535 Len=0', 200, 120] });
   });
 
   it('writes a selected packet’s label in the accent colour', () => {
     const { ctx, calls } = recorder();
-    drawLabel(ctx as never, colors, 'x', box, true);
-    expect(calls[1]!.fill).toBe(colors.accent);
+    drawLabel(ctx, colors, 'x', box, true);
+    expect(calls[1]!.fill).toBe(`${colors.accent}@1`);
   });
 });
