@@ -6,6 +6,12 @@ import type { LabErrorInfo } from './errors.js';
 /** Upper bound on one request, so a hostile page cannot make the host parse gigabytes. */
 export const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 
+/**
+ * The longest scenario or session text the host reads (lab/scenario-guard.ts). The window refuses a bigger file
+ * before sending it: sent, it would not fit in one request (MAX_REQUEST_BYTES) once JSON-escaped.
+ */
+export const MAX_FILE_TEXT_CHARS = 10 * 1024 * 1024;
+
 export const callMessageSchema = z
   .object({
     t: z.literal('call'),

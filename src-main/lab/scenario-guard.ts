@@ -1,10 +1,11 @@
 // Cheap checks that run before zod, so absurd inputs (10 MB strings, 100,000-deep nesting, cyclic objects,
 // keys that reach object prototypes) are refused with a clear error instead of exhausting the stack or
 // polluting prototypes. Everything here is iterative: no recursion depth depends on the input.
+import { MAX_FILE_TEXT_CHARS } from '../contract/wire.js';
 import { jsonErrorOffset } from './json-error-at.js';
 import { jsonPath, makeError, type ScenarioError } from './scenario-errors.js';
 
-export const MAX_TEXT_CHARS = 10 * 1024 * 1024;
+export const MAX_TEXT_CHARS = MAX_FILE_TEXT_CHARS;
 export const MAX_DEPTH = 64;
 /** Values (objects, arrays, scalars) in one document; a full lesson has a few thousand. */
 export const MAX_NODES = 1_000_000;

@@ -16,6 +16,19 @@ export interface LabSessionOptions {
   snapshotEvery?: number;
 }
 
+/**
+ * The step.error of the socket call just executed at `tMs` (the branch's last action there), or null when the
+ * call went through. Looks back over the events at tMs only, stopping at the last step.call: that is this one.
+ */
+function refusedCall(tl: Timeline, tMs: number, host: string, call: string): Extract<TraceEvent, { kind: 'step.error' }> | null {
+  for (let i = tl.headEvent - 1; i >= 0; i--) {
+    const ev = tl.events.get(i);
+    if (ev.t < tMs || ev.kind === 'step.call') return null;
+    if (ev.kind === 'step.error' && ev.host === host && ev.call === call) return ev;
+  }
+  return null;
+}
+
 /** A refused network command as the contract's error, with the same code, message and path. */
 export function labErrorOf(err: unknown): unknown {
   return err instanceof NetError ? new LabError(err.code, err.message, err.path) : err;
@@ -223,6 +236,11 @@ export class LabSession {
     } catch (err) {
       throw labErrorOf(err);
     }
+    // A socket call the stack refuses at once (send on a closing connection, listen on a port in use) only
+    // leaves a step.error in the trace, which no panel shows: refuse it like any other bad command instead,
+    // so the student reads why and the session does not keep an action that did nothing.
+    const failed = body.op === 'call' ? refusedCall(next, T, body.step.host, body.step.call) : null;
+    if (failed !== null) throw new LabError(failed.code, failed.message); // the stack's words: the window translates them
     if (hasFuture) {
       this.addBranch(undefined, actions, prefix.length, next);
     } else {

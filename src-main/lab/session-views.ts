@@ -104,11 +104,15 @@ export function packetDetailOf(net: Network, id: number, numbers: PacketNumberIn
     const why = id > last ? `no packet #${id} at the cursor (packets so far: ${last === 0 ? 'none' : `#1-#${last}`})` : `packet #${id} is no longer on record`;
     throw new LabError('unknown-packet', why, '$.id');
   }
-  const history = [`sent by ${r.from} at ${r.sentMs} ms (${lineageText(r.lineage)})`, ...r.notes, fateText(r.fate)];
+  const fate = fateText(r.fate);
+  // The router notes "replaced by its edit #N" when it happens; the fate line says the same with the time, so the
+  // note would show the event twice.
+  const notes = r.notes.filter((n) => !fate.startsWith(n));
+  const history = [`sent by ${r.from} at ${r.sentMs} ms (${lineageText(r.lineage)})`, ...notes, fate];
   const relative = numbers.relativeTo(id) ?? {};
   const winScale = windowScale((r.seg.flags & FLAG.SYN) !== 0, relative.winShift);
   return {
-    id, conn: r.conn, from: r.from, to: r.to ?? '', sentMs: r.sentMs, fate: fateText(r.fate), fateState: r.fate.state, lineage: r.lineage,
+    id, conn: r.conn, from: r.from, to: r.to ?? '', sentMs: r.sentMs, fate, fateState: r.fate.state, lineage: r.lineage,
     seg: segSummary(r.seg), winScale, label: wiresharkLabel(r.seg, relative), hex: hexOf(r), history,
   };
 }

@@ -63,6 +63,9 @@ function attachSocket(ws: WebSocket, host: LabHost): void {
     send(await host.handleRaw(raw));
   });
   ws.on('close', unsubscribe);
+  // A frame over maxPayload (a huge file opened in the page) or a broken socket: ws closes this socket itself
+  // (1009 for the size). Unhandled, the 'error' event would end the whole process and every session in it.
+  ws.on('error', (err) => console.error(`tcplab: closed a browser connection: ${err.message}`));
 }
 
 export async function startWebServer(opts: WebServerOptions): Promise<RunningWebServer> {

@@ -231,5 +231,6 @@ export const panelsZhCN: Record<keyof typeof panelsEn, string> = {
   'error.code.after-the-end': '运行在 {untilMs} 毫秒结束：之后不再模拟，这个操作的效果永远看不到。请回到更早的时间再操作。',
   'error.code.nothing-to-redo': '没有可以重做的操作。',
   'error.code.host-down': '这台主机已宕机（它崩溃了）：在重新启动之前它什么也做不了。请回到更早的时间，或者等它重新启动。',
+  'error.code.file-too-large': '无法打开 {name}：文件有 {mb} MB，实验室最多只能打开 {maxMb} MB 的文件。当前会话没有改变。',
   'error.code.connection': '无法连接实验主机。',
 };

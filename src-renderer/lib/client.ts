@@ -1,6 +1,6 @@
 // The renderer's only door to the lab host. In Electron the preload exposes `window.tcplab`; in browser mode
 // we speak the same messages over a WebSocket to the page's own origin. Either way: call() and onEvents().
-import type { CommandArgs, CommandName, CommandResults, LabErrorInfo, ServerMessage } from '../../src-main/contract/index.js';
+import { MAX_REQUEST_BYTES, type CommandArgs, type CommandName, type CommandResults, type LabErrorInfo, type ServerMessage } from '../../src-main/contract/index.js';
 
 export interface LabClient {
   call<K extends CommandName>(cmd: K, args?: CommandArgs<K>): Promise<CommandResults[K]>;
@@ -54,9 +54,15 @@ function webSocketClient(url: string): LabClient {
     async call(cmd, args) {
       await opened;
       const id = nextId++;
+      const text = JSON.stringify({ t: 'call', id, cmd, args: args ?? null });
+      // The server closes the socket on a bigger frame (and the window loses the host): refuse it here instead.
+      const bytes = new Blob([text]).size;
+      if (bytes > MAX_REQUEST_BYTES) {
+        throw new HostError({ code: 'bad-message', message: `${cmd}: the request is ${bytes} bytes; the lab host reads at most ${MAX_REQUEST_BYTES}` });
+      }
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-        ws.send(JSON.stringify({ t: 'call', id, cmd, args: args ?? null }));
+        ws.send(text);
       });
     },
     onEvents(listener) {

@@ -9,7 +9,7 @@ export const KNOWN_ERROR_CODES = [
   'invalid-command', 'unknown-host', 'unknown-rule', 'invalid-rule', 'invalid-spec', 'in-the-past', 'invalid-argument',
   'connection-does-not-exist', 'connection-exists', 'connection-closing', 'port-in-use', 'unknown-lesson',
   'unknown-branch', 'unknown-compare', 'invalid-file', 'invalid-settings', 'nothing-to-undo', 'nothing-to-redo', 'connection',
-  'after-the-end', 'host-down',
+  'after-the-end', 'host-down', 'file-too-large',
 ] as const;
 export type KnownErrorCode = (typeof KNOWN_ERROR_CODES)[number];
 
@@ -21,6 +21,25 @@ export interface ShownError {
   message: string;
   /** "$.hosts[1].ip: not a dotted-quad IPv4 address" lines, one per offending field. */
   paths: string[];
+  /** Values the translated headline names besides untilMs and id (a refused file's name and size). */
+  vars?: Record<string, string | number>;
+}
+
+/** Megabytes with one decimal, for a file's size in a message ("60.0"). */
+function mb(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(1);
+}
+
+/**
+ * A file the window will not send: bigger than the host reads (its text would not even fit in one request).
+ * Refused before it is read, so the open session is untouched.
+ */
+export function fileTooLarge(name: string, sizeBytes: number, maxBytes: number): ShownError {
+  return {
+    code: 'file-too-large', known: 'file-too-large', paths: [],
+    message: `${name} is ${mb(sizeBytes)} MB; files of at most ${mb(maxBytes)} MB can be opened`,
+    vars: { name, mb: mb(sizeBytes), maxMb: mb(maxBytes) },
+  };
 }
 
 function isInfo(x: unknown): x is LabErrorInfo {
@@ -64,10 +83,22 @@ export function bannerLines(err: ShownError): string[] {
   return err.known ? err.paths.filter((p) => /^\$\S*: /.test(p)) : err.paths;
 }
 
+/** Codes of a socket call the stack refused (tcp/ TcpUserError): its message says which socket and why. */
+const SOCKET_CALL_CODES: ReadonlySet<string> = new Set(['connection-closing', 'connection-does-not-exist', 'connection-exists', 'port-in-use', 'invalid-argument']);
+
+/**
+ * The stack's own sentence under a refused socket call's headline ("10.0.0.1:40000>10.0.0.2:80 is closing
+ * (FIN-WAIT-1)"), which names the connection and its state where the headline cannot; null for other errors.
+ * In English: the banner translates it with the trace-text table, as the trace's own lines.
+ */
+export function socketCallDetail(err: ShownError): string | null {
+  return err.known !== null && err.paths.length === 0 && SOCKET_CALL_CODES.has(err.code) && err.message !== '' ? err.message : null;
+}
+
 /**
  * The values a translated headline may name: `{untilMs}` (the run's end) and `{id}`, the packet the host's
  * message is about. net/ words every packet refusal "packet #N …", so the first "#N" is that packet.
  */
 export function headlineVars(err: ShownError, untilMs: number | undefined): Record<string, string | number> {
-  return { untilMs: untilMs ?? '?', id: /#(\d+)/.exec(err.message)?.[1] ?? '?' };
+  return { ...err.vars, untilMs: untilMs ?? '?', id: /#(\d+)/.exec(err.message)?.[1] ?? '?' };
 }

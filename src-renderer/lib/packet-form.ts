@@ -36,7 +36,8 @@ export type Parsed = { value: number; error: null } | { value: null; error: Fiel
 export function parseBounded(text: string, min: number, max: number, rangeError: FieldError): Parsed {
   const s = text.trim();
   if (s === '') return { value: null, error: 'required' };
-  if (!/^\d+$/.test(s)) return { value: null, error: 'integer' };
+  // A negative number is still a whole number ("-1" is an integer, 整数): what it breaks is the range.
+  if (!/^-?\d+$/.test(s)) return { value: null, error: 'integer' };
   const n = Number(s);
   if (n < min || n > max) return { value: null, error: rangeError };
   return { value: n, error: null };

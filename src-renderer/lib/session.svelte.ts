@@ -325,6 +325,11 @@ export class SessionStore {
     this.error = null;
   }
 
+  /** Shows why a file was not opened without asking the host (it was refused in the window). */
+  refuse(err: ShownError): void {
+    this.error = err;
+  }
+
   /**
    * Clears an error shown before an operation that has just succeeded: it was about an earlier action
    * (a file that could not be opened, a refused apply), and left up it would read as this one's failure.

@@ -45,4 +45,29 @@ describe('settings validation', () => {
     await expect.poll(() => field('tcplab.rto_min_ms').inputValue()).toBe('');
     await page.close();
   });
+
+  // The buttons stick to the bottom while the knobs scroll; the rows used to show through a strip below them.
+  it('nothing of the table shows below the sticky buttons while the knobs are scrolled', async () => {
+    const page = await labPage(lab.browser, lab.app, 'en', { width: 1366, height: 768 });
+    await openLesson(page, 'The three-way handshake');
+    await button(page, 'Settings').click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    await dialog.evaluate((d) => (d.scrollTop = d.scrollHeight / 3));
+    const under = await dialog.evaluate((d) => {
+      const bar = d.querySelector('.buttons')!.getBoundingClientRect();
+      const box = d.getBoundingClientRect();
+      // Every point between the buttons and the dialog's bottom border, across its width.
+      const hits: string[] = [];
+      for (let y = Math.ceil(bar.bottom) + 1; y < box.bottom - 2; y += 2) {
+        for (let x = box.left + 20; x < box.right - 20; x += 40) {
+          const el = document.elementFromPoint(x, y);
+          if (el?.closest('table')) hits.push(`${el.tagName} at ${x},${y}`);
+        }
+      }
+      return { gap: box.bottom - bar.bottom, hits };
+    });
+    expect(under.hits).toEqual([]);
+    expect(under.gap).toBeLessThan(4); // the buttons sit on the dialog's bottom edge
+    await page.close();
+  });
 });

@@ -89,7 +89,13 @@ function updateArrow(a: Mutable, ev: TraceEvent): void {
     case 'segment.recv': a.endMs = ev.t; a.fate = 'delivered'; break;
     case 'segment.drop': a.endMs = ev.t; a.fate = 'dropped'; a.dropAt = ev.host; a.dropReason = ev.reason; break;
     case 'router.hold': a.park = { kind: 'held', startMs: ev.t, endMs: null, by: ev.by }; break;
-    case 'router.delay': a.park = { kind: 'delayed', startMs: ev.t, endMs: ev.untilMs, by: ev.by }; break;
+    case 'router.delay':
+      // Drawn as a wait of exactly delayMs from the moment it was ordered. (untilMs is not the end of a wait: for
+      // a packet still on a link it is the new arrival at that link's end, the receiver's for one past the router.)
+      // A second delay before the first ends lengthens the wait, as the app's "delayed N ms" sums them.
+      if (a.park?.kind === 'delayed' && a.park.endMs !== null && a.park.endMs > ev.t) a.park.endMs += ev.delayMs;
+      else a.park = { kind: 'delayed', startMs: ev.t, endMs: ev.t + ev.delayMs, by: ev.by };
+      break;
     case 'router.reorder': a.park = { kind: 'reorder', startMs: ev.t, endMs: null, by: ev.by }; break;
     case 'router.release': if (a.park !== null) a.park.endMs = ev.t; break;
     case 'router.corrupt': a.corrupted = true; break;

@@ -9,7 +9,7 @@ import { layoutLadder, type LadderLayout, type LayoutArrow, type LayoutState, ty
 import { buildLadder, type LadderArrow, type LadderModel } from './svg-ladder-model.js';
 import { arrowTag, dropText, stateGlossary } from './svg-ladder-text.js';
 import { strings } from './strings.js';
-import { escapeXml, FONT_FAMILY, num, svgText, textWidthPx } from './svg-text.js';
+import { escapeXml, FONT_FAMILY, num, svgText, textBox, textWidthPx } from './svg-text.js';
 import type { ExportInput, Lang } from './types.js';
 
 export interface LadderSvgOptions {
@@ -155,7 +155,11 @@ function drawLabel(a: LadderArrow, at: PlacedText, color: string, lang: Lang): s
   const { main, tag } = labelText(a, lang, core);
   // The space stays outside the tspan: resvg drops a space that starts one.
   const tspan = tag === '' ? '' : ` <tspan fill="${color}">${escapeXml(tag.trimStart())}</tspan>`;
-  return `<text class="lbl" x="${num(at.x)}" y="${num(at.y)}" text-anchor="${at.anchor}"${HALO}>${escapeXml(main)}${tspan}</text>`;
+  // A plate under the text: lines of other packets (and a sloped one of its own) cross a label's row, and the
+  // thin halo alone left them striking through the text.
+  const b = textBox(at.x, at.y, at.anchor, at.text, at.fontPx);
+  const plate = `<rect class="plate" x="${num(b.x0)}" y="${num(b.y0)}" width="${num(b.x1 - b.x0)}" height="${num(b.y1 - b.y0)}" fill="#ffffff" fill-opacity="0.7"/>`;
+  return `${plate}<text class="lbl" x="${num(at.x)}" y="${num(at.y)}" text-anchor="${at.anchor}"${HALO}>${escapeXml(main)}${tspan}</text>`;
 }
 
 /** White outline behind label text, as attributes (resvg ignores paint-order set from a style sheet). */

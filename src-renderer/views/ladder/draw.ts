@@ -9,6 +9,7 @@ import { fitLabel, LABEL_EDGE_PX, placeLabel, type LabelBox, type PlotArea } fro
 import { downRects } from './downs.js';
 import { drawDowns } from './draw-downs.js';
 import type { HostDown } from '../../lib/host-downs.js';
+import { drawLabel } from './label-plate.js';
 
 export interface LadderColors {
   bg: string;
@@ -168,13 +169,6 @@ function highlight(ctx: CanvasRenderingContext2D, p: LadderPacket, pts: readonly
   ctx.fill();
 }
 
-function drawLabel(ctx: CanvasRenderingContext2D, f: DrawFrame, text: string, box: LabelBox, chosen: boolean): void {
-  ctx.strokeStyle = f.colors.bg;
-  ctx.lineWidth = 3;
-  ctx.strokeText(text, box.x, box.y);
-  ctx.fillStyle = chosen ? f.colors.accent : f.colors.text;
-  ctx.fillText(text, box.x, box.y);
-}
 
 /** The area the arrows and labels are clipped to: right of the time axis, below the column headers. */
 export function plotArea(widthPx: number, heightPx: number): PlotArea {
@@ -206,7 +200,7 @@ function drawLabels(ctx: CanvasRenderingContext2D, f: DrawFrame, paths: Map<numb
     const text = fitLabel(f.label(p), maxWidthPx, widthOf);
     if (text === '') return null;
     const box = placeLabel(mid, ctx.measureText(text).width, plot);
-    if (box) drawLabel(ctx, f, text, box, chosen);
+    if (box) drawLabel(ctx, f.colors, text, box, chosen);
     return box;
   };
   const isChosen = (p: LadderPacket) => p.id === f.selectedId || p.id === f.hoverId;

@@ -31,9 +31,14 @@ describe('parseBounded', () => {
     expect(parseBounded('4294967296', 0, 4294967295, 'u32')).toEqual({ value: null, error: 'u32' });
     expect(parseBounded('65536', 0, 65535, 'window')).toEqual({ value: null, error: 'window' });
   });
-  it('rejects empty, signs, decimals and words', () => {
+  it('rejects empty, decimals and words as not whole numbers', () => {
     expect(parseBounded(' ', 0, 9, 'u32').error).toBe('required');
-    for (const s of ['-1', '1.5', '1e3', 'ten', '0x10']) expect(parseBounded(s, 0, 9999, 'u32').error).toBe('integer');
+    for (const s of ['1.5', '1e3', 'ten', '0x10', '-', '--1']) expect(parseBounded(s, 0, 9999, 'u32').error).toBe('integer');
+  });
+  // "-1" is a whole number (整数): "Enter a whole number" / "请输入整数" was wrong for it; the range is what it breaks.
+  it('rejects a negative whole number with the range message, not "enter a whole number"', () => {
+    for (const s of ['-1', '-4294967296']) expect(parseBounded(s, 0, 65535, 'window').error).toBe('window');
+    expect(parseBounded('+5', 0, 9, 'u32')).toEqual({ value: null, error: 'integer' });
   });
 });
 
@@ -49,7 +54,7 @@ describe('validateEdit', () => {
   });
   it('reports each bad field at once', () => {
     const r = validateEdit({ flags: 'SZ', seq: '-3', ack: '4294967296', window: '70000', payload: 'x'.repeat(65496) }, original);
-    expect(r.errors).toEqual({ flags: 'flags', seq: 'integer', ack: 'u32', window: 'window', payload: 'payload' });
+    expect(r.errors).toEqual({ flags: 'flags', seq: 'u32', ack: 'u32', window: 'window', payload: 'payload' });
   });
   it('produces only edits the contract accepts (property, 300 runs)', () => {
     const field = fc.oneof(fc.string({ maxLength: 12 }), fc.nat({ max: 2 ** 33 }).map(String));

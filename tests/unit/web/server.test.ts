@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
+import { MAX_REQUEST_BYTES } from '../../../src-main/contract/index.js';
 import { LabHost } from '../../../src-main/host/lab-host.js';
 import { startWebServer, type RunningWebServer } from '../../../src-main/web/server.js';
 
@@ -41,6 +42,23 @@ describe('browser-mode web server', () => {
     });
     expect(reply).toMatchObject({ id: 1, ok: true, result: { mode: 'browser' } });
     ws.close();
+  });
+
+  // A 60 MB file opened in browser mode was one such frame: ws raised an 'error' nobody handled and the whole
+  // lab process exited, taking every open window's session with it.
+  it('closes a socket that sends a frame over the limit and keeps serving', async () => {
+    const ws = await connect(server.url.replace(/\/$/, ''));
+    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    ws.on('error', () => undefined); // the client side sees the close; its own error event is not the point
+    ws.send('x'.repeat(MAX_REQUEST_BYTES + 1));
+    expect(await closed).toBe(1009);
+    const again = await connect(server.url.replace(/\/$/, ''));
+    const reply = await new Promise<unknown>((resolve) => {
+      again.once('message', (d) => resolve(JSON.parse(String(d))));
+      again.send(JSON.stringify({ t: 'call', id: 2, cmd: 'app.info', args: null }));
+    });
+    expect(reply).toMatchObject({ id: 2, ok: true });
+    again.close();
   });
 
   it('refuses sockets from other origins or with no origin', async () => {
