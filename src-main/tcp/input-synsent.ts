@@ -61,7 +61,7 @@ function retrySynSoon(st: StackCore, conn: Conn, nowMs: number): void {
   const delayMs = st.params.synSentBadAckRetryMs;
   if (delayMs <= 0 || conn.synRetransmits > 0) return;
   startTimer(st, conn, T_RETRANSMIT, nowMs + delayMs, nowMs);
-  st.emitNote(conn.key, `SYN retransmission brought forward to ${delayMs} ms from now: our RST may have ended the peer's old connection (tcplab.synsent_bad_ack_retry_ms)`, nowMs);
+  st.emitNote(conn.key, `SYN retransmission brought forward to ${delayMs} ms from now: the peer may still hold an old connection that is going away (tcplab.synsent_bad_ack_retry_ms)`, nowMs);
 }
 
 function synAckArrived(st: StackCore, conn: Conn, seg: Segment, nowMs: number): void {
