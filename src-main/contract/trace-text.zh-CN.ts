@@ -238,6 +238,8 @@ export const TRACE_PATTERNS_ZH: ReadonlyArray<readonly [string, string]> = [
   ['ACK of our SYN in {S} (closed in SYN-RECEIVED): handshake complete, FIN follows',
     '{1} 状态下收到对我方 SYN 的确认（应用在 SYN-RECEIVED 时已关闭）：握手完成，随后发送 FIN'],
   ['close() with {N} unread bytes: RST instead of FIN', 'close() 时还有 {1} 字节未读：发送 RST 而不是 FIN'],
+  ['SYN retransmission brought forward to {N} ms from now: the peer may still hold an old connection that is going away (tcplab.synsent_bad_ack_retry_ms)',
+    'SYN 重传提前到 {1} 毫秒之后：对端可能还保留着一条正在消失的旧连接（tcplab.synsent_bad_ack_retry_ms）'],
   ['auto-accept on: {N} queued connections accepted', '已开启自动 accept：接受了队列中的 {1} 个连接'],
   // state.cause
   ['CLOSE in {S}, FIN queued after the data', '{1} 状态下调用 CLOSE，FIN 排在待发数据之后'],

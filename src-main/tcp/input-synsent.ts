@@ -12,12 +12,14 @@ import { rttSample } from './rto.js';
 import type { Segment } from './segment.js';
 import { FLAG } from './segment.js';
 import { seqAdd, seqGt, seqLe } from './seq.js';
-import { stopTimer } from './timers.js';
+import { startTimer, stopTimer } from './timers.js';
 import { closeWith, transition } from './transition.js';
 
 export function processSynSent(st: StackCore, conn: Conn, seg: Segment, nowMs: number, id: number): void {
   const hasAck = (seg.flags & FLAG.ACK) !== 0;
   if (hasAck && (seqLe(seg.ack, conn.iss) || seqGt(seg.ack, conn.sndMax))) {
+    // Linux re-arms before it looks at the RST bit, so a RST with an unacceptable ACK brings the SYN forward too.
+    retrySynSoon(st, conn, nowMs);
     if (seg.flags & FLAG.RST) {
       st.emitDrop(conn.key, id, 'RST with an unacceptable ACK in SYN-SENT', nowMs);
       return;
@@ -47,6 +49,19 @@ export function processSynSent(st: StackCore, conn: Conn, seg: Segment, nowMs: n
   conn.sndWl2 = seg.ack;
   if (hasAck) synAckArrived(st, conn, seg, nowMs);
   else simultaneousOpen(st, conn, nowMs);
+}
+
+/**
+ * Linux tcp_rcv_synsent_state_process ("Previous FIN/ACK or RST/ACK might be ignored"): the peer still has an
+ * old connection on this pair, which our RST may just have ended, so while the SYN has not been retransmitted
+ * yet the SYN timer is re-armed to TCP_TIMEOUT_MIN instead of waiting a full second. Only the timer moves: the
+ * SYN that follows is an ordinary retransmission (it counts, and the timeout after it is the schedule's next).
+ */
+function retrySynSoon(st: StackCore, conn: Conn, nowMs: number): void {
+  const delayMs = st.params.synSentBadAckRetryMs;
+  if (delayMs <= 0 || conn.synRetransmits > 0) return;
+  startTimer(st, conn, T_RETRANSMIT, nowMs + delayMs, nowMs);
+  st.emitNote(conn.key, `SYN retransmission brought forward to ${delayMs} ms from now: the peer may still hold an old connection that is going away (tcplab.synsent_bad_ack_retry_ms)`, nowMs);
 }
 
 function synAckArrived(st: StackCore, conn: Conn, seg: Segment, nowMs: number): void {

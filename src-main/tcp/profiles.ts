@@ -28,6 +28,14 @@ export interface Params {
   rtoEstimator: 'rfc6298' | 'linux';
   rtoMaxMs: number;
   rtoAfterSynLossMs: number;
+  /**
+   * Linux tcp_rcv_synsent_state_process: an unacceptable ACK in SYN-SENT ("Previous FIN/ACK or RST/ACK might be
+   * ignored"), while the SYN has not been retransmitted yet, re-arms the SYN timer to TCP_TIMEOUT_MIN (2 jiffies:
+   * 8 ms at HZ=250, Debian's default; measured on 6.18 by tools/kernel-oracle/host-crash). The RST we send may
+   * have cleared the peer's stale connection, so the SYN is tried again at once. 0 = keep the SYN timer (rfc,
+   * classic: RFC 9293 says nothing of the timer here).
+   */
+  synSentBadAckRetryMs: number;
   timeWaitMs: number;
   finTimeoutMs: number;
   delackMs: number;
@@ -172,6 +180,7 @@ export function resolveParams(profile: ProfileName, sysctl?: Record<string, numb
     rtoEstimator: profile === 'linux' ? 'linux' : 'rfc6298',
     rtoMaxMs: get('tcplab.rto_max_ms'), // ≥ rto_min_ms: KNOB_ORDER
     rtoAfterSynLossMs: get('tcplab.rto_after_syn_loss_ms'),
+    synSentBadAckRetryMs: get('tcplab.synsent_bad_ack_retry_ms'),
     // Linux: TCP_TIMEWAIT_LEN is a fixed 60 s = 2 × 30 s; RFC 9293 3.4.2: 2 × MSL.
     timeWaitMs: v.timeWaitMs ?? 2 * mslMs,
     finTimeoutMs: get('net.ipv4.tcp_fin_timeout') * 1000,

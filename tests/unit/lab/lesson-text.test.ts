@@ -281,6 +281,16 @@ describe('lesson text: the numbers quoted match the trace', () => {
     expect(stateTimes(client, 'A', 'TIME-WAIT', 'CLOSED')).toEqual([60120]);
     expect(en.notice[3]).toContain('free again at 60120 ms');
     expect(zh.notice[3]).toContain('要到 60120 ms 才重新空闲');
+    // "A reuses its old ISN": Linux re-arms the SYN timer to 8 ms on the unacceptable ACK, so the SYN follows the RST.
+    const reuse = traceOf('server-closes-first', 1);
+    const [rst] = sendTimes(reuse, 'A', 'R');
+    const syn = sendTimes(reuse, 'A', 'S')[2];
+    const open = stateTimes(reuse, 'A', 'SYN-SENT', 'ESTABLISHED')[1];
+    expect([rst, syn, open]).toEqual([2040, 2048, 2088]);
+    expect(en.notice[4]).toContain(`RST at ${rst} ms`);
+    expect(en.notice[4]).toContain(`SYN retransmission at ${syn} ms finds only B's listener and opens the connection at ${open} ms`);
+    expect(zh.notice[4]).toContain(`在 ${rst} ms 用 RST 拒绝`);
+    expect(zh.notice[4]).toContain(`A 在 ${syn} ms 重传的 SYN 只遇到 B 的监听套接字，于 ${open} ms 建立了连接`);
   });
 
   it('24 peer-crash: the crash, the drops, the reboot\'s RST and every compare run\'s times quoted are the trace\'s', () => {
@@ -344,10 +354,12 @@ describe('lesson text: the numbers quoted match the trace', () => {
     const bReset = fig12.find((e) => e.kind === 'app' && e.host === 'B' && e.event === 'reset')?.t;
     const syns = sendTimes(fig12, 'A', 'S');
     const open = stateTimes(fig12, 'A', 'SYN-SENT', 'ESTABLISHED');
-    expect([challenge, aRst, bReset, syns, open]).toEqual([2520, [2540], 2560, [0, 2500, 3500], [40, 3540]]);
+    // Linux: the SYN timer is re-armed to 2 jiffies (8 ms) by the unacceptable ACK, so the SYN follows the RST.
+    expect([challenge, aRst, bReset, syns, open]).toEqual([2520, [2540], 2560, [0, 2500, 2548], [40, 2588]]);
     both('notice', 4, `challenge ACK at ${challenge} ms`, `在 ${challenge} ms 回以挑战 ACK`);
     both('notice', 4, `RST at ${aRst[0]} ms`, `在 ${aRst[0]} ms 回以 RST`);
-    both('notice', 4, `reset at ${bReset} ms. A's SYN retransmission at ${syns[2]} ms then opens a new connection at ${open[1]} ms`,
-      `在 ${bReset} ms 被复位。随后 A 在 ${syns[2]} ms 重传的 SYN 于 ${open[1]} ms 建立了一条新连接`);
+    both('notice', 4, `reset at ${bReset} ms. A's SYN retransmission at ${syns[2]} ms, only ${syns[2]! - aRst[0]!} ms after its RST`,
+      `在 ${bReset} ms 被复位。A 在 ${syns[2]} ms 重传的 SYN 只比它的 RST 晚 ${syns[2]! - aRst[0]!} ms`);
+    both('notice', 4, `opens a new connection at ${open[1]} ms`, `于 ${open[1]} ms 建立了一条新连接`);
   });
 });
