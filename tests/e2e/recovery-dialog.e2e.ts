@@ -1,25 +1,14 @@
 // The restore offer after a crash speaks the app's language, not the browser's: a Chinese class on an English
 // system saw "保存时间 11/24/2026, 2:29:20 PM". Run after `npm run build`.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { launchChromium, logFailedAttempts, startWebApp } from './harness.js';
-import { connectLab } from './ws-client.js';
+import { killMidSession } from './killed-session.js';
 
 logFailedAttempts();
 
 describe('the restore dialog', () => {
   it('writes the saved time in Chinese when the app is in Chinese, whatever the browser’s locale', async () => {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tcplab-recovery-dialog-'));
-    const first = await startWebApp({ TCPLAB_DATA_DIR: dataDir });
-    const lab = await connectLab(first.url);
-    await lab.call('session.openLesson', { id: 'third-ack-lost' });
-    await lab.call('timeline.seek', { tMs: 30 });
-    const router = (await lab.call('view.router')) as { inFlight: Array<{ id: number }> };
-    await lab.call('intervene', { action: { op: 'drop', id: router.inFlight[0]!.id } });
-    lab.close();
-    await first.stop('SIGKILL');
+    const { dataDir } = await killMidSession('tcplab-recovery-dialog-');
 
     const second = await startWebApp({ TCPLAB_DATA_DIR: dataDir });
     const browser = await launchChromium();
