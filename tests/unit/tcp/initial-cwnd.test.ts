@@ -88,6 +88,11 @@ describe('initial cwnd after lost SYN-ACKs', () => {
     // A: one SYN retransmission keeps IW 10. B: total_retrans 2 with a timeout, 1 segment (kernel: 10 and 1).
     expect(o.cwnd).toEqual({ A: 10, B: 1 });
   });
+  it('linux, two SYN-ACKs lost (kernel case synack:2): the timer\'s is lost too, the answer to A\'s SYN gets through', () => {
+    const o = open('linux', { synAcks: 2, laterSynDelayMs: 11 });
+    expect(o.synAcks).toEqual(['10 SYN-ACK', '1010 SYN-ACK retransmission #1', '1011 SYN-ACK again for a retransmitted SYN (SYN-ACK timer restarted)']);
+    expect(o.cwnd).toEqual({ A: 10, B: 1 });
+  });
   it('linux, one SYN-ACK lost, A\'s SYN first: B answers it and restarts its timer, so it resent once and keeps IW 10', () => {
     const o = open('linux', { synAcks: 1 });
     expect(o.synAcks).toEqual(['10 SYN-ACK', '1010 SYN-ACK again for a retransmitted SYN (SYN-ACK timer restarted)']);
