@@ -204,7 +204,9 @@ function ackInSynReceived(st: StackCore, conn: Conn, seg: Segment, nowMs: number
     return 'drop';
   }
   if (conn.listenerPort >= 0 && !admitEstablished(st, conn, seg.ack, nowMs, id)) return 'drop';
-  if (conn.synRetransmits === 0) rttSample(conn, st.params, nowMs - conn.synStartMs, seg.ack);
+  // Karn's rule: no sample once the SYN-ACK was sent again, by its timer or for a retransmitted SYN (Linux
+  // tcp_synack_rtt_meas: only while req->num_retrans, which counts both, is 0).
+  if (conn.synRetransmits === 0 && conn.synAckResendsForSyn === 0) rttSample(conn, st.params, nowMs - conn.synStartMs, seg.ack);
   stopTimer(st, conn, T_SYNACK, nowMs);
   conn.sndWnd = seg.window * windowFactor(conn.sndShift);
   conn.maxSndWnd = Math.max(conn.maxSndWnd, conn.sndWnd);
