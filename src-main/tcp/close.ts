@@ -3,6 +3,7 @@ import * as cc from './cc.js';
 import type { Conn } from './conn.js';
 import { T_DELACK, T_FINWAIT2, T_KEEPALIVE, T_PERSIST, T_RETRANSMIT, T_SYNACK, T_TIMEWAIT } from './conn.js';
 import type { StackCore } from './core.js';
+import type { Params } from './profiles.js';
 import { startTimer, stopTimer } from './timers.js';
 import { transition } from './transition.js';
 
@@ -23,12 +24,21 @@ export function restartTimeWait(st: StackCore, conn: Conn, nowMs: number): void 
   startTimer(st, conn, T_TIMEWAIT, nowMs + st.params.timeWaitMs, nowMs);
 }
 
+/**
+ * The RTO once data transmission begins (tcplab.rto_after_syn_loss_ms, 0 = keep it). RFC 6298 5.7: "if the timer
+ * expires awaiting the ACK of a SYN segment" (rfc: the SYN or SYN-ACK timer fired). Linux tcp_init_metrics: the
+ * handshake gave no RTT sample (srtt_us == 0), for whatever reason (params.rtoFallbackRule).
+ */
+function fallBackRto(conn: Conn, p: Params): boolean {
+  if (p.rtoAfterSynLossMs <= 0 || conn.hasRttSample) return false;
+  return p.rtoFallbackRule === 'no-rtt-sample' || conn.synRetransmits > 0;
+}
+
 /** Set-up when a connection becomes ESTABLISHED: congestion window, RTO after SYN loss, keepalive. */
 export function onEstablished(st: StackCore, conn: Conn, nowMs: number): void {
   const p = st.params;
   cc.initCwnd(conn, p);
-  // RFC 6298 5.7: if the SYN (or SYN-ACK) was retransmitted, use 3 s once data transmission begins.
-  if (conn.synRetransmits > 0 && p.rtoAfterSynLossMs > 0 && !conn.hasRttSample) conn.rtoMs = p.rtoAfterSynLossMs;
+  if (fallBackRto(conn, p)) conn.rtoMs = p.rtoAfterSynLossMs;
   conn.rtxCount = 0;
   conn.lastRecvMs = nowMs;
   conn.keepaliveOn = p.keepalive;

@@ -29,6 +29,15 @@ export interface Params {
   rtoMaxMs: number;
   rtoAfterSynLossMs: number;
   /**
+   * When a new connection's RTO becomes rtoAfterSynLossMs (close.ts onEstablished). 'syn-timeout' (RFC 6298 5.7):
+   * the SYN or SYN-ACK timer expired during the handshake. 'no-rtt-sample' (Linux tcp_init_metrics, `else if
+   * (tp->srtt_us == 0)` → TCP_TIMEOUT_FALLBACK): the handshake gave no RTT sample, i.e. a SYN or SYN-ACK was sent
+   * again (Karn; a server's SYN-ACK answering a retransmitted SYN counts) or the server used a SYN cookie. Linux
+   * with TCP timestamps would take a sample from the echoed TSval instead; the lab sends none (measured on 6.18:
+   * docs/ORACLE.md "Initial window after a lost SYN or SYN-ACK").
+   */
+  rtoFallbackRule: 'syn-timeout' | 'no-rtt-sample';
+  /**
    * Linux tcp_rcv_synsent_state_process: an unacceptable ACK in SYN-SENT ("Previous FIN/ACK or RST/ACK might be
    * ignored"), while the SYN has not been retransmitted yet, re-arms the SYN timer to TCP_TIMEOUT_MIN (2 jiffies:
    * 8 ms at HZ=250, Debian's default; measured on 6.18 by tools/kernel-oracle/host-crash). The RST we send may
@@ -184,6 +193,7 @@ export function resolveParams(profile: ProfileName, sysctl?: Record<string, numb
     rtoEstimator: profile === 'linux' ? 'linux' : 'rfc6298',
     rtoMaxMs: get('tcplab.rto_max_ms'), // ≥ rto_min_ms: KNOB_ORDER
     rtoAfterSynLossMs: get('tcplab.rto_after_syn_loss_ms'),
+    rtoFallbackRule: profile === 'linux' ? 'no-rtt-sample' : 'syn-timeout',
     synSentBadAckRetryMs: get('tcplab.synsent_bad_ack_retry_ms'),
     // Linux: TCP_TIMEWAIT_LEN is a fixed 60 s = 2 × 30 s; RFC 9293 3.4.2: 2 × MSL.
     timeWaitMs: v.timeWaitMs ?? 2 * mslMs,
