@@ -11,6 +11,8 @@
 #                         and each draws a SYN-ACK at once: tcp_check_req)
 #         synack-timer:N  the same, but every SYN after the first is dropped too, so each SYN-ACK the server
 #                         sends again is sent by its own timer (req->num_timeout = N)
+#         (syn:0 drops nothing)
+# TCP_SYNCOOKIES=2 in the environment makes the server answer every SYN with a cookie (default 1, the kernel's).
 set -euo pipefail
 [ $# -eq 2 ] || { echo "usage: $0 TCP_TIMESTAMPS syn:N|synack:N|synack-timer:N" >&2; exit 2; }
 ts=$1 kind=${2%%:*} n=${2#*:}
@@ -20,7 +22,8 @@ A=tlo-iw-$$-a B=tlo-iw-$$-b
 pcap=$(mktemp --suffix=.pcap); ORACLE_TMP_FILES+=("$pcap")
 oracle_pair $A $B 24
 for ns in $A $B; do
-  ip netns exec $ns sysctl -qw net.ipv4.tcp_timestamps=$ts net.ipv4.tcp_no_metrics_save=1
+  ip netns exec $ns sysctl -qw net.ipv4.tcp_timestamps=$ts net.ipv4.tcp_no_metrics_save=1 \
+    net.ipv4.tcp_syncookies=${TCP_SYNCOOKIES:-1}
 done
 # numgen inc advances only for packets that reached it, so it counts this rule's own matches (0, 1, …).
 syn_from_a='ip saddr 10.77.0.1 tcp flags & (syn|ack) == syn'
@@ -66,7 +69,7 @@ view() {  # the fields of `ss -tin` this measurement is about; ss omits rto when
     | grep -E '^(cwnd|ssthresh|rto|retrans|rtt):' | tr '\n' ' ')
   case $f in *rto:*) echo "$f";; *) echo "${f}rto:3000(omitted by ss)";; esac
 }
-echo "tcp_timestamps=$ts case=$2"
+echo "tcp_timestamps=$ts tcp_syncookies=${TCP_SYNCOOKIES:-1} case=$2"
 echo "  client (A): $(view $A dst)"
 echo "  server (B): $(view $B src)"
 sleep 0.5
