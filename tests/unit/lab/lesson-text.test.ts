@@ -161,8 +161,10 @@ describe('lesson text: the numbers quoted match the trace', () => {
     expect(main.filter((e) => e.kind === 'segment.send' && e.host === 'B' && e.cause.startsWith('SYN-ACK ')).map((e) => e.t)).toEqual([1020, 1020]);
     const s6 = synack.lesson.narrative;
     expect(s6.en.steps[4]).toContain(`Pause at ${b.t} ms`);
-    expect(s6.en.steps[4]).toContain(`cwnd ${a.cwnd} bytes for A and ${b.cwnd} bytes for B. Then play the compare run "${synack.lesson.compare?.[1]?.label.en}"`);
-    expect(s6['zh-CN'].steps[4]).toContain(`A 的 cwnd 为 ${a.cwnd} 字节，B 的为 ${b.cwnd} 字节。然后播放对比运行“${synack.lesson.compare?.[1]?.label['zh-CN']}”`);
+    expect(s6.en.steps[4]).toContain(`cwnd ${a.cwnd} bytes for A and ${b.cwnd} bytes for B,`);
+    expect(s6.en.steps[4]).toContain(`Then play the compare run "${synack.lesson.compare?.[1]?.label.en}"`);
+    expect(s6['zh-CN'].steps[4]).toContain(`A 的 cwnd 为 ${a.cwnd} 字节，B 的为 ${b.cwnd} 字节，`);
+    expect(s6['zh-CN'].steps[4]).toContain(`然后播放对比运行“${synack.lesson.compare?.[1]?.label['zh-CN']}”`);
     expect(s6.en.notice[3]).toContain(`10 segments (${a.cwnd} bytes)`);
     expect(s6.en.notice[3]).toContain(`1 segment (${b.cwnd} bytes)`);
     expect(s6.en.notice[3]).toContain(`both start with ${ra.cwnd} bytes`);
@@ -175,6 +177,31 @@ describe('lesson text: the numbers quoted match the trace', () => {
     const s7 = lesson('third-ack-lost').lesson.narrative;
     expect(s7.en.steps[3]).toContain(`at ${third.t} ms and B finally becomes ESTABLISHED. Its TCB variables show cwnd ${third.cwnd} bytes`);
     expect(s7['zh-CN'].steps[3]).toContain(`在 ${third.t} ms 到达，B 终于进入 ESTABLISHED。它的 TCB 变量显示 cwnd 为 ${third.cwnd} 字节`);
+  });
+
+  it('1, 6 synack-lost, 7 third-ack-lost: the RTOs quoted are the trace\'s (3 s on a side the handshake could not time)', () => {
+    /** `host`'s RTO and smoothed RTT when it entered ESTABLISHED. */
+    const rtoAt = (trace: TraceEvent[], host: string): { rtoMs: number; srttMs: number } => {
+      const e = trace.find((x) => x.kind === 'state' && x.host === host && x.to === 'ESTABLISHED');
+      if (e?.kind !== 'state') throw new Error(`${host} never ESTABLISHED`);
+      return { rtoMs: e.tcb.rtoMs, srttMs: e.tcb.srttMs };
+    };
+    const clean = rtoAt(traceOf('three-way-handshake', null), 'B').rtoMs;
+    const main = traceOf('synack-lost', null);
+    const [a, b] = [rtoAt(main, 'A'), rtoAt(main, 'B')];
+    expect([clean, a, b]).toEqual([240, { rtoMs: 3000, srttMs: 0 }, { rtoMs: 3000, srttMs: 0 }]);
+    const s6 = lesson('synack-lost').lesson.narrative;
+    expect(s6.en.steps[4]).toContain(`an RTO of ${a.rtoMs} ms for both`);
+    expect(s6['zh-CN'].steps[4]).toContain(`双方的 RTO 都是 ${a.rtoMs} ms`);
+    expect(s6.en.notice[4]).toContain(`both start with an RTO of ${a.rtoMs} ms, not the ${clean} ms a clean handshake gives (lesson 1)`);
+    expect(s6['zh-CN'].notice[4]).toContain(`双方的 RTO 都从 ${a.rtoMs} ms 开始，而不是顺利握手时的 ${clean} ms（第 1 课）`);
+
+    const third = traceOf('third-ack-lost', null);
+    const [ta, tb] = [rtoAt(third, 'A').rtoMs, rtoAt(third, 'B').rtoMs];
+    expect([ta, tb]).toEqual([240, 3000]);
+    const s7 = lesson('third-ack-lost').lesson.narrative;
+    expect(s7.en.steps[3]).toContain(`Its RTO is ${tb} ms, while A's is ${ta} ms`);
+    expect(s7['zh-CN'].steps[3]).toContain(`它的 RTO 是 ${tb} ms，而 A 的是 ${ta} ms`);
   });
 
   it('3 old-duplicate-syn: the three-way server drops the stale entry when the text says, with the sysctl it names', () => {
