@@ -13,3 +13,14 @@ const memo = new PrefixMemo<HostEventLike, HostDownScanner>(() => new HostDownSc
 export function hostDownsOf(events: readonly HostEventLike[]): HostDown[] {
   return memo.of(events).spans();
 }
+
+const headMemo = new PrefixMemo<HostEventLike, HostDownScanner>(() => new HostDownScanner());
+
+/**
+ * The same over the whole computed trace (the scrub bar's marks), with a memo of its own: the trace and the
+ * cursor's prefix of it start with the same event, and one memo would start afresh on each (a shorter prefix
+ * is a new fold), rescanning both on every frame.
+ */
+export function hostDownsOfHead(events: readonly HostEventLike[]): HostDown[] {
+  return headMemo.of(events).spans();
+}
