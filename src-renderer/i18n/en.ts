@@ -36,6 +36,10 @@ export const en = {
   'ladder.zoomIn': 'Zoom in',
   'ladder.zoomOut': 'Zoom out',
   'ladder.zoomFit': 'Show all',
+  'ladder.zoomFitHint': 'Fit the whole run in view (in a long run the packets then overlap)',
+  // Over the ladder when the arrows in view lie on top of each other (views/ladder/readable.ts).
+  'ladder.overlap': 'Packets overlap at this zoom.',
+  'ladder.readable': 'Zoom to read',
   'ladder.earlier': 'Earlier',
   'ladder.later': 'Later',
   'ladder.canvas': 'Packets over time. Up and down arrows select the previous or next packet; plus and minus zoom; Page Up and Page Down scroll.',
