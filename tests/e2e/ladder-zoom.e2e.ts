@@ -76,6 +76,7 @@ describe('a long run (lesson 23: a 60 s TIME-WAIT after 150 ms of packets)', () 
 
   it('after End, shows the newest packets readably (the cursor\'s end of the run)', async () => {
     const page = await labPage(lab.browser, lab.app, 'en');
+    await openLesson(page, 'The server closes first: TIME-WAIT on the server');
     await slider(page).focus();
     await page.keyboard.press('Home');
     await expect.poll(() => cursorMs(page)).toBe(0);
@@ -94,6 +95,7 @@ describe('a long run (lesson 23: a 60 s TIME-WAIT after 150 ms of packets)', () 
 
   it('your own zoom stays: after Earlier, seeking (Home, End) leaves the view where you put it', async () => {
     const page = await labPage(lab.browser, lab.app, 'en');
+    await openLesson(page, 'The server closes first: TIME-WAIT on the server');
     await slider(page).focus();
     await page.keyboard.press('Home');
     await expect.poll(() => cursorMs(page)).toBe(0);
