@@ -36,6 +36,12 @@ export const panelsEn = {
   'timeline.now': 't = {ms} ms (computed to {head} ms)',
   'timeline.event': 'event {n} of {total}',
   'timeline.atEnd': 'The run has ended: go back with the scrub bar to play or step again.',
+  // Marks on the scrub bar (lib/scrub-marks.ts): one per host crash, from the crash to the reboot.
+  'timeline.crashes': 'Host crashes',
+  'timeline.crashUp': 'Host {host} crashed at {t} ms, up again at {up} ms',
+  'timeline.crashStays': 'Host {host} crashed at {t} ms and stays down',
+  'timeline.crashFor': 'Host {host} crashed at {t} ms, down for {down} ms',
+  'timeline.crashHint': 'Select it to move the cursor to the crash.',
   'timeline.branches': 'Branches',
   'timeline.branchHere': 'Branch here',
   'timeline.branch': 'Branch',

@@ -61,6 +61,9 @@ describe('lessons and playback', () => {
     // The renderer.live benchmark's bulk transfer: 1,000 packets per virtual second.
     await openScenario(page, liveScenario(60_000), 'ladder-playing.json');
     await page.getByLabel('Speed').selectOption('1');
+    // Show all: the whole run so far, as it grows (by itself the ladder would show a readable window of the
+    // newest packets, views/ladder/readable.ts, and draw only those).
+    await region(page, 'Ladder diagram').getByRole('button', { name: 'Show all', exact: true }).click();
     const canvas = region(page, 'Ladder diagram').locator('canvas').first();
     const drawn = async () => Number(await canvas.getAttribute('data-drawn'));
     await button(page, 'Play').click();

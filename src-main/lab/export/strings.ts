@@ -52,7 +52,13 @@ const EN = {
   dropped: 'dropped',
   /** RFC 9293 state names stay as the RFC prints them (as in the app and the lessons); no gloss in English. */
   stateGloss: {} as Record<string, string>,
-  legend: { original: 'packet', retransmission: 'retransmission', copy: 'copy made by the router', dropped: 'dropped', parked: 'waiting in the router' },
+  legend: { original: 'packet', retransmission: 'retransmission', copy: 'copy made by the router', dropped: 'dropped', parked: 'waiting in the router', down: 'host down (crashed)' },
+  /** A crashed host's band (svg-ladder-downs.ts): the app's ladder says "crashed" and "up again" too. */
+  down: {
+    crashed: 'crashed',
+    up: 'up again',
+    title: (host: string, from: string, up: string | null) => (up === null ? `${host} down (crashed) from ${from} to the end` : `${host} down (crashed) from ${from} to ${up}`),
+  },
 };
 
 const ZH: typeof EN = {
@@ -105,7 +111,12 @@ const ZH: typeof EN = {
   dropped: '已丢弃',
   // The RFC names stay (the app and the zh-CN lessons use them); the textbook Chinese name follows.
   stateGloss: STATE_GLOSS_ZH,
-  legend: { original: '数据包', retransmission: '重传', copy: '路由器制造的副本', dropped: '丢弃', parked: '在路由器中等待' },
+  legend: { original: '数据包', retransmission: '重传', copy: '路由器制造的副本', dropped: '丢弃', parked: '在路由器中等待', down: '主机宕机（已崩溃）' },
+  down: {
+    crashed: '崩溃',
+    up: '重新启动',
+    title: (host: string, from: string, up: string | null) => (up === null ? `${host} 自 ${from} 起宕机（已崩溃），直到结束` : `${host} 宕机（已崩溃）：${from} 至 ${up}`),
+  },
 };
 
 export type Strings = typeof EN;

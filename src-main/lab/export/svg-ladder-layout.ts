@@ -49,6 +49,15 @@ export interface LayoutState {
   after: { id: number; end: 'start' | 'end' } | null;
 }
 
+/** A text beside a column at one instant (a host's crash or its reboot), placed after the packets' texts. */
+export interface LayoutMark {
+  key: string;
+  t: number;
+  x: number;
+  /** Candidates, best first. */
+  texts: TextSpec[];
+}
+
 export interface LayoutOptions {
   topPx: number;
   pxPerMs: number;
@@ -69,6 +78,8 @@ export interface LadderLayout {
   labels: Map<number, PlacedText>;
   drops: Map<number, PlacedText>;
   states: PlacedText[];
+  /** Where each mark's text went, by its key. */
+  marks: Map<string, PlacedText>;
   ticks: PlacedText[];
   breaks: Array<{ y0: number; y1: number; gapMs: number }>;
   bottomPx: number;
@@ -78,7 +89,7 @@ export interface LadderLayout {
 }
 
 interface Item {
-  kind: 'end' | 'start' | 'state';
+  kind: 'end' | 'start' | 'state' | 'mark';
   group: string;
   texts: TextSpec[];
   desired: () => number;
@@ -136,7 +147,7 @@ function placeInstant(items: readonly Item[], base: number, placer: Placer): num
   return rows;
 }
 
-function itemsByTime(arrows: readonly LayoutArrow[], states: readonly LayoutState[], out: LadderLayout, rowOf: Map<string, number>): Map<number, Item[]> {
+function itemsByTime(arrows: readonly LayoutArrow[], states: readonly LayoutState[], marks: readonly LayoutMark[], out: LadderLayout, rowOf: Map<string, number>): Map<number, Item[]> {
   const byTime = new Map<number, Item[]>();
   const push = (t: number, item: Item): void => {
     const list = byTime.get(t);
@@ -161,24 +172,32 @@ function itemsByTime(arrows: readonly LayoutArrow[], states: readonly LayoutStat
       desired: () => (s.after === null ? 0 : rowOf.get(`${s.after.id}:${s.after.end}`) ?? 0),
       done: (_row, placed) => { if (placed !== null) out.states.push(placed); } });
   }
-  // Within an instant: receipts first (in id order), then sends, then the states they caused.
-  const order = { end: 0, start: 1, state: 2 };
+  for (const m of marks) {
+    push(m.t, { kind: 'mark', group: `${m.x}:mark`, texts: m.texts, desired: () => 0,
+      done: (_row, placed) => { if (placed !== null) out.marks.set(m.key, placed); } });
+  }
+  // Within an instant: receipts first (in id order), then sends, then the states they caused, then marks.
+  const order = { end: 0, start: 1, state: 2, mark: 3 };
   for (const list of byTime.values()) list.sort((x, y) => order[x.kind] - order[y.kind]);
   return byTime;
 }
 
-/** `extraTimes`: instants without texts of their own (when a parked packet was released). */
-export function layoutLadder(arrows: readonly LayoutArrow[], states: readonly LayoutState[], extraTimes: Iterable<number>, o: LayoutOptions): LadderLayout {
+/**
+ * `extraTimes`: instants without texts of their own (when a parked packet was released, the end of a host's
+ * down time that has no reboot in the picture). `marks`: texts at their own instants (a crash, a reboot).
+ */
+export function layoutLadder(arrows: readonly LayoutArrow[], states: readonly LayoutState[], extraTimes: Iterable<number>, o: LayoutOptions, marks: readonly LayoutMark[] = []): LadderLayout {
   const times = new Set<number>(extraTimes);
   for (const a of arrows) { times.add(a.startMs); times.add(a.endMs); }
   for (const s of states) times.add(s.t);
+  for (const m of marks) times.add(m.t);
   const keyTimes = [...times].filter(Number.isFinite).sort((a, b) => a - b);
   const bases: number[] = [], bottoms: number[] = [];
   const out: LadderLayout = {
     keyTimes, y: (t) => interpolate(keyTimes, bases, bottoms, t, o.minGapPx, o.topPx), startY: new Map(), endY: new Map(), labels: new Map(),
-    drops: new Map(), states: [], ticks: [], breaks: [], bottomPx: o.topPx, minX: 0, maxX: 0,
+    drops: new Map(), states: [], marks: new Map(), ticks: [], breaks: [], bottomPx: o.topPx, minX: 0, maxX: 0,
   };
-  const byTime = itemsByTime(arrows, states, out, new Map());
+  const byTime = itemsByTime(arrows, states, marks, out, new Map());
   const placer = new Placer(o.fontPx);
   let lastTickY = -Infinity;
   keyTimes.forEach((t, i) => {

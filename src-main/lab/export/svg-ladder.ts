@@ -5,7 +5,8 @@
 // packet hides another); the words around the labels are in the export's language (svg-ladder-text.ts).
 import { ROUTER } from '../../net/trace.js';
 import { formatMs } from './svg-ladder-axis.js';
-import { layoutLadder, type LadderLayout, type LayoutArrow, type LayoutState, type PlacedText, type TextSpec } from './svg-ladder-layout.js';
+import { DOWN_COLOR, DOWN_LEGEND_MARK, downMarks, downsInPicture, drawDownBands } from './svg-ladder-downs.js';
+import { layoutLadder, type LadderLayout, type LayoutArrow, type LayoutMark, type LayoutState, type PlacedText, type TextSpec } from './svg-ladder-layout.js';
 import { buildLadder, type LadderArrow, type LadderModel } from './svg-ladder-model.js';
 import { arrowTag, dropText, stateGlossary } from './svg-ladder-text.js';
 import { strings } from './strings.js';
@@ -187,8 +188,8 @@ function drawFrame(ctx: Ctx, widthPx: number, x0: number): string {
   return out.join('');
 }
 
-/** What the line styles mean, in one row under the diagram; in Chinese, the states' names on rows below it. */
-function drawLegend(y: number, lang: Lang, glossary: readonly string[], widthPx: number): string {
+/** What the line styles mean (and the crashed band, when the picture has one). */
+function legendEntries(lang: Lang, withDowns: boolean): Array<[string, string]> {
   const l = strings(lang).legend;
   const entries: Array<[string, string]> = [
     [`<line x1="0" y1="0" x2="28" y2="0" stroke="${COLOR.ltr}" stroke-width="1.4"/>`, l.original],
@@ -197,6 +198,17 @@ function drawLegend(y: number, lang: Lang, glossary: readonly string[], widthPx:
     [`<path d="M8,-6L20,6M8,6L20,-6" stroke="${COLOR.drop}" stroke-width="2.2"/>`, l.dropped],
     [`<line x1="4" y1="-6" x2="4" y2="8" stroke="${COLOR.park}" stroke-width="5" stroke-opacity="0.45"/>`, l.parked],
   ];
+  if (withDowns) entries.push([DOWN_LEGEND_MARK, l.down]);
+  return entries;
+}
+
+/** The legend row's width (the picture is made at least this wide). */
+function legendWidthPx(entries: ReadonlyArray<[string, string]>): number {
+  return entries.reduce((x, [, text]) => x + 34 + textWidthPx(text, FONT_PX) + 24, 16);
+}
+
+/** What the line styles mean, in one row under the diagram; in Chinese, the states' names on rows below it. */
+function drawLegend(y: number, entries: ReadonlyArray<[string, string]>, glossary: readonly string[], widthPx: number): string {
   let x = 16;
   const out: string[] = [];
   for (const [mark, text] of entries) {
@@ -231,18 +243,23 @@ function defs(): string {
     `<style>svg{font-family:${FONT_FAMILY};font-size:${FONT_PX}px}.st{fill:${COLOR.state};font-weight:bold}</style></defs>`;
 }
 
-function layout(model: LadderModel, cols: readonly Column[], lang: Lang): { lay: LadderLayout; lastMs: number } {
+/** The last instant of the drawn packets, and the instants where parked packets start and end waiting. */
+function packetTimes(model: LadderModel): { lastMs: number; parkTimes: number[] } {
   const parkTimes: number[] = [];
   let lastMs = 0;
   for (const a of model.arrows) {
     lastMs = Math.max(lastMs, a.startMs, a.endMs ?? 0);
     if (a.park !== null) { parkTimes.push(a.park.startMs); if (a.park.endMs !== null) parkTimes.push(a.park.endMs); }
   }
-  lastMs = Math.max(lastMs, ...parkTimes);
+  return { lastMs: Math.max(lastMs, ...parkTimes), parkTimes };
+}
+
+function layout(model: LadderModel, cols: readonly Column[], lang: Lang, marks: readonly LayoutMark[]): { lay: LadderLayout; lastMs: number } {
+  const { lastMs, parkTimes } = packetTimes(model);
   const arrows = model.arrows.map((a) => layoutArrow(a, cols, lang, lastMs));
   const lay = layoutLadder(arrows, layoutStates(model, cols, lastMs), parkTimes, {
     topPx: TOP_PX, pxPerMs: 0.6, minGapPx: 22, maxGapPx: 110, fontPx: FONT_PX, axisX: AXIS_PX - 8, formatTime: formatMs,
-  });
+  }, marks);
   return { lay, lastMs };
 }
 
@@ -251,11 +268,15 @@ export function ladderSvg(input: Pick<ExportInput, 'title' | 'hosts' | 'trace'>,
   const s = strings(lang);
   const model = buildLadder(input.trace, input.hosts, { maxArrows: opts.maxArrows ?? DEFAULT_MAX_ARROWS, relative: opts.relative ?? true });
   const cols = columns(input.hosts, lang, AXIS_PX + STATE_PX);
-  const { lay, lastMs } = layout(model, cols, lang);
+  // Crashed hosts (the app's computation, contract/host-downs.ts); with packets left out, only those up to
+  // the last one drawn.
+  const downs = downsInPicture(input.trace, model.omitted > 0 ? packetTimes(model).lastMs : Infinity);
+  const { lay, lastMs } = layout(model, cols, lang, downMarks(downs, cols, lang));
   const ctx: Ctx = { cols, lay, lastMs, lanes: parkLanes(model.arrows, lastMs), lang };
   const title = opts.title ?? input.title[lang];
   const x0 = Math.min(0, Math.floor(lay.minX - 8));
-  const right = Math.max(cols[cols.length - 1]!.x + STATE_PX, lay.maxX + 16, 16 + textWidthPx(title, 15) + 16);
+  const legend = legendEntries(lang, downs.length > 0);
+  const right = Math.max(cols[cols.length - 1]!.x + STATE_PX, lay.maxX + 16, 16 + textWidthPx(title, 15) + 16, legendWidthPx(legend));
   const widthPx = Math.ceil(right - x0);
   const footer = model.omitted > 0 ? s.notDrawn(model.omitted) : model.arrows.length === 0 ? s.noPackets : '';
   const legendY = lay.bottomPx + 22;
@@ -266,9 +287,11 @@ export function ladderSvg(input: Pick<ExportInput, 'title' | 'hosts' | 'trace'>,
     `<rect x="${x0}" width="${widthPx}" height="100%" fill="#ffffff"/>`,
     svgText(16, 24, title, { 'font-size': 15, 'font-weight': 'bold', fill: COLOR.text }),
     drawFrame(ctx, widthPx, x0),
+    drawDownBands(downs, cols, lay, lang),
     ...drawn.map((d) => d.line),
     ...drawn.map((d) => d.text),
-    drawLegend(legendY, lang, glossary, widthPx),
+    [...lay.marks.values()].map((m) => textEl(m, { class: 'down-mark', fill: DOWN_COLOR, 'font-weight': 'bold', ...HALO_ATTRS })).join(''),
+    drawLegend(legendY, legend, glossary, widthPx),
     footer === '' ? '' : svgText(16, heightPx - 12, footer, { fill: COLOR.muted }),
   ].join('\n');
   const ns = opts.standalone === false ? '' : ' xmlns="http://www.w3.org/2000/svg"';

@@ -6,6 +6,7 @@ import { extendTimeIndex, positionsById, visiblePackets, type TimeIndex } from '
 import { columnLayout, type LadderHost } from './geometry.js';
 import { AXIS_PX, BOTTOM_PX, HEADER_PX, MAX_PX_PER_MS, RIGHT_PX } from './constants.js';
 import { hitTest } from './hit-test.js';
+import { arrowsApart } from './readable.js';
 
 export interface LadderInputs {
   packets: () => readonly LadderPacket[];
@@ -44,7 +45,10 @@ export class LadderView {
   index = $derived.by(() => (this.#lastIndex = extendTimeIndex(this.#lastIndex, this.packets)));
   extent = $derived.by(() => timeExtent(this.packets, this.#in.nowMs()));
   nowMs = $derived.by(() => this.#in.nowMs() ?? this.extent[1]);
-  base = $derived(scaleLinear().domain(this.extent).range([HEADER_PX + 12, Math.max(HEADER_PX + 20, this.heightPx - BOTTOM_PX)]));
+  /** Where the base scale draws the run: from just under the headers to just above the bottom edge. */
+  plotRange = $derived([HEADER_PX + 12, Math.max(HEADER_PX + 20, this.heightPx - BOTTOM_PX)] as const);
+  plotPx = $derived(this.plotRange[1] - this.plotRange[0]);
+  base = $derived(scaleLinear().domain(this.extent).range(this.plotRange));
   /** Time → pixel after zoom and pan (the transform acts on the time axis only). */
   y = $derived(this.transform.rescaleY(this.base));
   cols = $derived.by(() => columnLayout(this.#in.hosts(), this.widthPx, AXIS_PX + 24, RIGHT_PX));
@@ -52,6 +56,15 @@ export class LadderView {
   visible = $derived(visiblePackets(this.index, this.windowMs[0], this.windowMs[1]));
   /** Zooming stops at MAX_PX_PER_MS pixels per millisecond. */
   maxZoom = $derived(Math.max(2, (MAX_PX_PER_MS * (this.extent[1] - this.extent[0])) / Math.max(1, this.heightPx)));
+  /**
+   * The arrows in view lie on top of each other (readable.ts), and zooming in would help: the ladder then
+   * says so (LadderDiagram's note). Judged on the same span and height as the automatic view (zoom.svelte.ts).
+   */
+  overlapping = $derived.by(() => {
+    if (this.transform.k >= this.maxZoom) return false;
+    const [r0, r1] = this.plotRange;
+    return !arrowsApart(this.index.startMs, this.y.invert(r0), this.y.invert(r1), this.plotPx);
+  });
 
   hit(xPx: number, yPx: number, tolerancePx: number): number | null {
     const y = this.y;

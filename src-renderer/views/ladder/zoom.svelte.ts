@@ -1,25 +1,45 @@
 // d3-zoom on the ladder canvas, acting on the time axis. The behaviour is attached with {@attach}; the
 // buttons and keys (WCAG 2.2 SC 2.5.7: every drag has an alternative) go through the same behaviour, so
 // wheel, drag, keys and buttons share one transform.
-import { select, zoom, zoomIdentity, type Selection, type ZoomBehavior } from 'd3';
+//
+// Three modes (docs/LADDER.md, "Zoom"): 'auto' until the reader zooms or pans (the whole run while it is
+// readable, else a readable window that follows new packets: readable.ts), 'fit' after Show all (the whole
+// run however crowded, as the ladder always did), and 'user' once the wheel, a drag, a button or a key moved
+// the view (it then stays where the reader put it).
+import { untrack } from 'svelte';
+import { select, zoom, zoomIdentity, type Selection, type ZoomBehavior, type ZoomTransform } from 'd3';
 import type { LadderView } from './view.svelte.js';
-import { HEADER_PX } from './constants.js';
+import { HEADER_PX, MAX_PX_PER_MS } from './constants.js';
+import { autoWindow, windowTransform, type AutoWindow } from './readable.js';
+
+export type ZoomMode = 'auto' | 'fit' | 'user';
 
 export class ZoomControl {
   #sel: Selection<HTMLCanvasElement, unknown, null, undefined> | null = null;
   #behavior: ZoomBehavior<HTMLCanvasElement, unknown> | null = null;
   readonly #view: LadderView;
+  mode: ZoomMode = $state('auto');
+  /** The automatic view's current window (null: the whole run), the cursor when 'auto' began, and whether it has moved since. */
+  #auto: AutoWindow | null = null;
+  #autoSinceMs: number | null = null;
+  #cursorMoved = false;
 
-  constructor(view: LadderView) {
+  /** Whether the run has changed since it was opened (a command: play, step, seek, undo, an intervention…). */
+  readonly #changed: () => boolean;
+
+  constructor(view: LadderView, changed: () => boolean = () => false) {
     this.#view = view;
+    this.#changed = changed;
   }
 
   /** The attachment: wheel zooms around the pointer, drag pans; limits follow the view's size. */
   attach = (node: HTMLCanvasElement): (() => void) => {
     const behavior = zoom<HTMLCanvasElement, unknown>()
       .clickDistance(4)
-      .on('zoom', (e: { transform: typeof zoomIdentity }) => {
+      .on('zoom', (e: { transform: ZoomTransform; sourceEvent: Event | null }) => {
         this.#view.transform = e.transform;
+        // A wheel or a drag (programmatic zooms have no source event): the reader takes over.
+        if (e.sourceEvent) this.mode = 'user';
       });
     const sel = select(node);
     sel.call(behavior).on('dblclick.zoom', null);
@@ -29,6 +49,7 @@ export class ZoomControl {
       behavior.scaleExtent([1, this.#view.maxZoom]);
       behavior.translateExtent([[-Infinity, 0], [Infinity, this.#view.heightPx]]);
     });
+    $effect(() => this.#follow());
     return () => {
       sel.on('.zoom', null);
       this.#sel = null;
@@ -36,21 +57,65 @@ export class ZoomControl {
     };
   };
 
+  /** In 'auto', moves the view to the automatic window whenever the run, the cursor or the size change. */
+  #follow(): void {
+    if (this.mode !== 'auto') {
+      this.#restartAuto();
+      return;
+    }
+    const v = this.#view;
+    const [loMs, hiMs] = v.extent;
+    const nowMs = v.nowMs;
+    this.#autoSinceMs ??= nowMs;
+    if (nowMs !== this.#autoSinceMs) this.#cursorMoved = true;
+    const w = autoWindow({
+      startMs: v.index.startMs, loMs, hiMs, plotPx: v.plotPx, minSpanMs: v.heightPx / MAX_PX_PER_MS,
+      // A run just opened shows its start; once it has changed (play, step, seek, an intervention, undo) or
+      // the cursor has moved, its newest packets.
+      anchor: this.#cursorMoved || this.#changed() ? 'newest' : 'start',
+    }, this.#auto);
+    this.#auto = w;
+    const t = w === null ? { k: 1, y: 0 } : windowTransform(w, v.base);
+    const cur = untrack(() => v.transform);
+    if (cur.k === t.k && cur.y === t.y && cur.x === 0) return;
+    if (this.#sel && this.#behavior) this.#behavior.transform(this.#sel, zoomIdentity.translate(0, t.y).scale(t.k));
+  }
+
   scaleBy(factor: number): void {
+    this.mode = 'user';
     if (this.#sel && this.#behavior) this.#behavior.scaleBy(this.#sel, factor, [0, (HEADER_PX + this.#view.heightPx) / 2]);
   }
 
   /** Moves the content up by dyPx screen pixels (negative: down). */
   panBy(dyPx: number): void {
+    this.mode = 'user';
     if (this.#sel && this.#behavior) this.#behavior.translateBy(this.#sel, 0, -dyPx / this.#view.transform.k);
   }
 
+  /** Show all: the whole run, however crowded (the ladder then says when packets overlap). */
   reset(): void {
+    this.mode = 'fit';
     if (this.#sel && this.#behavior) this.#behavior.transform(this.#sel, zoomIdentity);
   }
 
-  /** Scrolls so that a time is on screen (centred if it was off screen). */
+  /** Back to the automatic view, from the run's start (the overlap note's "Zoom to read"). */
+  readable(): void {
+    this.#restartAuto();
+    this.mode = 'auto';
+  }
+
+  #restartAuto(): void {
+    this.#auto = null;
+    this.#autoSinceMs = null;
+    this.#cursorMoved = false;
+  }
+
+  /**
+   * Scrolls so that a time is on screen (centred if it was off screen). The automatic view follows the
+   * newest packets by itself.
+   */
   reveal(ms: number): void {
+    if (this.mode === 'auto') return;
     const y = this.#view.y(ms);
     if (y >= HEADER_PX + 10 && y <= this.#view.heightPx - 10) return;
     this.panBy(y - (HEADER_PX + this.#view.heightPx) / 2);

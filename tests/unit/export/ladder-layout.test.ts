@@ -52,6 +52,8 @@ describe('ladder export layout', () => {
   const cases: Array<[string, () => ExportInput]> = [
     ['syn-flood', () => lessonInput('syn-flood')], ['four-way-close', () => lessonInput('four-way-close')],
     ['reset', () => lessonInput('reset')], ['simultaneous-open-close', () => lessonInput('simultaneous-open-close')], ['interventions fixture', interventionRun],
+    // A crashed host: its "crashed" and "up again" marks are placed like the other texts (svg-ladder-downs.ts).
+    ['peer-crash', () => lessonInput('peer-crash')],
   ];
   for (const [name, input] of cases) {
     for (const lang of ['en', 'zh-CN'] as const) {
@@ -116,7 +118,7 @@ function englishWords(svg: string, hosts: readonly string[]): string[] {
 }
 
 describe('ladder export in Chinese', () => {
-  for (const id of ['old-duplicate-syn', 'lost-synack-two-way', 'syn-flood', 'time-wait-old-duplicates', 'reset', 'fixture']) {
+  for (const id of ['old-duplicate-syn', 'lost-synack-two-way', 'syn-flood', 'time-wait-old-duplicates', 'reset', 'peer-crash', 'fixture']) {
     it(`${id}: every word around the protocol notation is Chinese (SVG and the PNG's picture)`, () => {
       const input = id === 'fixture' ? interventionRun() : lessonInput(id);
       const hosts = namesOf(input);

@@ -1,7 +1,10 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { svgToPng } from '../../../src-main/lab/io/png.js';
+import { PNG_MAX_ARROWS, renderExport, sessionExportInput } from '../../../src-main/lab/export/index.js';
 import { ladderSvg } from '../../../src-main/lab/export/svg-ladder.js';
+import { lessonById } from '../../../src-main/lab/lessons/index.js';
+import { newSession } from '../../../src-main/lab/session-model.js';
 import { interventionRun } from './fixture.js';
 
 /** Decodes an 8-bit RGBA, non-interlaced PNG (what resvg writes): width, height and pixels. */
@@ -63,5 +66,27 @@ describe('PNG export', () => {
     const img = decodePng(svgToPng(small, { scale: 2 }));
     expect([img.width, img.height, inkPixels(img.rgba)]).toEqual([20, 40, 100]);
     expect(() => svgToPng(`<svg xmlns="http://www.w3.org/2000/svg" width="20000" height="20000"></svg>`)).toThrow(/too large for a PNG/);
+  });
+
+  it('shades a crashed host\'s down time, as the SVG does (lesson 24: B down from 1 s to 4 s)', () => {
+    const l = lessonById('peer-crash')!;
+    const input = sessionExportInput(newSession(JSON.parse(JSON.stringify(l.scenario)) as Record<string, unknown>, l.scenario.seed, { id: l.id, compare: null }));
+    for (const lang of ['en', 'zh-CN'] as const) {
+      // The PNG is this picture (renderExport's png-ladder, which the CLI's --png and the app's Export use).
+      const svg = ladderSvg(input, { title: input.title[lang], lang, maxArrows: PNG_MAX_ARROWS });
+      const m = /<g class="down" data-host="B"><title>[^<]*<\/title><rect x="([\d.]+)" y="([\d.]+)" width="[\d.]+" height="([\d.]+)"/.exec(svg);
+      expect(m, 'a band on B\'s column').not.toBeNull();
+      const [x, top, height] = [Number(m![1]), Number(m![2]), Number(m![3])];
+      const img = decodePng(renderExport(input, 'png-ladder', lang) as Uint8Array);
+      // A column of pixels inside the band (left of B's own line, clear of the crosses at its centre).
+      const xPx = Math.round(x + 2);
+      let red = 0, rows = 0;
+      for (let y = Math.round(top + 10); y < top + height - 10; y++, rows++) {
+        const i = (y * img.width + xPx) * 4;
+        if (img.rgba[i]! - img.rgba[i + 1]! > 20) red++;
+      }
+      expect(rows).toBeGreaterThan(500);
+      expect(red / rows, `${lang}: share of the band's pixels that are red`).toBeGreaterThan(0.9);
+    }
   });
 });

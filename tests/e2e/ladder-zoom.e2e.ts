@@ -1,0 +1,139 @@
+// The ladder's automatic view (views/ladder/readable.ts, zoom.svelte.ts; docs/LADDER.md "Zoom") in the real
+// browser-mode app. A long run opened in the app was fitted whole into the pane, so its packets lay on top of
+// each other and nothing could be read; it now opens on a readable window at its start, follows the newest
+// packets once the cursor moves, Show all still fits everything and then says the packets overlap, the
+// reader's own zoom stays, and a short lesson looks as it always did. Read through what the page exposes: the
+// canvas's data-window-ms (the time span in view), data-drawn and data-labelled (packets drawn, and how many
+// of them got a label), and the hidden table of the packets in view. Run after `npm run build`.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { cursorMs, labPage, openLesson, region, slider, useLabApp } from './harness.js';
+
+const lab = useLabApp();
+
+const canvas = (page: Page) => region(page, 'Ladder diagram').locator('canvas').first();
+const windowMs = async (page: Page): Promise<[number, number]> => {
+  const [from = NaN, to = NaN] = ((await canvas(page).getAttribute('data-window-ms')) ?? '').split(' ').map(Number);
+  return [from, to];
+};
+const count = async (page: Page, name: 'drawn' | 'labelled') => Number(await canvas(page).getAttribute(`data-${name}`));
+/** The send times of the packets in the hidden table (its time cells read "sent 20 ms, arrived 40 ms"). */
+const tableSentMs = async (page: Page) =>
+  (await region(page, 'Ladder diagram').locator('tbody tr td:nth-child(2)').allTextContents()).map((cell) => Number(/^sent (\d+) ms/.exec(cell)?.[1] ?? NaN));
+
+describe('a long run (lesson 23: a 60 s TIME-WAIT after 150 ms of packets)', () => {
+  it('opened with its cursor at the end, shows its start readably; Show all fits it and says the packets overlap', async () => {
+    let page = await labPage(lab.browser, lab.app, 'en');
+    await openLesson(page, 'The server closes first: TIME-WAIT on the server');
+    await slider(page).focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => cursorMs(page)).toBe(63_000);
+    await page.close();
+    // A new page opens the session as it is (browser mode has one host): a run opened at its end.
+    page = await labPage(lab.browser, lab.app, 'en');
+    await expect.poll(() => cursorMs(page)).toBe(63_000);
+    await expect.poll(async () => (await windowMs(page))[1]).toBeLessThan(1000);
+    const [fromMs, toMs] = await windowMs(page);
+    expect(fromMs).toBeLessThanOrEqual(0);
+    expect(toMs).toBeGreaterThan(100);
+    // The first connection's packets are in view, most of them labelled, and the ladder does not say they
+    // overlap. (Fitted whole, 1 label of 20 packets: the test below.)
+    const drawn = await count(page, 'drawn');
+    expect(drawn).toBeGreaterThanOrEqual(5);
+    expect(await count(page, 'labelled')).toBeGreaterThanOrEqual(drawn / 2);
+    const ladder = region(page, 'Ladder diagram');
+    await expect(ladder.getByText('Packets overlap at this zoom.').count()).resolves.toBe(0);
+    // The hidden table lists those packets, from the run's first SYN, and none of the second connection (2 s on).
+    await expect.poll(() => tableSentMs(page)).toContain(0);
+    const sentMs = await tableSentMs(page);
+    expect(sentMs.length).toBe(drawn);
+    expect(Math.max(...sentMs)).toBeLessThan(1000);
+
+    const showAll = ladder.getByRole('button', { name: 'Show all', exact: true });
+    await expect(showAll.getAttribute('title')).resolves.toBe('Fit the whole run in view (in a long run the packets then overlap)');
+    await showAll.click();
+    await expect.poll(async () => (await windowMs(page))[1]).toBeGreaterThanOrEqual(63_000);
+    await expect.poll(() => ladder.getByText('Packets overlap at this zoom.').count()).toBe(1);
+    // Every packet is drawn, on top of each other: hardly any has room for its label.
+    await expect.poll(() => count(page, 'drawn')).toBe(20);
+    expect(await count(page, 'labelled')).toBeLessThanOrEqual(2);
+    // Its button goes back to the readable view.
+    await ladder.getByRole('button', { name: 'Zoom to read', exact: true }).click();
+    await expect.poll(async () => (await windowMs(page))[1]).toBeLessThan(1000);
+    await expect.poll(() => ladder.getByText('Packets overlap at this zoom.').count()).toBe(0);
+    await page.close();
+  });
+
+  it('in Chinese: Show all\'s note and its button', async () => {
+    const page = await labPage(lab.browser, lab.app, 'zh-CN');
+    const ladder = region(page, '时序图');
+    await ladder.getByRole('button', { name: '显示全部', exact: true }).click();
+    await expect.poll(() => ladder.getByText('此缩放下报文相互重叠。').count()).toBe(1);
+    await expect(ladder.getByRole('button', { name: '放大以便阅读', exact: true }).count()).resolves.toBe(1);
+    await expect(ladder.getByRole('button', { name: '显示全部', exact: true }).getAttribute('title')).resolves.toBe('把整个运行过程放进视图（运行较长时报文会相互重叠）');
+    await page.close();
+  });
+
+  it('after End, shows the newest packets readably (the cursor\'s end of the run)', async () => {
+    const page = await labPage(lab.browser, lab.app, 'en');
+    await openLesson(page, 'The server closes first: TIME-WAIT on the server');
+    await slider(page).focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => cursorMs(page)).toBe(0);
+    await page.keyboard.press('End');
+    await expect.poll(() => cursorMs(page)).toBe(63_000);
+    // The last packets leave at about 2.1 s (the second connection's close); TIME-WAIT follows.
+    await expect.poll(async () => (await windowMs(page))[1]).toBeGreaterThan(2100);
+    const [fromMs, toMs] = await windowMs(page);
+    expect(fromMs).toBeGreaterThan(1000);
+    expect(toMs).toBeLessThan(4000);
+    const drawn = await count(page, 'drawn');
+    expect(drawn).toBeGreaterThanOrEqual(5);
+    expect(await count(page, 'labelled')).toBeGreaterThanOrEqual(drawn / 2);
+    await page.close();
+  });
+
+  it('your own zoom stays: after Earlier, seeking (Home, End) leaves the view where you put it', async () => {
+    const page = await labPage(lab.browser, lab.app, 'en');
+    await openLesson(page, 'The server closes first: TIME-WAIT on the server');
+    await slider(page).focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => cursorMs(page)).toBe(0);
+    await page.keyboard.press('End');
+    await expect.poll(async () => (await windowMs(page))[1]).toBeGreaterThan(2100);
+    const [autoFromMs, autoToMs] = await windowMs(page);
+    const ladder = region(page, 'Ladder diagram');
+    await ladder.getByRole('button', { name: 'Earlier', exact: true }).click();
+    await expect.poll(async () => (await windowMs(page))[0]).toBeLessThan(autoFromMs);
+    const [fromMs, toMs] = await windowMs(page);
+    // The same span, moved up: the pan kept the automatic view's zoom.
+    expect(toMs - fromMs).toBeCloseTo(autoToMs - autoFromMs, 3);
+    // A seek would have moved the automatic view (the whole run at 0, the newest packets at the end).
+    await slider(page).focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => cursorMs(page)).toBe(0);
+    await page.keyboard.press('End');
+    await expect.poll(() => cursorMs(page)).toBe(63_000);
+    await page.waitForTimeout(300);
+    expect(await windowMs(page)).toEqual([fromMs, toMs]);
+    // Show all then fits the whole run again.
+    await ladder.getByRole('button', { name: 'Show all', exact: true }).click();
+    await expect.poll(async () => (await windowMs(page))[1]).toBeGreaterThanOrEqual(63_000);
+    await page.close();
+  });
+});
+
+describe('a run whose arrows are apart looks as it always did', () => {
+  it('lesson 24 at its end: the whole run in view, no note', async () => {
+    const page = await labPage(lab.browser, lab.app, 'en');
+    await openLesson(page, 'The peer host crashes: half-open connections');
+    await slider(page).focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => cursorMs(page)).toBe(8000);
+    await expect.poll(async () => (await windowMs(page))[1]).toBeGreaterThanOrEqual(8000);
+    expect((await windowMs(page))[0]).toBeLessThanOrEqual(0);
+    expect(await count(page, 'drawn')).toBe(11);
+    await expect(region(page, 'Ladder diagram').getByText('Packets overlap at this zoom.').count()).resolves.toBe(0);
+    await page.close();
+  });
+});
