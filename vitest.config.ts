@@ -5,6 +5,9 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    // Some files compute their fixtures once in beforeAll (every lesson's trace, trace-text.test.ts): that is a
+    // test's work, and on two busy cores it took longer than vitest's 10 s hook default.
+    hookTimeout: 60_000,
     pool: 'forks',
   },
 });
