@@ -9,3 +9,4 @@ export * from './app.js';
 export * from './settings.js';
 export * from './relative-seq.js';
 export * from './state-gloss.js';
+export * from './drop-text.js';

@@ -3,6 +3,7 @@
 // events (structured: who, how long) plus the packet record's lineage and fate.
 import type { Lineage, TraceEvent } from '../../net/trace.js';
 import type { PacketRecord } from '../../net/packets.js';
+import { isUserDrop } from '../../contract/drop-text.js';
 
 /** Per packet id: its router events in trace order, and where it was dropped (one pass over the trace). */
 export interface PacketEventIndex {
@@ -101,7 +102,7 @@ function routerPhrases(events: readonly TraceEvent[]): string[] {
 /** "dropped by rule 2 (drop)", "dropped by the user", "dropped by B: bad TCP checksum (…)". */
 export function dropPhrase(reason: string, where: string | null): string {
   if (/^rule \S+ \(\w+\)$/.test(reason)) return `dropped by ${reason}`;
-  if (reason === 'dropped by user') return 'dropped by the user';
+  if (isUserDrop(reason)) return 'dropped by the user';
   return where !== null && where !== 'router' ? `dropped by ${where}: ${reason}` : `dropped: ${reason}`;
 }
 
