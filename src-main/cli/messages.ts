@@ -7,6 +7,14 @@ import type { Lang } from '../contract/commands.js';
 
 export type Msg = Readonly<Record<Lang, string>>;
 
+/**
+ * "tcplab run: the run failed: …" / "tcplab run：运行失败：…": a line labelled with the program or command. Chinese
+ * text takes the full-width colon, after a Latin label too, as the catalog's own sentences do.
+ */
+export function labelled(label: string, line: string, lang: Lang): string {
+  return `${label}${lang === 'zh-CN' ? '：' : ': '}${line}`;
+}
+
 /** A message written in place (option help): both languages side by side. */
 export const text = (en: string, zh: string): Msg => ({ en, 'zh-CN': zh });
 

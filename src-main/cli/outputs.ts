@@ -11,7 +11,7 @@ import type { Lang } from '../contract/commands.js';
 import { UsageError, type OptSpec, type OptTable, type Parsed } from './args.js';
 import type { CliIo } from './io.js';
 import { isLang } from './lang.js';
-import { msg, text } from './messages.js';
+import { labelled, msg, text } from './messages.js';
 
 /** --lang, on every command: the language of the messages and of the SVG, PNG and HTML words. */
 export const LANG_OPTION: OptSpec = {
@@ -126,10 +126,10 @@ export function writeOutputs(input: ExportInput, session: Session, wanted: Reado
         if (io.write !== undefined) io.write(text);
         else io.out(text.endsWith('\n') ? text.slice(0, -1) : text);
       }
-      io.err(`tcplab: ${msg('wroteStdout', format, bytes)[lang]}`);
+      io.err(labelled('tcplab', msg('wroteStdout', format, bytes)[lang], lang));
       continue;
     }
     const bytes = writeFileChunks(file, chunks);
-    io.err(`tcplab: ${msg('wrote', file, format, bytes)[lang]}`);
+    io.err(labelled('tcplab', msg('wrote', file, format, bytes)[lang], lang));
   }
 }

@@ -2,6 +2,7 @@
 // path. The file's "format" field says which it is; without one it is checked as a scenario.
 import type { Lang } from '../contract/commands.js';
 import { formatErrors, parseScenarioText, type Scenario, type ScenarioError } from '../lab/scenario.js';
+import { renderError } from '../lab/scenario-errors.js';
 import { checkScenarioActions } from '../lab/scenario-action-check.js';
 import { newSession, type Session } from '../lab/session-model.js';
 import { checkSessionActions } from '../lab/session-check.js';
@@ -58,10 +59,7 @@ export function cmdValidate(argv: readonly string[], io: CliIo, cliLang: Lang): 
   const errors: ScenarioError[] = !result.ok ? result.errors : 'session' in result ? checkSessionActions(result.session) : [];
   const ok = errors.length === 0;
   const warnings = ok && result.ok ? warningsOf(result) : [];
-  const listed = (list: ScenarioError[]) => {
-    const lines = formatErrors(list, lang);
-    return list.map((e, i) => ({ path: e.path, message: lines[i]!.slice(e.path.length + 2) }));
-  };
+  const listed = (list: ScenarioError[]) => list.map((e) => ({ path: e.path, message: renderError(e.code, e.params, lang) }));
   if (p.opts.has('json')) {
     io.out(JSON.stringify({ ok, kind, errors: listed(errors), warnings: listed(warnings) }, null, 2));
     return ok ? 0 : 2;

@@ -237,7 +237,7 @@ describe('tcplab validate', () => {
       { path: '$.rules[1].match.from', message: 'unknown host "C"; hosts are A, B' },
     ]);
     const zh = cli(['validate', f('both.json'), '--lang', 'zh-CN']);
-    expect(zh.out.slice(1)).toEqual(['  $.rules[0].match.flgs: 未知的键 "flgs"（是不是想写 "flags"？）', '  $.rules[1].match.from: 未知主机 "C"；已定义的主机：A, B']);
+    expect(zh.out.slice(1)).toEqual(['  $.rules[0].match.flgs：未知的键 "flgs"（是不是想写 "flags"？）', '  $.rules[1].match.from：未知主机 "C"；已定义的主机：A, B']);
     expect(cli(['run', f('both.json')]).err[0]).toContain('$.rules[1].match.from: unknown host "C"');
   });
 
@@ -275,7 +275,7 @@ describe('tcplab validate', () => {
     const run = cli(['run', f('warn.json')]);
     expect([run.code, run.err]).toEqual([0, [`tcplab run: warning: ${stepLine}`, `tcplab run: warning: ${cacheLine}`]]);
     const zh = cli(['validate', f('warn.json'), '--lang', 'zh-CN']);
-    expect(zh.err[0]).toBe('tcplab validate：警告：$.steps[2].atMs: 5000 ms 晚于运行结束时间（untilMs 2000）：该步骤永远不会发生');
+    expect(zh.err[0]).toBe('tcplab validate：警告：$.steps[2].atMs：5000 ms 晚于运行结束时间（untilMs 2000）：该步骤永远不会发生');
   });
 
   it('refuses a send of more bytes than a run accepts (64 MiB per step), at its path', () => {
@@ -368,11 +368,11 @@ describe('tcplab validate', () => {
       writeFileSync(f('gives-up.json'), JSON.stringify(SCENARIO));
       runTo.mockImplementation(() => { throw new Error('more than 10000000 events at 5 ms: zero-delay loop?'); });
       expect(cli(['run', f('gives-up.json')])).toEqual({ code: 1, out: [], err: ['tcplab run: the run failed: more than 10000000 events at 5 ms: zero-delay loop?'] });
-      expect(cli(['run', f('gives-up.json'), '--lang', 'zh-CN']).err).toEqual(['tcplab run: 运行失败：在 5 毫秒这一时刻发生了超过 10000000 个事件：可能是零延迟的循环']);
+      expect(cli(['run', f('gives-up.json'), '--lang', 'zh-CN']).err).toEqual(['tcplab run：运行失败：在 5 毫秒这一时刻发生了超过 10000000 个事件：可能是零延迟的循环']);
       runTo.mockImplementation(() => { throw new Error('more than 50000000 steps before 2000 ms'); });
-      expect(cli(['run', f('gives-up.json'), '--lang', 'zh-CN']).err).toEqual(['tcplab run: 运行失败：在 2000 毫秒之前执行了超过 50000000 步，运行没有向前推进']);
+      expect(cli(['run', f('gives-up.json'), '--lang', 'zh-CN']).err).toEqual(['tcplab run：运行失败：在 2000 毫秒之前执行了超过 50000000 步，运行没有向前推进']);
       runTo.mockImplementation(() => { throw new Error('something unexpected'); });
-      expect(cli(['run', f('gives-up.json'), '--lang', 'zh-CN']).err).toEqual(['tcplab run: 运行失败：系统报告了错误：“something unexpected”']);
+      expect(cli(['run', f('gives-up.json'), '--lang', 'zh-CN']).err).toEqual(['tcplab run：运行失败：系统报告了错误：“something unexpected”']);
     } finally {
       runTo.mockRestore();
     }
