@@ -114,6 +114,24 @@ describe('tcplab run', () => {
     expect(summary[3]).toMatch(new RegExp(`^ {2}${sent - frames} of the ${sent} packets sent are no longer on record`));
   });
 
+  it("lists at most 10 of a flood's half-open connections and counts the rest, in both languages", () => {
+    const flood = {
+      ...SCENARIO, hosts: [...SCENARIO.hosts, { name: 'M', ip: '10.0.0.66' }],
+      steps: [SCENARIO.steps[0], { ...SCENARIO.steps[1], atMs: 500 }],
+      floods: [{ from: 'M', target: '10.0.0.2:80', startMs: 0, ratePerSec: 100, count: 30 }],
+    };
+    writeFileSync(f('flood-30.json'), JSON.stringify(flood));
+    const en = cli(['run', f('flood-30.json')]).out;
+    const halfOpen = en.filter((l) => /^ {2}B {2}10\.0\.0\.2:80>\S+ +SYN-RECEIVED$/.test(l));
+    expect(halfOpen).toHaveLength(10);
+    // The count stands where the 11th would be; the client's connection, which came later, is still listed.
+    expect(en.indexOf('  … and 20 more SYN-RECEIVED on B')).toBe(en.indexOf(halfOpen[9]!) + 1);
+    expect(en).toContain('  A  10.0.0.1:40000>10.0.0.2:80        ESTABLISHED');
+    expect(cli(['run', f('flood-30.json'), '--lang', 'zh-CN']).out).toContain('  …… 另有 20 个 B 上处于 SYN-RECEIVED 的连接');
+    // A small run lists every connection, as before: no count line, the same widths.
+    expect(cli(['run', f('sc.json')]).out.slice(3)).toEqual(['final states:', '  B  10.0.0.2:80>*:*             LISTEN', '  A  10.0.0.1:40000>10.0.0.2:80  ESTABLISHED', '  B  10.0.0.2:80>10.0.0.1:40000  ESTABLISHED']);
+  });
+
   it('exits 2 on bad options and bad input, naming the problem', () => {
     const cases: Array<[string[], RegExp]> = [
       [['run'], /run needs a scenario file or a lesson id/],
