@@ -169,7 +169,7 @@ export class PacketNumberIndex {
   }
 
   #locate(id: number, startIndex: number, segIndex: number): void {
-    this.#fit(id);
+    this.#growTo(id);
     this.#state[id] = LOCATED;
     this.#startEvent[id] = startIndex;
     if (segIndex !== startIndex) this.#copySegEvent.set(id, segIndex);
@@ -205,7 +205,7 @@ export class PacketNumberIndex {
   }
 
   /** Grows the columns (doubling) so that index id exists. */
-  #fit(id: number): void {
+  #growTo(id: number): void {
     if (id < this.#state.length) return;
     let size = this.#state.length;
     while (size <= id) size *= 2;

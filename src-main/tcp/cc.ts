@@ -7,9 +7,24 @@ export function flightSize(conn: Conn): number {
   return (conn.sndMax - conn.sndUna) >>> 0;
 }
 
-/** RFC 5681 3.1: IW; after a lost SYN or SYN-ACK the initial window is one segment. */
+/** The initial window: IW, or one segment when the handshake lost segments (iwOneAfterSynLoss). */
 export function initCwnd(conn: Conn, p: Params): void {
-  conn.cwnd = (conn.synRetransmits > 0 ? 1 : p.initCwndSegments) * conn.mss;
+  conn.cwnd = (iwOneAfterSynLoss(conn, p) ? 1 : p.initCwndSegments) * conn.mss;
+}
+
+/**
+ * RFC 5681 3.1: "if the SYN or SYN/ACK is lost, the initial window used by a sender after a correctly
+ * transmitted SYN MUST be one segment" (rfc, classic: from the first SYN or SYN-ACK sent again). Linux
+ * tcp_init_transfer cuts to 1 only when `tp->total_retrans > 1 && tp->undo_marker` ("more than 1 SYN/SYN-ACK
+ * retransmission", in light of RFC 6298's 1 s initial RTO): total_retrans counts every SYN or SYN-ACK sent
+ * again (a server's req->num_retrans includes the SYN-ACKs answering a retransmitted SYN); undo_marker is set
+ * only once a timer has fired (tcp_enter_loss; req->num_timeout) and cleared again only by TCP timestamps
+ * (tcp_try_undo_spurious_syn), which the lab does not send. Measured on 6.18: docs/ORACLE.md.
+ */
+export function iwOneAfterSynLoss(conn: Conn, p: Params): boolean {
+  const resent = conn.synRetransmits + conn.synAckResendsForSyn;
+  if (p.iwOneSynRetrans === 0 || resent < p.iwOneSynRetrans) return false;
+  return !p.iwOneNeedsTimeout || conn.synRetransmits > 0;
 }
 
 /** New data acknowledged outside fast recovery (RFC 5681 3.1, with byte counting in congestion avoidance). */

@@ -110,9 +110,14 @@ export class Conn {
   rttStartMs = -1;
   /** Consecutive RTO expirations without progress. */
   rtxCount = 0;
-  /** First SYN (or SYN-ACK) sent at, and how many times it was resent. */
+  /** First SYN (or SYN-ACK) sent at, and how many times its timer resent it. */
   synStartMs = 0;
   synRetransmits = 0;
+  /**
+   * SYN-ACKs sent again in answer to a retransmitted SYN (not by the timer). With synRetransmits, Linux's
+   * tp->total_retrans at the end of the handshake (req->num_retrans counts both), which sets the initial cwnd.
+   */
+  synAckResendsForSyn = 0;
 
   // --- congestion control (RFC 5681, RFC 6582)
   cwnd = 0;

@@ -231,11 +231,13 @@ function ackInSynReceived(st: StackCore, conn: Conn, seg: Segment, nowMs: number
  * at most once per tcp_invalid_ratelimit (tcp_oow_rate_limited, sharing the connection's out-of-window ACK
  * clock) and then restarts the SYN-ACK timer from now, with the timeout the timer would use next (1 s << its
  * expirations so far): "reset timer after retransmitting SYNACK, similar to the idea of fast retransmit".
- * The SYN-ACK sent here does not count towards tcp_synack_retries, which counts timer expirations.
+ * The SYN-ACK sent here does not count towards tcp_synack_retries, which counts timer expirations, but it does
+ * count as a retransmission for the initial window (req->num_retrans, cc.ts iwOneAfterSynLoss).
  */
 function answerRetransmittedSyn(st: StackCore, conn: Conn, nowMs: number): void {
   const p = st.params;
   if (!p.synAckRestartOnSyn) {
+    conn.synAckResendsForSyn++;
     sendSyn(st, conn, true, true, 'SYN-ACK again for a retransmitted SYN', nowMs);
     return;
   }
@@ -244,6 +246,7 @@ function answerRetransmittedSyn(st: StackCore, conn: Conn, nowMs: number): void 
     return;
   }
   conn.lastOowAckMs = nowMs;
+  conn.synAckResendsForSyn++;
   sendSyn(st, conn, true, true, 'SYN-ACK again for a retransmitted SYN (SYN-ACK timer restarted)', nowMs);
   startTimer(st, conn, T_SYNACK, nowMs + synAckTimeoutMs(p, conn.synRetransmits), nowMs);
 }

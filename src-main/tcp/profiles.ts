@@ -45,6 +45,10 @@ export interface Params {
   windowScaling: boolean;
   sack: boolean;
   initCwndSegments: number;
+  /** SYN or SYN-ACK retransmissions from which cwnd starts at one segment; 0 = never (cc.ts iwOneAfterSynLoss). */
+  iwOneSynRetrans: number;
+  /** Linux: and only if one of them was sent by a timer (tp->undo_marker; a SYN-ACK answering a SYN sets none). */
+  iwOneNeedsTimeout: boolean;
   dupAckThreshold: number;
   nagle: boolean;
   maxSynBacklog: number;
@@ -191,6 +195,8 @@ export function resolveParams(profile: ProfileName, sysctl?: Record<string, numb
     windowScaling: get('net.ipv4.tcp_window_scaling') === 1,
     sack: get('net.ipv4.tcp_sack') === 1,
     initCwndSegments: get('tcplab.initcwnd_segments'),
+    iwOneSynRetrans: get('tcplab.iw1_syn_retrans'),
+    iwOneNeedsTimeout: profile === 'linux',
     dupAckThreshold: get('net.ipv4.tcp_reordering'),
     nagle: get('tcplab.nagle') === 1,
     maxSynBacklog: get('net.ipv4.tcp_max_syn_backlog'),

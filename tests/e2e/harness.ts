@@ -1,6 +1,7 @@
 // Starts the real browser-mode entry (dist/web/main.mjs) and a headless Debian Chromium to drive it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, onTestFailed } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -16,16 +17,23 @@ export interface WebApp {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+/**
+ * Every app gets its own empty data folder unless the test passes TCPLAB_DATA_DIR (the recovery tests share one
+ * between two launches). Without it the host used ~/.local/share/tcplab, so one autosave left there by a killed
+ * run opened the restore dialog over every later test's page (CI failed 64 tests that way).
+ */
 export async function startWebApp(env: Record<string, string> = {}): Promise<WebApp> {
   const entry = path.join(ROOT, 'dist/web/main.mjs');
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first`);
+  const ownDataDir = env.TCPLAB_DATA_DIR ? null : mkdtempSync(path.join(os.tmpdir(), 'tcplab-e2e-data-'));
   const proc = spawn(process.execPath, [entry], {
-    env: { ...process.env, TCPLAB_NO_OPEN: '1', TCPLAB_PORT: '0', ...env },
+    env: { ...process.env, TCPLAB_NO_OPEN: '1', TCPLAB_PORT: '0', ...(ownDataDir ? { TCPLAB_DATA_DIR: ownDataDir } : {}), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   proc.stdout?.on('data', (d) => (out += String(d)));
   proc.stderr?.on('data', (d) => (out += String(d)));
+  if (ownDataDir) proc.once('exit', () => rmSync(ownDataDir, { recursive: true, force: true }));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`browser mode did not print its URL:\n${out}`)), 15_000);
     const check = () => {

@@ -122,6 +122,61 @@ describe('lesson text: the numbers quoted match the trace', () => {
     expect(l.lesson.narrative['zh-CN'].notice[3]).toContain(`SYN 在 ${seconds.join('、')} 秒发出`);
   });
 
+  it('5 syn-lost, 6 synack-lost, 7 third-ack-lost: the initial windows quoted are the trace\'s (Linux cuts only after two retransmissions)', () => {
+    /** When `host` entered ESTABLISHED and its cwnd then, in bytes. */
+    const opened = (trace: TraceEvent[], host: string): { t: number; cwnd: number } => {
+      const e = trace.find((x) => x.kind === 'state' && x.host === host && x.to === 'ESTABLISHED');
+      if (e?.kind !== 'state') throw new Error(`${host} never ESTABLISHED`);
+      return { t: e.t, cwnd: e.tcb.cwnd };
+    };
+    /** Data segments A sends in the first round trip (40 ms) after it connected. */
+    const firstFlight = (trace: TraceEvent[], fromMs: number): number => trace
+      .filter((e) => e.kind === 'segment.send' && e.host === 'A' && e.seg.len > 0 && e.t >= fromMs && e.t < fromMs + 40).length;
+    const syn = lesson('syn-lost');
+    const [one, two, rfc] = [2, 3, 4].map((i) => traceOf('syn-lost', i));
+    const a1 = opened(one!, 'A');
+    const a2 = opened(two!, 'A');
+    const ar = opened(rfc!, 'A');
+    const rfcIw = KNOB_BY_NAME.get('tcplab.initcwnd_segments')?.defaults.rfc;
+    expect([a1, firstFlight(one!, a1.t), a2, firstFlight(two!, a2.t), ar, rfcIw]).toEqual([
+      { t: 1040, cwnd: 14600 }, 10, { t: 2040, cwnd: 1460 }, 1, { t: 1040, cwnd: 1460 }, 3]);
+    expect(syn.lesson.compare?.[4]?.profile).toBe('rfc');
+    const s5 = syn.lesson.narrative;
+    expect(s5.en.notice[4]).toContain(`A connects at ${a1.t} ms with cwnd ${a1.cwnd} bytes and sends 10 segments at once; with two, it connects at ${a2.t} ms with cwnd ${a2.cwnd} bytes and sends 1.`);
+    expect(s5.en.notice[4]).toContain(`whose usual initial window is ${rfcIw} segments, starts at ${ar.cwnd} bytes`);
+    expect(s5['zh-CN'].notice[4]).toContain(`A 在 ${a1.t} ms 建立连接，cwnd 为 ${a1.cwnd} 字节，一次发出 10 个报文段；丢两个时，A 在 ${a2.t} ms 建立连接，cwnd 为 ${a2.cwnd} 字节，只发 1 个`);
+    expect(s5['zh-CN'].notice[4]).toContain(`通常的初始窗口是 ${rfcIw} 个报文段，丢了第一个 SYN 后则从 ${ar.cwnd} 字节开始`);
+    for (const c of syn.lesson.compare!.slice(2)) {
+      expect(s5.en.steps[4]).toContain(`"${c.label.en}"`);
+      expect(s5['zh-CN'].steps[4]).toContain(`“${c.label['zh-CN']}”`);
+    }
+
+    const synack = lesson('synack-lost');
+    const main = traceOf('synack-lost', null);
+    const textbook = traceOf('synack-lost', 1);
+    expect(synack.lesson.compare?.[1]?.profile).toBe('rfc');
+    const [a, b, ra, rb] = [opened(main, 'A'), opened(main, 'B'), opened(textbook, 'A'), opened(textbook, 'B')];
+    expect([a.cwnd, b, ra.cwnd, rb.cwnd]).toEqual([14600, { t: 1060, cwnd: 1460 }, 1460, 1460]);
+    // B sent its SYN-ACK again twice in the main run: by its timer and for A's retransmitted SYN.
+    expect(main.filter((e) => e.kind === 'segment.send' && e.host === 'B' && e.cause.startsWith('SYN-ACK ')).map((e) => e.t)).toEqual([1020, 1020]);
+    const s6 = synack.lesson.narrative;
+    expect(s6.en.steps[4]).toContain(`Pause at ${b.t} ms`);
+    expect(s6.en.steps[4]).toContain(`cwnd ${a.cwnd} bytes for A and ${b.cwnd} bytes for B. Then play the compare run "${synack.lesson.compare?.[1]?.label.en}"`);
+    expect(s6['zh-CN'].steps[4]).toContain(`A 的 cwnd 为 ${a.cwnd} 字节，B 的为 ${b.cwnd} 字节。然后播放对比运行“${synack.lesson.compare?.[1]?.label['zh-CN']}”`);
+    expect(s6.en.notice[3]).toContain(`10 segments (${a.cwnd} bytes)`);
+    expect(s6.en.notice[3]).toContain(`1 segment (${b.cwnd} bytes)`);
+    expect(s6.en.notice[3]).toContain(`both start with ${ra.cwnd} bytes`);
+    expect(s6['zh-CN'].notice[3]).toContain(`10 个报文段（${a.cwnd} 字节）`);
+    expect(s6['zh-CN'].notice[3]).toContain(`1 个报文段（${b.cwnd} 字节）`);
+    expect(s6['zh-CN'].notice[3]).toContain(`两者都从 ${ra.cwnd} 字节开始`);
+
+    const third = opened(traceOf('third-ack-lost', null), 'B');
+    expect(third).toEqual({ t: 1060, cwnd: 14600 });
+    const s7 = lesson('third-ack-lost').lesson.narrative;
+    expect(s7.en.steps[3]).toContain(`at ${third.t} ms and B finally becomes ESTABLISHED. Its TCB variables show cwnd ${third.cwnd} bytes`);
+    expect(s7['zh-CN'].steps[3]).toContain(`在 ${third.t} ms 到达，B 终于进入 ESTABLISHED。它的 TCB 变量显示 cwnd 为 ${third.cwnd} 字节`);
+  });
+
   it('3 old-duplicate-syn: the three-way server drops the stale entry when the text says, with the sysctl it names', () => {
     const trace = traceOf('old-duplicate-syn', 2);
     const [entered] = stateTimes(trace, 'B', 'LISTEN', 'SYN-RECEIVED');

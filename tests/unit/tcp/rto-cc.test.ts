@@ -50,7 +50,8 @@ describe('RFC 6298 RTO', () => {
     h.run(1100);
     const tcb = h.a.status(ka)?.tcb;
     expect(tcb?.srttMs).toBe(0);
-    expect(tcb?.cwnd).toBe(1460); // RFC 5681 3.1: one segment after a lost SYN
+    // Linux (the harness's profile) keeps IW 10 after one lost SYN; one segment needs two (initial-cwnd.test.ts).
+    expect(tcb?.cwnd).toBe(14600);
   });
 });
 
