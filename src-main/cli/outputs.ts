@@ -13,10 +13,10 @@ import type { CliIo } from './io.js';
 import { isLang } from './lang.js';
 import { labelled, msg, text } from './messages.js';
 
-/** --lang, on every command: the language of the messages and of the SVG, PNG and HTML words. */
+/** --lang, on every command: the language of the messages, of the SVG, PNG and HTML words and of the pcapng comments. */
 export const LANG_OPTION: OptSpec = {
   kind: 'string', value: 'en|zh-CN',
-  help: text('language of the messages and of the SVG, PNG and HTML text (default: the locale, else en)', '消息以及 SVG、PNG、HTML 文字的语言（默认取系统语言环境，否则为 en）'),
+  help: text('language of the messages, of the SVG, PNG and HTML text and of the pcapng comments (default: the locale, else en)', '消息、SVG、PNG、HTML 文字以及 pcapng 注释的语言（默认取系统语言环境，否则为 en）'),
 };
 
 export const OUTPUT_OPTIONS: OptTable = {

@@ -53,6 +53,12 @@ const EN = {
   /** RFC 9293 state names stay as the RFC prints them (as in the app and the lessons); no gloss in English. */
   stateGloss: {} as Record<string, string>,
   legend: { original: 'packet', retransmission: 'retransmission', copy: 'copy made by the router', dropped: 'dropped', parked: 'waiting in the router' },
+  /** The pcapng section comment; `note` is offRecord's text or ''. */
+  pcapngSection: (title: string, note: string) => `${title} — virtual time, t=0 is the start of the session${note === '' ? '' : `; ${note}`}`,
+  /** One packet's pcapng comment: "#3 A→B: retransmission of #1; delivered at 1020 ms". */
+  pcapngPacket: (id: number, from: string, to: string, story: string) => `#${id} ${from}→${to}: ${story}`,
+  offRecord: (missing: number, sent: number) => `${missing} of the ${sent} packets sent are no longer on record and not included `
+    + '(bounded memory: the lab keeps the most recent packet records, and only the last few thousand of a flood; see docs/EXPORTS.md)',
 };
 
 const ZH: typeof EN = {
@@ -106,6 +112,11 @@ const ZH: typeof EN = {
   // The RFC names stay (the app and the zh-CN lessons use them); the textbook Chinese name follows.
   stateGloss: STATE_GLOSS_ZH,
   legend: { original: '数据包', retransmission: '重传', copy: '路由器制造的副本', dropped: '丢弃', parked: '在路由器中等待' },
+  pcapngSection: (title: string, note: string) => `${title}——虚拟时间，t=0 为会话开始的时刻${note === '' ? '' : `；${note}`}`,
+  // A full-width colon after the Latin label, as the CLI's zh-CN lines have.
+  pcapngPacket: (id: number, from: string, to: string, story: string) => `#${id} ${from}→${to}：${story}`,
+  offRecord: (missing: number, sent: number) => `发出的 ${sent} 个报文中有 ${missing} 个已不在记录中，没有包含在内`
+    + '（内存有上限：实验只保留最近的报文记录，SYN 洪水只保留最后几千个；见 docs/EXPORTS.md）',
 };
 
 export type Strings = typeof EN;
