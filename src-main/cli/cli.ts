@@ -9,7 +9,7 @@ import { fileErrorText } from './file-errors.js';
 import { CliExit, processIo, type CliIo } from './io.js';
 import { cliLang, isLang } from './lang.js';
 import { cmdLessons, lessonsUsage } from './lessons.js';
-import { msg, text, type Msg } from './messages.js';
+import { labelled, msg, text, type Msg } from './messages.js';
 import { cmdReplay, cmdRun, replayUsage, runUsage } from './run.js';
 import { cmdValidate, validateUsage } from './validate.js';
 
@@ -53,7 +53,7 @@ function commandOf(name: string): (typeof COMMANDS)[string] | undefined {
 function help(topic: string | undefined, io: CliIo, lang: Lang): number {
   if (topic === undefined || topic.startsWith('-')) { io.out(USAGE[lang]); return 0; }
   const cmd = commandOf(topic);
-  if (cmd === undefined) { io.err(`tcplab: ${msg('noCommand', topic)[lang]}\n\n${USAGE[lang]}`); return 2; }
+  if (cmd === undefined) { io.err(`${labelled('tcplab', msg('noCommand', topic)[lang], lang)}\n\n${USAGE[lang]}`); return 2; }
   io.out(cmd.usage(lang));
   return 0;
 }
@@ -63,21 +63,21 @@ export function runCli(argv: readonly string[], io: CliIo = processIo): number {
   // `tcplab --lang zh-CN run …`: the language may also come before the command (checked here, since the
   // command never sees it: `tcplab --lang fr run …` must be refused as `run … --lang fr` is).
   const leading = argv[0] === '--lang' ? argv[1] : argv[0]?.startsWith('--lang=') === true ? argv[0].slice('--lang='.length) : null;
-  if (leading === undefined || leading === '') { io.err(`tcplab: ${msg('needsValue', 'lang', 'en|zh-CN')[lang]}\n\n${USAGE[lang]}`); return 2; }
-  if (leading !== null && !isLang(leading)) { io.err(`tcplab: ${msg('badLang', leading)[lang]}\n\n${USAGE[lang]}`); return 2; }
+  if (leading === undefined || leading === '') { io.err(`${labelled('tcplab', msg('needsValue', 'lang', 'en|zh-CN')[lang], lang)}\n\n${USAGE[lang]}`); return 2; }
+  if (leading !== null && !isLang(leading)) { io.err(`${labelled('tcplab', msg('badLang', leading)[lang], lang)}\n\n${USAGE[lang]}`); return 2; }
   const args = argv[0] === '--lang' ? argv.slice(2) : leading !== null ? argv.slice(1) : argv;
   const [name, ...rest] = args;
   if (name === undefined) { io.err(USAGE[lang]); return 2; }
   if (name === 'help' || name === '--help' || name === '-h') return help(rest[0], io, lang);
   const cmd = commandOf(name);
-  if (cmd === undefined) { io.err(`tcplab: ${msg('unknownCommand', name)[lang]}\n\n${USAGE[lang]}`); return 2; }
+  if (cmd === undefined) { io.err(`${labelled('tcplab', msg('unknownCommand', name)[lang], lang)}\n\n${USAGE[lang]}`); return 2; }
   try {
     return cmd.run(rest, io, lang);
   } catch (err) {
-    if (err instanceof UsageError) { io.err(`tcplab ${name}: ${err.text[lang]}\n${msg('seeHelp', name)[lang]}`); return 2; }
-    if (err instanceof CliExit) { io.err(`tcplab ${name}: ${err.text[lang]}`); return err.code; }
-    if (err instanceof FileError) { io.err(`tcplab ${name}: ${fileErrorText(err)[lang]}`); return 1; }
-    io.err(`tcplab ${name}: ${msg('internalError', err instanceof Error ? (err.stack ?? err.message) : String(err))[lang]}`);
+    if (err instanceof UsageError) { io.err(`${labelled(`tcplab ${name}`, err.text[lang], lang)}\n${msg('seeHelp', name)[lang]}`); return 2; }
+    if (err instanceof CliExit) { io.err(labelled(`tcplab ${name}`, err.text[lang], lang)); return err.code; }
+    if (err instanceof FileError) { io.err(labelled(`tcplab ${name}`, fileErrorText(err)[lang], lang)); return 1; }
+    io.err(labelled(`tcplab ${name}`, msg('internalError', err instanceof Error ? (err.stack ?? err.message) : String(err))[lang], lang));
     return 1;
   }
 }

@@ -3,7 +3,7 @@
 // their own to run commands in-process.
 import type { Lang } from '../contract/commands.js';
 import type { Env } from './lang.js';
-import { msg, type Msg } from './messages.js';
+import { labelled, msg, type Msg } from './messages.js';
 import { nodeErrorZh } from './os-errors.js';
 
 export interface CliIo {
@@ -47,7 +47,7 @@ export function stdoutErrorText(err: NodeJS.ErrnoException, lang: Lang): string 
 export function quietOnClosedPipe(lang: Lang): void {
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code !== 'EPIPE' && stream === process.stdout) process.stderr.write(`tcplab: ${stdoutErrorText(err, lang)}\n`);
+      if (err.code !== 'EPIPE' && stream === process.stdout) process.stderr.write(`${labelled('tcplab', stdoutErrorText(err, lang), lang)}\n`);
       process.exit(err.code === 'EPIPE' ? (typeof process.exitCode === 'number' ? process.exitCode : 0) : 1);
     });
   }

@@ -4,8 +4,17 @@
 // compile, and tests/unit/cli/messages.test.ts checks that every Chinese message reads as Chinese.
 // Technical tokens stay untranslated: options, file names, JSON paths, format names, ids, numbers.
 import type { Lang } from '../contract/commands.js';
+import { offRecordText } from '../lab/export/fate.js';
 
 export type Msg = Readonly<Record<Lang, string>>;
+
+/**
+ * "tcplab run: the run failed: …" / "tcplab run：运行失败：…": a line labelled with the program or command. Chinese
+ * text takes the full-width colon, after a Latin label too, as the catalog's own sentences do.
+ */
+export function labelled(label: string, line: string, lang: Lang): string {
+  return `${label}${lang === 'zh-CN' ? '：' : ': '}${line}`;
+}
 
 /** A message written in place (option help): both languages side by side. */
 export const text = (en: string, zh: string): Msg => ({ en, 'zh-CN': zh });
@@ -51,10 +60,11 @@ const EN = {
     `seed ${seed}, profile ${profile}, ran to ${untilMs} ms${compare === null ? '' : `, comparison run ${compare}`}`,
   summaryCounts: (events: number, packets: number, offRecord: boolean, delivered: number, dropped: number, travelling: number) =>
     `${events} events, ${packets} packets${offRecord ? ' on record' : ''} (${delivered} delivered, ${dropped} dropped${travelling > 0 ? `, ${travelling} still travelling` : ''})`,
-  offRecord: (missing: number, sent: number) => `${missing} of the ${sent} packets sent are no longer on record and not included `
-    + '(bounded memory: the lab keeps the most recent packet records, and only the last few thousand of a flood; see docs/EXPORTS.md)',
+  // The pcapng section comment's words (lab/export/strings.ts), so that the two never drift apart.
+  offRecord: (missing: number, sent: number) => offRecordText(missing, sent, 'en'),
   noStateChange: () => 'no connection changed state',
   finalStates: () => 'final states:',
+  moreConnections: (n: number, state: string, host: string) => `… and ${n} more ${state} on ${host}`,
   hostCrash: (host: string, atMs: number, upMs: number | null) => `${host} crashed at ${atMs} ms, ${upMs === null ? 'and stays down' : `up again at ${upMs} ms`}`,
   valid: (file: string, kind: 'scenario' | 'session') => `${file}: a valid ${kind}`,
   errorsIn: (file: string, n: number, kind: 'scenario' | 'session') => `${file}: ${n} error(s) in this ${kind}:`,
@@ -113,10 +123,10 @@ const ZH: Catalog = {
     `随机种子 ${seed}，协议栈配置 ${profile}，运行到 ${untilMs} 毫秒${compare === null ? '' : `，对比运行 ${compare}`}`,
   summaryCounts: (events, packets, offRecord, delivered, dropped, travelling) =>
     `${events} 个事件，${offRecord ? '记录中有 ' : ''}${packets} 个报文（${delivered} 个送达，${dropped} 个被丢弃${travelling > 0 ? `，${travelling} 个仍在传输中` : ''}）`,
-  offRecord: (missing, sent) => `发出的 ${sent} 个报文中有 ${missing} 个已不在记录中，没有包含在内`
-    + '（内存有上限：实验只保留最近的报文记录，SYN 洪水只保留最后几千个；见 docs/EXPORTS.md）',
+  offRecord: (missing, sent) => offRecordText(missing, sent, 'zh-CN'),
   noStateChange: () => '没有连接改变状态',
   finalStates: () => '最终状态：',
+  moreConnections: (n, state, host) => `…… 另有 ${n} 个 ${host} 上处于 ${state} 的连接`,
   hostCrash: (host, atMs, upMs) => `${host} 于 ${atMs} ms 崩溃，${upMs === null ? '此后一直宕机' : `${upMs} ms 重新启动`}`,
   valid: (file, kind) => `${file}：有效的${kind === 'session' ? '会话文件' : '场景文件'}`,
   errorsIn: (file, n, kind) => `${file}：这个${kind === 'session' ? '会话文件' : '场景文件'}有 ${n} 个错误：`,

@@ -11,12 +11,12 @@ import type { Lang } from '../contract/commands.js';
 import { UsageError, type OptSpec, type OptTable, type Parsed } from './args.js';
 import type { CliIo } from './io.js';
 import { isLang } from './lang.js';
-import { msg, text } from './messages.js';
+import { labelled, msg, text } from './messages.js';
 
-/** --lang, on every command: the language of the messages and of the SVG, PNG and HTML words. */
+/** --lang, on every command: the language of the messages, of the SVG, PNG and HTML words and of the pcapng comments. */
 export const LANG_OPTION: OptSpec = {
   kind: 'string', value: 'en|zh-CN',
-  help: text('language of the messages and of the SVG, PNG and HTML text (default: the locale, else en)', '消息以及 SVG、PNG、HTML 文字的语言（默认取系统语言环境，否则为 en）'),
+  help: text('language of the messages, of the SVG, PNG and HTML text and of the pcapng comments (default: the locale, else en)', '消息、SVG、PNG、HTML 文字以及 pcapng 注释的语言（默认取系统语言环境，否则为 en）'),
 };
 
 export const OUTPUT_OPTIONS: OptTable = {
@@ -126,10 +126,10 @@ export function writeOutputs(input: ExportInput, session: Session, wanted: Reado
         if (io.write !== undefined) io.write(text);
         else io.out(text.endsWith('\n') ? text.slice(0, -1) : text);
       }
-      io.err(`tcplab: ${msg('wroteStdout', format, bytes)[lang]}`);
+      io.err(labelled('tcplab', msg('wroteStdout', format, bytes)[lang], lang));
       continue;
     }
     const bytes = writeFileChunks(file, chunks);
-    io.err(`tcplab: ${msg('wrote', file, format, bytes)[lang]}`);
+    io.err(labelled('tcplab', msg('wrote', file, format, bytes)[lang], lang));
   }
 }

@@ -8,7 +8,7 @@ import type { Session } from '../lab/session-model.js';
 import type { Lang } from '../contract/commands.js';
 import { intOpt, optionHelp, parseArgs, stringOpt, UsageError, type OptTable, type Parsed } from './args.js';
 import { CliExit, type CliIo } from './io.js';
-import { join, msg, perLang, text, type Msg } from './messages.js';
+import { join, labelled, msg, perLang, text, type Msg } from './messages.js';
 import { checkOutputPaths, langOpt, OUTPUT_OPTIONS, requestedOutputs, writeOutputs } from './outputs.js';
 import { runFailedText } from './run-errors.js';
 import { errorLines, formatOf, MAX_INPUT_BYTES, readInput, sessionFor } from './source.js';
@@ -63,7 +63,7 @@ function progressReporter(io: CliIo, lang: Lang): (p: RunProgress) => void {
     if (now - startMs < PROGRESS_AFTER_MS || now - lastMs < PROGRESS_AFTER_MS) return;
     lastMs = now;
     const pct = p.untilMs === 0 ? 100 : Math.floor((p.nowMs / p.untilMs) * 100);
-    io.err(`tcplab: ${msg('progress', pct, p.nowMs, p.untilMs, p.events, ((now - startMs) / 1000).toFixed(1))[lang]}`);
+    io.err(labelled('tcplab', msg('progress', pct, p.nowMs, p.untilMs, p.events, ((now - startMs) / 1000).toFixed(1))[lang], lang));
   };
 }
 

@@ -27,7 +27,6 @@ export function summaryLines(input: ExportInput, origin: string, lang: Lang = 'e
     }
   }
   const { sent, missing } = packetsOffRecord(sendIds, input.packets);
-  const width = Math.max(0, ...[...finals.keys()].map((k) => k.length));
   const other: Lang = lang === 'en' ? 'zh-CN' : 'en';
   return [
     lang === 'en' ? `${input.title[lang]} / ${input.title[other]}  (${origin})` : `${input.title[lang]} / ${input.title[other]}（${origin}）`,
@@ -36,6 +35,31 @@ export function summaryLines(input: ExportInput, origin: string, lang: Lang = 'e
     ...(missing > 0 ? [`  ${msg('offRecord', missing, sent)[lang]}`] : []),
     ...crashes.map((c) => msg('hostCrash', c.host, c.atMs, c.upMs)[lang]),
     finals.size === 0 ? msg('noStateChange')[lang] : msg('finalStates')[lang],
-    ...[...finals].map(([k, state]) => `  ${k.padEnd(width)}  ${state}`),
+    ...finalStateLines(finals, lang),
   ];
+}
+
+/** Connections listed per host and final state; a flood's thousands of half-open ones are counted instead. */
+export const MAX_LISTED_PER_STATE = 10;
+
+/**
+ * One line per connection, in the order they first changed state, but at most MAX_LISTED_PER_STATE per host and
+ * state: where the next one would be, one line says how many more there are ("… and 87 more SYN-RECEIVED on B").
+ * So a SYN flood's summary stays short, and the client's own connection, which comes later, is still listed.
+ */
+function finalStateLines(finals: ReadonlyMap<string, string>, lang: Lang): string[] {
+  const groupOf = (key: string, state: string) => `${key.slice(0, key.indexOf('  '))} ${state}`;
+  const total = new Map<string, number>();
+  for (const [key, state] of finals) total.set(groupOf(key, state), (total.get(groupOf(key, state)) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  const rows: Array<{ key: string; state: string } | { more: number; host: string; state: string }> = [];
+  for (const [key, state] of finals) {
+    const group = groupOf(key, state);
+    const n = (seen.get(group) ?? 0) + 1;
+    seen.set(group, n);
+    if (n <= MAX_LISTED_PER_STATE) rows.push({ key, state });
+    else if (n === MAX_LISTED_PER_STATE + 1) rows.push({ more: (total.get(group) ?? n) - MAX_LISTED_PER_STATE, host: key.slice(0, key.indexOf('  ')), state });
+  }
+  const width = Math.max(0, ...rows.map((r) => ('key' in r ? r.key.length : 0)));
+  return rows.map((r) => ('key' in r ? `  ${r.key.padEnd(width)}  ${r.state}` : `  ${msg('moreConnections', r.more, r.state, r.host)[lang]}`));
 }

@@ -2,9 +2,10 @@
 // path. The file's "format" field says which it is; without one it is checked as a scenario.
 import type { Lang } from '../contract/commands.js';
 import { formatErrors, parseScenarioText, type Scenario, type ScenarioError } from '../lab/scenario.js';
+import { renderError } from '../lab/scenario-errors.js';
 import { checkScenarioActions } from '../lab/scenario-action-check.js';
-import { newSession, type Session } from '../lab/session-model.js';
-import { checkSessionActions } from '../lab/session-check.js';
+import { newSession } from '../lab/session-model.js';
+import { checkSession } from '../lab/session-check.js';
 import { loadSession } from '../lab/session-file.js';
 import { optionHelp, parseArgs, UsageError, type OptTable } from './args.js';
 import { CliExit, type CliIo } from './io.js';
@@ -30,12 +31,11 @@ export function validateUsage(lang: Lang): string {
 }
 
 /**
- * What a valid file says that will not do what it seems to (scenario-warnings.ts), and its scenario actions
- * that cannot apply when their time comes (scenario-action-check.ts); a session's at $.scenario….
+ * What a valid scenario says that will not do what it seems to (scenario-warnings.ts), and its actions that
+ * cannot apply when their time comes (scenario-action-check.ts).
  */
-function warningsOf(result: { scenario: Scenario; warnings: ScenarioError[] } | { session: Session }): ScenarioError[] {
-  if ('scenario' in result) return [...result.warnings, ...checkScenarioActions(newSession(result.scenario, result.scenario.seed, null))];
-  return [...sessionScenarioWarnings(result.session), ...checkScenarioActions(result.session).map(atScenario)];
+function scenarioWarningsOf(result: { scenario: Scenario; warnings: ScenarioError[] }): ScenarioError[] {
+  return [...result.warnings, ...checkScenarioActions(newSession(result.scenario, result.scenario.seed, null))];
 }
 
 export function cmdValidate(argv: readonly string[], io: CliIo, cliLang: Lang): number {
@@ -54,14 +54,16 @@ export function cmdValidate(argv: readonly string[], io: CliIo, cliLang: Lang): 
   }
   const kind = formatOf(doc).startsWith('tcplab.session/') ? 'session' : 'scenario';
   const result = kind === 'session' ? loadSession(doc) : parseScenarioText(doc);
-  // A session valid field by field is replayed up to its last action, as opening it does (SESSION.md).
-  const errors: ScenarioError[] = !result.ok ? result.errors : 'session' in result ? checkSessionActions(result.session) : [];
+  // A session valid field by field is replayed up to its last action, as opening it does (SESSION.md); the
+  // same run of its current branch finds the scenario actions that cannot apply (each branch runs once).
+  const checked = result.ok && 'session' in result ? checkSession(result.session) : null;
+  const errors: ScenarioError[] = !result.ok ? result.errors : checked?.errors ?? [];
   const ok = errors.length === 0;
-  const warnings = ok && result.ok ? warningsOf(result) : [];
-  const listed = (list: ScenarioError[]) => {
-    const lines = formatErrors(list, lang);
-    return list.map((e, i) => ({ path: e.path, message: lines[i]!.slice(e.path.length + 2) }));
-  };
+  let warnings: ScenarioError[] = [];
+  if (ok && result.ok) {
+    warnings = 'session' in result ? [...sessionScenarioWarnings(result.session), ...(checked?.scenarioWarnings ?? []).map(atScenario)] : scenarioWarningsOf(result);
+  }
+  const listed = (list: ScenarioError[]) => list.map((e) => ({ path: e.path, message: renderError(e.code, e.params, lang) }));
   if (p.opts.has('json')) {
     io.out(JSON.stringify({ ok, kind, errors: listed(errors), warnings: listed(warnings) }, null, 2));
     return ok ? 0 : 2;

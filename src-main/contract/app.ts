@@ -30,6 +30,8 @@ export interface RecoveryInfo {
   title?: Localized;
   /** Interventions in it, so the student knows what they would get back. */
   actions?: number;
+  /** The autosave's file name in the data folder (autosave-<pid>.tcplab): a failed restore names it. */
+  file?: string;
 }
 
 export interface AppCommandResults {

@@ -10,3 +10,5 @@ export * from './settings.js';
 export * from './relative-seq.js';
 export * from './state-gloss.js';
 export * from './host-downs.js';
+export * from './drop-text.js';
+export * from './ladder-columns.js';

@@ -1,4 +1,5 @@
 // Handlers for the app-level commands (contract/app.ts): preferences and crash recovery.
+import path from 'node:path';
 import type { AppCommandResults, Prefs, RecoveryInfo } from '../contract/app.js';
 import type { CommandArgs } from '../contract/commands.js';
 import { LabError } from '../contract/errors.js';
@@ -14,13 +15,13 @@ export interface AppState {
   publish(batch: unknown[]): void;
 }
 
-function describe(text: string, savedAtMs: number): RecoveryInfo {
+function describe(text: string, savedAtMs: number, file: string): RecoveryInfo {
   const loaded = loadSession(text);
   if (!loaded.ok) return { available: false };
   const s = loaded.session;
   const actions = s.branches.reduce((n, b) => n + b.actions.length, 0);
   const title = (s.scenario as { title?: { en: string; 'zh-CN': string } }).title ?? { en: 'Untitled', 'zh-CN': '未命名' };
-  return { available: true, savedAt: new Date(savedAtMs).toISOString(), title: { en: title.en, 'zh-CN': title['zh-CN'] }, actions };
+  return { available: true, savedAt: new Date(savedAtMs).toISOString(), title: { en: title.en, 'zh-CN': title['zh-CN'] }, actions, file: path.basename(file) };
 }
 
 export function appHandlers(state: AppState, sessions: SessionHost): AppHandlers {
@@ -36,12 +37,13 @@ export function appHandlers(state: AppState, sessions: SessionHost): AppHandlers
     },
     'recovery.check': () => {
       const found = state.autosave?.findRecoverable();
-      return found ? describe(found.text, found.savedAtMs) : { available: false };
+      return found ? describe(found.text, found.savedAtMs, found.file) : { available: false };
     },
     'recovery.restore': () => {
       const found = state.autosave?.findRecoverable();
       if (!found) throw new LabError('nothing-to-recover', 'there is no autosaved session to restore');
-      const info = sessions.openText(found.text, 'autosave.tcplab');
+      // Its real name, so that an error naming the file points at one the user can find in the data folder.
+      const info = sessions.openText(found.text, path.basename(found.file));
       state.autosave?.discardOrphans();
       return info;
     },

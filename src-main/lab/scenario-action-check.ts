@@ -1,9 +1,10 @@
 // A scenario's own timed actions (`actions`) that cannot apply when their time comes (a replay of a packet
 // the router never cached, a release of a packet that is not held). A run traces them as `command.error`
 // and goes on, as the app does; `tcplab validate`, `run` and `replay` report them as warnings at their JSON
-// path ($.actions[i].cached). validate runs the scenario up to its last action, keeping no trace, to find
-// them; run and replay learn them from the run they do anyway (sessionExportInput's onActionWarning), so a
-// big flood is not simulated twice.
+// path ($.actions[i].cached). validate runs a scenario up to its last action, keeping no trace, to find
+// them (for a session, the run that checks its current branch finds them: session-check.ts); run and replay
+// learn them from the run they do anyway (sessionExportInput's onActionWarning), so a big flood is not
+// simulated twice.
 import { makeError, type ScenarioError } from './scenario-errors.js';
 import type { ScenarioAction } from './scenario-actions.js';
 import { Executor, Tap, type CommandErrorEvent } from './session-executor.js';

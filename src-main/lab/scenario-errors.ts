@@ -170,9 +170,10 @@ export function makeError(path: string, code: ErrorCode, params: ErrorParams = {
   return { path, message: renderError(code, params, 'en'), code, params };
 }
 
-/** One line per error, `path: message`, in the chosen language. */
+/** One line per error, `path: message` (in Chinese `path：message`, the full-width colon), in the chosen language. */
 export function formatErrors(errors: readonly ScenarioError[], lang: Lang = 'en'): string[] {
-  return errors.map((e) => `${e.path}: ${renderError(e.code, e.params, lang)}`);
+  const colon = lang === 'zh-CN' ? '：' : ': ';
+  return errors.map((e) => `${e.path}${colon}${renderError(e.code, e.params, lang)}`);
 }
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;

@@ -2,8 +2,10 @@
 // can be valid field by field and still hold an action the run refuses (a packet id that never exists, a
 // release of a packet that is not held). Each branch is re-run up to its last action, keeping no trace,
 // as LabSession.open does; the first refused action of a branch is reported at $.branches[i].actions[j].
-// `tcplab replay` checks the branch it replays during the replay itself (BranchActionError), not twice.
+// `tcplab replay` checks the branch it replays during the replay itself (BranchActionError), not twice, and
+// `tcplab validate` takes the scenario's warnings from the run of the current branch (checkSession).
 import { NetError } from '../net/errors.js';
+import { actionWarnings } from './scenario-action-check.js';
 import { makeError, type ScenarioError } from './scenario-errors.js';
 import { Executor, Tap } from './session-executor.js';
 import { planFor, prepare, type Prepared, type Session } from './session-model.js';
@@ -27,16 +29,28 @@ export function branchActionError(branchIndex: number, actionIndex: number, err:
   return makeError(path, 'bad-value', { detail });
 }
 
-/** The first refused action of branch `index` (re-run up to its last action), or undefined when all apply. */
-export function checkBranchActions(session: Session, index: number, prepared: Prepared = prepare(session)): ScenarioError | undefined {
+/**
+ * The first refused action of branch `index` (re-run up to its last action), or undefined when all apply.
+ * With `onScenarioWarning`, the same run goes on to the scenario's last own action and reports each of those
+ * that cannot apply (scenario-action-check.ts), so a caller wanting both simulates the branch once.
+ */
+export function checkBranchActions(
+  session: Session, index: number, prepared: Prepared = prepare(session), onScenarioWarning?: (w: ScenarioError) => void,
+): ScenarioError | undefined {
   const actions = session.branches[index]?.actions ?? [];
-  const lastMs = actions[actions.length - 1]?.atMs;
-  if (lastMs === undefined) return undefined;
+  const lastUserMs = actions[actions.length - 1]?.atMs;
+  const lastScenarioMs = onScenarioWarning === undefined ? undefined : prepared.scenarioActions[prepared.scenarioActions.length - 1]?.atMs;
+  if (lastUserMs === undefined && lastScenarioMs === undefined) return undefined;
   const exec = Executor.start(planFor(prepared, actions), new Tap(0, null));
+  if (onScenarioWarning !== undefined) {
+    const warning = actionWarnings(session, prepared);
+    exec.onScenarioActionRefused = (action, ev) => onScenarioWarning(warning(action, ev));
+  }
   try {
-    exec.runTo(lastMs);
+    exec.runTo(Math.max(lastUserMs ?? 0, lastScenarioMs ?? 0));
   } catch (err) {
-    if (!(err instanceof NetError)) throw err;
+    // Only a user action throws (a scenario action's refusal is traced and the run goes on), as in sessionExportInput.
+    if (!(err instanceof NetError) || exec.appliedActions >= actions.length) throw err;
     return branchActionError(index, exec.appliedActions, err);
   }
   return undefined;
@@ -44,6 +58,18 @@ export function checkBranchActions(session: Session, index: number, prepared: Pr
 
 /** The first refused action of each branch, in branch order. */
 export function checkSessionActions(session: Session): ScenarioError[] {
+  return checkSession(session).errors;
+}
+
+/**
+ * What `tcplab validate` checks by running a session: the first refused user action of each branch (errors) and
+ * the scenario's own actions that cannot apply (warnings, at their path in the scenario). One run per branch:
+ * the current one, which the app opens and `tcplab replay` replays, also finds the warnings, as replay does.
+ */
+export function checkSession(session: Session): { errors: ScenarioError[]; scenarioWarnings: ScenarioError[] } {
   const prepared = prepare(session);
-  return session.branches.flatMap((_, i) => checkBranchActions(session, i, prepared) ?? []);
+  const current = session.branches.findIndex((b) => b.id === session.current);
+  const scenarioWarnings: ScenarioError[] = [];
+  const errors = session.branches.flatMap((_, i) => checkBranchActions(session, i, prepared, i === current ? (w) => scenarioWarnings.push(w) : undefined) ?? []);
+  return { errors, scenarioWarnings };
 }

@@ -2,6 +2,7 @@
 // the router (queues, held, in flight, cached, rules), one packet with its bytes, every connection and
 // every listener. Packet labels number Seq/Ack as Wireshark does (the timeline's PacketNumberIndex), the
 // same numbers the ladder and the exports print, so one packet reads the same in every panel.
+import { isUserDrop } from '../contract/drop-text.js';
 import { LabError } from '../contract/errors.js';
 import type { ConnectionView, ListenerView, PacketDetail, RouterPacketView, RouterView } from '../contract/session.js';
 import { hexDump } from '../tcp/codec.js';
@@ -80,7 +81,8 @@ function fateText(f: Fate): string {
   switch (f.state) {
     case 'in-flight': return 'in flight';
     case 'delivered': return `delivered at ${f.atMs} ms`;
-    case 'dropped': return `dropped at ${f.atMs} ms: ${f.reason}`;
+    // The user's drop in one phrase: "dropped at 20 ms: dropped by user" said "dropped" twice (contract/drop-text.ts).
+    case 'dropped': return isUserDrop(f.reason) ? `dropped by the user at ${f.atMs} ms` : `dropped at ${f.atMs} ms: ${f.reason}`;
     case 'replaced': return `replaced by its edit #${f.by} at ${f.atMs} ms`;
   }
 }

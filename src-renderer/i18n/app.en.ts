@@ -6,5 +6,6 @@ export const appEn = {
   'recovery.interventions': 'Interventions',
   'recovery.restore': 'Restore',
   'recovery.discard': 'Discard',
-  'recovery.failed': 'The saved session could not be restored',
+  'recovery.failed': 'The saved session could not be restored.',
+  'recovery.failedFile': 'The saved session ({file}) could not be restored.',
 } as const;

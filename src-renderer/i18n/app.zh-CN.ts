@@ -8,5 +8,6 @@ export const appZhCN: Record<keyof typeof appEn, string> = {
   'recovery.interventions': '干预次数',
   'recovery.restore': '恢复',
   'recovery.discard': '丢弃',
-  'recovery.failed': '无法恢复已保存的会话',
+  'recovery.failed': '无法恢复已保存的会话。',
+  'recovery.failedFile': '无法恢复已保存的会话（{file}）。',
 };

@@ -75,6 +75,7 @@ export const en = {
   'ladder.tag.corrupted': 'corrupted',
   'ladder.tag.discarded': 'discarded by the receiver: {reason}',
   'ladder.tag.dropped': 'dropped: {reason}',
+  'ladder.tag.droppedByUser': 'dropped by the user',
   'ladder.axis': 'ms',
   'state.picker': 'Connection',
   'state.figure': 'RFC 9293 connection state diagram. Current state: {state}.',

@@ -244,5 +244,6 @@ export const panelsEn = {
   'error.code.nothing-to-redo': 'There is nothing to redo.',
   'error.code.host-down': 'That host is down (it crashed): it can do nothing until it is up again. Go back in time, or wait.',
   'error.code.file-too-large': '{name} cannot be opened: it is {mb} MB, and the lab opens files of at most {maxMb} MB. Your session is unchanged.',
+  'error.code.nothing-to-recover': 'There is no autosaved session to restore any more: another window may have restored or discarded it.',
   'error.code.connection': 'The lab host cannot be reached.',
 } as const;

@@ -237,5 +237,6 @@ export const panelsZhCN: Record<keyof typeof panelsEn, string> = {
   'error.code.nothing-to-redo': '没有可以重做的操作。',
   'error.code.host-down': '这台主机已宕机（它崩溃了）：在重新启动之前它什么也做不了。请回到更早的时间，或者等它重新启动。',
   'error.code.file-too-large': '无法打开 {name}：文件有 {mb} MB，实验室最多只能打开 {maxMb} MB 的文件。当前会话没有改变。',
+  'error.code.nothing-to-recover': '已经没有可以恢复的自动保存会话：可能已在另一个窗口中恢复或丢弃。',
   'error.code.connection': '无法连接实验主机。',
 };

@@ -73,6 +73,7 @@ export const zhCN: Record<StringKey, string> = {
   'ladder.tag.corrupted': '已损坏',
   'ladder.tag.discarded': '被接收方丢弃：{reason}',
   'ladder.tag.dropped': '被丢弃：{reason}',
+  'ladder.tag.droppedByUser': '被用户丢弃',
   'ladder.axis': '毫秒',
   'state.picker': '连接',
   'state.figure': 'RFC 9293 连接状态图。当前状态：{state}。',

@@ -9,7 +9,7 @@ export const KNOWN_ERROR_CODES = [
   'invalid-command', 'unknown-host', 'unknown-rule', 'invalid-rule', 'invalid-spec', 'in-the-past', 'invalid-argument',
   'connection-does-not-exist', 'connection-exists', 'connection-closing', 'port-in-use', 'unknown-lesson',
   'unknown-branch', 'unknown-compare', 'invalid-file', 'invalid-settings', 'nothing-to-undo', 'nothing-to-redo', 'connection',
-  'after-the-end', 'host-down', 'file-too-large',
+  'after-the-end', 'host-down', 'file-too-large', 'nothing-to-recover',
 ] as const;
 export type KnownErrorCode = (typeof KNOWN_ERROR_CODES)[number];
 

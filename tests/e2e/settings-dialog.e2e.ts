@@ -70,4 +70,34 @@ describe('settings validation', () => {
     expect(under.gap).toBeLessThan(4); // the buttons sit on the dialog's bottom edge
     await page.close();
   });
+
+  // The unit hints (ms, count, 次数…) used to wrap unevenly: some under the field, some beside it, Chinese ones
+  // broken between their characters. Each now sits beside its field on one line, all at the same x.
+  it.each([
+    ['en', 1280, 800], ['zh-CN', 1280, 800], ['en', 1600, 1000], ['zh-CN', 1600, 1000],
+  ] as const)('every unit hint sits beside its field on one line, all at one x (%s, %i×%i)', async (lang, width, height) => {
+    // The lesson is opened by its English title; browser mode's one host then shows it in either language.
+    const setup = await labPage(lab.browser, lab.app, 'en');
+    await openLesson(setup, 'The three-way handshake');
+    await setup.close();
+    const page = await labPage(lab.browser, lab.app, lang, { width, height });
+    await button(page, lang === 'en' ? 'Settings' : '设置').click();
+    const dialog = page.getByRole('dialog', { name: lang === 'en' ? 'Settings' : '设置' });
+    await expect.poll(() => dialog.locator('.unit').count()).toBeGreaterThan(20);
+    const hints = await dialog.evaluate((d) => [...d.querySelectorAll('table tbody tr')].map((row) => {
+      const field = row.querySelector('input')!.getBoundingClientRect();
+      const unit = row.querySelector('.unit')!;
+      const box = unit.getBoundingClientRect();
+      const text = document.createRange();
+      text.selectNodeContents(unit);
+      return {
+        knob: row.querySelector('code')!.textContent, unit: unit.textContent, x: Math.round(box.left),
+        lines: text.getClientRects().length, beside: box.left >= field.right && box.top + box.height / 2 > field.top && box.top + box.height / 2 < field.bottom,
+      };
+    }));
+    expect(new Set(hints.map((h) => h.x)).size, JSON.stringify(hints)).toBe(1);
+    expect(hints.filter((h) => h.lines !== 1 || !h.beside)).toEqual([]);
+    await page.close();
+  });
 });
+

@@ -3,6 +3,9 @@
 // events (structured: who, how long) plus the packet record's lineage and fate.
 import type { Lineage, TraceEvent } from '../../net/trace.js';
 import type { PacketRecord } from '../../net/packets.js';
+import { isUserDrop } from '../../contract/drop-text.js';
+import { strings } from './strings.js';
+import type { Lang } from './types.js';
 
 /** Per packet id: its router events in trace order, and where it was dropped (one pass over the trace). */
 export interface PacketEventIndex {
@@ -43,10 +46,9 @@ export function packetsOffRecord(sendIds: readonly number[], packets: readonly P
   return { sent: sent.size, missing };
 }
 
-/** The words for packetsOffRecord's count (pcapng comment, CLI summary); '' when nothing is missing. */
-export function offRecordText(missing: number, sent: number): string {
-  return missing === 0 ? '' : `${missing} of the ${sent} packets sent are no longer on record and not included `
-    + '(bounded memory: the lab keeps the most recent packet records, and only the last few thousand of a flood; see docs/EXPORTS.md)';
+/** The words for packetsOffRecord's count (pcapng comment, CLI summary) in `lang`; '' when nothing is missing. */
+export function offRecordText(missing: number, sent: number, lang: Lang): string {
+  return missing === 0 ? '' : strings(lang).offRecord(missing, sent);
 }
 
 const NONE: readonly TraceEvent[] = [];
@@ -101,7 +103,7 @@ function routerPhrases(events: readonly TraceEvent[]): string[] {
 /** "dropped by rule 2 (drop)", "dropped by the user", "dropped by B: bad TCP checksum (…)". */
 export function dropPhrase(reason: string, where: string | null): string {
   if (/^rule \S+ \(\w+\)$/.test(reason)) return `dropped by ${reason}`;
-  if (reason === 'dropped by user') return 'dropped by the user';
+  if (isUserDrop(reason)) return 'dropped by the user';
   return where !== null && where !== 'router' ? `dropped by ${where}: ${reason}` : `dropped: ${reason}`;
 }
 

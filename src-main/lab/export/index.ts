@@ -35,7 +35,7 @@ const FILE: Record<ExportFormat, { suffix: string; mime: string }> = {
 export function renderExport(input: ExportInput, format: Exclude<ExportFormat, 'session'>, lang: Lang): string | Uint8Array {
   const title = input.title[lang];
   switch (format) {
-    case 'pcapng': return exportPcapng(input);
+    case 'pcapng': return exportPcapng(input, { lang });
     case 'jsonl': return exportJsonl(input.trace);
     case 'csv': return exportCsv(input.trace);
     case 'svg-ladder': return ladderSvg(input, { title, lang });

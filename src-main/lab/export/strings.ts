@@ -59,6 +59,12 @@ const EN = {
     up: 'up again',
     title: (host: string, from: string, up: string | null) => (up === null ? `${host} down (crashed) from ${from} to the end` : `${host} down (crashed) from ${from} to ${up}`),
   },
+  /** The pcapng section comment; `note` is offRecord's text or ''. */
+  pcapngSection: (title: string, note: string) => `${title} — virtual time, t=0 is the start of the session${note === '' ? '' : `; ${note}`}`,
+  /** One packet's pcapng comment: "#3 A→B: retransmission of #1; delivered at 1020 ms". */
+  pcapngPacket: (id: number, from: string, to: string, story: string) => `#${id} ${from}→${to}: ${story}`,
+  offRecord: (missing: number, sent: number) => `${missing} of the ${sent} packets sent are no longer on record and not included `
+    + '(bounded memory: the lab keeps the most recent packet records, and only the last few thousand of a flood; see docs/EXPORTS.md)',
 };
 
 const ZH: typeof EN = {
@@ -117,6 +123,11 @@ const ZH: typeof EN = {
     up: '重新启动',
     title: (host: string, from: string, up: string | null) => (up === null ? `${host} 自 ${from} 起宕机（已崩溃），直到结束` : `${host} 宕机（已崩溃）：${from} 至 ${up}`),
   },
+  pcapngSection: (title: string, note: string) => `${title}——虚拟时间，t=0 为会话开始的时刻${note === '' ? '' : `；${note}`}`,
+  // A full-width colon after the Latin label, as the CLI's zh-CN lines have.
+  pcapngPacket: (id: number, from: string, to: string, story: string) => `#${id} ${from}→${to}：${story}`,
+  offRecord: (missing: number, sent: number) => `发出的 ${sent} 个报文中有 ${missing} 个已不在记录中，没有包含在内`
+    + '（内存有上限：实验只保留最近的报文记录，SYN 洪水只保留最后几千个；见 docs/EXPORTS.md）',
 };
 
 export type Strings = typeof EN;

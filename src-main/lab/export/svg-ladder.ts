@@ -1,8 +1,9 @@
 // The ladder diagram as a standalone SVG string (headless: no DOM). Same visual language as the app's
-// canvas ladder: one column per host with the router in the middle, time flowing down, Wireshark labels,
+// canvas ladder: one column per host with the router between the first two, time flowing down, Wireshark labels,
 // a cross where a packet died, dashed arrows for retransmissions and router-made copies, a bar where a
 // packet was parked in the router. Where things go is svg-ladder-layout.ts (no text overlaps another, no
 // packet hides another); the words around the labels are in the export's language (svg-ladder-text.ts).
+import { ladderColumnOrder } from '../../contract/ladder-columns.js';
 import { ROUTER } from '../../net/trace.js';
 import { formatMs } from './svg-ladder-axis.js';
 import { DOWN_COLOR, DOWN_LEGEND_MARK, downMarks, downsInPicture, drawDownBands } from './svg-ladder-downs.js';
@@ -32,11 +33,13 @@ interface Column { name: string; label: string; ip: string | null; x: number; si
 /** Room beside the first column for the longest state name (bold text is as wide in a monospace font). */
 const STATE_PX = Math.ceil(textWidthPx('SYN-RECEIVED', FONT_PX)) + 24;
 
+/** The app's column order (contract/ladder-columns.ts): the first two hosts outermost, the router between them. */
 function columns(hosts: ExportInput['hosts'], lang: Lang, leftPx: number): Column[] {
-  const half = Math.ceil(hosts.length / 2);
-  const named = [...hosts.slice(0, half).map((h) => ({ ...h, side: 'left' as const })), { name: ROUTER, ip: null, side: 'mid' as const },
-    ...hosts.slice(half).map((h) => ({ ...h, side: 'right' as const }))];
-  return named.map((h, i) => ({ name: h.name, label: h.ip === null ? strings(lang).router : h.name, ip: h.ip, side: h.side, x: leftPx + i * COL_GAP_PX }));
+  const named = ladderColumnOrder<{ name: string; ip: string | null }>(hosts, { name: ROUTER, ip: null });
+  const mid = named.findIndex((h) => h.ip === null);
+  return named.map((h, i) => ({
+    name: h.name, label: h.ip === null ? strings(lang).router : h.name, ip: h.ip, side: i < mid ? 'left' : i > mid ? 'right' : 'mid', x: leftPx + i * COL_GAP_PX,
+  }));
 }
 
 function colX(cols: readonly Column[], name: string | null): number {

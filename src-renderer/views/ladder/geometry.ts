@@ -1,5 +1,6 @@
-// Where things go on the ladder: one column per host with the router in the middle, time flowing down.
+// Where things go on the ladder: one column per host, the router between the first two, time flowing down.
 // Pure maths (no DOM) so hit-testing and layout are unit-tested in node.
+import { ladderColumnOrder } from '../../../src-main/contract/ladder-columns.js';
 import type { LadderPacket } from './model.js';
 import { ROUTER_HOST } from '../model/trace-types.js';
 
@@ -19,14 +20,12 @@ export interface Point {
   y: number;
 }
 
-/** Columns for the hosts with the router inserted in the middle, spread evenly over [leftPx, widthPx - rightPx]. */
+/**
+ * Columns for the hosts, the first two outermost with the router between them (contract/ladder-columns.ts, as the SVG export),
+ * spread evenly over [leftPx, widthPx - rightPx].
+ */
 export function columnLayout(hosts: readonly LadderHost[], widthPx: number, leftPx: number, rightPx: number): Column[] {
-  const half = Math.ceil(hosts.length / 2);
-  const named: { name: string; ip: string | null }[] = [
-    ...hosts.slice(0, half),
-    { name: ROUTER_HOST, ip: null },
-    ...hosts.slice(half),
-  ];
+  const named = ladderColumnOrder<{ name: string; ip: string | null }>(hosts, { name: ROUTER_HOST, ip: null });
   const usable = Math.max(1, widthPx - leftPx - rightPx);
   const step = named.length > 1 ? usable / (named.length - 1) : 0;
   return named.map((h, i) => ({ name: h.name, ip: h.ip, x: leftPx + i * step }));

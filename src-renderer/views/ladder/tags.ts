@@ -1,11 +1,12 @@
 // The marks a packet carries next to its label ("retransmission of #2", "held 500 ms"…), as string keys
 // plus parameters; the component translates them.
+import { isUserDrop } from '../../../src-main/contract/drop-text.js';
 import type { LadderPacket } from './model.js';
 
 export const TAG_KEYS = [
   'ladder.tag.retransmission', 'ladder.tag.retransmissionUnknown', 'ladder.tag.duplicate', 'ladder.tag.replay',
   'ladder.tag.edited', 'ladder.tag.injected', 'ladder.tag.delayed', 'ladder.tag.held', 'ladder.tag.corrupted',
-  'ladder.tag.discarded', 'ladder.tag.dropped',
+  'ladder.tag.discarded', 'ladder.tag.dropped', 'ladder.tag.droppedByUser',
 ] as const;
 
 export type TagKey = (typeof TAG_KEYS)[number];
@@ -28,7 +29,8 @@ export function packetTags(p: LadderPacket): Tag[] {
   if (p.holdMs !== null && p.releaseMs !== null) tags.push({ key: 'ladder.tag.held', params: { ms: p.releaseMs - p.holdMs } });
   if (p.delayMs > 0) tags.push({ key: 'ladder.tag.delayed', params: { ms: p.delayMs } });
   if (p.corrupted) tags.push({ key: 'ladder.tag.corrupted', params: {} });
-  if (p.fate === 'dropped') tags.push({ key: 'ladder.tag.dropped', params: { reason: p.reason ?? '?' } });
+  // The user's drop says who in the tag itself, not "dropped: dropped by user" (contract/drop-text.ts).
+  if (p.fate === 'dropped') tags.push(isUserDrop(p.reason) ? { key: 'ladder.tag.droppedByUser', params: {} } : { key: 'ladder.tag.dropped', params: { reason: p.reason ?? '?' } });
   if (p.discarded !== null) tags.push({ key: 'ladder.tag.discarded', params: { reason: p.discarded } });
   return tags;
 }

@@ -109,10 +109,10 @@ describe('file errors in both languages', () => {
   it('quotes an error with no code, or with one of Node\'s own codes, after Chinese words', () => {
     const plain = failedLines(new Error('something odd happened'), 'read');
     expect(plain.en.line).toBe(`tcplab validate: cannot read ${f('FAIL.json')}: something odd happened`);
-    expect(plain['zh-CN'].line).toBe(`tcplab validate: 无法读取 ${f('FAIL.json')}：系统报告了错误：“something odd happened”`);
+    expect(plain['zh-CN'].line).toBe(`tcplab validate：无法读取 ${f('FAIL.json')}：系统报告了错误：“something odd happened”`);
     const own = failedLines(Object.assign(new Error('Cannot create a string longer than 0x1fffffe8 characters'), { code: 'ERR_STRING_TOO_LONG' }), 'write');
     expect(own.en.line).toBe(`tcplab run: cannot write ${f('FAIL.html')}: Cannot create a string longer than 0x1fffffe8 characters (ERR_STRING_TOO_LONG)`);
-    expect(own['zh-CN'].line).toBe(`tcplab run: 无法写入 ${f('FAIL.html')}：系统报告了错误 ERR_STRING_TOO_LONG`);
+    expect(own['zh-CN'].line).toBe(`tcplab run：无法写入 ${f('FAIL.html')}：系统报告了错误 ERR_STRING_TOO_LONG`);
   });
 
   it('says why stdout cannot be written in the CLI\'s language, for every code', () => {

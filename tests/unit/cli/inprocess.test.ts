@@ -114,6 +114,24 @@ describe('tcplab run', () => {
     expect(summary[3]).toMatch(new RegExp(`^ {2}${sent - frames} of the ${sent} packets sent are no longer on record`));
   });
 
+  it("lists at most 10 of a flood's half-open connections and counts the rest, in both languages", () => {
+    const flood = {
+      ...SCENARIO, hosts: [...SCENARIO.hosts, { name: 'M', ip: '10.0.0.66' }],
+      steps: [SCENARIO.steps[0], { ...SCENARIO.steps[1], atMs: 500 }],
+      floods: [{ from: 'M', target: '10.0.0.2:80', startMs: 0, ratePerSec: 100, count: 30 }],
+    };
+    writeFileSync(f('flood-30.json'), JSON.stringify(flood));
+    const en = cli(['run', f('flood-30.json')]).out;
+    const halfOpen = en.filter((l) => /^ {2}B {2}10\.0\.0\.2:80>\S+ +SYN-RECEIVED$/.test(l));
+    expect(halfOpen).toHaveLength(10);
+    // The count stands where the 11th would be; the client's connection, which came later, is still listed.
+    expect(en.indexOf('  … and 20 more SYN-RECEIVED on B')).toBe(en.indexOf(halfOpen[9]!) + 1);
+    expect(en).toContain('  A  10.0.0.1:40000>10.0.0.2:80        ESTABLISHED');
+    expect(cli(['run', f('flood-30.json'), '--lang', 'zh-CN']).out).toContain('  …… 另有 20 个 B 上处于 SYN-RECEIVED 的连接');
+    // A small run lists every connection, as before: no count line, the same widths.
+    expect(cli(['run', f('sc.json')]).out.slice(3)).toEqual(['final states:', '  B  10.0.0.2:80>*:*             LISTEN', '  A  10.0.0.1:40000>10.0.0.2:80  ESTABLISHED', '  B  10.0.0.2:80>10.0.0.1:40000  ESTABLISHED']);
+  });
+
   it('exits 2 on bad options and bad input, naming the problem', () => {
     const cases: Array<[string[], RegExp]> = [
       [['run'], /run needs a scenario file or a lesson id/],
@@ -237,7 +255,7 @@ describe('tcplab validate', () => {
       { path: '$.rules[1].match.from', message: 'unknown host "C"; hosts are A, B' },
     ]);
     const zh = cli(['validate', f('both.json'), '--lang', 'zh-CN']);
-    expect(zh.out.slice(1)).toEqual(['  $.rules[0].match.flgs: 未知的键 "flgs"（是不是想写 "flags"？）', '  $.rules[1].match.from: 未知主机 "C"；已定义的主机：A, B']);
+    expect(zh.out.slice(1)).toEqual(['  $.rules[0].match.flgs：未知的键 "flgs"（是不是想写 "flags"？）', '  $.rules[1].match.from：未知主机 "C"；已定义的主机：A, B']);
     expect(cli(['run', f('both.json')]).err[0]).toContain('$.rules[1].match.from: unknown host "C"');
   });
 
@@ -275,7 +293,7 @@ describe('tcplab validate', () => {
     const run = cli(['run', f('warn.json')]);
     expect([run.code, run.err]).toEqual([0, [`tcplab run: warning: ${stepLine}`, `tcplab run: warning: ${cacheLine}`]]);
     const zh = cli(['validate', f('warn.json'), '--lang', 'zh-CN']);
-    expect(zh.err[0]).toBe('tcplab validate：警告：$.steps[2].atMs: 5000 ms 晚于运行结束时间（untilMs 2000）：该步骤永远不会发生');
+    expect(zh.err[0]).toBe('tcplab validate：警告：$.steps[2].atMs：5000 ms 晚于运行结束时间（untilMs 2000）：该步骤永远不会发生');
   });
 
   it('refuses a send of more bytes than a run accepts (64 MiB per step), at its path', () => {
@@ -368,11 +386,11 @@ describe('tcplab validate', () => {
       writeFileSync(f('gives-up.json'), JSON.stringify(SCENARIO));
       runTo.mockImplementation(() => { throw new Error('more than 10000000 events at 5 ms: zero-delay loop?'); });
       expect(cli(['run', f('gives-up.json')])).toEqual({ code: 1, out: [], err: ['tcplab run: the run failed: more than 10000000 events at 5 ms: zero-delay loop?'] });
-      expect(cli(['run', f('gives-up.json'), '--lang', 'zh-CN']).err).toEqual(['tcplab run: 运行失败：在 5 毫秒这一时刻发生了超过 10000000 个事件：可能是零延迟的循环']);
+      expect(cli(['run', f('gives-up.json'), '--lang', 'zh-CN']).err).toEqual(['tcplab run：运行失败：在 5 毫秒这一时刻发生了超过 10000000 个事件：可能是零延迟的循环']);
       runTo.mockImplementation(() => { throw new Error('more than 50000000 steps before 2000 ms'); });
-      expect(cli(['run', f('gives-up.json'), '--lang', 'zh-CN']).err).toEqual(['tcplab run: 运行失败：在 2000 毫秒之前执行了超过 50000000 步，运行没有向前推进']);
+      expect(cli(['run', f('gives-up.json'), '--lang', 'zh-CN']).err).toEqual(['tcplab run：运行失败：在 2000 毫秒之前执行了超过 50000000 步，运行没有向前推进']);
       runTo.mockImplementation(() => { throw new Error('something unexpected'); });
-      expect(cli(['run', f('gives-up.json'), '--lang', 'zh-CN']).err).toEqual(['tcplab run: 运行失败：系统报告了错误：“something unexpected”']);
+      expect(cli(['run', f('gives-up.json'), '--lang', 'zh-CN']).err).toEqual(['tcplab run：运行失败：系统报告了错误：“something unexpected”']);
     } finally {
       runTo.mockRestore();
     }

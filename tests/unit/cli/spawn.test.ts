@@ -102,7 +102,7 @@ describe('tcplab (spawned)', () => {
       let stderr = '';
       child.stderr?.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
       const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
-      expect([code, stderr]).toEqual([1, 'tcplab: 无法写到标准输出：磁盘空间不足（ENOSPC）\n']);
+      expect([code, stderr]).toEqual([1, 'tcplab：无法写到标准输出：磁盘空间不足（ENOSPC）\n']);
     } finally {
       closeSync(full);
     }
@@ -112,6 +112,6 @@ describe('tcplab (spawned)', () => {
     const { LC_ALL: _all, LC_MESSAGES: _messages, ...rest } = process.env;
     const r = await tcplabIn({ ...rest, LANG: 'zh_CN.UTF-8' }, 'run', 'no-such-lesson');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^tcplab run: "no-such-lesson" 既不是 \.json 文件，也不是课程 id/);
+    expect(r.stderr).toMatch(/^tcplab run："no-such-lesson" 既不是 \.json 文件，也不是课程 id/);
   }, 60_000);
 });

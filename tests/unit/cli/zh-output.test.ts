@@ -38,6 +38,20 @@ function english(lines: readonly string[]): string[] {
   return lines.flatMap((line) => englishRuns(line, [...TITLES, SCENARIO.title.en]).map((run) => `${run}   <<< ${line}`));
 }
 
+/**
+ * Lines whose Chinese text has an ASCII colon ("tcplab run: 运行失败…", "$.hosts[1].ip: 格式应为…"): Chinese
+ * takes the full-width "：", after a Latin label or a JSON path too. JSON keeps its own: validate --json's output,
+ * and the shapes the option help quotes ({ ok, kind, … }); so do the English lesson titles printed beside the Chinese.
+ */
+function asciiColons(lines: readonly string[]): string[] {
+  return lines.filter((line) => {
+    if (/^\s*["{}[\]]/.test(line) || !/[\u3400-\u9fff]/.test(line)) return false;
+    let prose = line.replace(/\{.*\}|\[\{.*\}\]/g, '');
+    for (const title of [...TITLES, SCENARIO.title.en]) prose = prose.split(title).join('');
+    return /: /.test(prose) || /[\u3400-\u9fff]:|:[\u3400-\u9fff]/.test(prose);
+  });
+}
+
 const SCENARIO = {
   format: 'tcplab.scenario/1',
   title: { en: 'Two hosts', 'zh-CN': '两台主机' },
@@ -86,9 +100,11 @@ describe('zh-CN output of the CLI', () => {
         const withHtml = cli(['run', lesson.id, ...extra, '--html', html, '--lang', 'zh-CN']);
         expect(withHtml.code, lesson.id).toBe(0);
         found.push(...english([...withHtml.lines, ...htmlText(readFileSync(html, 'utf8'))]).map((e) => `${lesson.id}: ${e}`));
+        found.push(...asciiColons(withHtml.lines).map((l) => `${lesson.id}: ASCII colon: ${l}`));
       }
       const summary = cli(['run', lesson.id, '--lang=zh-CN']);
       found.push(...english(summary.lines).map((e) => `${lesson.id} summary: ${e}`));
+      found.push(...asciiColons(summary.lines).map((l) => `${lesson.id} summary: ASCII colon: ${l}`));
     }
     expect([...new Set(found)]).toEqual([]);
   }, 300_000);
@@ -139,6 +155,7 @@ describe('zh-CN output of the CLI', () => {
       const zh = cli([...args, ...(args.includes('--lang') ? [] : ['--lang', 'zh-CN'])], ZH_LOCALE);
       expect(zh.lines.length, args.join(' ')).toBeGreaterThan(0);
       found.push(...english(zh.lines).map((e) => `tcplab ${args.join(' ')}: ${e}`));
+      found.push(...asciiColons(zh.lines).map((l) => `tcplab ${args.join(' ')}: ASCII colon: ${l}`));
     }
     expect([...new Set(found)]).toEqual([]);
   });
@@ -147,7 +164,7 @@ describe('zh-CN output of the CLI', () => {
     expect(cli(['run', 'no-such-lesson'], { LANG: 'zh_CN.UTF-8' }).lines[0]).toMatch(/既不是 \.json 文件，也不是课程 id/);
     expect(cli(['run', 'no-such-lesson'], { LANG: 'zh_CN.UTF-8', LC_ALL: 'C' }).lines[0]).toMatch(/is neither a \.json file nor a lesson id/);
     expect(cli(['run', 'no-such-lesson', '--lang', 'en'], { LANG: 'zh_CN.UTF-8' }).lines[0]).toMatch(/is neither a \.json file nor a lesson id/);
-    expect(cli(['--lang', 'zh-CN', 'run', '--bogus']).lines[0]).toBe('tcplab run: 未知选项 "--bogus"（可用选项：--profile, --seed, --until, --compare, --trace, --pcap, --session, --svg, --state-svg, --png, --csv, --html, --lang, --help）');
+    expect(cli(['--lang', 'zh-CN', 'run', '--bogus']).lines[0]).toBe('tcplab run：未知选项 "--bogus"（可用选项：--profile, --seed, --until, --compare, --trace, --pcap, --session, --svg, --state-svg, --png, --csv, --html, --lang, --help）');
     expect(cli(['lessons']).lines[0]).toMatch(/^ 1 {2}\S+ +[A-Z].* \/ .*[\u3400-\u9fff]/);
   });
 });

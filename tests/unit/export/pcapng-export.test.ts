@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { hasChineseTraceText, localizeTraceText } from '../../../src-main/contract/trace-text.js';
+import { renderExport } from '../../../src-main/lab/export/index.js';
 import { exportPcapng, wireBytesOf } from '../../../src-main/lab/export/pcapng-export.js';
 import type { PacketRecord } from '../../../src-main/net/packets.js';
 import { tcpChecksumOk } from '../../../src-main/tcp/codec.js';
@@ -80,5 +82,36 @@ describe('pcapng export', () => {
     let epbs = 0;
     for (let at = 0; at < bytes.length; at += view.getUint32(at + 4, true)) if (view.getUint32(at, true) === 6) epbs++;
     expect(epbs).toBe(100_000);
+  });
+});
+
+describe('pcapng export in the export language', () => {
+  const input = interventionRun();
+  const en = join(dir, 'en.pcapng'), zh = join(dir, 'zh.pcapng');
+  writeFileSync(en, exportPcapng(input, { lang: 'en' }));
+  // Through renderExport, as the CLI (--lang) and the app's Export menu (the UI language) call it.
+  writeFileSync(zh, renderExport(input, 'pcapng', 'zh-CN'));
+
+  it('tells each packet\'s story in Chinese in zh-CN (was English whatever the language), the same packets and bytes', () => {
+    const enRows = tshark(en, ['frame.comment', 'frame.time_relative', 'frame.len', 'tcp.seq_raw', 'tcp.checksum.status']);
+    const zhRows = tshark(zh, ['frame.comment', 'frame.time_relative', 'frame.len', 'tcp.seq_raw', 'tcp.checksum.status']);
+    expect(zhRows.map((r) => r.slice(1))).toEqual(enRows.map((r) => r.slice(1)));
+    expect(zhRows[0]![0]).toBe('#1 A→B：被用户扣留 3000 毫秒；于 3015 毫秒送达');
+    expect(zhRows.filter((r) => r[0]!.includes('被规则 1 丢弃'))).toHaveLength(1);
+    zhRows.forEach((r, i) => {
+      const p = input.packets[i]!;
+      const story = enRows[i]![0]!.slice(`#${p.id} ${p.from}→${p.to}: `.length);
+      // Every story of the run has a Chinese rendering (no English left behind), shown as the report shows it.
+      expect(hasChineseTraceText(story), story).toBe(true);
+      expect(r[0]).toBe(`#${p.id} ${p.from}→${p.to}：${localizeTraceText(story, 'zh-CN')}`);
+    });
+    expect(exportPcapng(input)).toEqual(exportPcapng(input, { lang: 'en' })); // English stays the default
+  });
+
+  it('writes the section comment with the Chinese title and words', () => {
+    const comment = (file: string) => execFileSync('/usr/bin/capinfos', ['-k', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .split('\n').find((l) => l.startsWith('Capture comment:'))?.replace(/^Capture comment:\s*/, '');
+    expect(comment(en)).toBe(`${input.title.en} — virtual time, t=0 is the start of the session`);
+    expect(comment(zh)).toBe(`${input.title['zh-CN']}——虚拟时间，t=0 为会话开始的时刻`);
   });
 });

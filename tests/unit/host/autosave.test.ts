@@ -91,4 +91,22 @@ describe('LabHost autosave and recovery', () => {
     expect(await host.call('recovery.check', null)).toEqual({ available: false });
     await expect(host.call('recovery.restore', null)).rejects.toMatchObject({ code: 'nothing-to-recover' });
   });
+
+  it('names the autosave file: in the offer, and in the error when the file no longer opens', async () => {
+    const dir = tmp();
+    const dead = await deadPid();
+    const first = new LabHost({ version: 't', mode: 'browser', listLessons: () => [], dataDir: tmp(), clock: fakeClock() });
+    await first.call('session.openLesson', { id: 'third-ack-lost' });
+    const saved = ((await first.call('session.export', { format: 'session' })) as { data: string }).data;
+    first.shutdown();
+    const file = `autosave-${dead}.tcplab`;
+    writeFileSync(path.join(dir, file), saved);
+    const host = new LabHost({ version: 't', mode: 'browser', listLessons: () => [], dataDir: dir, clock: fakeClock() });
+    expect(await host.call('recovery.check', null)).toMatchObject({ available: true, file });
+    // Spoiled between the offer and the restore: the message names the real file, not a made-up one.
+    writeFileSync(path.join(dir, file), '{"format": "tcplab.session/1",');
+    await expect(host.call('recovery.restore', null)).rejects.toMatchObject({ code: 'invalid-file', message: expect.stringMatching(new RegExp(`^${file.replace('.', '\\.')} is not a valid`)) });
+    host.shutdown();
+  });
 });
+

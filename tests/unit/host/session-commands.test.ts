@@ -140,6 +140,20 @@ describe('session commands through LabHost.handleRaw', () => {
     expect(jsonl.data.split('\n')[0]).toContain('"kind":"step.call"');
   });
 
+  it('exports the pcapng with its comments in the language asked for (the app passes its UI language)', async () => {
+    const { call } = setup();
+    await call('session.openLesson', { id: 'syn-lost' });
+    const text = async (lang: string) => {
+      const r = await call('session.export', { format: 'pcapng', lang });
+      expect([r.fileName, r.encoding]).toEqual(['syn-lost.pcapng', 'base64']);
+      return Buffer.from(r.data as string, 'base64').toString('utf8');
+    };
+    const zh = await text('zh-CN'), en = await text('en');
+    expect(zh).toMatch(/#1 A→B：被规则 \S+ 丢弃（\d+ 毫秒）/);
+    expect(zh).not.toContain('delivered at');
+    expect(en).toMatch(/#1 A→B: dropped by rule \S+ \(drop\) at \d+ ms/);
+  });
+
   it('failed commands leave the session, branches, cursor and trace exactly as they were', async () => {
     const { call, fail } = setup();
     await call('session.openLesson', { id: 'three-way-handshake' });

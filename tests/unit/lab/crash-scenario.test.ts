@@ -42,10 +42,10 @@ describe('a crash step in a scenario', () => {
       '$.steps[8]: "port" is required for every call but a crash',
     ]);
     expect(errors(steps, 'zh-CN').slice(3)).toEqual([
-      '$.steps[5].port: 对定时（"atMs"）的 crash 步骤（它针对整台主机）不允许出现 "port"',
-      '$.steps[6]: 对由应用事件触发的 crash 步骤（指明哪个套接字的事件触发它）必须提供 "port"',
-      '$.steps[7].downMs: 对 listen 步骤不允许出现 "downMs"',
-      '$.steps[8]: 对除 crash 以外的每个调用必须提供 "port"',
+      '$.steps[5].port：对定时（"atMs"）的 crash 步骤（它针对整台主机）不允许出现 "port"',
+      '$.steps[6]：对由应用事件触发的 crash 步骤（指明哪个套接字的事件触发它）必须提供 "port"',
+      '$.steps[7].downMs：对 listen 步骤不允许出现 "downMs"',
+      '$.steps[8]：对除 crash 以外的每个调用必须提供 "port"',
     ]);
   });
 
@@ -65,7 +65,7 @@ describe('a crash step in a scenario', () => {
       '$.steps[4]: host B is down at 1000 ms ($.steps[2] crashed it at 500 ms; it is up again at 3500 ms): it cannot crash again before it is up',
       '$.steps[7]: host A is down at 9000 ms ($.steps[6] crashed it at 4000 ms; it stays down): its send step cannot run',
     ]);
-    expect(errors(steps, 'zh-CN')[2]).toBe('$.steps[7]: 主机 A 在 9000 ms 处于宕机状态（$.steps[6] 让它在 4000 ms 崩溃；它此后一直没有恢复）：它的 send 步骤无法执行');
+    expect(errors(steps, 'zh-CN')[2]).toBe('$.steps[7]：主机 A 在 9000 ms 处于宕机状态（$.steps[6] 让它在 4000 ms 崩溃；它此后一直没有恢复）：它的 send 步骤无法执行');
   });
 
   it('judges a lesson compare-run\'s own steps the same way', () => {

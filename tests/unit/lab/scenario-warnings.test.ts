@@ -34,7 +34,7 @@ describe('meaningless and suspicious scenarios', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(formatErrors(r.errors)).toEqual(['$.rules[0].match.seqFrom: "seqFrom" (10) is above "seqTo" (5): the rule can never match']);
-    expect(formatErrors(r.errors, 'zh-CN')).toEqual(['$.rules[0].match.seqFrom: "seqFrom"（10）大于 "seqTo"（5）：该规则永远不会匹配']);
+    expect(formatErrors(r.errors, 'zh-CN')).toEqual(['$.rules[0].match.seqFrom："seqFrom"（10）大于 "seqTo"（5）：该规则永远不会匹配']);
     doc.rules[0].match = { from: 'A', seqFrom: 5, seqTo: 5 };
     expect(parseScenario(doc).ok).toBe(true);
   });
@@ -57,13 +57,13 @@ describe('meaningless and suspicious scenarios', () => {
       '$.floods[0].target: the flood\'s target 10.0.0.1:80 is its own sender A',
     ]);
     expect(formatErrors(w, 'zh-CN')).toEqual([
-      '$.rules[1].match.to: "from" 与 "to" 都是 "A"：该规则只匹配 A 发给自己的报文',
-      '$.steps[2].atMs: 1000 ms 是运行的最后一刻（untilMs 1000）：该步骤造成的任何结果都不在本次运行中',
-      '$.steps[3].atMs: 1001 ms 晚于运行结束时间（untilMs 1000）：该步骤永远不会发生',
-      '$.steps[4].afterMs: 2000 ms 晚于运行结束时间（untilMs 1000）：该步骤永远不会发生',
-      '$.actions[0].atMs: 5000 ms 晚于运行结束时间（untilMs 1000）：该动作永远不会发生',
-      '$.floods[0].startMs: 1000 ms 是运行的最后一刻（untilMs 1000）：该洪泛造成的任何结果都不在本次运行中',
-      '$.floods[0].target: 洪泛的目标 10.0.0.1:80 就是发送方 A 自己',
+      '$.rules[1].match.to："from" 与 "to" 都是 "A"：该规则只匹配 A 发给自己的报文',
+      '$.steps[2].atMs：1000 ms 是运行的最后一刻（untilMs 1000）：该步骤造成的任何结果都不在本次运行中',
+      '$.steps[3].atMs：1001 ms 晚于运行结束时间（untilMs 1000）：该步骤永远不会发生',
+      '$.steps[4].afterMs：2000 ms 晚于运行结束时间（untilMs 1000）：该步骤永远不会发生',
+      '$.actions[0].atMs：5000 ms 晚于运行结束时间（untilMs 1000）：该动作永远不会发生',
+      '$.floods[0].startMs：1000 ms 是运行的最后一刻（untilMs 1000）：该洪泛造成的任何结果都不在本次运行中',
+      '$.floods[0].target：洪泛的目标 10.0.0.1:80 就是发送方 A 自己',
     ]);
   });
 
@@ -90,7 +90,7 @@ describe('scenario actions that cannot apply', () => {
       '$.actions[1].cached: the replay at 500 ms cannot apply: no cached packet 3: the router has cached 1 packet so far (#1)',
       '$.actions[0].id: the replay at 600 ms cannot apply: packet #77 is not in the router cache (cached: #1)',
     ]);
-    expect(formatErrors(w, 'zh-CN')[0]).toBe('$.actions[1].cached: 500 ms 的 replay 动作无法执行：没有第 3 个缓存的报文：路由器目前缓存了 1 个报文（#1）');
+    expect(formatErrors(w, 'zh-CN')[0]).toBe('$.actions[1].cached：500 ms 的 replay 动作无法执行：没有第 3 个缓存的报文：路由器目前缓存了 1 个报文（#1）');
   });
 
   it('an empty cache says so', () => {

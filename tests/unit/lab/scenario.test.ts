@@ -300,7 +300,7 @@ describe('text input and guards', () => {
     const r = parseScenario(doc);
     expect(r.ok).toBe(false);
     // The unknown host is reported in the same run as the schema error (it used to wait for the fix).
-    if (!r.ok) expect(formatErrors(r.errors, 'zh-CN')).toEqual(['$.steps[3].port: 该值必须不大于 65535', '$.rules[1].match.from: 未知主机 "C"；已定义的主机：A, B']);
+    if (!r.ok) expect(formatErrors(r.errors, 'zh-CN')).toEqual(['$.steps[3].port：该值必须不大于 65535', '$.rules[1].match.from：未知主机 "C"；已定义的主机：A, B']);
   });
 });
 

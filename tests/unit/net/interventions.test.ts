@@ -3,6 +3,7 @@
 // leaves at 100 ms and reaches the router at 110 ms.
 import { describe, expect, it } from 'vitest';
 import type { RunSpec, StepSpec } from '../../../src-main/net/spec.js';
+import { isUserDrop, USER_DROP_REASON } from '../../../src-main/contract/drop-text.js';
 import { AB, A_IP, BA, B_IP, CONNECT, LISTEN, spec, start, text } from './helpers.js';
 
 const SEND_HELLO: StepSpec = { atMs: 100, host: 'A', call: 'send', port: 40000, data: 'hello' };
@@ -16,6 +17,9 @@ describe('interventions on packets in flight', () => {
     net.apply({ atMs: 25, op: 'drop', id: 2 });
     net.runUntil(2000);
     expect(rec.of('segment.drop').map((e) => [e.t, e.id, e.reason])).toEqual([[25, 2, 'dropped by user']]);
+    // The displays recognise the user's drop by this reason (contract/drop-text.ts): the two must agree.
+    expect(rec.of('segment.drop').map((e) => isUserDrop(e.reason))).toEqual([true]);
+    expect(USER_DROP_REASON).toBe('dropped by user');
     expect(rec.of('segment.send').filter((e) => e.lineage.type === 'retransmission').map((e) => [e.t, e.host, e.id])).toEqual([[1000, 'A', 3], [1020, 'B', 4], [1020, 'B', 5]]);
     expect(connectedAt(rec)).toEqual([1040]);
   });

@@ -58,6 +58,14 @@ describe('localizeTraceText', () => {
   it("translates lab/export/fate.ts's one-line story part by part", () => {
     expect(zh('retransmission of #3; held 3000 ms by the user; delivered at 3020 ms')).toBe('#3 的重传；被用户扣留 3000 毫秒；于 3020 毫秒送达');
     expect(zh('dropped by rule 2 (drop) at 300 ms')).toBe('被规则 2 丢弃（300 毫秒）');
+    expect(zh('retransmission of #1; dropped by the user at 25 ms')).toBe('#1 的重传；于 25 毫秒被用户丢弃');
+  });
+
+  it('says "丢弃" once for the user\'s drop, also in the refusals that quote its reason', () => {
+    expect(zh('packet #4 was already dropped at 105 ms (dropped by user)')).toBe('报文 #4 已在 105 毫秒被用户丢弃');
+    expect(zh('packet #4 cannot be replayed: it was dropped at 107 ms (dropped by user) before it reached the router, so the router never had a copy'))
+      .toBe('报文 #4 无法重放：它在到达路由器之前已于 107 毫秒被用户丢弃，路由器从未有过它的副本');
+    expect(zh('packet #4 was already dropped at 105 ms (router queue full (capacity 8))')).toBe('报文 #4 已在 105 毫秒被丢弃（路由器队列已满（容量 8））');
   });
 
   it('falls back to the whole English text when any part is unknown (never blank, never half-translated)', () => {
