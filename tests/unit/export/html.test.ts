@@ -22,12 +22,12 @@ describe('HTML report', () => {
     expect(html).toContain(lesson.lesson.narrative['zh-CN'].question.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'));
     // The report's own words follow its language (zh-CN here); the English ones are checked below in en.
     expect(html).toContain('5 毫秒：扣留报文 #1');
-    expect(html).toMatch(/12005 毫秒：复制报文 #\d+ ×2/);
+    expect(html).toMatch(/16005 毫秒：复制报文 #\d+ ×2/);
     expect(html).toContain('被用户扣留 3000 毫秒；于 3015 毫秒送达');
     const en = htmlReport(input, { lang: 'en', bothLanguages: true });
     expect(en).toContain('at 5 ms: hold packet #1');
     expect(en).toContain('at 3005 ms: release packet #1');
-    expect(en).toMatch(/at 12005 ms: duplicate packet #\d+ ×2/);
+    expect(en).toMatch(/at 16005 ms: duplicate packet #\d+ ×2/);
     expect(en).toContain('held 3000 ms by the user; delivered at 3015 ms');
     expect((html.match(/<tr>/g) ?? []).length).toBe(1 + input.branches.length + 1 + input.packets.length + 1 + input.trace.length);
   });
