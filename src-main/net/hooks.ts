@@ -3,7 +3,7 @@
 // Network.clone calls stack.rebind() with fresh ones.
 import type { StackOptions, TransmitMeta } from '../tcp/api.js';
 import { FLAG, type Segment } from '../tcp/segment.js';
-import { timerEvent, type TcpTraceEvent, type TcpTraceSink, type TimerName, type TimerOp } from '../tcp/trace.js';
+import { appEvent, timerEvent, type AppEventName, type TcpTraceEvent, type TcpTraceSink, type TimerName, type TimerOp } from '../tcp/trace.js';
 import { noteStateEvent } from './conn-index.js';
 import { emit, emitSegment, hostOf, RECENT_SENT, type ConnInfo, type HostRuntime, type NetState } from './core.js';
 import { launch, newPacket } from './journey.js';
@@ -15,8 +15,15 @@ export class HostSink implements TcpTraceSink {
   constructor(private readonly s: NetState) {}
   emit(ev: TcpTraceEvent): void {
     emit(this.s, ev);
-    if (ev.kind === 'app') onAppEvent(this.s, ev);
+    if (ev.kind === 'app') onAppEvent(this.s, ev.host, ev.conn, ev.event);
     else if (ev.kind === 'state') noteStateEvent(this.s, ev);
+  }
+  /** An app event as fields, passed on as fields to a network sink that takes them (TraceSink.app). */
+  app(t: number, host: string, conn: string, event: AppEventName, bytes: number, detail: string): void {
+    const sink = this.s.sink;
+    if (sink.app !== undefined) sink.app(t, host, conn, event, bytes, detail);
+    else sink.emit(appEvent(t, host, conn, event, bytes, detail));
+    onAppEvent(this.s, host, conn, event);
   }
   /** A timer event as fields, passed on as fields to a network sink that takes them (TraceSink.timer). */
   timer(t: number, host: string, conn: string, timer: TimerName, op: TimerOp, dueMs: number): void {

@@ -3,7 +3,7 @@
 // only closures a stack holds are opts.sink and opts.transmit (swapped by rebind() after a snapshot clone).
 import type { ConnKey, StackOptions, TransmitMeta } from './api.js';
 import type { Segment } from './segment.js';
-import { timerEvent, type AppEventName, type TcpTraceSink, type TimerName, type TimerOp } from './trace.js';
+import { appEvent, timerEvent, type AppEventName, type TcpTraceSink, type TimerName, type TimerOp } from './trace.js';
 import type { Conn, Listener } from './conn.js';
 import { TimerHeap } from './heap.js';
 import { Prng } from './prng.js';
@@ -93,7 +93,9 @@ export class StackCore {
   }
 
   emitApp(conn: string, event: AppEventName, bytes: number, detail: string, nowMs: number): void {
-    this.sink.emit({ t: nowMs, kind: 'app', host: this.host, conn, event, bytes, detail });
+    const sink = this.sink;
+    if (sink.app !== undefined) sink.app(nowMs, this.host, conn, event, bytes, detail);
+    else sink.emit(appEvent(nowMs, this.host, conn, event, bytes, detail));
   }
 
   emitDrop(conn: string, id: number, reason: string, nowMs: number): void {
