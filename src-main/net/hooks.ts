@@ -42,11 +42,14 @@ interface ConnMemo {
   conn: string;
   /** The transmitting host, looked up on its first segment (the closure is made before the hosts are). */
   fromHost: HostRuntime | null;
+  /** The last destination address and the host that has it (null: none), so a run of one connection's segments does one lookup. */
+  toIp: string;
+  toHost: HostRuntime | null;
 }
 
 export function makeTransmit(s: NetState, host: string): StackOptions['transmit'] {
   // Derived data only (a cache), so it may live in the closure: a clone gets fresh hooks and a fresh memo.
-  const memo: ConnMemo = { srcIp: '', srcPort: -1, dstIp: '', dstPort: -1, conn: '', fromHost: null };
+  const memo: ConnMemo = { srcIp: '', srcPort: -1, dstIp: '', dstPort: -1, conn: '', fromHost: null, toIp: '', toHost: null };
   return (seg, meta) => onTransmit(s, host, seg, meta, memo);
 }
 
@@ -119,7 +122,12 @@ export function onTransmit(s: NetState, host: string, seg: Segment, meta: Transm
   if (seg.payload.length === 0 && seg.payload !== EMPTY_PAYLOAD) seg.payload = EMPTY_PAYLOAD;
   // Segments to addresses no host has (replies to spoofed SYNs) are not remembered: a flood must not
   // grow or churn the per-connection bookkeeping. Their retransmissions say "retransmission" (of: null).
-  const toHost = s.hostByIp.get(seg.dstIp) ?? null; // (looked up once, for newPacket too)
+  // (looked up once, for newPacket too; hosts and their addresses never change after build.ts)
+  if (seg.dstIp !== memo.toIp) {
+    memo.toIp = seg.dstIp;
+    memo.toHost = s.hostByIp.get(seg.dstIp) ?? null;
+  }
+  const toHost = memo.toHost;
   const routable = toHost !== null;
   // The engine passes a connection's key when it has it. A reply to no host gets none built here: a
   // flood's cookie SYN-ACKs are a million unique keys that a counting sink never reads (keyOf builds it).

@@ -60,6 +60,7 @@ export class StackCore {
   }
 
   addConn(conn: Conn): void {
+    if (this.lastConn !== undefined && this.lastConn.key === conn.key) this.lastConn = undefined; // (input.ts cachedConn)
     if (!this.conns.has(conn.key)) this.remotePorts.set(conn.remotePort, (this.remotePorts.get(conn.remotePort) ?? 0) + 1);
     this.conns.set(conn.key, conn);
   }
@@ -68,6 +69,7 @@ export class StackCore {
   removeConn(conn: Conn): void {
     if (this.conns.get(conn.key) !== conn) return;
     this.conns.delete(conn.key);
+    if (this.lastConn === conn) this.lastConn = undefined;
     const left = (this.remotePorts.get(conn.remotePort) ?? 1) - 1;
     if (left === 0) this.remotePorts.delete(conn.remotePort);
     else this.remotePorts.set(conn.remotePort, left);
