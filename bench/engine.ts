@@ -4,7 +4,7 @@ import { Network } from '../src-main/net/network.js';
 import type { RunSpec } from '../src-main/net/spec.js';
 import type { Lineage, SegmentEventKind, TraceEvent } from '../src-main/net/trace.js';
 import type { Segment, TcpOptions } from '../src-main/tcp/segment.js';
-import type { TimerName, TimerOp } from '../src-main/tcp/trace.js';
+import type { AppEventName, TimerName, TimerOp } from '../src-main/tcp/trace.js';
 import { TraceStore } from '../src-main/lab/trace-store.js';
 import type { BenchDef } from './harness.js';
 import { kernelMeter, peakRssMb } from './harness.js';
@@ -28,6 +28,11 @@ class MemorySink {
   /** Timer events as fields (net/trace.ts TraceSink.timer), as the lab's Tap takes them. */
   timer(t: number, host: string, conn: string, timer: TimerName, op: TimerOp, dueMs: number): void {
     this.events.pushTimer(t, host, conn, timer, op, dueMs);
+  }
+  /** App events as fields (net/trace.ts TraceSink.app), as the lab's Tap takes them. */
+  app(t: number, host: string, conn: string, event: AppEventName, bytes: number, detail: string): void {
+    if (event === 'data') this.deliveredBytes.set(host, (this.deliveredBytes.get(host) ?? 0) + bytes);
+    this.events.pushApp(t, host, conn, event, bytes, detail);
   }
 }
 

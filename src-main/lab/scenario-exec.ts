@@ -3,6 +3,7 @@
 // Used by the lesson tests and by anything that checks a lesson without the UI.
 import type { Network } from '../net/network.js';
 import type { TraceEvent } from '../net/trace.js';
+import type { AppEventName } from '../tcp/trace.js';
 import type { ReceivedProbe } from './expect.js';
 import { toRunSpec } from './scenario-run.js';
 import { Executor, Tap } from './session-executor.js';
@@ -58,8 +59,12 @@ class ReceivingTap extends Tap {
   override emit(ev: TraceEvent): void {
     super.emit(ev);
     // Read the bytes while the connection surely exists: right when its application got data.
-    if (ev.kind === 'app' && ev.event === 'data' && this.executor) this.log.record(ev.host, ev.conn, this.executor.network.stack(ev.host).received(ev.conn));
     if (ev.kind === 'state' && ev.to === 'CLOSED') this.log.closed(ev.host, ev.conn);
+  }
+  override app(t: number, host: string, conn: string, event: AppEventName, bytes: number, detail: string): void {
+    super.app(t, host, conn, event, bytes, detail);
+    // Read the bytes while the connection surely exists: right when its application got data.
+    if (event === 'data' && this.executor) this.log.record(host, conn, this.executor.network.stack(host).received(conn));
   }
 }
 

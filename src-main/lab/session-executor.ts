@@ -11,7 +11,7 @@ import { Network } from '../net/network.js';
 import type { RunSpec } from '../net/spec.js';
 import { connOf, segmentEvent, type Lineage, type SegmentEventKind, type TraceEvent, type TraceSink } from '../net/trace.js';
 import type { Segment, TcpOptions } from '../tcp/segment.js';
-import { timerEvent, type TimerName, type TimerOp } from '../tcp/trace.js';
+import { appEvent, timerEvent, type AppEventName, type TimerName, type TimerOp } from '../tcp/trace.js';
 import type { ScenarioAction } from './scenario.js';
 
 /** What a branch runs: the runnable scenario, its own actions, and the branch's user actions (sorted by atMs). */
@@ -26,11 +26,13 @@ export interface TapOut {
   push(ev: TraceEvent): void;
   pushSegment?(kind: SegmentEventKind, t: number, host: string, conn: string, id: number, seg: Segment, options: TcpOptions, text: string, lineage: Lineage | null): void;
   pushTimer?(t: number, host: string, conn: string, timer: TimerName, op: TimerOp, dueMs: number): void;
+  pushApp?(t: number, host: string, conn: string, event: AppEventName, bytes: number, detail: string): void;
 }
 
 /**
- * Counts every event the network emits and, for a branch's head, keeps them. Segment and timer events arrive
- * through segment() and timer(), not emit(): a subclass that overrides emit() sees every other event only.
+ * Counts every event the network emits and, for a branch's head, keeps them. Segment, timer and app events
+ * arrive through segment(), timer() and app(), not emit(): a subclass that overrides emit() sees every other
+ * event only.
  */
 export class Tap implements TraceSink {
   /**
@@ -62,6 +64,13 @@ export class Tap implements TraceSink {
     if (out === null) return;
     if (out.pushTimer !== undefined) out.pushTimer(t, host, conn, timer, op, dueMs);
     else out.push(timerEvent(t, host, conn, timer, op, dueMs));
+  }
+  app(t: number, host: string, conn: string, event: AppEventName, bytes: number, detail: string): void {
+    this.count++;
+    const out = this.out;
+    if (out === null) return;
+    if (out.pushApp !== undefined) out.pushApp(t, host, conn, event, bytes, detail);
+    else out.push(appEvent(t, host, conn, event, bytes, detail));
   }
 }
 

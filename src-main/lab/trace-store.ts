@@ -16,7 +16,7 @@
 // getting the emitted object back.
 import { flagLetters, ORIGINAL, segmentEvent, type Lineage, type SegmentEventKind, type TraceEvent } from '../net/trace.js';
 import { lettersToFlags, type Segment, type TcpOptions } from '../tcp/segment.js';
-import { timerEvent, type AppEventName, type SegSummary, type TimerName, type TimerOp } from '../tcp/trace.js';
+import { appEvent, timerEvent, type AppEventName, type SegSummary, type TimerName, type TimerOp } from '../tcp/trace.js';
 
 /** How an event is stored. OBJECT: the event object itself (rare kinds, or a shape the codecs do not know). */
 const OBJECT = 0, SEND = 1, RECV = 2, DROP = 3, TIMER = 4, APP = 5;
@@ -345,6 +345,17 @@ export class TraceStore implements TraceReader {
     c.t[i] = t;
     this.n++;
     putPlain(c, i, this.tables, TIMER, host, conn, dueMs, name, op);
+  }
+
+  /** The event appEvent(t, host, conn, event, bytes, detail) would build, stored without building it (TraceSink.app). */
+  pushApp(t: number, host: string, conn: string, event: AppEventName, bytes: number, detail: string): void {
+    const name = APP_EVENTS.indexOf(event);
+    if (name < 0) return this.push(appEvent(t, host, conn, event, bytes, detail));
+    const c = this.chunkForNext();
+    const i = this.n & CHUNK_MASK;
+    c.t[i] = t;
+    this.n++;
+    putPlain(c, i, this.tables, APP, host, conn, bytes, name, detail);
   }
 
   push(ev: TraceEvent): void {

@@ -3,7 +3,7 @@
 // Network.clone calls stack.rebind() with fresh ones.
 import type { StackOptions, TransmitMeta } from '../tcp/api.js';
 import { FLAG, type Segment } from '../tcp/segment.js';
-import { timerEvent, type TcpTraceEvent, type TcpTraceSink, type TimerName, type TimerOp } from '../tcp/trace.js';
+import { appEvent, timerEvent, type AppEventName, type TcpTraceEvent, type TcpTraceSink, type TimerName, type TimerOp } from '../tcp/trace.js';
 import { noteStateEvent } from './conn-index.js';
 import { emit, emitSegment, hostOf, RECENT_SENT, type ConnInfo, type HostRuntime, type NetState } from './core.js';
 import { launch, newPacket } from './journey.js';
@@ -15,8 +15,15 @@ export class HostSink implements TcpTraceSink {
   constructor(private readonly s: NetState) {}
   emit(ev: TcpTraceEvent): void {
     emit(this.s, ev);
-    if (ev.kind === 'app') onAppEvent(this.s, ev);
+    if (ev.kind === 'app') onAppEvent(this.s, ev.host, ev.conn, ev.event);
     else if (ev.kind === 'state') noteStateEvent(this.s, ev);
+  }
+  /** An app event as fields, passed on as fields to a network sink that takes them (TraceSink.app). */
+  app(t: number, host: string, conn: string, event: AppEventName, bytes: number, detail: string): void {
+    const sink = this.s.sink;
+    if (sink.app !== undefined) sink.app(t, host, conn, event, bytes, detail);
+    else sink.emit(appEvent(t, host, conn, event, bytes, detail));
+    onAppEvent(this.s, host, conn, event);
   }
   /** A timer event as fields, passed on as fields to a network sink that takes them (TraceSink.timer). */
   timer(t: number, host: string, conn: string, timer: TimerName, op: TimerOp, dueMs: number): void {
@@ -35,11 +42,14 @@ interface ConnMemo {
   conn: string;
   /** The transmitting host, looked up on its first segment (the closure is made before the hosts are). */
   fromHost: HostRuntime | null;
+  /** The last destination address and the host that has it (null: none), so a run of one connection's segments does one lookup. */
+  toIp: string;
+  toHost: HostRuntime | null;
 }
 
 export function makeTransmit(s: NetState, host: string): StackOptions['transmit'] {
   // Derived data only (a cache), so it may live in the closure: a clone gets fresh hooks and a fresh memo.
-  const memo: ConnMemo = { srcIp: '', srcPort: -1, dstIp: '', dstPort: -1, conn: '', fromHost: null };
+  const memo: ConnMemo = { srcIp: '', srcPort: -1, dstIp: '', dstPort: -1, conn: '', fromHost: null, toIp: '', toHost: null };
   return (seg, meta) => onTransmit(s, host, seg, meta, memo);
 }
 
@@ -112,7 +122,12 @@ export function onTransmit(s: NetState, host: string, seg: Segment, meta: Transm
   if (seg.payload.length === 0 && seg.payload !== EMPTY_PAYLOAD) seg.payload = EMPTY_PAYLOAD;
   // Segments to addresses no host has (replies to spoofed SYNs) are not remembered: a flood must not
   // grow or churn the per-connection bookkeeping. Their retransmissions say "retransmission" (of: null).
-  const toHost = s.hostByIp.get(seg.dstIp) ?? null; // (looked up once, for newPacket too)
+  // (looked up once, for newPacket too; hosts and their addresses never change after build.ts)
+  if (seg.dstIp !== memo.toIp) {
+    memo.toIp = seg.dstIp;
+    memo.toHost = s.hostByIp.get(seg.dstIp) ?? null;
+  }
+  const toHost = memo.toHost;
   const routable = toHost !== null;
   // The engine passes a connection's key when it has it. A reply to no host gets none built here: a
   // flood's cookie SYN-ACKs are a million unique keys that a counting sink never reads (keyOf builds it).

@@ -116,11 +116,11 @@ function countPassage(s: NetState, passed: LivePacket, to: string): void {
 
 function enqueue(s: NetState, pkt: LivePacket, to: string): void {
   const h = pkt.toHost!; // the host named `to`
-  const q = s.queues.get(to)!;
   if (h.link.bandwidthBps === null) {
-    sendOnLink(s, pkt);
+    sendOnLink(s, pkt); // (no queue: nothing waits on a link without a bandwidth)
     return;
   }
+  const q = s.queues.get(to)!;
   if (q.ids.length >= h.link.queueCapacity) {
     dropPacket(s, pkt, ROUTER, `router queue full (capacity ${h.link.queueCapacity})`);
     return;

@@ -3,7 +3,7 @@
 // (connected / accepted / data / eof) on a connection whose local port is the step's port (and whose
 // peer is step.peer, when given); it then acts on that connection, afterMs later.
 import { TcpUserError, type ConnKey } from '../tcp/api.js';
-import type { TcpTraceEvent } from '../tcp/trace.js';
+import type { AppEventName } from '../tcp/trace.js';
 import { uniqueConn } from './conn-index.js';
 import { emit, syncTimer, type HostRuntime, type NetState } from './core.js';
 import { checkCrash, crashHost, downMessage, isDown } from './crash.js';
@@ -79,14 +79,14 @@ export function scheduleSpecSteps(s: NetState, steps: StepSpec[]): void {
 }
 
 /** The engine reported an application event: fire the reactive steps waiting for it. */
-export function onAppEvent(s: NetState, ev: Extract<TcpTraceEvent, { kind: 'app' }>): void {
+export function onAppEvent(s: NetState, host: string, conn: string, event: AppEventName): void {
   if (s.reactive.length === 0) return;
-  const [local = '', remote = ''] = ev.conn.split('>');
+  const [local = '', remote = ''] = conn.split('>');
   const localPort = Number(local.slice(local.lastIndexOf(':') + 1));
   for (const st of s.reactive) {
-    if (!('on' in st) || st.on !== ev.event || st.host !== ev.host || st.port !== localPort) continue;
+    if (!('on' in st) || st.on !== event || st.host !== host || st.port !== localPort) continue;
     if (st.call !== 'crash' && st.peer !== undefined && st.peer !== remote) continue;
-    s.sched.at(s.nowMs + (st.afterMs ?? 0), { step: callOf(st), conn: ev.conn }, KLASS_SIM, EV.STEP);
+    s.sched.at(s.nowMs + (st.afterMs ?? 0), { step: callOf(st), conn }, KLASS_SIM, EV.STEP);
   }
 }
 

@@ -4,7 +4,7 @@
 // canonicalises key order so a line never depends on how an object was built.
 import { portText } from '../tcp/port-text.js';
 import { flagsToLetters, type Segment, type TcpOptions } from '../tcp/segment.js';
-import type { SegSummary, TcpTraceEvent, TimerName, TimerOp } from '../tcp/trace.js';
+import type { AppEventName, SegSummary, TcpTraceEvent, TimerName, TimerOp } from '../tcp/trace.js';
 import type { AppCallName, CallName } from './spec.js';
 
 /** Where a packet came from. "retransmission" has of = null when the original is no longer on record. */
@@ -80,6 +80,8 @@ export interface TraceSink {
   readonly lazyConn?: boolean;
   /** Optional: a timer event as its fields (tcp/trace.ts TcpTraceSink.timer); without it, emit() gets timerEvent(...). */
   timer?(t: number, host: string, conn: string, timer: TimerName, op: TimerOp, dueMs: number): void;
+  /** Optional: an app event as its fields (tcp/trace.ts TcpTraceSink.app); without it, emit() gets appEvent(...). */
+  app?(t: number, host: string, conn: string, event: AppEventName, bytes: number, detail: string): void;
 }
 
 /** The event TraceSink.segment's fields stand for, with each kind's fixed key order. */

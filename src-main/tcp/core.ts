@@ -3,7 +3,7 @@
 // only closures a stack holds are opts.sink and opts.transmit (swapped by rebind() after a snapshot clone).
 import type { ConnKey, StackOptions, TransmitMeta } from './api.js';
 import type { Segment } from './segment.js';
-import { timerEvent, type AppEventName, type TcpTraceSink, type TimerName, type TimerOp } from './trace.js';
+import { appEvent, timerEvent, type AppEventName, type TcpTraceSink, type TimerName, type TimerOp } from './trace.js';
 import type { Conn, Listener } from './conn.js';
 import { TimerHeap } from './heap.js';
 import { Prng } from './prng.js';
@@ -60,6 +60,7 @@ export class StackCore {
   }
 
   addConn(conn: Conn): void {
+    if (this.lastConn !== undefined && this.lastConn.key === conn.key) this.lastConn = undefined; // (input.ts cachedConn)
     if (!this.conns.has(conn.key)) this.remotePorts.set(conn.remotePort, (this.remotePorts.get(conn.remotePort) ?? 0) + 1);
     this.conns.set(conn.key, conn);
   }
@@ -68,6 +69,7 @@ export class StackCore {
   removeConn(conn: Conn): void {
     if (this.conns.get(conn.key) !== conn) return;
     this.conns.delete(conn.key);
+    if (this.lastConn === conn) this.lastConn = undefined;
     const left = (this.remotePorts.get(conn.remotePort) ?? 1) - 1;
     if (left === 0) this.remotePorts.delete(conn.remotePort);
     else this.remotePorts.set(conn.remotePort, left);
@@ -93,7 +95,9 @@ export class StackCore {
   }
 
   emitApp(conn: string, event: AppEventName, bytes: number, detail: string, nowMs: number): void {
-    this.sink.emit({ t: nowMs, kind: 'app', host: this.host, conn, event, bytes, detail });
+    const sink = this.sink;
+    if (sink.app !== undefined) sink.app(nowMs, this.host, conn, event, bytes, detail);
+    else sink.emit(appEvent(nowMs, this.host, conn, event, bytes, detail));
   }
 
   emitDrop(conn: string, id: number, reason: string, nowMs: number): void {

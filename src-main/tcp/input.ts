@@ -10,11 +10,14 @@ import type { Segment } from './segment.js';
 import { FLAG } from './segment.js';
 import { seqAdd } from './seq.js';
 
-/** The last connection hit, when seg belongs to it: bulk transfers skip building the key. */
+/**
+ * The last connection hit, when seg belongs to it: bulk transfers skip building the key. It is still in
+ * st.conns: addConn and removeConn forget it when its key is replaced or removed (a Map lookup per segment
+ * checked that before, ~100 instructions a segment: docs/PERFORMANCE.md "Engine, session 21").
+ */
 function cachedConn(st: StackCore, seg: Segment): Conn | undefined {
   const last = st.lastConn;
-  if (last && last.remotePort === seg.srcPort && last.localPort === seg.dstPort && last.remoteIp === seg.srcIp
-    && st.conns.get(last.key) === last) return last;
+  if (last && last.remotePort === seg.srcPort && last.localPort === seg.dstPort && last.remoteIp === seg.srcIp) return last;
   return undefined;
 }
 

@@ -89,13 +89,13 @@ describe('TraceStore', () => {
     expect(objects).toBe(expectedObjects);
   });
 
-  it('stores segment and timer events given as fields (Tap.segment, Tap.timer) exactly as the objects a plain sink gets', () => {
+  it('stores segment, timer and app events given as fields (Tap.segment, Tap.timer, Tap.app) exactly as the objects a plain sink gets', () => {
     let total = 0;
     for (const lesson of LESSONS) {
       const s = lesson.scenario;
       const scenarioActions = [...(s.actions ?? [])].sort((a, b) => a.atMs - b.atMs);
       const ways = threeWays((sink) => () => {
-        const tap = sink instanceof Tap ? sink : Object.assign(new Tap(0, null), { emit: (ev: TraceEvent) => sink.emit(ev), segment: undefined, timer: undefined });
+        const tap = sink instanceof Tap ? sink : Object.assign(new Tap(0, null), { emit: (ev: TraceEvent) => sink.emit(ev), segment: undefined, timer: undefined, app: undefined });
         Executor.start({ run: toRunSpec(s), scenarioActions, actions: [] }, tap).runTo(s.untilMs);
       });
       expect(ways.array).toEqual(ways.objects);
@@ -118,6 +118,25 @@ describe('TraceStore', () => {
     expect(ways.objects.some((l) => l.includes('"injected"'))).toBe(true);
     // The store kept every segment event in its columns.
     expect(ways.storeObjects).toBe(kinds.filter((k) => !COLUMN_KINDS.has(k)).length);
+  });
+
+  it('hands app events to a sink with app() as fields, never as objects, and the store keeps them in columns', () => {
+    // A bulk receiver's application gets data for most segments: an object per event was garbage the
+    // columns never needed (docs/PERFORMANCE.md "Engine, session 21").
+    const asFields: string[] = [];
+    const emitted: TraceEvent[] = [];
+    const store = new TraceStore();
+    const sink: TraceSink = {
+      emit: (ev) => { emitted.push(ev); store.push(ev); },
+      app: (t, host, conn, event, bytes, detail) => { asFields.push(`${host} ${event} ${bytes}`); store.pushApp(t, host, conn, event, bytes, detail); },
+    };
+    new Network(lossyBulkSpec(), sink).run();
+    expect(emitted.filter((e) => e.kind === 'app')).toEqual([]);
+    expect(asFields.filter((a) => a.startsWith('B data ')).length).toBeGreaterThan(10);
+    expect(store.objectCount()).toBe(emitted.filter((e) => !COLUMN_KINDS.has(e.kind)).length);
+    const plain: TraceEvent[] = [];
+    new Network(lossyBulkSpec(), { emit: (ev) => plain.push(ev) }).run();
+    expect(store.slice().map((e) => JSON.stringify(e))).toEqual(plain.map((e) => JSON.stringify(e)));
   });
 
   it('keeps a lossy bulk transfer with SACK options, duplicates and retransmissions in columns', () => {
