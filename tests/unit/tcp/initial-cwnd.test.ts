@@ -5,56 +5,14 @@
 // (docs/ORACLE.md), whose cases these follow. MSS 1460; IW rfc 3, linux 10, classic 1 segments.
 import { describe, expect, it } from 'vitest';
 import type { ProfileName } from '../../../src-main/tcp/api.js';
-import { Harness, type WireRecord } from './harness.js';
+import { type Drops, lossyHandshake } from './lossy-handshake.js';
 
 const MSS = 1460;
 
-interface Drops {
-  /** Drop A's first n SYNs. */
-  syns?: number;
-  /** Drop B's first n SYN-ACKs. */
-  synAcks?: number;
-  /** Drop every SYN after A's first, so B only ever sends its SYN-ACK again by its timer. */
-  laterSyns?: boolean;
-  /**
-   * One-way delay of A's retransmitted SYNs (default 10 ms, as every other segment). 11 ms lets B's SYN-ACK timer
-   * fire before the SYN arrives that the SYN-ACK timer of the same length would otherwise meet at the same instant.
-   */
-  laterSynDelayMs?: number;
-}
-
-interface Opened {
-  h: Harness;
-  /** cwnd in segments when each side entered ESTABLISHED. */
-  cwnd: { A: number; B: number };
-  /** Times each side sent its SYN / SYN-ACK, and the causes of B's SYN-ACKs. */
-  syns: number[];
-  synAcks: string[];
-}
-
-function open(profile: ProfileName, drops: Drops = {}, sysctlA: Record<string, number> = {}, sysctlB: Record<string, number> = {}): Opened {
-  let syns = 0;
-  let synAcks = 0;
-  const route = (rec: WireRecord): number[] => {
-    if (rec.flags === 'S' && ++syns <= (drops.syns ?? 0)) return [];
-    if (rec.flags === 'S' && drops.laterSyns === true && syns > 1) return [];
-    if (rec.flags === 'SA' && ++synAcks <= (drops.synAcks ?? 0)) return [];
-    return [rec.flags === 'S' && syns > 1 ? drops.laterSynDelayMs ?? 10 : 10];
-  };
-  const h = new Harness({ a: { profile, sysctl: sysctlA }, b: { profile, sysctl: sysctlB }, route });
-  h.b.listen(80, 128, 0);
-  h.a.connect(40000, '10.0.0.2:80', 0);
-  h.run(10_000);
-  const at = (host: 'A' | 'B'): number => {
-    const est = h.events('state', host).find((e) => e.to === 'ESTABLISHED');
-    if (est === undefined) throw new Error(`${host} never reached ESTABLISHED`);
-    return est.tcb.cwnd / MSS;
-  };
-  return {
-    h, cwnd: { A: at('A'), B: at('B') },
-    syns: h.sent('A', 'S').map((w) => w.t),
-    synAcks: h.sent('B', 'SA').map((w) => `${w.t} ${w.meta.cause}`),
-  };
+/** cwnd in segments when each side entered ESTABLISHED, with the handshake's SYN times and B's SYN-ACKs. */
+function open(profile: ProfileName, drops: Drops = {}, sysctlA: Record<string, number> = {}, sysctlB: Record<string, number> = {}) {
+  const o = lossyHandshake(profile, drops, sysctlA, sysctlB);
+  return { h: o.h, cwnd: { A: o.opened.A.cwnd / MSS, B: o.opened.B.cwnd / MSS }, syns: o.syns, synAcks: o.synAcks };
 }
 
 describe('initial cwnd after lost SYNs', () => {

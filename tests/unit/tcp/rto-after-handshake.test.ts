@@ -8,51 +8,13 @@
 // linux RTO = 20 + max(2·20, rto_min 200) = 220 ms, rfc max(1000, …) = 1000 ms.
 import { describe, expect, it } from 'vitest';
 import type { ProfileName } from '../../../src-main/tcp/api.js';
-import { Harness, type WireRecord } from './harness.js';
+import { Harness } from './harness.js';
+import { type Drops, lossyHandshake } from './lossy-handshake.js';
 
-interface Drops {
-  /** Drop A's first n SYNs. */
-  syns?: number;
-  /** Drop B's first n SYN-ACKs. */
-  synAcks?: number;
-  /** Drop every SYN after A's first, so B sends its SYN-ACK again only by its timer. */
-  laterSyns?: boolean;
-  /** One-way delay of A's retransmitted SYNs (11 ms lets B's SYN-ACK timer fire first; default 10). */
-  laterSynDelayMs?: number;
-}
-
-interface Opened {
-  h: Harness;
-  /** RTO and SRTT of each side as it entered ESTABLISHED. */
-  rtoMs: { A: number; B: number };
-  srttMs: { A: number; B: number };
-  synAcks: string[];
-}
-
-function open(profile: ProfileName, drops: Drops = {}, sysctlA: Record<string, number> = {}, sysctlB: Record<string, number> = {}): Opened {
-  let syns = 0;
-  let synAcks = 0;
-  const route = (rec: WireRecord): number[] => {
-    if (rec.flags === 'S' && ++syns <= (drops.syns ?? 0)) return [];
-    if (rec.flags === 'S' && drops.laterSyns === true && syns > 1) return [];
-    if (rec.flags === 'SA' && ++synAcks <= (drops.synAcks ?? 0)) return [];
-    return [rec.flags === 'S' && syns > 1 ? drops.laterSynDelayMs ?? 10 : 10];
-  };
-  const h = new Harness({ a: { profile, sysctl: sysctlA }, b: { profile, sysctl: sysctlB }, route });
-  h.b.listen(80, 128, 0);
-  h.a.connect(40000, '10.0.0.2:80', 0);
-  h.run(10_000);
-  const tcb = (host: 'A' | 'B'): { rtoMs: number; srttMs: number } => {
-    const est = h.events('state', host).find((e) => e.to === 'ESTABLISHED');
-    if (est === undefined) throw new Error(`${host} never reached ESTABLISHED`);
-    return est.tcb;
-  };
-  return {
-    h,
-    rtoMs: { A: tcb('A').rtoMs, B: tcb('B').rtoMs },
-    srttMs: { A: tcb('A').srttMs, B: tcb('B').srttMs },
-    synAcks: h.sent('B', 'SA').map((w) => `${w.t} ${w.meta.cause}`),
-  };
+/** RTO and SRTT of each side as it entered ESTABLISHED, with B's SYN-ACKs. */
+function open(profile: ProfileName, drops: Drops = {}, sysctlA: Record<string, number> = {}, sysctlB: Record<string, number> = {}) {
+  const { h, opened: { A, B }, synAcks } = lossyHandshake(profile, drops, sysctlA, sysctlB);
+  return { h, rtoMs: { A: A.rtoMs, B: B.rtoMs }, srttMs: { A: A.srttMs, B: B.srttMs }, synAcks };
 }
 
 describe('linux: RTO 3 s after a handshake without an RTT sample (tcp_init_metrics, TCP_TIMEOUT_FALLBACK)', () => {
