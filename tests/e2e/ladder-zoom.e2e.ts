@@ -17,6 +17,13 @@ const windowMs = async (page: Page): Promise<[number, number]> => {
   return [from, to];
 };
 const count = async (page: Page, name: 'drawn' | 'labelled') => Number(await canvas(page).getAttribute(`data-${name}`));
+/** At least 5 packets in view and at least half of them labelled (readable); returns how many are drawn. */
+const expectReadable = async (page: Page): Promise<number> => {
+  const drawn = await count(page, 'drawn');
+  expect(drawn).toBeGreaterThanOrEqual(5);
+  expect(await count(page, 'labelled')).toBeGreaterThanOrEqual(drawn / 2);
+  return drawn;
+};
 /** The send times of the packets in the hidden table (its time cells read "sent 20 ms, arrived 40 ms"). */
 const tableSentMs = async (page: Page) =>
   (await region(page, 'Ladder diagram').locator('tbody tr td:nth-child(2)').allTextContents()).map((cell) => Number(/^sent (\d+) ms/.exec(cell)?.[1] ?? NaN));
@@ -38,9 +45,7 @@ describe('a long run (lesson 23: a 60 s TIME-WAIT after 150 ms of packets)', () 
     expect(toMs).toBeGreaterThan(100);
     // The first connection's packets are in view, most of them labelled, and the ladder does not say they
     // overlap. (Fitted whole, 1 label of 20 packets: the test below.)
-    const drawn = await count(page, 'drawn');
-    expect(drawn).toBeGreaterThanOrEqual(5);
-    expect(await count(page, 'labelled')).toBeGreaterThanOrEqual(drawn / 2);
+    const drawn = await expectReadable(page);
     const ladder = region(page, 'Ladder diagram');
     await expect(ladder.getByText('Packets overlap at this zoom.').count()).resolves.toBe(0);
     // The hidden table lists those packets, from the run's first SYN, and none of the second connection (2 s on).
@@ -87,9 +92,7 @@ describe('a long run (lesson 23: a 60 s TIME-WAIT after 150 ms of packets)', () 
     const [fromMs, toMs] = await windowMs(page);
     expect(fromMs).toBeGreaterThan(1000);
     expect(toMs).toBeLessThan(4000);
-    const drawn = await count(page, 'drawn');
-    expect(drawn).toBeGreaterThanOrEqual(5);
-    expect(await count(page, 'labelled')).toBeGreaterThanOrEqual(drawn / 2);
+    await expectReadable(page);
     await page.close();
   });
 
