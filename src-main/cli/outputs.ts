@@ -3,7 +3,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ExportFormat } from '../contract/session.js';
-import { csvChunks, jsonlChunks, renderExport, type ExportInput } from '../lab/export/index.js';
+import { csvChunks, jsonlChunks, pcapngChunks, renderExport, type ExportInput } from '../lab/export/index.js';
 import { writeFileChunks, writtenPath } from '../lab/io/files.js';
 import { saveSession } from '../lab/session-file.js';
 import type { Session } from '../lab/session-model.js';
@@ -111,6 +111,8 @@ export function langOpt(p: Parsed, fallback: Lang): Lang {
 function contents(input: ExportInput, session: Session, format: ExportFormat, lang: Lang): Iterable<string | Uint8Array> {
   if (format === 'jsonl') return jsonlChunks(input.trace);
   if (format === 'csv') return csvChunks(input.trace);
+  // A pcapng of a long run is ~1 KB a packet: written piece by piece through two reused buffers, not built whole.
+  if (format === 'pcapng') return pcapngChunks(input, { lang });
   return [format === 'session' ? saveSession(session) : renderExport(input, format, lang)];
 }
 

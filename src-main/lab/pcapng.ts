@@ -17,6 +17,17 @@ export interface PcapngWriterOptions {
    * session 13").
    */
   sizeHintBytes?: number;
+  /**
+   * Streams the file instead of keeping it: blocks are written into two buffers of chunkBytes that take turns,
+   * and each filled one is handed to onChunk (then flush() hands over the rest). A chunk is a view that stays
+   * valid until the writer has filled the other buffer, so a consumer must use it (write it to a file) before
+   * it asks for more; pcapngChunks does exactly that. A 100,000-packet export then writes ~100 MB through 2 MiB
+   * of memory instead of faulting in a new ~100 MB array, which on this VM was most of its time
+   * (docs/PERFORMANCE.md "lab.export.pcapng, session 22"). toBytes() is not available in this mode.
+   */
+  onChunk?: (chunk: Uint8Array) => void;
+  /** Size of each stream buffer (default 1 MiB); a block larger than that gets a buffer of its own. */
+  chunkBytes?: number;
 }
 
 /**
@@ -106,30 +117,29 @@ function splitTimestamp(timeUs: bigint | number): [number, number] {
 
 /**
  * Little-endian byte sink: blocks are serialised once, as they are added, into 1 MiB chunks (a block larger
- * than that gets its own chunk). toBytes copies each chunk once; no regrowth copies of a huge buffer.
+ * than that gets its own chunk). toBytes copies each chunk once; no regrowth copies of a huge buffer. In
+ * stream mode (onChunk) two buffers take turns and each filled one is handed out instead of kept.
  */
 class ByteSink {
-  constructor(private readonly sizeHintBytes = 0) {}
+  constructor(private readonly sizeHintBytes = 0, private readonly onChunk?: (chunk: Uint8Array) => void, private readonly chunkBytes = CHUNK_BYTES) {}
   private readonly chunks: Uint8Array[] = [];
-  private buf = new Uint8Array(0);
-  private view = new DataView(this.buf.buffer);
+  private buf: Uint8Array = new Uint8Array(0);
+  private view: DataView = new DataView(this.buf.buffer);
   private at = 0;
   private doneBytes = 0;
+  /** Stream mode: the buffer handed out last, reused for the chunk after next (its consumer is done by then). */
+  private spare: Uint8Array | null = null;
 
   /** Makes room for a whole block so that it never straddles two chunks. */
   reserve(blockBytes: number): void {
     if (this.at + blockBytes <= this.buf.length) return;
     this.seal();
-    // The first buffer is the whole file's, when the caller bounded its size; later ones are chunks.
-    const first = this.doneBytes === 0 && this.sizeHintBytes > 0;
-    this.buf = new Uint8Array(Math.max(first ? this.sizeHintBytes : CHUNK_BYTES, blockBytes));
-    this.view = new DataView(this.buf.buffer);
-    this.at = 0;
+    this.moveTo(this.nextBuffer(blockBytes));
   }
   u16(v: number): void { this.view.setUint16(this.at, v, true); this.at += 2; }
   u32(v: number): void { this.view.setUint32(this.at, v, true); this.at += 4; }
-  /** Copies bytes and zero-pads to a 32-bit boundary (chunks are zero-filled when allocated). */
-  bytesPadded(b: Uint8Array): void { this.buf.set(b, this.at); this.at += pad4(b.length); }
+  /** Copies bytes and zero-pads to a 32-bit boundary. */
+  bytesPadded(b: Uint8Array): void { this.buf.set(b, this.at); zeroPad(this.buf, this.at + b.length); this.at += pad4(b.length); }
   /** The chunk being filled and the write position in it, for writers that write in place (addPacketWith). */
   get buffer(): Uint8Array { return this.buf; }
   get position(): number { return this.at; }
@@ -140,6 +150,7 @@ class ByteSink {
   }
   endOfOptions(): void { this.u16(OPT_ENDOFOPT); this.u16(0); }
   result(): Uint8Array {
+    if (this.onChunk !== undefined) throw new Error('this pcapng writer streams its chunks (onChunk): call flush(), not toBytes()');
     if (this.chunks.length === 0) return this.buf.subarray(0, this.at); // (later writes go past `at`)
     const out = new Uint8Array(this.doneBytes + this.at);
     let offset = 0;
@@ -147,8 +158,39 @@ class ByteSink {
     out.set(this.buf.subarray(0, this.at), offset);
     return out;
   }
+  /** Stream mode: hands out what is written and not yet handed out. */
+  flush(): void {
+    if (this.at === 0) return;
+    this.seal();
+    // What was handed out must not be written over while its consumer may still hold it.
+    this.moveTo(this.nextBuffer(0));
+  }
+  /** Bytes handed out (stream mode) or sealed into chunks so far, without the buffer being filled. */
+  get sealedBytes(): number { return this.doneBytes; }
+  private moveTo(buf: Uint8Array): void {
+    this.buf = buf;
+    this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    this.at = 0;
+  }
+  private nextBuffer(blockBytes: number): Uint8Array {
+    if (this.onChunk === undefined) {
+      // The first buffer is the whole file's, when the caller bounded its size; later ones are chunks.
+      const first = this.doneBytes === 0 && this.sizeHintBytes > 0;
+      return new Uint8Array(Math.max(first ? this.sizeHintBytes : CHUNK_BYTES, blockBytes));
+    }
+    const size = Math.max(this.chunkBytes, blockBytes);
+    const spare = this.spare;
+    // The buffer just handed out becomes the spare; the one handed out before it is free again.
+    this.spare = this.buf.length > 0 ? this.buf : null;
+    return spare !== null && spare.length >= size ? spare : new Uint8Array(size);
+  }
   private seal(): void {
     if (this.at === 0) return;
+    if (this.onChunk !== undefined) {
+      this.onChunk(this.buf.subarray(0, this.at));
+      this.doneBytes += this.at;
+      return;
+    }
     this.chunks.push(this.buf.subarray(0, this.at));
     this.doneBytes += this.at;
   }
@@ -169,7 +211,9 @@ export class PcapngWriter {
   private packets = 0;
 
   constructor(opts: PcapngWriterOptions) {
-    this.sink = new ByteSink(opts.sizeHintBytes ?? 0);
+    const chunkBytes = opts.chunkBytes ?? CHUNK_BYTES;
+    if (!Number.isSafeInteger(chunkBytes) || chunkBytes < 64) throw new RangeError(`pcapng chunkBytes ${chunkBytes} must be an integer of at least 64`);
+    this.sink = new ByteSink(opts.sizeHintBytes ?? 0, opts.onChunk, chunkBytes);
     this.writeSectionHeader(opts);
     this.writeInterface();
   }
@@ -226,6 +270,16 @@ export class PcapngWriter {
   /** The whole file. The writer stays usable: more packets may be added and toBytes called again. */
   toBytes(): Uint8Array {
     return this.sink.result();
+  }
+
+  /** Stream mode (onChunk): hands the blocks not yet handed out to onChunk. More packets may follow. */
+  flush(): void {
+    this.sink.flush();
+  }
+
+  /** Stream mode: bytes handed to onChunk so far. */
+  get bytesHandedOut(): number {
+    return this.sink.sealedBytes;
   }
 
   private writeSectionHeader(opts: PcapngWriterOptions): void {

@@ -7,7 +7,7 @@ import { prepare, type Session } from '../session-model.js';
 import { csvChunks, exportCsv } from './csv.js';
 import { htmlReport } from './html-report.js';
 import { exportJsonl, jsonlChunks } from './jsonl.js';
-import { exportPcapng } from './pcapng-export.js';
+import { exportPcapng, pcapngChunks } from './pcapng-export.js';
 import { sessionExportInput, type SessionInputOptions } from './session-input.js';
 import { ladderSvg } from './svg-ladder.js';
 import { stateSvg } from './svg-state.js';
@@ -15,7 +15,7 @@ import type { ExportInput, Lang } from './types.js';
 
 export type { ExportInput } from './types.js';
 export { EVENTS_PER_FLOOD_SYN, sessionExportInput, TraceLimitError, type RunProgress, type SessionInputOptions } from './session-input.js';
-export { csvChunks, exportCsv, exportJsonl, exportPcapng, htmlReport, jsonlChunks, ladderSvg, stateSvg };
+export { csvChunks, exportCsv, exportJsonl, exportPcapng, htmlReport, jsonlChunks, ladderSvg, pcapngChunks, stateSvg };
 
 /** A PNG of a long run would be metres tall: the picture shows the first packets only. */
 export const PNG_MAX_ARROWS = 200;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropPhrase, indexPacketEvents, packetStory, packetStoryFrom } from '../../../src-main/lab/export/fate.js';
+import { dropPhrase, indexPacketEvents, packetsOffRecord, packetStory, packetStoryFrom } from '../../../src-main/lab/export/fate.js';
 import type { PacketRecord } from '../../../src-main/net/packets.js';
 import type { TraceEvent } from '../../../src-main/net/trace.js';
 import { FLAG } from '../../../src-main/tcp/segment.js';
@@ -56,5 +56,36 @@ describe('packet stories (pcapng comments)', () => {
     expect(stories.filter((s) => /^duplicate of #\d+; delivered/.test(s))).toHaveLength(2);
     expect(stories.filter((s) => /^replay of #\d+; delivered/.test(s))).toHaveLength(1);
     expect(stories.some((s) => /^retransmission of #\d+/.test(s))).toBe(true);
+  });
+});
+
+describe('packetsOffRecord (sent packets whose records the network no longer keeps)', () => {
+  const kept = (ids: number[]) => ids.map((id) => ({ id }));
+
+  it('counts each sent id once, and the sent ids without a record', () => {
+    // 3 and 9 are sent twice in the trace (a retransmission's id is new, but a replayed trace may repeat one).
+    expect(packetsOffRecord([1, 2, 3, 3, 4, 9, 9, 12], kept([2, 4, 12, 50]))).toEqual({ sent: 6, missing: 3 });
+    expect(packetsOffRecord([], kept([1, 2]))).toEqual({ sent: 0, missing: 0 });
+    expect(packetsOffRecord([5, 6], [])).toEqual({ sent: 2, missing: 2 });
+  });
+
+  it('gives the same counts for ids past the byte-per-id table and for ids that are not whole numbers', () => {
+    expect(packetsOffRecord([1, 2 ** 30, 2 ** 30, 7], kept([1, 2 ** 30]))).toEqual({ sent: 3, missing: 1 });
+    expect(packetsOffRecord([1, 2.5, 2.5, 3], kept([3]))).toEqual({ sent: 3, missing: 2 });
+    expect(packetsOffRecord([1, 2], kept([1, -4]))).toEqual({ sent: 2, missing: 1 });
+  });
+
+  it('agrees with counting by sets on a flood-sized mix of kept and evicted ids', () => {
+    const sendIds: number[] = [], keptIds: number[] = [];
+    for (let id = 1; id <= 300_000; id++) {
+      sendIds.push(id);
+      if (id % 7 === 0) sendIds.push(id); // repeated
+      if (id % 3 !== 0 || id > 295_904) keptIds.push(id); // a ring keeps the last 4,096 and every non-flood packet
+    }
+    const keptSet = new Set(keptIds);
+    const distinct = new Set(sendIds);
+    const missing = [...distinct].filter((id) => !keptSet.has(id)).length;
+    expect(packetsOffRecord(sendIds, kept(keptIds))).toEqual({ sent: distinct.size, missing });
+    expect(missing).toBeGreaterThan(90_000);
   });
 });

@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hasChineseTraceText, localizeTraceText } from '../../../src-main/contract/trace-text.js';
 import { renderExport } from '../../../src-main/lab/export/index.js';
-import { exportPcapng, wireBytesOf } from '../../../src-main/lab/export/pcapng-export.js';
+import { exportPcapng, pcapngChunks, wireBytesOf } from '../../../src-main/lab/export/pcapng-export.js';
+import { writeFileChunks } from '../../../src-main/lab/io/files.js';
 import type { PacketRecord } from '../../../src-main/net/packets.js';
 import { tcpChecksumOk } from '../../../src-main/tcp/codec.js';
 import { FLAG } from '../../../src-main/tcp/segment.js';
@@ -113,5 +114,56 @@ describe('pcapng export in the export language', () => {
       .split('\n').find((l) => l.startsWith('Capture comment:'))?.replace(/^Capture comment:\s*/, '');
     expect(comment(en)).toBe(`${input.title.en} — virtual time, t=0 is the start of the session`);
     expect(comment(zh)).toBe(`${input.title['zh-CN']}——虚拟时间，t=0 为会话开始的时刻`);
+  });
+});
+
+describe('pcapngChunks (the CLI writes the capture piece by piece)', () => {
+  const input = interventionRun();
+  const join2 = (pieces: Uint8Array[]) => {
+    const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+    pieces.reduce((at, p) => (out.set(p, at), at + p.length), 0);
+    return out;
+  };
+
+  it.each(['en', 'zh-CN'] as const)('streams exactly exportPcapng\'s bytes in %s, through two reused buffers', (lang) => {
+    const whole = exportPcapng(input, { lang });
+    const pieces: Uint8Array[] = [];
+    const buffers = new Set<ArrayBufferLike>();
+    for (const piece of pcapngChunks(input, { lang, chunkBytes: 512 })) {
+      pieces.push(piece.slice());
+      buffers.add(piece.buffer);
+    }
+    expect(pieces.length).toBeGreaterThan(4);
+    expect(join2(pieces)).toEqual(whole);
+    // Blocks bigger than a 512-byte buffer get their own; the rest go through the same two.
+    expect(buffers.size).toBeLessThan(pieces.length);
+    // With the default 1 MiB buffers a small run is one piece.
+    expect([...pcapngChunks(input, { lang })].map((p) => p.slice())).toEqual([whole]);
+  });
+
+  it('writes a 100,000-packet capture through 2 MiB of buffers', () => {
+    const seg = { srcIp: '10.0.0.1', srcPort: 40000, dstIp: '10.0.0.2', dstPort: 80, seq: 1, ack: 1, flags: FLAG.ACK | FLAG.PSH, window: 502, urgent: 0, options: {}, payload: new Uint8Array(100) };
+    const packets: PacketRecord[] = Array.from({ length: 100_000 }, (_, i) => ({
+      id: i + 1, lineage: { type: 'original' }, seg: { ...seg, seq: (1 + i * 100) >>> 0 }, from: 'A', to: 'B', conn: '10.0.0.1:40000>10.0.0.2:80',
+      sentMs: i * 0.5, fate: { state: 'delivered', atMs: i * 0.5 + 20 }, notes: [],
+    }));
+    const big = { title: { en: 'bulk', 'zh-CN': '批量' }, trace: [], packets };
+    const buffers = new Set<ArrayBufferLike>();
+    let bytes = 0, epbs = 0;
+    for (const piece of pcapngChunks(big)) {
+      buffers.add(piece.buffer);
+      bytes += piece.length;
+      const view = new DataView(piece.buffer, piece.byteOffset, piece.byteLength);
+      for (let at = 0; at < piece.length; at += view.getUint32(at + 4, true)) if (view.getUint32(at, true) === 6) epbs++;
+    }
+    expect(epbs).toBe(100_000);
+    expect(bytes).toBe(exportPcapng(big).length);
+    expect(buffers.size).toBe(2);
+  });
+
+  it('a CLI --pcap file is the app\'s export, byte for byte', () => {
+    const file = join(dir, 'streamed.pcapng');
+    writeFileChunks(file, pcapngChunks(input, { lang: 'zh-CN' }));
+    expect(new Uint8Array(readFileSync(file))).toEqual(exportPcapng(input, { lang: 'zh-CN' }));
   });
 });

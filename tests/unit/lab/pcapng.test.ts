@@ -193,6 +193,88 @@ describe('PcapngWriter: block structure', () => {
     }
   });
 
+  describe('stream mode (onChunk)', () => {
+    const comments = [undefined, 'a', '重复 #17', '丢弃 🧪 by rule 2', 'x'.repeat(300)];
+    const segs = [seg({}), seg({ payload: new Uint8Array(1460).fill(7) }), seg({ flags: FLAG.SYN, options: { mss: 1460, sackPermitted: true, wscale: 7 } })];
+    const packets = comments.flatMap((c) => segs.map((s) => ({ s, c })));
+    const addAll = (w: PcapngWriter) => packets.forEach((p, i) => w.addPacketWith(i, ipv4TcpMaxBytes(p.s), encodeIpv4TcpInto, p.s, p.c));
+    const plain = (() => { const w = new PcapngWriter({ appName: 'x', comment: 'section' }); addAll(w); return w.toBytes(); })();
+
+    /** Pieces copied as they arrive, plus each handed-out view to see what the writer did with it later. */
+    function stream(chunkBytes: number): { pieces: Uint8Array[]; views: Uint8Array[]; w: PcapngWriter } {
+      const pieces: Uint8Array[] = [], views: Uint8Array[] = [];
+      const w = new PcapngWriter({ appName: 'x', comment: 'section', chunkBytes, onChunk: (c) => { pieces.push(c.slice()); views.push(c); } });
+      addAll(w);
+      w.flush();
+      return { pieces, views, w };
+    }
+
+    it.each([64, 200, 1024, 4096, 1 << 20])('hands out pieces of at most %i bytes (or one block) that make the same file', (chunkBytes) => {
+      const { pieces, w } = stream(chunkBytes);
+      const joined = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+      pieces.reduce((at, p) => (joined.set(p, at), at + p.length), 0);
+      expect(hex(joined)).toBe(hex(plain));
+      expect(w.bytesHandedOut).toBe(plain.length);
+      // Blocks never straddle two pieces: each piece is whole blocks.
+      for (const p of pieces) expect(blocks(p).reduce((n, b) => n + b.totalBytes, 0)).toBe(p.length);
+      const largestBlock = Math.max(...blocks(plain).map((b) => b.totalBytes));
+      for (const p of pieces) expect(p.length).toBeLessThanOrEqual(Math.max(chunkBytes, largestBlock));
+      if (chunkBytes <= 1024) expect(pieces.length).toBeGreaterThan(3);
+    });
+
+    it('reuses two buffers: a piece stays intact until the next one is handed out, and is written over after that', () => {
+      const { pieces, views } = stream(256);
+      expect(views.length).toBeGreaterThan(4);
+      // The last two pieces are each still intact (nothing was written after them); older ones were reused.
+      expect(hex(views.at(-1)!)).toBe(hex(pieces.at(-1)!));
+      expect(hex(views.at(-2)!)).toBe(hex(pieces.at(-2)!));
+      const buffers = new Set(views.map((v) => v.buffer));
+      // Two buffers of 256 bytes take turns; blocks larger than that (1,460-byte payloads) get one each.
+      expect(buffers.size).toBeLessThan(views.length);
+      expect(views.some((v, i) => hex(v) !== hex(pieces[i]!))).toBe(true);
+    });
+
+    it('keeps nothing of a failed block and zero-pads over the junk it left in a reused buffer', () => {
+      const pieces: Uint8Array[] = [];
+      const w = new PcapngWriter({ appName: 'x', chunkBytes: 128, onChunk: (c) => pieces.push(c.slice()) });
+      const greedy = (out: Uint8Array, at: number, n: number) => (out.fill(0xff, at, at + n), n + 1);
+      for (let i = 0; i < 6; i++) {
+        expect(() => w.addPacketWith(i, 64, greedy, 64)).toThrow('wrote 65 bytes, more than the 64 it asked room for');
+        w.addPacketWith(i, 3, (out, at) => (out.set([1, 2, 3], at), 3), null, 'ok');
+      }
+      w.flush();
+      const file = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+      pieces.reduce((at, p) => (file.set(p, at), at + p.length), 0);
+      const epbs = blocks(file).filter((b) => b.type === 6);
+      expect(epbs).toHaveLength(6);
+      for (const epb of epbs) {
+        expect(hex(epb.body.subarray(20, 24))).toBe('01020300');
+        expect(options(epb.body, 24).map(([code, val]) => [code, text(val)])).toEqual([[1, 'ok']]);
+      }
+    });
+
+    it('refuses toBytes and a chunk size below 64 bytes, naming the problem', () => {
+      const w = new PcapngWriter({ appName: 'x', onChunk: () => {} });
+      expect(() => w.toBytes()).toThrow('this pcapng writer streams its chunks (onChunk): call flush(), not toBytes()');
+      expect(() => new PcapngWriter({ appName: 'x', chunkBytes: 10, onChunk: () => {} })).toThrow('pcapng chunkBytes 10 must be an integer of at least 64');
+      expect(() => new PcapngWriter({ appName: 'x', chunkBytes: 1.5, onChunk: () => {} })).toThrow('chunkBytes 1.5');
+    });
+
+    it('a flush with nothing new hands out nothing, and packets after a flush go on in a fresh buffer', () => {
+      const views: Uint8Array[] = [], pieces: Uint8Array[] = [];
+      const w = new PcapngWriter({ appName: 'x', onChunk: (c) => { views.push(c); pieces.push(c.slice()); } });
+      w.flush();
+      w.flush();
+      expect(pieces).toHaveLength(1); // the headers
+      w.addPacket({ timeUs: 1, bytes: encodeIpv4Tcp(seg({})) });
+      w.flush();
+      expect(pieces).toHaveLength(2);
+      // The headers' piece was not written over by the packet that followed it.
+      expect(hex(views[0]!)).toBe(hex(pieces[0]!));
+      expect(blocks(pieces[1]!).map((b) => b.type)).toEqual([6]);
+    });
+  });
+
   // Speed is measured by `npm run bench` (lab.export); this checks the structure at that size.
   it('writes a well-formed file of 100,000 packets', () => {
     const payload = new Uint8Array(100);
