@@ -1,11 +1,11 @@
 // lab.export.pcapng: the pcapng of a 100,000-packet session streamed to a file (pcapngChunks, as the CLI writes it),
-// with the app's one-array export (exportPcapng) timed beside it and checked to be the same bytes.
+// with the one-array export (exportPcapng) and the app's base64 (exportResultOf, what session.export sends) timed beside it.
 // lab.export.session: session JSON export + reload + replay (session-file.ts, then LabSession.open, which
 // re-executes the branch with the session executor up to the saved cursor), checked byte for byte.
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { exportPcapng, pcapngChunks, sessionExportInput, type ExportInput } from '../src-main/lab/export/index.js';
+import { exportPcapng, exportResultOf, pcapngChunks, sessionExportInput, type ExportInput } from '../src-main/lab/export/index.js';
 import { loadSession, saveSession } from '../src-main/lab/session-file.js';
 import { LabSession } from '../src-main/lab/session-lab.js';
 import { newSession, type Session } from '../src-main/lab/session-model.js';
@@ -87,9 +87,14 @@ export const labExportPcapng: BenchDef<{ packets: number }> = {
       const inMemoryS = nowS() - t0;
       const written = readFileSync(file);
       if (written.length !== bytes || Buffer.compare(written, whole) !== 0) throw new Error('lab.export.pcapng: the streamed file differs from the in-memory export');
+      // What the host's session.export sends the window: the capture as base64, made from the pieces.
+      const t1 = nowS();
+      const app = exportResultOf(input, 'pcapng', 'en');
+      const appS = nowS() - t1;
+      if (app.data.length !== Math.ceil(whole.length / 3) * 4) throw new Error(`lab.export.pcapng: the app's base64 has ${app.data.length} characters for ${whole.length} bytes`);
       const blocks = countPackets(whole);
       if (blocks !== packets) throw new Error(`lab.export.pcapng: ${blocks} packet blocks written, expected ${packets}`);
-      return { value, extra: { inMemoryS: round3(inMemoryS), packetBlocks: blocks, megabytes: round3(bytes / 1e6), traceEvents: input.trace.length, sessionRerunS: round3(rerunS) } };
+      return { value, extra: { inMemoryS: round3(inMemoryS), appBase64S: round3(appS), packetBlocks: blocks, megabytes: round3(bytes / 1e6), traceEvents: input.trace.length, sessionRerunS: round3(rerunS) } };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

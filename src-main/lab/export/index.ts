@@ -7,6 +7,7 @@ import { prepare, type Session } from '../session-model.js';
 import { csvChunks, exportCsv } from './csv.js';
 import { htmlReport } from './html-report.js';
 import { exportJsonl, jsonlChunks } from './jsonl.js';
+import { toBase64, toBase64Pieces } from './base64.js';
 import { exportPcapng, pcapngChunks } from './pcapng-export.js';
 import { sessionExportInput, type SessionInputOptions } from './session-input.js';
 import { ladderSvg } from './svg-ladder.js';
@@ -15,6 +16,7 @@ import type { ExportInput, Lang } from './types.js';
 
 export type { ExportInput } from './types.js';
 export { EVENTS_PER_FLOOD_SYN, sessionExportInput, TraceLimitError, type RunProgress, type SessionInputOptions } from './session-input.js';
+export { toBase64 };
 export { csvChunks, exportCsv, exportJsonl, exportPcapng, htmlReport, jsonlChunks, ladderSvg, pcapngChunks, stateSvg };
 
 /** A PNG of a long run would be metres tall: the picture shows the first packets only. */
@@ -56,14 +58,6 @@ export function exportFileName(input: Pick<ExportInput, 'title' | 'meta'>, forma
   return fileBase(input) + FILE[format].suffix;
 }
 
-/** Base64 without Buffer (lab/ stays free of Node APIs); chunks are a multiple of 3 bytes. */
-export function toBase64(bytes: Uint8Array): string {
-  const CHUNK = 3 * 8192;
-  const parts: string[] = [];
-  for (let i = 0; i < bytes.length; i += CHUNK) parts.push(btoa(String.fromCharCode(...bytes.subarray(i, i + CHUNK))));
-  return parts.join('');
-}
-
 export function toExportResult(data: string | Uint8Array, fileName: string, format: ExportFormat): ExportResult {
   const mime = FILE[format].mime;
   return typeof data === 'string' ? { fileName, mime, encoding: 'utf8', data } : { fileName, mime, encoding: 'base64', data: toBase64(data) };
@@ -78,5 +72,16 @@ export function exportSession(session: Session, format: ExportFormat, lang: Lang
     return toExportResult(saveSession(session), name, format);
   }
   const input = sessionExportInput(session, opts);
-  return toExportResult(renderExport(input, format, lang), exportFileName(input, format), format);
+  return exportResultOf(input, format, lang);
+}
+
+/**
+ * One format of a run as the host sends it to the window. A pcapng goes from the capture's pieces straight to
+ * base64, so the ~105 MB array of a 100,000-packet capture is never built (its page faults were most of the
+ * export's time: docs/PERFORMANCE.md "lab.export.pcapng, session 22").
+ */
+export function exportResultOf(input: ExportInput, format: Exclude<ExportFormat, 'session'>, lang: Lang): ExportResult {
+  const fileName = exportFileName(input, format);
+  if (format === 'pcapng') return { fileName, mime: FILE.pcapng.mime, encoding: 'base64', data: toBase64Pieces(pcapngChunks(input, { lang })) };
+  return toExportResult(renderExport(input, format, lang), fileName, format);
 }
