@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { exportPcapng, sessionExportInput } from '../../src-main/lab/export/index.js';
+import { loadSession } from '../../src-main/lab/session-file.js';
 import {
   button, cursorMs, labPage, ladderText, openLesson, openScenario, region, routerOption, seekByKeys, slider, useLabApp,
 } from './harness.js';
@@ -224,6 +226,11 @@ describe('files', () => {
     const parsed = JSON.parse(session.bytes.toString('utf8')) as { format: string; branches: Array<{ actions: unknown[] }> };
     expect(parsed.format).toBe('tcplab.session/1');
     expect(parsed.branches[0]?.actions).toHaveLength(1);
+    // The download is the capture byte for byte: the host's base64 made from the capture's pieces, decoded by
+    // the browser (Uint8Array.fromBase64 in this Chromium), equals the capture of the saved session.
+    const loaded = loadSession(session.bytes.toString('utf8'));
+    if (!loaded.ok) throw new Error(`the saved session does not load: ${loaded.errors[0]?.message}`);
+    expect(Buffer.compare(pcap.bytes, Buffer.from(exportPcapng(sessionExportInput(loaded.session), { lang: 'en' })))).toBe(0);
 
     // Re-open it in a fresh window: same lesson, same intervention.
     const again = await newPage();

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { toBase64 } from '../../../src-main/lab/export/base64.js';
-import { exportBytes } from '../../../src-renderer/lib/download.js';
+import { exportBytes } from '../../../src-renderer/lib/export-bytes.js';
 
 const holder = Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array };
 const original = Object.getOwnPropertyDescriptor(Uint8Array, 'fromBase64');
