@@ -7,7 +7,7 @@
 // of them got a label), and the hidden table of the packets in view. Run after `npm run build`.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { cursorMs, labPage, openLesson, region, slider, useLabApp } from './harness.js';
+import { button, cursorMs, labPage, openLesson, region, seekByKeys, slider, useLabApp } from './harness.js';
 
 const lab = useLabApp();
 
@@ -103,6 +103,10 @@ describe('a long run (lesson 23: a 60 s TIME-WAIT after 150 ms of packets)', () 
     await page.keyboard.press('Home');
     await expect.poll(() => cursorMs(page)).toBe(0);
     await page.keyboard.press('End');
+    // The automatic view of the newest packets (as after End above), its start too: once (a full run of this
+    // file) a passing window of the whole 63 s was read here instead, also ending past 2.1 s, and Earlier then
+    // had nothing to pan.
+    await expect.poll(async () => (await windowMs(page))[0]).toBeGreaterThan(1000);
     await expect.poll(async () => (await windowMs(page))[1]).toBeGreaterThan(2100);
     const [autoFromMs, autoToMs] = await windowMs(page);
     const ladder = region(page, 'Ladder diagram');
@@ -122,6 +126,59 @@ describe('a long run (lesson 23: a 60 s TIME-WAIT after 150 ms of packets)', () 
     // Show all then fits the whole run again.
     await ladder.getByRole('button', { name: 'Show all', exact: true }).click();
     await expect.poll(async () => (await windowMs(page))[1]).toBeGreaterThanOrEqual(63_000);
+    await page.close();
+  });
+});
+
+describe('your own zoom while the run plays (views/ladder/time-frame.ts)', () => {
+  it('keeps the same stretch of virtual time in view as the run grows; +, Step, − and Show all then work on the grown run', async () => {
+    const page = await labPage(lab.browser, lab.app, 'en');
+    await openLesson(page, 'The server closes first: TIME-WAIT on the server');
+    await seekByKeys(page, 100);
+    await page.waitForTimeout(300);
+    const ladder = region(page, 'Ladder diagram');
+    const [fitFromMs, fitToMs] = await windowMs(page);
+    await ladder.getByRole('button', { name: 'Zoom in', exact: true }).click();
+    await expect.poll(async () => { const [from, to] = await windowMs(page); return to - from; }).toBeLessThan(fitToMs - fitFromMs);
+    const zoomed = await windowMs(page);
+    // Playing at 10×: the run's span grows from 100 ms to seconds. The zoom was relative to that span, so the
+    // same zoom showed ever longer and later windows; now it stays on the same milliseconds.
+    await page.getByLabel('Speed').selectOption('10');
+    await button(page, 'Play').click();
+    for (const pastMs of [1000, 3000, 5000]) {
+      await expect.poll(() => cursorMs(page), { timeout: 10_000 }).toBeGreaterThan(pastMs);
+      expect(await windowMs(page)).toEqual(zoomed);
+    }
+    await button(page, 'Pause').click();
+    await expect.poll(() => button(page, 'Pause').isDisabled()).toBe(true);
+    const pausedMs = await cursorMs(page);
+    await page.waitForTimeout(300);
+    // The cursor went on out of view (Step would bring it back); the window did not move.
+    expect(await windowMs(page)).toEqual(zoomed);
+    expect(pausedMs).toBeGreaterThan(zoomed[1]);
+    // + zooms around the centre of what is in view, not of some other window.
+    await ladder.getByRole('button', { name: 'Zoom in', exact: true }).click();
+    await expect.poll(async () => (await windowMs(page))[1]).toBeLessThan(zoomed[1]);
+    const [inFromMs, inToMs] = await windowMs(page);
+    expect((inFromMs + inToMs) / 2).toBeCloseTo((zoomed[0] + zoomed[1]) / 2, 6);
+    expect(inToMs - inFromMs).toBeCloseTo((zoomed[1] - zoomed[0]) / 1.6, 6);
+    // A Step scrolls to the cursor, which is out of view (docs/LADDER.md), at the same zoom.
+    await button(page, 'Step').click();
+    await expect.poll(() => cursorMs(page)).toBeGreaterThan(pausedMs);
+    const steppedMs = await cursorMs(page);
+    await expect.poll(async () => (await windowMs(page))[1]).toBeGreaterThanOrEqual(steppedMs);
+    const [stepFromMs, stepToMs] = await windowMs(page);
+    expect(stepFromMs).toBeLessThanOrEqual(steppedMs);
+    expect(stepToMs - stepFromMs).toBeCloseTo(inToMs - inFromMs, 6);
+    // − as often as it goes: the whole run so far, from its first packet to the cursor.
+    const zoomOut = ladder.getByRole('button', { name: 'Zoom out', exact: true });
+    for (let i = 0; i < 20; i++) await zoomOut.click();
+    await expect.poll(async () => (await windowMs(page))[1]).toBeGreaterThanOrEqual(steppedMs);
+    expect((await windowMs(page))[0]).toBeLessThanOrEqual(0);
+    // Show all fits it too, and follows the run again.
+    await ladder.getByRole('button', { name: 'Show all', exact: true }).click();
+    await expect.poll(async () => (await windowMs(page))[1]).toBeGreaterThanOrEqual(steppedMs);
+    expect((await windowMs(page))[0]).toBeLessThanOrEqual(0);
     await page.close();
   });
 });

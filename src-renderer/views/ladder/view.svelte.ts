@@ -4,9 +4,10 @@ import { scaleLinear, zoomIdentity, type ZoomTransform } from 'd3';
 import type { LadderPacket } from './model.js';
 import { extendTimeIndex, positionsById, visiblePackets, type TimeIndex } from './time-index.js';
 import { columnLayout, type LadderHost } from './geometry.js';
-import { AXIS_PX, BOTTOM_PX, HEADER_PX, MAX_PX_PER_MS, RIGHT_PX } from './constants.js';
+import { AXIS_PX, BOTTOM_PX, HEADER_PX, RIGHT_PX } from './constants.js';
 import { hitTest } from './hit-test.js';
 import { arrowsApart } from './readable.js';
+import { nextFrameMs, timeExtent, zoomLimits, type SpanMs } from './time-frame.js';
 
 export interface LadderInputs {
   packets: () => readonly LadderPacket[];
@@ -14,25 +15,16 @@ export interface LadderInputs {
   nowMs: () => number | undefined;
 }
 
-/** The time span a fresh view shows: every start and end (and now), with a small pad. */
-export function timeExtent(packets: readonly LadderPacket[], nowMs: number | undefined): [number, number] {
-  let lo = packets[0]?.startMs ?? 0;
-  let hi = nowMs ?? lo;
-  for (const p of packets) {
-    if (p.startMs < lo) lo = p.startMs;
-    const end = Number.isFinite(p.endMs) ? p.endMs : p.startMs;
-    if (end > hi) hi = end;
-    if (p.startMs > hi) hi = p.startMs;
-  }
-  if (hi - lo < 1) hi = lo + 1;
-  return [lo, hi];
-}
-
 export class LadderView {
   widthPx = $state(640);
   heightPx = $state(400);
   transform: ZoomTransform = $state.raw(zoomIdentity);
   hoverId: number | null = $state(null);
+  /**
+   * The reader's own zoom is on (ZoomControl's 'user' mode): the transform's frame is then held, so the time
+   * window they chose stays put while the run grows (time-frame.ts).
+   */
+  holdFrame = $state(false);
   readonly #in: LadderInputs;
 
   constructor(inputs: LadderInputs) {
@@ -48,14 +40,19 @@ export class LadderView {
   /** Where the base scale draws the run: from just under the headers to just above the bottom edge. */
   plotRange = $derived([HEADER_PX + 12, Math.max(HEADER_PX + 20, this.heightPx - BOTTOM_PX)] as const);
   plotPx = $derived(this.plotRange[1] - this.plotRange[0]);
-  base = $derived(scaleLinear().domain(this.extent).range(this.plotRange));
+  /** The last frame computed: held as it is while holdFrame is on (nextFrameMs). */
+  #lastFrame: SpanMs | undefined;
+  /** The time span the base scale maps onto the plot: the zoom transform is relative to it (time-frame.ts). */
+  frameMs = $derived.by(() => (this.#lastFrame = nextFrameMs(this.#lastFrame, this.extent, this.holdFrame)));
+  base = $derived(scaleLinear().domain(this.frameMs).range(this.plotRange));
   /** Time → pixel after zoom and pan (the transform acts on the time axis only). */
   y = $derived(this.transform.rescaleY(this.base));
   cols = $derived.by(() => columnLayout(this.#in.hosts(), this.widthPx, AXIS_PX + 24, RIGHT_PX));
   windowMs = $derived([this.y.invert(HEADER_PX), this.y.invert(this.heightPx)] as const);
   visible = $derived(visiblePackets(this.index, this.windowMs[0], this.windowMs[1]));
-  /** Zooming stops at MAX_PX_PER_MS pixels per millisecond. */
-  maxZoom = $derived(Math.max(2, (MAX_PX_PER_MS * (this.extent[1] - this.extent[0])) / Math.max(1, this.heightPx)));
+  /** d3-zoom's limits: out to the whole run, in to MAX_PX_PER_MS pixels per millisecond, panning over the run. */
+  limits = $derived(zoomLimits(this.frameMs, this.extent, this.plotRange, this.heightPx));
+  maxZoom = $derived(this.limits.maxK);
   /**
    * The arrows in view lie on top of each other (readable.ts), and zooming in would help: the ladder then
    * says so (LadderDiagram's note). Judged on the same span and height as the automatic view (zoom.svelte.ts).

@@ -5,12 +5,14 @@
 // Three modes (docs/LADDER.md, "Zoom"): 'auto' until the reader zooms or pans (the whole run while it is
 // readable, else a readable window that follows new packets: readable.ts), 'fit' after Show all (the whole
 // run however crowded, as the ladder always did), and 'user' once the wheel, a drag, a button or a key moved
-// the view (it then stays where the reader put it).
+// the view (it then stays where the reader put it: the same stretch of virtual time, at the same scale, however
+// the run grows; the view holds the transform's frame, time-frame.ts).
 import { untrack } from 'svelte';
 import { select, zoom, zoomIdentity, type Selection, type ZoomBehavior, type ZoomTransform } from 'd3';
 import type { LadderView } from './view.svelte.js';
 import { HEADER_PX, MAX_PX_PER_MS } from './constants.js';
 import { autoWindow, windowTransform, type AutoWindow } from './readable.js';
+import { constrainY } from './time-frame.js';
 
 export type ZoomMode = 'auto' | 'fit' | 'user';
 
@@ -18,7 +20,7 @@ export class ZoomControl {
   #sel: Selection<HTMLCanvasElement, unknown, null, undefined> | null = null;
   #behavior: ZoomBehavior<HTMLCanvasElement, unknown> | null = null;
   readonly #view: LadderView;
-  mode: ZoomMode = $state('auto');
+  #mode: ZoomMode = $state('auto');
   /** The automatic view's current window (null: the whole run), the cursor when 'auto' began, and whether it has moved since. */
   #auto: AutoWindow | null = null;
   #autoSinceMs: number | null = null;
@@ -32,10 +34,22 @@ export class ZoomControl {
     this.#changed = changed;
   }
 
+  get mode(): ZoomMode {
+    return this.#mode;
+  }
+
+  /** Set before the transform changes: the reader's own zoom holds the frame that transform is relative to. */
+  set mode(mode: ZoomMode) {
+    this.#mode = mode;
+    this.#view.holdFrame = mode === 'user';
+  }
+
   /** The attachment: wheel zooms around the pointer, drag pans; limits follow the view's size. */
   attach = (node: HTMLCanvasElement): (() => void) => {
     const behavior = zoom<HTMLCanvasElement, unknown>()
       .clickDistance(4)
+      // Read at each wheel, drag, button or key: the limits of the moment (the run grows while playing).
+      .constrain((t, extent) => constrainY(t, extent[1][1] - extent[0][1], untrack(() => this.#view.limits)))
       .on('zoom', (e: { transform: ZoomTransform; sourceEvent: Event | null }) => {
         this.#view.transform = e.transform;
         // A wheel or a drag (programmatic zooms have no source event): the reader takes over.
@@ -46,8 +60,7 @@ export class ZoomControl {
     this.#sel = sel;
     this.#behavior = behavior;
     $effect(() => {
-      behavior.scaleExtent([1, this.#view.maxZoom]);
-      behavior.translateExtent([[-Infinity, 0], [Infinity, this.#view.heightPx]]);
+      behavior.scaleExtent([this.#view.limits.minK, this.#view.limits.maxK]);
     });
     $effect(() => this.#follow());
     return () => {
