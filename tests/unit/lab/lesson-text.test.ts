@@ -444,4 +444,32 @@ describe('lesson text: the numbers quoted match the trace', () => {
       `在 ${bReset} ms 被复位。A 在 ${syns[2]} ms 重传的 SYN 只比它的 RST 晚 ${syns[2]! - aRst[0]!} ms`);
     both('notice', 4, `opens a new connection at ${open[1]} ms`, `于 ${open[1]} ms 建立了一条新连接`);
   });
+
+  it('22, 23, 24: the textbook profiles\' SYN timer, quoted beside Linux\'s 8 ms retry, is the trace\'s', () => {
+    /** The trace of compare run `compare` of lesson `id`, run with `profile` instead of the lesson's. */
+    const runWith = (id: string, compare: number, profile: 'rfc' | 'classic'): TraceEvent[] => {
+      const l = lesson(id);
+      const c = l.lesson.compare?.[compare];
+      if (!c) throw new Error(`${id} has no compare run ${compare}`);
+      return runScenario(withCompare({ ...l.scenario, profile }, { ...c, profile })).trace;
+    };
+    // 22 "The new SYN is not delayed", rfc: the new SYN at 1000 ms is sent again by its 1 s timer.
+    const rfc22 = runWith('old-syn-new-attempt', 0, 'rfc');
+    const again = sendTimes(rfc22, 'A', 'S')[2];
+    const [open22] = stateTimes(rfc22, 'A', 'SYN-SENT', 'ESTABLISHED');
+    expect([sendTimes(rfc22, 'A', 'S'), open22]).toEqual([[0, 1000, 2000], 2040]);
+    const n22 = lesson('old-syn-new-attempt').lesson.narrative;
+    expect(n22.en.notice[2]).toContain(`with the rfc profile the retransmission comes at ${again} ms and the connection opens at ${open22} ms`);
+    expect(n22['zh-CN'].notice[2]).toContain(`使用 rfc 配置时，重传在 ${again} ms 发出，连接在 ${open22} ms 建立`);
+    // 23 "A reuses its old ISN" and 24 "A crashes and reconnects": the second SYN waits 1 s (rfc) or 3 s (classic).
+    for (const [id, compare, notice] of [['server-closes-first', 1, 4], ['peer-crash', 2, 4]] as const) {
+      const waits = (['rfc', 'classic'] as const).map((p) => sendTimes(runWith(id, compare, p), 'A', 'S'))
+        .map((t) => (t.at(-1)! - t.at(-2)!) / 1000);
+      expect(waits).toEqual([1, 3]);
+      const n = lesson(id).lesson.narrative;
+      expect(n.en.notice[notice]).toContain(`RFC 9293 and the classic profile wait for the SYN timer (${waits[0]} s and ${waits[1]} s)`);
+      expect(n['zh-CN'].notice[notice]).toContain(`RFC 9293 和 classic 配置会等 SYN 定时器（${waits[0]} 秒和 ${waits[1]} 秒）`);
+    }
+  });
+
 });
