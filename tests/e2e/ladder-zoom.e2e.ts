@@ -183,6 +183,107 @@ describe('your own zoom while the run plays (views/ladder/time-frame.ts)', () =>
   });
 });
 
+// A wheel or a drag that starts while the run plays, outside the reader's own zoom: the view's frame then
+// follows the run (Show all, or the automatic view of the whole run), so it can be a step ahead of the picture
+// (drawn on the next animation frame) and grows while a button is held. Each gesture's first step must move
+// what is on screen: the time under the pointer stays under it through a wheel step, and moves with it by
+// exactly the drag. The events are dispatched in the page, in the same task that reads the picture's window
+// (data-window-ms), at an animation frame where the run has moved on since the last drawing.
+const HEADER_PX = 38;
+/** The time drawn at yPx (canvas pixels) in a window read from data-window-ms (views/ladder/view.svelte.ts windowMs). */
+const msAt = ([fromMs, toMs]: [number, number], yPx: number, heightPx: number) => fromMs + ((yPx - HEADER_PX) * (toMs - fromMs)) / (heightPx - HEADER_PX);
+
+/**
+ * At the first animation frame where the cursor has moved since the ladder was last drawn: the window drawn,
+ * and a wheel step (zooming in) or a button pressed at yPx over the canvas. Returns that window, the pointer's
+ * y as d3-zoom reads it (canvas pixels) and where it is in the page.
+ */
+async function startGesture(page: Page, kind: 'wheel' | 'drag', yPx: number) {
+  const node = await canvas(page).elementHandle();
+  const scrub = await slider(page).elementHandle();
+  return page.evaluate(([el, input, kind, yPx]) => new Promise<{ shownMs: [number, number]; yPx: number; heightPx: number; clientX: number; clientY: number }>((resolve) => {
+    const box = el as HTMLCanvasElement;
+    const cursor = input as HTMLInputElement;
+    let drawnAt: string | null = null;
+    const observer = new MutationObserver(() => (drawnAt = cursor.value));
+    observer.observe(box, { attributes: true, attributeFilter: ['data-window-ms'] });
+    const frame = () => {
+      if (drawnAt === null || cursor.value === drawnAt) {
+        requestAnimationFrame(frame);
+        return;
+      }
+      observer.disconnect();
+      const rect = box.getBoundingClientRect();
+      const [fromMs = NaN, toMs = NaN] = (box.dataset.windowMs ?? '').split(' ').map(Number);
+      const at = { clientX: Math.round(rect.left + rect.width / 2), clientY: Math.round(rect.top + yPx), bubbles: true, cancelable: true, view: window };
+      const event = kind === 'wheel' ? new WheelEvent('wheel', { ...at, deltaY: -100, deltaMode: 0 }) : new MouseEvent('mousedown', { ...at, button: 0 });
+      box.dispatchEvent(event);
+      resolve({ shownMs: [fromMs, toMs], yPx: event.clientY - rect.top, heightPx: rect.height, clientX: event.clientX, clientY: event.clientY });
+    };
+    requestAnimationFrame(frame);
+  }), [node, scrub, kind, yPx] as const);
+}
+
+/** A mouse event on the window (where d3-zoom follows a drag); returns its y over the canvas (canvas pixels). */
+async function mouseOnWindow(page: Page, type: 'mousemove' | 'mouseup', clientX: number, clientY: number): Promise<number> {
+  const node = await canvas(page).elementHandle();
+  return page.evaluate(([el, type, clientX, clientY]) => {
+    const event = new MouseEvent(type, { clientX, clientY, button: 0, buttons: type === 'mousemove' ? 1 : 0, bubbles: true, cancelable: true, view: window });
+    window.dispatchEvent(event);
+    return event.clientY - (el as HTMLCanvasElement).getBoundingClientRect().top;
+  }, [node, type, clientX, clientY] as const);
+}
+
+describe('a wheel or a drag that starts while the run plays moves what is on screen (time-frame.ts gestureFrame)', () => {
+  const cases = [
+    { name: 'lesson 23 at 10×, after Show all', lesson: 'The server closes first: TIME-WAIT on the server', speed: '10', showAll: true, pastMs: 3000 },
+    { name: 'lesson 24 at 2×, in the automatic view (the whole run)', lesson: 'The peer host crashes: half-open connections', speed: '2', showAll: false, pastMs: 1500 },
+  ] as const;
+  for (const c of cases) {
+    for (const kind of ['wheel', 'drag'] as const) {
+      it(`${c.name}: a ${kind}`, async () => {
+        const page = await labPage(lab.browser, lab.app, 'en');
+        await openLesson(page, c.lesson);
+        await seekByKeys(page, 0);
+        const ladder = region(page, 'Ladder diagram');
+        if (c.showAll) await ladder.getByRole('button', { name: 'Show all', exact: true }).click();
+        await page.getByLabel('Speed').selectOption(c.speed);
+        await button(page, 'Play').click();
+        await expect.poll(() => cursorMs(page), { timeout: 10_000 }).toBeGreaterThan(c.pastMs);
+        // The whole run is in view, and the view follows it as it grows.
+        const [fitFromMs, fitToMs] = await windowMs(page);
+        expect(fitFromMs).toBeLessThanOrEqual(0);
+        expect(fitToMs).toBeGreaterThanOrEqual(c.pastMs);
+        const box = await canvas(page).boundingBox();
+        const start = await startGesture(page, kind, Math.round((box?.height ?? 0) * 0.6));
+        const underPointerMs = msAt(start.shownMs, start.yPx, start.heightPx);
+        let pointerPx = start.yPx;
+        // A drag: the button is held while the run plays on, then moved up by 20 px (not much further: the whole
+        // run is in view, and panning stops at its end).
+        if (kind === 'drag') {
+          await page.waitForTimeout(300);
+          pointerPx = await mouseOnWindow(page, 'mousemove', start.clientX, start.clientY - 20);
+          expect(pointerPx).toBe(start.yPx - 20);
+        }
+        // The reader's own zoom now: the window stays while the run plays on.
+        await expect.poll(async () => (await windowMs(page))[0]).not.toBe(start.shownMs[0]);
+        await page.waitForTimeout(300);
+        const afterMs = await windowMs(page);
+        if (kind === 'drag') await mouseOnWindow(page, 'mouseup', start.clientX, start.clientY - 20);
+        expect(await cursorMs(page)).toBeGreaterThan(c.pastMs);
+        const spanMs = (w: [number, number]) => w[1] - w[0];
+        const msPerPx = spanMs(afterMs) / (start.heightPx - HEADER_PX);
+        // The time that was under the pointer is under it still, within a pixel; its scale is the one on
+        // screen times the wheel's step (d3-zoom: 2^(100 * 0.002)), or unchanged by the drag.
+        expect(Math.abs(msAt(afterMs, pointerPx, start.heightPx) - underPointerMs)).toBeLessThan(msPerPx);
+        expect(spanMs(start.shownMs) / spanMs(afterMs)).toBeCloseTo(kind === 'wheel' ? 2 ** 0.2 : 1, 6);
+        expect(await windowMs(page)).toEqual(afterMs);
+        await page.close();
+      });
+    }
+  }
+});
+
 describe('a run whose arrows are apart looks as it always did', () => {
   it('lesson 24 at its end: the whole run in view, no note', async () => {
     const page = await labPage(lab.browser, lab.app, 'en');

@@ -5,7 +5,7 @@
 // is held while the reader's own zoom is on, so the time window they chose stays on screen however the run
 // grows (play, a seek, a branch); the automatic view and Show all place the window themselves against the
 // run's span, as before. Pure maths, unit-tested in node (tests/unit/renderer/ladder-time-frame.test.ts).
-import type { ZoomTransform } from 'd3';
+import { zoomIdentity, type ZoomTransform } from 'd3';
 import type { LadderPacket } from './model.js';
 import { MAX_PX_PER_MS } from './constants.js';
 
@@ -34,6 +34,24 @@ export function timeExtent(packets: readonly Pick<LadderPacket, 'startMs' | 'end
 export function nextFrameMs(prevMs: SpanMs | undefined, extentMs: SpanMs, held: boolean): SpanMs {
   if (held && prevMs) return prevMs;
   return prevMs && prevMs[0] === extentMs[0] && prevMs[1] === extentMs[1] ? prevMs : extentMs;
+}
+
+/**
+ * The frame and transform a reader's gesture starts from, outside their own zoom: those of the view (frameMs,
+ * t), re-expressed to show exactly what shownY (the time scale last drawn: what is on screen) shows. While the
+ * run plays the frame follows it, so the view can be a step ahead of the picture (drawn on the next animation
+ * frame), and a drag's button can be held while the run grows; a gesture relative to the view's frame put
+ * another time under the pointer than the one it started on. The scale k is kept as d3-zoom has it, because
+ * d3-zoom computes a wheel's first step from it before the gesture starts: only the frame (which the reader
+ * never sees) and the offset change. The frame starts at the time drawn at the plot's top, m0: the base scale
+ * maps [m0, m0 + k·(m1 − m0)] onto the plot, and k·base + r0·(1 − k) puts m0 back at r0 and m1 at r1.
+ */
+export function gestureFrame(frameMs: SpanMs, t: ZoomTransform, shownY: { invert(px: number): number } | null, plotRangePx: SpanMs): { frameMs: SpanMs; transform: ZoomTransform } {
+  if (!shownY) return { frameMs, transform: t };
+  const [r0, r1] = plotRangePx;
+  const m0 = shownY.invert(r0);
+  const spanMs = Math.max(1e-9, shownY.invert(r1) - m0);
+  return { frameMs: [m0, m0 + t.k * spanMs], transform: zoomIdentity.translate(t.x, r0 * (1 - t.k)).scale(t.k) };
 }
 
 /** The limits d3-zoom gets: its scale factors (k), and what constrainY keeps in view (world pixels, before zoom). */

@@ -1,6 +1,6 @@
 // The ladder's view state: size, zoom transform and hover as runes; scales, columns and the visible
 // packets as $derived chains over them. The component only wires DOM events to this.
-import { scaleLinear, zoomIdentity, type ZoomTransform } from 'd3';
+import { scaleLinear, zoomIdentity, type ScaleLinear, type ZoomTransform } from 'd3';
 import type { LadderPacket } from './model.js';
 import { extendTimeIndex, positionsById, visiblePackets, type TimeIndex } from './time-index.js';
 import { columnLayout, type LadderHost } from './geometry.js';
@@ -20,15 +20,37 @@ export class LadderView {
   heightPx = $state(400);
   transform: ZoomTransform = $state.raw(zoomIdentity);
   hoverId: number | null = $state(null);
+  #holdFrame = $state(false);
+  /** The frame a gesture re-expressed the view against (holdFrameAt), until the hold ends. */
+  #heldAtMs: SpanMs | null = $state.raw(null);
   /**
-   * The reader's own zoom is on (ZoomControl's 'user' mode): the transform's frame is then held, so the time
-   * window they chose stays put while the run grows (time-frame.ts).
+   * The time scale last drawn on the canvas (set by LadderCanvas): what the reader sees, which while playing can
+   * be a frame behind `y` (time-frame.ts gestureFrame). Not reactive: read when a gesture starts.
    */
-  holdFrame = $state(false);
+  shownY: ScaleLinear<number, number> | null = null;
   readonly #in: LadderInputs;
 
   constructor(inputs: LadderInputs) {
     this.#in = inputs;
+  }
+
+  /**
+   * The transform's frame is held (the reader's own zoom, ZoomControl's 'user' mode, or a gesture in progress),
+   * so the time window on screen stays put while the run grows (time-frame.ts).
+   */
+  get holdFrame(): boolean {
+    return this.#holdFrame;
+  }
+
+  set holdFrame(on: boolean) {
+    this.#holdFrame = on;
+    if (!on) this.#heldAtMs = null;
+  }
+
+  /** Holds the frame at frameMs (a gesture's start: time-frame.ts gestureFrame) until holdFrame is turned off. */
+  holdFrameAt(frameMs: SpanMs): void {
+    this.#heldAtMs = frameMs;
+    this.#holdFrame = true;
   }
 
   packets = $derived.by(() => this.#in.packets());
@@ -40,10 +62,10 @@ export class LadderView {
   /** Where the base scale draws the run: from just under the headers to just above the bottom edge. */
   plotRange = $derived([HEADER_PX + 12, Math.max(HEADER_PX + 20, this.heightPx - BOTTOM_PX)] as const);
   plotPx = $derived(this.plotRange[1] - this.plotRange[0]);
-  /** The last frame computed: held as it is while holdFrame is on (nextFrameMs). */
+  /** The last frame computed: held as it is while holdFrame is on (nextFrameMs), or where holdFrameAt put it. */
   #lastFrame: SpanMs | undefined;
   /** The time span the base scale maps onto the plot: the zoom transform is relative to it (time-frame.ts). */
-  frameMs = $derived.by(() => (this.#lastFrame = nextFrameMs(this.#lastFrame, this.extent, this.holdFrame)));
+  frameMs = $derived.by(() => (this.#lastFrame = nextFrameMs(this.#heldAtMs ?? this.#lastFrame, this.extent, this.#holdFrame)));
   base = $derived(scaleLinear().domain(this.frameMs).range(this.plotRange));
   /** Time → pixel after zoom and pan (the transform acts on the time axis only). */
   y = $derived(this.transform.rescaleY(this.base));

@@ -6,7 +6,7 @@
 // scaleBy, translateBy and constrain are applied with the limits the view gives it.
 import { describe, expect, it } from 'vitest';
 import { scaleLinear, zoomIdentity, type ZoomTransform } from 'd3';
-import { constrainY, nextFrameMs, timeExtent, zoomLimits, type SpanMs, type ZoomLimits } from '../../../src-renderer/views/ladder/time-frame.js';
+import { constrainY, gestureFrame, nextFrameMs, timeExtent, zoomLimits, type SpanMs, type ZoomLimits } from '../../../src-renderer/views/ladder/time-frame.js';
 import { HEADER_PX } from '../../../src-renderer/views/ladder/constants.js';
 
 const HEIGHT_PX = 400;
@@ -119,5 +119,86 @@ describe('Show all and the automatic view', () => {
     const zoomed = zoomIdentity.scale(3);
     expect(constrain(zoomed.translate(0, 50), limits).invertY(0)).toBeCloseTo(0, 9);
     expect(constrain(zoomed.translate(0, -5000), limits).invertY(HEIGHT_PX)).toBeCloseTo(HEIGHT_PX, 9);
+  });
+});
+
+// A wheel or a drag that starts outside the reader's own zoom while the run plays (docs/LADDER.md "Zoom"). The
+// frame then follows the run, so the view (frame and transform) can be a step ahead of the picture, which is
+// drawn on the next animation frame, and it grows on while a drag's button is held. d3-zoom (zoom.js: wheeled,
+// mousedowned, Gesture.zoom) takes the point under the pointer from its transform, and a wheel its next scale,
+// before the gesture's 'start'; at 'start' the ladder holds the frame at what is on screen (gestureFrame) and
+// sets the transform that shows it, which d3-zoom takes the point from again. Each first step must then move
+// what the reader saw: the time under the pointer stays there, at the wheel's scale, or moves with the drag.
+describe('a gesture that starts while the run plays', () => {
+  const POINTER_PX = 260;
+  const WHEEL = 2 ** 0.2;
+  const yOf = (frameMs: SpanMs, t: ZoomTransform) => t.rescaleY(scaleLinear().domain(frameMs).range(PLOT_PX));
+
+  /**
+   * The ladder at d3-zoom's 'start' (zoom.svelte.ts): the frame held and the transform set, from the view's frame
+   * and transform and what is on screen.
+   */
+  function atStart(frameMs: SpanMs, t: ZoomTransform, shown: ReturnType<typeof yOf>) {
+    const held = gestureFrame(frameMs, t, shown, PLOT_PX);
+    return { frameMs: held.frameMs, t: held.transform };
+  }
+
+  /** d3-zoom's wheel step at POINTER_PX from the view's frame and transform t, with the ladder's 'start' in between. */
+  function wheel(frameMs: SpanMs, t: ZoomTransform, shown: ReturnType<typeof yOf>) {
+    const k = t.k * WHEEL;
+    const held = atStart(frameMs, t, shown);
+    const worldPx = held.t.invertY(POINTER_PX);
+    return { frameMs: held.frameMs, t: zoomIdentity.translate(0, POINTER_PX - worldPx * k).scale(k) };
+  }
+
+  /** d3-zoom's drag: pressed at POINTER_PX, then (the run grown meanwhile) moved by dyPx. */
+  function drag(frameMs: SpanMs, t: ZoomTransform, shown: ReturnType<typeof yOf>, grownMs: SpanMs, dyPx: number) {
+    const held = atStart(frameMs, t, shown);
+    const worldPx = held.t.invertY(POINTER_PX);
+    // The frame stays held while the run grows under the button (the view's holdFrame).
+    const heldMs = nextFrameMs(held.frameMs, grownMs, true);
+    const moved = held.t.translate(0, (POINTER_PX + dyPx - held.t.applyY(worldPx)) / held.t.k);
+    return { frameMs: heldMs, t: constrain(moved, zoomLimits(heldMs, grownMs, PLOT_PX, HEIGHT_PX)) };
+  }
+
+  // Show all (or the automatic view of the whole run) while playing: the picture drawn at the run's span of the
+  // frame before, the view already at the next one (the identity transform in both).
+  const drawnMs = timeExtent(packets(0, 2000), 3000);
+  const aheadMs = timeExtent(packets(0, 2000), 3330);
+  const shownWhole = yOf(nextFrameMs(undefined, drawnMs, false), zoomIdentity);
+
+  it('a wheel step keeps the time under the pointer and zooms by its step from what is on screen', () => {
+    const after = wheel(aheadMs, zoomIdentity, shownWhole);
+    const y = yOf(after.frameMs, after.t);
+    expect(y.invert(POINTER_PX)).toBeCloseTo(shownWhole.invert(POINTER_PX), 6);
+    const msPerPx = (s: ReturnType<typeof yOf>) => s.invert(1) - s.invert(0);
+    expect(msPerPx(shownWhole) / msPerPx(y)).toBeCloseTo(WHEEL, 9);
+    // The view's own frame (a step ahead) would have put another time under the pointer: what this guards.
+    expect(Math.abs(yOf(aheadMs, zoomIdentity).invert(POINTER_PX) - shownWhole.invert(POINTER_PX))).toBeGreaterThan(10 * msPerPx(shownWhole));
+  });
+
+  it('a drag moves the time under the pointer with it, however the run grew while the button was held', () => {
+    const after = drag(aheadMs, zoomIdentity, shownWhole, timeExtent(packets(0, 2000), 6000), -20);
+    const y = yOf(after.frameMs, after.t);
+    expect(y.invert(POINTER_PX - 20)).toBeCloseTo(shownWhole.invert(POINTER_PX), 6);
+    expect(y.invert(0)).toBeCloseTo(shownWhole.invert(20), 6);
+  });
+
+  it('in the automatic view\'s window (re-placed at each frame of the run) a wheel step is relative to it too', () => {
+    // The same 400 ms window, drawn against the frame before and placed against the next one (zoom.svelte.ts #follow).
+    const placed = (frameMs: SpanMs) => {
+      const base = scaleLinear().domain(frameMs).range(PLOT_PX);
+      const k = (frameMs[1] - frameMs[0]) / 400;
+      return zoomIdentity.translate(0, PLOT_PX[0] - k * base(1800)).scale(k);
+    };
+    const shown = yOf(drawnMs, placed(drawnMs));
+    const after = wheel(aheadMs, placed(aheadMs), shown);
+    const y = yOf(after.frameMs, after.t);
+    expect(y.invert(POINTER_PX)).toBeCloseTo(shown.invert(POINTER_PX), 6);
+    expect((shown.invert(1) - shown.invert(0)) / (y.invert(1) - y.invert(0))).toBeCloseTo(WHEEL, 9);
+    // A click (no step): the transform set at 'start' shows exactly what was on screen.
+    const still = atStart(aheadMs, placed(aheadMs), shown);
+    expect(yOf(still.frameMs, still.t).invert(PLOT_PX[0])).toBeCloseTo(1800, 6);
+    expect(yOf(still.frameMs, still.t).invert(PLOT_PX[1])).toBeCloseTo(2200, 6);
   });
 });
