@@ -28,6 +28,15 @@ const expectReadable = async (page: Page): Promise<number> => {
 const tableSentMs = async (page: Page) =>
   (await region(page, 'Ladder diagram').locator('tbody tr td:nth-child(2)').allTextContents()).map((cell) => Number(/^sent (\d+) ms/.exec(cell)?.[1] ?? NaN));
 
+/** Seeks with the slider's keys to the run's start, then to its end (lesson 23's ends at 63 s). */
+const homeThenEnd = async (page: Page, endMs = 63_000): Promise<void> => {
+  await slider(page).focus();
+  await page.keyboard.press('Home');
+  await expect.poll(() => cursorMs(page)).toBe(0);
+  await page.keyboard.press('End');
+  await expect.poll(() => cursorMs(page)).toBe(endMs);
+};
+
 describe('a long run (lesson 23: a 60 s TIME-WAIT after 150 ms of packets)', () => {
   it('opened with its cursor at the end, shows its start readably; Show all fits it and says the packets overlap', async () => {
     let page = await labPage(lab.browser, lab.app, 'en');
@@ -82,11 +91,7 @@ describe('a long run (lesson 23: a 60 s TIME-WAIT after 150 ms of packets)', () 
   it('after End, shows the newest packets readably (the cursor\'s end of the run)', async () => {
     const page = await labPage(lab.browser, lab.app, 'en');
     await openLesson(page, 'The server closes first: TIME-WAIT on the server');
-    await slider(page).focus();
-    await page.keyboard.press('Home');
-    await expect.poll(() => cursorMs(page)).toBe(0);
-    await page.keyboard.press('End');
-    await expect.poll(() => cursorMs(page)).toBe(63_000);
+    await homeThenEnd(page);
     // The last packets leave at about 2.1 s (the second connection's close); TIME-WAIT follows.
     await expect.poll(async () => (await windowMs(page))[1]).toBeGreaterThan(2100);
     const [fromMs, toMs] = await windowMs(page);
@@ -99,10 +104,7 @@ describe('a long run (lesson 23: a 60 s TIME-WAIT after 150 ms of packets)', () 
   it('your own zoom stays: after Earlier, seeking (Home, End) leaves the view where you put it', async () => {
     const page = await labPage(lab.browser, lab.app, 'en');
     await openLesson(page, 'The server closes first: TIME-WAIT on the server');
-    await slider(page).focus();
-    await page.keyboard.press('Home');
-    await expect.poll(() => cursorMs(page)).toBe(0);
-    await page.keyboard.press('End');
+    await homeThenEnd(page);
     // The automatic view of the newest packets (as after End above), its start too: once (a full run of this
     // file) a passing window of the whole 63 s was read here instead, also ending past 2.1 s, and Earlier then
     // had nothing to pan.
@@ -116,11 +118,7 @@ describe('a long run (lesson 23: a 60 s TIME-WAIT after 150 ms of packets)', () 
     // The same span, moved up: the pan kept the automatic view's zoom.
     expect(toMs - fromMs).toBeCloseTo(autoToMs - autoFromMs, 3);
     // A seek would have moved the automatic view (the whole run at 0, the newest packets at the end).
-    await slider(page).focus();
-    await page.keyboard.press('Home');
-    await expect.poll(() => cursorMs(page)).toBe(0);
-    await page.keyboard.press('End');
-    await expect.poll(() => cursorMs(page)).toBe(63_000);
+    await homeThenEnd(page);
     await page.waitForTimeout(300);
     expect(await windowMs(page)).toEqual([fromMs, toMs]);
     // Show all then fits the whole run again.

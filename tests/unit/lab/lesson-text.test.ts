@@ -19,6 +19,13 @@ function lesson(id: string): Lesson {
   return l;
 }
 
+/** Checks that lesson 24's step or notice n says enText in English and zhText in Chinese. */
+function peerCrashSays(i: 'steps' | 'notice', n: number, enText: string, zhText: string): void {
+  const { en, 'zh-CN': zh } = lesson('peer-crash').lesson.narrative;
+  expect(en[i][n]).toContain(enText);
+  expect(zh[i][n]).toContain(zhText);
+}
+
 /** The trace of the main run (compare = null) or of compare-run `compare`. */
 function traceOf(id: string, compare: number | null): TraceEvent[] {
   const l = lesson(id);
@@ -377,37 +384,32 @@ describe('lesson text: the numbers quoted match the trace', () => {
 
   it('24 peer-crash: the crash, the drops, the reboot\'s RST and every compare run\'s times quoted are the trace\'s', () => {
     const l = lesson('peer-crash');
-    const { en, 'zh-CN': zh } = l.lesson.narrative;
-    const both = (i: 'steps' | 'notice', n: number, enText: string, zhText: string): void => {
-      expect(en[i][n]).toContain(enText);
-      expect(zh[i][n]).toContain(zhText);
-    };
     const trace = traceOf('peer-crash', null);
     const hello = trace.find((e) => e.kind === 'segment.recv' && e.host === 'B' && e.seg.len === 5);
-    both('steps', 0, `reached B at ${hello?.t} ms`, `在 ${hello?.t} ms 到达 B`);
+    peerCrashSays('steps', 0, `reached B at ${hello?.t} ms`, `在 ${hello?.t} ms 到达 B`);
     const crash = trace.find((e) => e.kind === 'host.crash');
     const up = trace.find((e) => e.kind === 'host.up');
     if (crash?.kind !== 'host.crash' || up?.kind !== 'host.up') throw new Error('no crash or no reboot');
-    both('steps', 1, `At ${crash.t} ms B crashes (a crash step with downMs ${crash.downMs})`, `${crash.t} ms 时 B 崩溃（一个 downMs 为 ${crash.downMs} 的 crash 步骤）`);
+    peerCrashSays('steps', 1, `At ${crash.t} ms B crashes (a crash step with downMs ${crash.downMs})`, `${crash.t} ms 时 B 崩溃（一个 downMs 为 ${crash.downMs} 的 crash 步骤）`);
     const aData = trace.filter((e) => e.kind === 'segment.send' && e.host === 'A' && e.seg.len > 0 && e.t > crash.t);
     const first = aData[0];
     if (first?.kind !== 'segment.send') throw new Error('A sent nothing after the crash');
     const whileDown = aData.slice(1).filter((e) => e.t < up.t).map((e) => e.t);
     expect(whileDown).toEqual([1740, 2220, 3180]);
     expect(trace.filter((e) => e.kind === 'segment.drop').map((e) => e.kind === 'segment.drop' && e.t - 20)).toEqual([first.t, ...whileDown]);
-    both('steps', 2, `At ${first.t} ms A sends ${first.seg.len} bytes`, `${first.t} ms 时 A 发送 ${first.seg.len} 字节`);
-    both('steps', 2, `retransmissions at ${whileDown[0]}, ${whileDown[1]} and ${whileDown[2]} ms`, `在 ${whileDown[0]}、${whileDown[1]} 和 ${whileDown[2]} ms 的重传`);
+    peerCrashSays('steps', 2, `At ${first.t} ms A sends ${first.seg.len} bytes`, `${first.t} ms 时 A 发送 ${first.seg.len} 字节`);
+    peerCrashSays('steps', 2, `retransmissions at ${whileDown[0]}, ${whileDown[1]} and ${whileDown[2]} ms`, `在 ${whileDown[0]}、${whileDown[1]} 和 ${whileDown[2]} ms 的重传`);
     const after = aData.find((e) => e.t > up.t);
     const rst = trace.find((e) => e.kind === 'segment.send' && e.host === 'B' && e.seg.flags === 'R');
     const reset = trace.find((e) => e.kind === 'app' && e.host === 'A' && e.event === 'reset');
     if (after?.kind !== 'segment.send' || rst?.kind !== 'segment.send' || reset === undefined) throw new Error('no RST after the reboot');
     expect(rst.seg.seq).toBe(after.seg.ack);
-    both('steps', 3, `At ${up.t} ms B is up again`, `${up.t} ms 时 B 重新启动`);
-    both('steps', 3, `at ${after.t} ms, reaches a B`, `在 ${after.t} ms 到达 B`);
-    both('steps', 3, `at ${rst.t} ms B answers with [RST], whose sequence number ${rst.seg.seq} is the acknowledgment number`, `${rst.t} ms 时 B 回以 [RST]，它的序号 ${rst.seg.seq} 取自 A 那个报文段的确认号`);
-    both('steps', 3, `At ${reset.t} ms A's application sees "connection reset"`, `${reset.t} ms 时 A 的应用程序看到“连接被复位”`);
+    peerCrashSays('steps', 3, `At ${up.t} ms B is up again`, `${up.t} ms 时 B 重新启动`);
+    peerCrashSays('steps', 3, `at ${after.t} ms, reaches a B`, `在 ${after.t} ms 到达 B`);
+    peerCrashSays('steps', 3, `at ${rst.t} ms B answers with [RST], whose sequence number ${rst.seg.seq} is the acknowledgment number`, `${rst.t} ms 时 B 回以 [RST]，它的序号 ${rst.seg.seq} 取自 A 那个报文段的确认号`);
+    peerCrashSays('steps', 3, `At ${reset.t} ms A's application sees "connection reset"`, `${reset.t} ms 时 A 的应用程序看到“连接被复位”`);
     const labels = (l.lesson.compare ?? []).map((c) => [c.label.en.replace(/ \(.*$/, ''), c.label['zh-CN'].replace(/（.*$/, '')]);
-    both('steps', 4, labels.map(([e]) => `"${e}"`).join(', ').replace(/, ([^,]*)$/, ' and $1'), labels.map(([, z]) => `“${z}”`).join('').replace(/(”)(“[^“]*)$/, '$1和$2'));
+    peerCrashSays('steps', 4, labels.map(([e]) => `"${e}"`).join(', ').replace(/, ([^,]*)$/, ' and $1'), labels.map(([, z]) => `“${z}”`).join('').replace(/(”)(“[^“]*)$/, '$1和$2'));
 
     // "B stays down": tcp_retries2 lowered to 5; with Linux's 15 the lab would give up 962640 ms after the first send.
     const down = l.lesson.compare![0]!;
@@ -418,7 +420,7 @@ describe('lesson text: the numbers quoted match the trace', () => {
     const linuxDefault = KNOB_BY_NAME.get('net.ipv4.tcp_retries2')?.defaults.linux;
     const giveUpMs = (timeoutAt(linux15) ?? 0) - first.t;
     expect([retries2, linuxDefault, giveUpMs, Math.round(giveUpMs / 60_000)]).toEqual([5, 15, 962640, 16]);
-    both('notice', 2, `With Linux's default of ${linuxDefault} the lab gives up ${giveUpMs} ms after the first send, about 16 minutes; the compare run lowers it to ${retries2}, so A's application sees "timeout" at ${timeoutAt(stays)} ms`,
+    peerCrashSays('notice', 2, `With Linux's default of ${linuxDefault} the lab gives up ${giveUpMs} ms after the first send, about 16 minutes; the compare run lowers it to ${retries2}, so A's application sees "timeout" at ${timeoutAt(stays)} ms`,
       `按 Linux 的默认值 ${linuxDefault}，本实验在第一次发送之后 ${giveUpMs} ms 放弃，大约 16 分钟；对比运行把它降到 ${retries2}，所以 A 的应用程序在 ${timeoutAt(stays)} ms 看到“超时”`);
 
     // "A idle, with keepalive".
@@ -426,7 +428,7 @@ describe('lesson text: the numbers quoted match the trace', () => {
     const probes = ka.filter((e) => e.kind === 'segment.send' && e.cause.startsWith('keepalive probe')).map((e) => e.t);
     const kaSysctl = l.lesson.compare![1]!.hosts?.A?.sysctl ?? {};
     expect([kaSysctl['net.ipv4.tcp_keepalive_time'], kaSysctl['net.ipv4.tcp_keepalive_intvl'], KNOB_BY_NAME.get('net.ipv4.tcp_keepalive_time')?.defaults.linux]).toEqual([10, 2, 7200]);
-    both('notice', 3, `7200 s by default. In "A idle, with keepalive" it is 10 s with a probe every 2 s: A's probes at ${probes[0]}, ${probes[1]} and ${probes[2]} ms go unanswered and A's application sees "timeout" at ${timeoutAt(ka)} ms`,
+    peerCrashSays('notice', 3, `7200 s by default. In "A idle, with keepalive" it is 10 s with a probe every 2 s: A's probes at ${probes[0]}, ${probes[1]} and ${probes[2]} ms go unanswered and A's application sees "timeout" at ${timeoutAt(ka)} ms`,
       `默认是 7200 秒。在“A 空闲，开启保活”中，它是 10 秒，每 2 秒探测一次：A 在 ${probes[0]}、${probes[1]} 和 ${probes[2]} ms 的探测都没有应答，A 的应用程序在 ${timeoutAt(ka)} ms 看到“超时”`);
 
     // "A crashes and reconnects from the same port" (RFC 9293 Figure 12).
@@ -438,11 +440,11 @@ describe('lesson text: the numbers quoted match the trace', () => {
     const open = stateTimes(fig12, 'A', 'SYN-SENT', 'ESTABLISHED');
     // Linux: the SYN timer is re-armed to 2 jiffies (8 ms) by the unacceptable ACK, so the SYN follows the RST.
     expect([challenge, aRst, bReset, syns, open]).toEqual([2520, [2540], 2560, [0, 2500, 2548], [40, 2588]]);
-    both('notice', 4, `challenge ACK at ${challenge} ms`, `在 ${challenge} ms 回以挑战 ACK`);
-    both('notice', 4, `RST at ${aRst[0]} ms`, `在 ${aRst[0]} ms 回以 RST`);
-    both('notice', 4, `reset at ${bReset} ms. A's SYN retransmission at ${syns[2]} ms, only ${syns[2]! - aRst[0]!} ms after its RST`,
+    peerCrashSays('notice', 4, `challenge ACK at ${challenge} ms`, `在 ${challenge} ms 回以挑战 ACK`);
+    peerCrashSays('notice', 4, `RST at ${aRst[0]} ms`, `在 ${aRst[0]} ms 回以 RST`);
+    peerCrashSays('notice', 4, `reset at ${bReset} ms. A's SYN retransmission at ${syns[2]} ms, only ${syns[2]! - aRst[0]!} ms after its RST`,
       `在 ${bReset} ms 被复位。A 在 ${syns[2]} ms 重传的 SYN 只比它的 RST 晚 ${syns[2]! - aRst[0]!} ms`);
-    both('notice', 4, `opens a new connection at ${open[1]} ms`, `于 ${open[1]} ms 建立了一条新连接`);
+    peerCrashSays('notice', 4, `opens a new connection at ${open[1]} ms`, `于 ${open[1]} ms 建立了一条新连接`);
   });
 
   it('22, 23, 24: the textbook profiles\' SYN timer, quoted beside Linux\'s 8 ms retry, is the trace\'s', () => {
@@ -474,11 +476,6 @@ describe('lesson text: the numbers quoted match the trace', () => {
 
   it('24 peer-crash: the first retransmission\'s 240 ms is explained as Linux\'s RTO, beside the rfc profile\'s times', () => {
     const l = lesson('peer-crash');
-    const { en, 'zh-CN': zh } = l.lesson.narrative;
-    const both = (i: 'steps' | 'notice', n: number, enText: string, zhText: string): void => {
-      expect(en[i][n]).toContain(enText);
-      expect(zh[i][n]).toContain(zhText);
-    };
     /** A's data sends after B's crash, A's reset, and A's SRTT when the reset closed it. */
     const run = (trace: TraceEvent[]): { sends: number[]; resetMs: number | undefined; srttMs: number | undefined; rstMs: number | undefined } => {
       const crash = trace.find((e) => e.kind === 'host.crash')?.t ?? Infinity;
@@ -503,18 +500,18 @@ describe('lesson text: the numbers quoted match the trace', () => {
     expect(firstWait).toBe(linux.srttMs! + rtoMin('linux')!);
     expect(rfcRetransmissions[1]!).toBeGreaterThan(up!);
     const rfcMinS = rtoMin('rfc')! / 1000;
-    both('notice', 5, `A's first retransmission waits ${firstWait} ms`, `A 的第一次重传等了 ${firstWait} ms`);
-    both('notice', 5, `from the ${linux.srttMs} ms round trips A has measured as SRTT + max(4·RTTVAR, tcp_rto_min) = ${linux.srttMs} + ${rtoMin('linux')} ms`,
+    peerCrashSays('notice', 5, `A's first retransmission waits ${firstWait} ms`, `A 的第一次重传等了 ${firstWait} ms`);
+    peerCrashSays('notice', 5, `from the ${linux.srttMs} ms round trips A has measured as SRTT + max(4·RTTVAR, tcp_rto_min) = ${linux.srttMs} + ${rtoMin('linux')} ms`,
       `Linux 根据 A 测得的 ${linux.srttMs} ms 往返时间，按 SRTT + max(4·RTTVAR, tcp_rto_min) = ${linux.srttMs} + ${rtoMin('linux')} ms 算出`);
-    both('notice', 5, `RFC 6298 rounds any RTO below ${rfcMinS} s up to ${rfcMinS} s: with the rfc profile A retransmits at ${rfcRetransmissions[0]} and ${rfcRetransmissions[1]} ms, the second of these reaches the rebooted B`,
+    peerCrashSays('notice', 5, `RFC 6298 rounds any RTO below ${rfcMinS} s up to ${rfcMinS} s: with the rfc profile A retransmits at ${rfcRetransmissions[0]} and ${rfcRetransmissions[1]} ms, the second of these reaches the rebooted B`,
       `RFC 6298 把低于 ${rfcMinS} 秒的 RTO 一律提高到 ${rfcMinS} 秒：使用 rfc 配置时，A 在 ${rfcRetransmissions[0]} 和 ${rfcRetransmissions[1]} ms 重传，第二次重传到达时 B 已经重启`);
-    both('notice', 5, `sees "connection reset" at ${rfc.resetMs} ms instead of ${linux.resetMs} ms`, `在 ${rfc.resetMs} ms 而不是 ${linux.resetMs} ms 看到“连接被复位”`);
+    peerCrashSays('notice', 5, `sees "connection reset" at ${rfc.resetMs} ms instead of ${linux.resetMs} ms`, `在 ${rfc.resetMs} ms 而不是 ${linux.resetMs} ms 看到“连接被复位”`);
     // "As in lesson 13": that lesson gives the same formula and the same 240 ms.
     const fin = lesson('fin-lost');
     expect([fin.order, JSON.stringify(fin.lesson.narrative.en)]).toEqual([13, expect.stringContaining(`SRTT + max(4·RTTVAR, tcp_rto_min = ${rtoMin('linux')} ms), which gives ${firstWait} ms`)]);
-    both('notice', 5, `ms (as in lesson ${fin.order})`, `ms 算出（与第 ${fin.order} 课相同）`);
+    peerCrashSays('notice', 5, `ms (as in lesson ${fin.order})`, `ms 算出（与第 ${fin.order} 课相同）`);
     // The tail loss probe is Linux's but not the lab's (docs/TCP.md "Not implemented"): the text must say so.
-    both('notice', 5, 'tail loss probe (RFC 8985)', '尾部丢包探测（RFC 8985）');
-    both('notice', 5, 'the lab does not model this', '本实验未模拟这一点');
+    peerCrashSays('notice', 5, 'tail loss probe (RFC 8985)', '尾部丢包探测（RFC 8985）');
+    peerCrashSays('notice', 5, 'the lab does not model this', '本实验未模拟这一点');
   });
 });
