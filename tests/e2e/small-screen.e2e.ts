@@ -246,8 +246,11 @@ describe('the first Step to next packet', () => {
     await openLessonIn(page, 'en', 'three-way-handshake');
     for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
     for (let step = 0; step < 4; step++) {
+      // Wait for this step's event, not any event: the cursor read before the step lands is the last one's,
+      // which the view may already have scrolled past (a CI run read 20 ms after step 4 that way).
+      const before = await readoutEvent(page);
       await page.getByRole('button', { name: 'Step to next packet', exact: true }).click();
-      await expect.poll(() => readoutEvent(page)).toBeGreaterThan(0);
+      await expect.poll(() => readoutEvent(page)).toBeGreaterThan(before);
       const cursor = Number(await slider(page, 'en').inputValue());
       await expect.poll(async () => {
         const [fromMs, toMs] = await windowMs(page);
