@@ -1,6 +1,7 @@
 // The renderer's only door to the lab host. In Electron the preload exposes `window.tcplab`; in browser mode
 // we speak the same messages over a WebSocket to the page's own origin. Either way: call() and onEvents().
 import { MAX_REQUEST_BYTES, type CommandArgs, type CommandName, type CommandResults, type LabErrorInfo, type ServerMessage } from '../../src-main/contract/index.js';
+import { oversizeBytes } from './utf8-length.js';
 
 export interface LabClient {
   call<K extends CommandName>(cmd: K, args?: CommandArgs<K>): Promise<CommandResults[K]>;
@@ -56,8 +57,8 @@ function webSocketClient(url: string): LabClient {
       const id = nextId++;
       const text = JSON.stringify({ t: 'call', id, cmd, args: args ?? null });
       // The server closes the socket on a bigger frame (and the window loses the host): refuse it here instead.
-      const bytes = new Blob([text]).size;
-      if (bytes > MAX_REQUEST_BYTES) {
+      const bytes = oversizeBytes(text, MAX_REQUEST_BYTES);
+      if (bytes !== null) {
         throw new HostError({ code: 'bad-message', message: `${cmd}: the request is ${bytes} bytes; the lab host reads at most ${MAX_REQUEST_BYTES}` });
       }
       return new Promise((resolve, reject) => {

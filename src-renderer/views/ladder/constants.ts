@@ -13,6 +13,13 @@ export const LABEL_GAP_PX = 14;
 export const LABEL_MAX_VISIBLE = 1500;
 /** Arrowheads are left out when this many packets are in view (they would be sub-pixel). */
 export const ARROWHEAD_MAX_VISIBLE = 4000;
+/**
+ * Arrows are stroked (and their heads filled) this many at a time. Chromium's software rasterizer takes
+ * far longer for one path of thousands of sub-paths than for the same lines in paths of a few hundred:
+ * 4,800 arrows took 32–38 ms as one path and 5–7 ms in paths of 300 (docs/PERFORMANCE.md, "Live play,
+ * session 23"). Dashes restart at each sub-path either way, so the lines are the same.
+ */
+export const ARROWS_PER_STROKE = 256;
 /** Above this many packets in view, arrows that land on the same pixels are drawn once. */
 export const LOD_ABOVE_VISIBLE = 3000;
 /** At most this many packets are listed in the hidden accessible table. */

@@ -4,7 +4,7 @@ import type { LadderPacket } from './model.js';
 import { packetPath, type Column, type Point } from './geometry.js';
 import { batchOf, pathsToDraw } from './lod.js';
 import { ARROW_STYLES, type ArrowStyle } from './tags.js';
-import { ARROWHEAD_MAX_VISIBLE, AXIS_PX, HEADER_PX, LABEL_GAP_PX, LABEL_MAX_VISIBLE } from './constants.js';
+import { ARROWHEAD_MAX_VISIBLE, ARROWS_PER_STROKE, AXIS_PX, HEADER_PX, LABEL_GAP_PX, LABEL_MAX_VISIBLE } from './constants.js';
 import { fitLabel, LABEL_EDGE_PX, placeLabel, type LabelBox, type PlotArea } from './label-place.js';
 import { downRects } from './downs.js';
 import { drawDowns } from './draw-downs.js';
@@ -118,19 +118,22 @@ function drawArrows(ctx: CanvasRenderingContext2D, f: DrawFrame, paths: Map<numb
     if (batch.length === 0) continue;
     const style = ARROW_STYLES[b >> 1] as ArrowStyle;
     const dashed = (b & 1) === 1;
-    ctx.beginPath();
-    const ends = new Path2D();
-    for (const i of batch) {
-      const pts = paths.get(i) as Point[];
-      tracePath(ctx, pts);
-      if ((f.packets[i] as LadderPacket).fate === 'delivered' && heads) arrowHead(ends, pts, 7);
-    }
     ctx.strokeStyle = styleColor(f.colors, style);
+    ctx.fillStyle = ctx.strokeStyle;
     ctx.lineWidth = 1.25;
     ctx.setLineDash(dashed ? [6, 4] : []);
-    ctx.stroke();
-    ctx.fillStyle = ctx.strokeStyle;
-    ctx.fill(ends);
+    for (let from = 0; from < batch.length; from += ARROWS_PER_STROKE) {
+      ctx.beginPath();
+      const ends = new Path2D();
+      for (let k = from; k < Math.min(batch.length, from + ARROWS_PER_STROKE); k++) {
+        const i = batch[k] as number;
+        const pts = paths.get(i) as Point[];
+        tracePath(ctx, pts);
+        if ((f.packets[i] as LadderPacket).fate === 'delivered' && heads) arrowHead(ends, pts, 7);
+      }
+      ctx.stroke();
+      ctx.fill(ends);
+    }
   }
   ctx.setLineDash([]);
 }

@@ -1,0 +1,95 @@
+// The ladder strokes its arrows a few hundred at a time (draw.ts drawArrows, ARROWS_PER_STROKE): Chromium's
+// software rasterizer is many times slower on one path of thousands of sub-paths. Drawn on a context that
+// records its calls, each stroke and each filled set of heads must hold at most ARROWS_PER_STROKE arrows,
+// and together they must hold every arrow in view, in each style's colour and dash.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scaleLinear } from 'd3';
+import { drawLadder, type LadderColors } from '../../../src-renderer/views/ladder/draw.js';
+import { columnLayout } from '../../../src-renderer/views/ladder/geometry.js';
+import { ARROWS_PER_STROKE, ARROWHEAD_MAX_VISIBLE, LOD_ABOVE_VISIBLE } from '../../../src-renderer/views/ladder/constants.js';
+import type { LadderPacket } from '../../../src-renderer/views/ladder/model.js';
+
+const HOSTS = [{ name: 'A', ip: '10.0.0.1' }, { name: 'B', ip: '10.0.0.2' }];
+const COLORS: LadderColors = { bg: '#fff', text: '#000', muted: '#777', border: '#ccc', accent: '#00f', danger: '#f00', retrans: '#f80', copy: '#0a0' };
+
+/** A path's sub-paths: each moveTo starts one. */
+class RecordingPath {
+  subpaths = 0;
+  moveTo(): void {
+    this.subpaths++;
+  }
+  lineTo(): void {}
+  rect(): void {
+    this.subpaths++;
+  }
+}
+
+interface Painted {
+  op: 'stroke' | 'fill';
+  color: string;
+  dash: number[];
+  subpaths: number;
+}
+
+/** A 2D context that keeps what each stroke() and fill(path) painted: colour, dash and sub-path count. */
+function recordingContext(): { ctx: CanvasRenderingContext2D; painted: Painted[] } {
+  const painted: Painted[] = [];
+  const state: Record<string, unknown> = { strokeStyle: '#000', fillStyle: '#000', lineWidth: 1 };
+  let current = new RecordingPath();
+  let dash: number[] = [];
+  const methods: Record<string, (...args: never[]) => unknown> = {
+    beginPath: () => void (current = new RecordingPath()),
+    moveTo: () => current.moveTo(),
+    lineTo: () => undefined,
+    rect: () => current.rect(),
+    setLineDash: (d: number[]) => void (dash = [...d]),
+    stroke: () => void painted.push({ op: 'stroke', color: String(state.strokeStyle), dash, subpaths: current.subpaths }),
+    fill: (p?: RecordingPath) => void painted.push({ op: 'fill', color: String(state.fillStyle), dash, subpaths: (p ?? current).subpaths }),
+    measureText: (text: string) => ({ width: text.length * 6, actualBoundingBoxAscent: 8, actualBoundingBoxDescent: 2 }),
+  };
+  const ctx = new Proxy(state, {
+    get: (target, key: string) => methods[key] ?? (key in target ? target[key] : () => undefined),
+    set: (target, key: string, value) => ((target[key] = value), true),
+  });
+  return { ctx: ctx as unknown as CanvasRenderingContext2D, painted };
+}
+
+function arrow(i: number, lineage: LadderPacket['lineage']): LadderPacket {
+  const [a, b] = i % 2 === 0 ? [HOSTS[0]!, HOSTS[1]!] : [HOSTS[1]!, HOSTS[0]!];
+  return {
+    id: i + 1, conn: `${a.ip}:1>${b.ip}:2`, from: a.name, to: b.name, srcIp: a.ip, dstIp: b.ip, startMs: i, endMs: i + 20,
+    fate: 'delivered', dropAt: null, reason: null, holdMs: null, releaseMs: null, delayMs: 0, lineage, of: null, corrupted: false,
+    discarded: null, seg: { flags: 'A', seq: i, ack: 0, len: 0, win: 100, options: {} }, relSeq: i, relAck: 0, winShown: 100,
+  };
+}
+
+describe('ladder arrows are stroked a few hundred at a time', () => {
+  const Path2DBefore = (globalThis as { Path2D?: unknown }).Path2D;
+  beforeAll(() => void ((globalThis as { Path2D?: unknown }).Path2D = RecordingPath));
+  afterAll(() => void ((globalThis as { Path2D?: unknown }).Path2D = Path2DBefore));
+
+  it('splits 2,900 arrows of two styles into strokes and head fills of at most ARROWS_PER_STROKE, losing none', () => {
+    const n = 2_900; // every arrow drawn (below the level of detail) and with a head
+    expect(n).toBeLessThanOrEqual(Math.min(LOD_ABOVE_VISIBLE, ARROWHEAD_MAX_VISIBLE));
+    const packets = Array.from({ length: n }, (_, i) => arrow(i, i % 10 === 0 ? 'retransmission' : 'original'));
+    const retransmitted = packets.filter((p) => p.lineage === 'retransmission').length;
+    const { ctx, painted } = recordingContext();
+    drawLadder(ctx, {
+      widthPx: 1200, heightPx: 700, cols: columnLayout(HOSTS, 1200, 88, 56), y: scaleLinear().domain([0, n + 20]).range([38, 700]),
+      packets, visible: packets.map((_, i) => i), nowMs: n + 20, selectedId: null, hoverId: null, colors: COLORS,
+      label: () => 'x', routerLabel: 'router', downs: [], crashLabel: 'crashed', upLabel: 'up',
+    });
+    const originals = painted.filter((p) => p.color === COLORS.muted && p.dash.length === 0);
+    const dashed = painted.filter((p) => p.dash.length > 0 && p.color === COLORS.retrans);
+    const sum = (ps: Painted[], op: Painted['op']) => ps.filter((p) => p.op === op).reduce((a, p) => a + p.subpaths, 0);
+    // Every arrow is in one stroke of its batch, and every head in one fill.
+    expect(sum(originals, 'stroke')).toBe(n - retransmitted);
+    expect(sum(originals, 'fill')).toBe(n - retransmitted);
+    expect(sum(dashed, 'stroke')).toBe(retransmitted);
+    expect(sum(dashed, 'fill')).toBe(retransmitted);
+    // … and none of those paints holds more than ARROWS_PER_STROKE of them.
+    const arrowPaints = [...originals, ...dashed];
+    expect(arrowPaints.length).toBeGreaterThanOrEqual(2 * Math.ceil((n - retransmitted) / ARROWS_PER_STROKE));
+    for (const p of arrowPaints) expect(p.subpaths).toBeLessThanOrEqual(ARROWS_PER_STROKE);
+  });
+});
