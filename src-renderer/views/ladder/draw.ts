@@ -1,10 +1,10 @@
-// Paints the ladder on a 2D canvas: columns, time axis, arrows (batched per style, one stroke each),
+// Paints the ladder on a 2D canvas: columns, time axis, arrows (draw-arrows.ts),
 // drop crosses, parked packets, then the hovered and selected arrows on top, then labels.
 import type { LadderPacket } from './model.js';
 import { packetPath, type Column, type Point } from './geometry.js';
-import { batchOf, pathsToDraw } from './lod.js';
-import { ARROW_STYLES, type ArrowStyle } from './tags.js';
-import { ARROWHEAD_MAX_VISIBLE, ARROWS_PER_STROKE, AXIS_PX, HEADER_PX, LABEL_GAP_PX, LABEL_MAX_VISIBLE } from './constants.js';
+import { pathsToDraw } from './lod.js';
+import { arrowHead, drawArrows, tracePath } from './draw-arrows.js';
+import { AXIS_PX, HEADER_PX, LABEL_GAP_PX, LABEL_MAX_VISIBLE } from './constants.js';
 import { fitLabel, LABEL_EDGE_PX, placeLabel, type LabelBox, type PlotArea } from './label-place.js';
 import { downRects } from './downs.js';
 import { drawDowns } from './draw-downs.js';
@@ -41,25 +41,6 @@ export interface DrawFrame {
   downs: readonly HostDown[];
   crashLabel: string;
   upLabel: string;
-}
-
-function styleColor(c: LadderColors, s: ArrowStyle): string {
-  return s === 'dropped' ? c.danger : s === 'retransmission' ? c.retrans : s === 'copy' ? c.copy : c.muted;
-}
-
-function tracePath(ctx: CanvasPath, pts: readonly Point[]): void {
-  pts.forEach((pt, i) => (i === 0 ? ctx.moveTo(pt.x, pt.y) : ctx.lineTo(pt.x, pt.y)));
-}
-
-function arrowHead(ctx: CanvasPath, pts: readonly Point[], sizePx: number): void {
-  const b = pts[pts.length - 1] as Point;
-  const a = pts[pts.length - 2] as Point;
-  const ang = Math.atan2(b.y - a.y, b.x - a.x);
-  ctx.moveTo(b.x, b.y);
-  ctx.lineTo(b.x - sizePx * Math.cos(ang - 0.4), b.y - sizePx * Math.sin(ang - 0.4));
-  ctx.lineTo(b.x - sizePx * Math.cos(ang + 0.4), b.y - sizePx * Math.sin(ang + 0.4));
-  // No closePath: heads are only filled, and fill() closes every sub-path itself (same pixels, and
-  // closePath was the single most expensive canvas call of a live frame).
 }
 
 function cross(ctx: CanvasPath, at: Point, r: number): void {
@@ -103,37 +84,6 @@ function drawFrameChrome(ctx: CanvasRenderingContext2D, f: DrawFrame): void {
     ctx.moveTo(col.x, HEADER_PX);
     ctx.lineTo(col.x, f.heightPx);
     ctx.stroke();
-  }
-  ctx.setLineDash([]);
-}
-
-function drawArrows(ctx: CanvasRenderingContext2D, f: DrawFrame, paths: Map<number, Point[]>): void {
-  // Counted over every packet in view, not the merged paths: merged arrows lie a pixel apart, so their
-  // heads would overlap into a smear, and building them was 14 % of a live frame's main-thread time.
-  const heads = f.visible.length <= ARROWHEAD_MAX_VISIBLE;
-  // One pass sorts the arrows into their (style, dashed) batch, in the same order the batches are drawn.
-  const batches: number[][] = ARROW_STYLES.flatMap(() => [[], []]);
-  for (const i of paths.keys()) (batches[batchOf(f.packets[i] as LadderPacket)] as number[]).push(i);
-  for (const [b, batch] of batches.entries()) {
-    if (batch.length === 0) continue;
-    const style = ARROW_STYLES[b >> 1] as ArrowStyle;
-    const dashed = (b & 1) === 1;
-    ctx.strokeStyle = styleColor(f.colors, style);
-    ctx.fillStyle = ctx.strokeStyle;
-    ctx.lineWidth = 1.25;
-    ctx.setLineDash(dashed ? [6, 4] : []);
-    for (let from = 0; from < batch.length; from += ARROWS_PER_STROKE) {
-      ctx.beginPath();
-      const ends = new Path2D();
-      for (let k = from; k < Math.min(batch.length, from + ARROWS_PER_STROKE); k++) {
-        const i = batch[k] as number;
-        const pts = paths.get(i) as Point[];
-        tracePath(ctx, pts);
-        if ((f.packets[i] as LadderPacket).fate === 'delivered' && heads) arrowHead(ends, pts, 7);
-      }
-      ctx.stroke();
-      ctx.fill(ends);
-    }
   }
   ctx.setLineDash([]);
 }
@@ -242,7 +192,7 @@ export function drawLadder(ctx: CanvasRenderingContext2D, f: DrawFrame): LabelBo
   ctx.rect(AXIS_PX - 8, HEADER_PX, f.widthPx, f.heightPx - HEADER_PX);
   ctx.clip();
   drawDowns(ctx, downRects(f.downs, f.cols, f.y, f.nowMs), { danger: f.colors.danger, text: f.colors.text, bg: f.colors.bg, crashLabel: f.crashLabel, upLabel: f.upLabel, widthPx: f.widthPx });
-  drawArrows(ctx, f, paths);
+  drawArrows(ctx, f, paths, () => new Path2D());
   drawMarks(ctx, f, paths);
   for (const i of f.hoverId === null && f.selectedId === null ? [] : f.visible) {
     const p = f.packets[i] as LadderPacket;
