@@ -30,6 +30,35 @@ describe('router interventions', () => {
     await page.close();
   });
 
+  it('regions paint apart, and the drag ghost is in none of them: it stays above every region', async () => {
+    // Each region is a stacking context of its own so that Chromium repaints only the changed ones during play
+    // (Region.svelte). The router's region cannot be: its drag ghost (position: fixed, z-index 50) would then
+    // paint under the regions after it, so its list is isolated instead and the ghost sits beside it.
+    const page = await newPage();
+    await openLesson(page, 'The three-way handshake');
+    await seekByKeys(page, 20);
+    const synAck = routerOption(page, '[SYN, ACK]');
+    await expect.poll(() => synAck.count()).toBe(1);
+    const isolation = () => page.evaluate(() => Object.fromEntries([...document.querySelectorAll('section[data-region]')].map((el) => [el.getAttribute('data-region'), getComputedStyle(el).isolation])));
+    expect(await isolation()).toEqual({ lesson: 'isolate', sockets: 'isolate', ladder: 'isolate', state: 'isolate', router: 'auto', inspector: 'isolate', timeline: 'isolate' });
+    const box = (await synAck.boundingBox())!;
+    await page.mouse.move(box.x + 20, box.y + box.height / 2);
+    await page.mouse.down();
+    const inspector = (await region(page, 'Packet inspector').boundingBox())!;
+    await page.mouse.move(inspector.x + 40, inspector.y + 40, { steps: 5 });
+    const ghost = page.locator('.ghost');
+    await expect.poll(() => ghost.count()).toBe(1);
+    // No ancestor of the ghost is a stacking context, so its z-index counts against the whole page.
+    const isolatedAncestors = await ghost.evaluate((el) => {
+      const found: string[] = [];
+      for (let e = el.parentElement; e; e = e.parentElement) if (getComputedStyle(e).isolation === 'isolate') found.push(e.className);
+      return found;
+    });
+    expect(isolatedAncestors).toEqual([]);
+    await page.mouse.up(); // over the inspector: no drop zone, nothing happens
+    await page.close();
+  });
+
   it('the same with the keyboard only: select with the arrows, Delete drops', async () => {
     const page = await newPage();
     await openLesson(page, 'The three-way handshake');

@@ -11,8 +11,13 @@ export const HIT_TOLERANCE_PX = 5;
 export const LABEL_GAP_PX = 14;
 /** Above this many packets in view no label can be legible, so none is attempted. */
 export const LABEL_MAX_VISIBLE = 1500;
-/** Arrowheads are left out when this many packets are in view (they would be sub-pixel). */
-export const ARROWHEAD_MAX_VISIBLE = 4000;
+/**
+ * Arrowheads are left out when more than this many packets are in view: on a ladder a few hundred pixels tall
+ * that is more than one arrow per pixel row, and the 7 px heads overlap into a smear. (4,000 until session 23:
+ * live play in Show all spent its first 4 s of a 1,000-packet-a-second run drawing thousands of smeared heads,
+ * where most of its late frames were; docs/PERFORMANCE.md "Live play, session 23".)
+ */
+export const ARROWHEAD_MAX_VISIBLE = 1000;
 /**
  * Arrows are stroked (and their heads filled) this many at a time. Chromium's software rasterizer takes
  * far longer for one path of thousands of sub-paths than for the same lines in paths of a few hundred:
@@ -20,8 +25,11 @@ export const ARROWHEAD_MAX_VISIBLE = 4000;
  * session 23"). Dashes restart at each sub-path either way, so the lines are the same.
  */
 export const ARROWS_PER_STROKE = 256;
-/** Above this many packets in view, arrows that land on the same pixels are drawn once. */
-export const LOD_ABOVE_VISIBLE = 3000;
+/**
+ * Above this many packets in view, arrows that land on the same pixels are drawn once (lod.ts). Below it every
+ * arrow is drawn even where they coincide; 3,000 until session 23 (see ARROWHEAD_MAX_VISIBLE).
+ */
+export const LOD_ABOVE_VISIBLE = 1000;
 /** At most this many packets are listed in the hidden accessible table. */
 export const TABLE_MAX_ROWS = 60;
 /**

@@ -57,8 +57,8 @@ function arrow(i: number, lineage: LadderPacket['lineage']): LadderPacket {
 }
 
 describe('ladder arrows are stroked a few hundred at a time', () => {
-  it('splits 2,900 arrows of two styles into strokes and head fills of at most ARROWS_PER_STROKE, losing none', () => {
-    const n = 2_900; // every arrow drawn (below the level of detail) and with a head
+  it('splits 1,000 arrows of two styles into strokes and head fills of at most ARROWS_PER_STROKE, losing none', () => {
+    const n = 1_000; // every arrow drawn (below the level of detail) and with a head
     expect(n).toBeLessThanOrEqual(Math.min(LOD_ABOVE_VISIBLE, ARROWHEAD_MAX_VISIBLE));
     const packets = Array.from({ length: n }, (_, i) => arrow(i, i % 10 === 0 ? 'retransmission' : 'original'));
     const retransmitted = packets.filter((p) => p.lineage === 'retransmission').length;
