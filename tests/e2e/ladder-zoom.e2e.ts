@@ -7,7 +7,8 @@
 // of them got a label), and the hidden table of the packets in view. Run after `npm run build`.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { button, cursorMs, labPage, openLesson, region, seekByKeys, slider, useLabApp } from './harness.js';
+import { liveScenario } from '../../bench/renderer-live.js';
+import { button, cursorMs, labPage, openLesson, openScenario, region, seekByKeys, slider, useLabApp } from './harness.js';
 
 const lab = useLabApp();
 
@@ -293,6 +294,28 @@ describe('a run whose arrows are apart looks as it always did', () => {
     expect((await windowMs(page))[0]).toBeLessThanOrEqual(0);
     expect(await count(page, 'drawn')).toBe(11);
     await expect(region(page, 'Ladder diagram').getByText('Packets overlap at this zoom.').count()).resolves.toBe(0);
+    await page.close();
+  });
+});
+
+describe('a crowded Show all (docs/LADDER.md "Crowded views")', () => {
+  it('between the merge limit and the label limit it draws, labels the arrows it kept, and throws nothing', async () => {
+    // Above LOD_ABOVE_VISIBLE (1,000) arrows on the same pixels are merged, and up to LABEL_MAX_VISIBLE (1,500)
+    // labels are still placed: a label for an arrow merged away had no path to sit on and threw in every frame.
+    const page = await labPage(lab.browser, lab.app, 'en');
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await openScenario(page, liveScenario(3_000), 'crowded-show-all.json');
+    await region(page, 'Ladder diagram').getByRole('button', { name: 'Show all', exact: true }).click();
+    await seekByKeys(page, 1_400); // ~1,000 packets a second after the handshake
+    await expect.poll(() => count(page, 'drawn')).toBeGreaterThan(1_000);
+    expect(await count(page, 'drawn')).toBeLessThanOrEqual(1_500);
+    await expect.poll(() => count(page, 'labelled')).toBeGreaterThan(0);
+    // Hovering an arrow labels it too, merged or not.
+    const box = (await canvas(page).boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.6);
+    await page.waitForTimeout(300);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -141,8 +141,10 @@ function drawLabels(ctx: CanvasRenderingContext2D, f: DrawFrame, paths: Map<numb
   ctx.textBaseline = 'bottom';
   ctx.lineJoin = 'round';
   const plot = plotArea(f.widthPx, f.heightPx);
+  // A packet whose arrow the level of detail merged into another's (lod.ts) has no path of its own: only a
+  // chosen one (selected or hovered) is labelled then, on its own path as highlight() draws it.
   const midOf = (i: number): Point => {
-    const pts = paths.get(i) as Point[];
+    const pts = paths.get(i) ?? packetPath(f.packets[i] as LadderPacket, f.cols, f.y, f.nowMs);
     const a = pts[0] as Point;
     const b = pts[1] as Point;
     return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
@@ -163,8 +165,8 @@ function drawLabels(ctx: CanvasRenderingContext2D, f: DrawFrame, paths: Map<numb
   let lastBottom = -Infinity;
   for (const i of f.visible) {
     const p = f.packets[i] as LadderPacket;
+    if (isChosen(p) || !paths.has(i)) continue;
     const mid = midOf(i);
-    if (isChosen(p)) continue;
     // A label moved below its arrow (near the headers) reaches further down than the gap allows for.
     const crowded = mid.y - lastY < LABEL_GAP_PX || mid.y - LABEL_GAP_PX < lastBottom || chosenYs.some((y) => Math.abs(mid.y - y) < LABEL_GAP_PX);
     if (crowded || mid.y < HEADER_PX) continue;
