@@ -13,13 +13,19 @@ const lab = useLabApp();
 
 const newPage = (lang: 'en' | 'zh-CN' = 'en') => labPage(lab.browser, lab.app, lang);
 
+/** A new page on the three-way handshake at 20 ms, the SYN-ACK waiting in the router; returns its row. */
+async function atSynAck() {
+  const page = await newPage();
+  await openLesson(page, 'The three-way handshake');
+  await seekByKeys(page, 20);
+  const synAck = routerOption(page, '[SYN, ACK]');
+  await expect.poll(() => synAck.count()).toBe(1);
+  return { page, synAck };
+}
+
 describe('router interventions', () => {
   it('drag the SYN-ACK onto Drop: the client retransmits its SYN', async () => {
-    const page = await newPage();
-    await openLesson(page, 'The three-way handshake');
-    await seekByKeys(page, 20);
-    const synAck = routerOption(page, '[SYN, ACK]');
-    await expect.poll(() => synAck.count()).toBe(1);
+    const { page, synAck } = await atSynAck();
     await synAck.dragTo(page.getByTestId('zone-drop'));
     await expect.poll(async () => (await ladderText(page)).match(/#2[^#]*dropped/) !== null).toBe(true);
     await expect(region(page, 'Packet inspector').textContent()).resolves.toContain('[SYN, ACK]');
@@ -34,11 +40,7 @@ describe('router interventions', () => {
     // Each region is a stacking context of its own so that Chromium repaints only the changed ones during play
     // (Region.svelte). The router's region cannot be: its drag ghost (position: fixed, z-index 50) would then
     // paint under the regions after it, so its list is isolated instead and the ghost sits beside it.
-    const page = await newPage();
-    await openLesson(page, 'The three-way handshake');
-    await seekByKeys(page, 20);
-    const synAck = routerOption(page, '[SYN, ACK]');
-    await expect.poll(() => synAck.count()).toBe(1);
+    const { page, synAck } = await atSynAck();
     const isolation = () => page.evaluate(() => Object.fromEntries([...document.querySelectorAll('section[data-region]')].map((el) => [el.getAttribute('data-region'), getComputedStyle(el).isolation])));
     expect(await isolation()).toEqual({ lesson: 'isolate', sockets: 'isolate', ladder: 'isolate', state: 'isolate', router: 'auto', inspector: 'isolate', timeline: 'isolate' });
     const box = (await synAck.boundingBox())!;
@@ -60,10 +62,7 @@ describe('router interventions', () => {
   });
 
   it('the same with the keyboard only: select with the arrows, Delete drops', async () => {
-    const page = await newPage();
-    await openLesson(page, 'The three-way handshake');
-    await seekByKeys(page, 20);
-    await expect.poll(() => routerOption(page, '[SYN, ACK]').count()).toBe(1);
+    const { page } = await atSynAck();
     const list = region(page, 'Router queue').getByRole('listbox');
     await list.focus();
     await page.keyboard.press('ArrowDown');
