@@ -26,7 +26,10 @@ try {
     external: ['playwright-core', 'ws', 'esbuild', 'vite'],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
-  const r = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', outfile, ...process.argv.slice(2)], { stdio: 'inherit', cwd: root, env: { ...process.env, TCPLAB_ROOT: root } });
+  // TCPLAB_BENCH_NODE_ARGS: more flags for that node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (Node refuses
+  // --cpu-prof in NODE_OPTIONS, and the bundle is deleted afterwards, so this is the way to profile a benchmark).
+  const nodeArgs = (process.env.TCPLAB_BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const r = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', ...nodeArgs, outfile, ...process.argv.slice(2)], { stdio: 'inherit', cwd: root, env: { ...process.env, TCPLAB_ROOT: root } });
   process.exitCode = r.status ?? 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -3,6 +3,9 @@
 // and checks the harness's own arithmetic on a fake benchmark.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { kernelMeter, median, pageFaultUs, percentile, runBench, SETTLE_MS, type BenchDef } from '../../../bench/harness.js';
 import { aloneArgs, overridesOf, parseBenchArgs } from '../../../bench/args.js';
 import { firstWrongByte, MAX_STEP_BYTES } from '../../../bench/engine.js';
@@ -178,6 +181,22 @@ describe('benchmark harness', () => {
     expect(by.get('renderer.ladder')!.frames as number).toBeGreaterThan(10);
     expect(by.get('renderer.live')!.virtualMsPlayed as number).toBeGreaterThan(500);
   }, 300_000);
+
+  it('passes TCPLAB_BENCH_NODE_ARGS to the node that runs the benchmarks, so one can be profiled with --cpu-prof', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tcplab-bench-prof-'));
+    try {
+      const r = spawnSync(process.execPath, ['scripts/bench.mjs', '--tiny', '--only', 'lab.export.session'], {
+        encoding: 'utf8', timeout: 120_000, env: { ...process.env, TCPLAB_BENCH_NODE_ARGS: `--cpu-prof --cpu-prof-dir=${dir}` },
+      });
+      expect(r.status, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout.trim())).toMatchObject({ name: 'lab.export.session' });
+      const profiles = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
+      expect(profiles.length).toBeGreaterThan(0);
+      expect(JSON.parse(readFileSync(path.join(dir, profiles[0]!), 'utf8'))).toHaveProperty('nodes');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 150_000);
 
   it('rejects an unknown benchmark name, flag or parameter with exit code 2, before running anything', () => {
     for (const [args, message] of [
