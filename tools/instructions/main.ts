@@ -3,7 +3,7 @@
 // shared machine from one minute to the next, the count repeats to about 0.1 %, so it shows a 2 % change.
 // V8 runs with --predictable (no background compiler or GC threads, fixed hash and random seeds) and a
 // fixed 16 MB young generation, so collections fall at the same points in every run.
-//   npm run instructions -- [--only flood|bulk|clients] [--sizes 10000,100000] [--cache]
+//   npm run instructions -- [--only flood|bulk|bulk-stored|clients] [--sizes 10000,100000] [--cache]
 // Prints one JSON line per workload. Needs valgrind (Debian: apt-get install valgrind).
 // --cache also simulates the data caches and counts their misses per unit: a change can cost the same
 // instructions and still run slower or faster on the clock (docs/PERFORMANCE.md "Engine, session 12").
@@ -24,7 +24,7 @@ const NODE_FLAGS = ['--predictable', '--hash-seed=1', '--random-seed=1', '--min-
  * is busy, and with the whole L3 simulated the misses were too few to tell two versions apart.
  */
 const CACHE_FLAGS = ['--cache-sim=yes', '--LL=1048576,16,64'];
-const DEFAULT_SIZES: Record<string, [number, number]> = { flood: [10_000, 100_000], bulk: [10_000, 50_000], clients: [1_000, 4_000] };
+const DEFAULT_SIZES: Record<string, [number, number]> = { flood: [10_000, 100_000], bulk: [10_000, 50_000], 'bulk-stored': [10_000, 50_000], clients: [1_000, 4_000] };
 
 export interface Options {
   only: string[];

@@ -28,10 +28,10 @@ describe('npm run instructions', () => {
   });
 
   it('takes --only, --sizes and --cache, and names a bad argument', () => {
-    expect(parseArgs([])).toEqual({ only: ['flood', 'bulk', 'clients'], sizes: null, cache: false });
+    expect(parseArgs([])).toEqual({ only: ['flood', 'bulk', 'bulk-stored', 'clients'], sizes: null, cache: false });
     expect(parseArgs(['--only', 'bulk,flood', '--sizes', '100,300'])).toEqual({ only: ['bulk', 'flood'], sizes: [100, 300], cache: false });
     expect(parseArgs(['--cache', '--only', 'flood'])).toEqual({ only: ['flood'], sizes: null, cache: true });
-    expect(() => parseArgs(['--only', 'nope'])).toThrow('--only: no workload "nope" (known: flood, bulk, clients)');
+    expect(() => parseArgs(['--only', 'nope'])).toThrow('--only: no workload "nope" (known: flood, bulk, bulk-stored, clients)');
     expect(() => parseArgs(['--sizes', '300,100'])).toThrow('--sizes "300,100": give two growing whole numbers');
     expect(() => parseArgs(['--sizes', '1.5,3'])).toThrow('--sizes "1.5,3"');
     expect(() => parseArgs(['--fast'])).toThrow('unknown argument "--fast"');
@@ -42,6 +42,8 @@ describe('npm run instructions', () => {
     // send (whose cause says why there is a cookie) and its drop.
     expect(runWorkload('flood', 2000) - runWorkload('flood', 1000)).toBe(4000);
     expect(runWorkload('bulk', 40)).toBeGreaterThan(runWorkload('bulk', 20));
+    // bulk-stored keeps what bulk counts: the same events, in a TraceStore (engine.bulk's sink).
+    expect(runWorkload('bulk-stored', 40)).toBe(runWorkload('bulk', 40));
     expect(runWorkload('clients', 4)).toBeGreaterThan(runWorkload('clients', 2));
     expect(() => runWorkload('nope', 1)).toThrow('no workload "nope"');
   });
