@@ -11,10 +11,11 @@
 // change); its slot is only claimed, so that ids evict each other exactly as before. Final records are never
 // written again (interventions only touch live packets), so a snapshot shares every chunk, copy-on-write:
 // whichever store writes to a shared chunk next copies it first.
+import { NO_OPTIONS } from '../tcp/output.js';
 import type { Segment, TcpOptions } from '../tcp/segment.js';
-import type { Fate, KeptRecord } from './packets.js';
+import { EMPTY_PAYLOAD, type Fate, type KeptRecord } from './packets.js';
 import { RefTable } from './ref-table.js';
-import type { Lineage } from './trace.js';
+import { ORIGINAL, type Lineage } from './trace.js';
 
 const CHUNK_BITS = 10;
 const CHUNK = 1 << CHUNK_BITS;
@@ -35,6 +36,14 @@ const PAYLOAD_VIEW = 0x80;
  */
 const REFS = 9;
 const F_SRC_IP = 0, F_DST_IP = 1, F_FROM = 2, F_TO = 3, F_CONN = 4, F_OPTIONS = 5, F_PAYLOAD = 6, F_LINEAGE = 7, F_RARE = 8;
+
+/**
+ * What nearly every record holds, with fixed codes in every chunk's reference table (RefTable constants): no
+ * options, an original packet, no payload. settle() writes their codes after an identity test with the known
+ * object instead of comparing the value with the table's remembered ones.
+ */
+let constants: readonly unknown[] | null = null; // (made on first use: packets.ts, which has EMPTY_PAYLOAD, imports this module)
+const K_NO_OPTIONS = 1, K_ORIGINAL = 2, K_EMPTY_BUFFER = 3;
 
 /** The fields few records have: a drop's reason, the replacing packet, notes, corrupted bytes (else null). */
 interface Rare {
@@ -77,7 +86,7 @@ class Chunk {
     const codes = next((b, o, n) => new Uint16Array(b, o, n), 2, REFS * CHUNK);
     this.state = next((b, o, n) => new Uint8Array(b, o, n), 1, CHUNK);
     this.flags = next((b, o, n) => new Uint8Array(b, o, n), 1, CHUNK);
-    this.refs = refs?.copy(codes) ?? new RefTable(REFS, CHUNK, codes);
+    this.refs = refs?.copy(codes) ?? new RefTable(REFS, CHUNK, codes, (constants ??= [NO_OPTIONS, ORIGINAL, EMPTY_PAYLOAD.buffer]));
   }
 
   copy(): Chunk {
@@ -156,10 +165,15 @@ export class RecordColumns {
     chunk.ports[2 * i + 1] = seg.dstPort;
     const refs = chunk.refs;
     refs.set5(i, F_SRC_IP, seg.srcIp, seg.dstIp, rec.from, rec.to, rec.conn);
-    refs.set(i, F_OPTIONS, seg.options);
+    if (seg.options === NO_OPTIONS) refs.setCode(i, F_OPTIONS, K_NO_OPTIONS);
+    else refs.set(i, F_OPTIONS, seg.options);
     const payload = seg.payload;
-    // (constructor, not Object.getPrototypeOf: that was a runtime call per record, ~70 instructions)
-    if (payload.constructor === Uint8Array) {
+    if (payload === EMPTY_PAYLOAD) { // (every empty payload on the wire is this one: net/hooks.ts onTransmit)
+      chunk.state[i] |= PAYLOAD_VIEW;
+      refs.setCode(i, F_PAYLOAD, K_EMPTY_BUFFER);
+      chunk.ms[3 * i + 2] = 0;
+      chunk.u32[5 * i + 4] = 0;
+    } else if (payload.constructor === Uint8Array) { // (constructor, not Object.getPrototypeOf: a runtime call, ~70 instructions)
       chunk.state[i] |= PAYLOAD_VIEW;
       refs.set(i, F_PAYLOAD, payload.buffer);
       chunk.ms[3 * i + 2] = payload.byteOffset;
@@ -167,8 +181,10 @@ export class RecordColumns {
     } else {
       refs.set(i, F_PAYLOAD, payload); // a Buffer, say: kept as it is, so it reads back as the same kind of array
     }
-    refs.set(i, F_LINEAGE, rec.lineage);
-    refs.set(i, F_RARE, rareOf(rec));
+    if (rec.lineage === ORIGINAL) refs.setCode(i, F_LINEAGE, K_ORIGINAL);
+    else refs.set(i, F_LINEAGE, rec.lineage);
+    if (fate.state === 'delivered' && rec.notes.length === 0 && rec.corrupt === undefined) refs.setCode(i, F_RARE, 0); // (rareOf's null)
+    else refs.set(i, F_RARE, rareOf(rec));
   }
 
   /** A fresh copy of the final record of packet `id` at `slot` (call has() first: it must be 'final'). */

@@ -31,10 +31,23 @@ export class RefTable {
    */
   static readonly COMPACT_AT = 1 << 15;
 
-  constructor(readonly fields: number, slots: number, codes?: Uint16Array) {
+  /**
+   * @param constants Values that get the codes 1, 2 … in every table, for ever (compaction keeps them), so a
+   * caller that recognises one by identity writes its code with setCode() without comparing it with anything.
+   */
+  constructor(readonly fields: number, slots: number, codes?: Uint16Array, private readonly constants: readonly unknown[] = []) {
     this.codes = codes ?? new Uint16Array(fields * slots);
+    for (const c of constants) {
+      this.index.set(c, this.values.length);
+      this.values.push(c);
+    }
     this.recent = new Array<unknown>(2 * fields).fill(undefined);
     this.recentCode = new Int32Array(2 * fields).fill(NO_CODE);
+  }
+
+  /** Writes a code known to name its value: 0 for null, or a constant's (see the constructor). */
+  setCode(slot: number, field: number, code: number): void {
+    this.codes[slot * this.fields + field] = code;
   }
 
   set(slot: number, field: number, value: unknown): void {
@@ -86,7 +99,7 @@ export class RefTable {
 
   /** A table with the same values, writing to `codes` (a copy of this one's codes). */
   copy(codes: Uint16Array): RefTable {
-    const out = new RefTable(this.fields, codes.length / this.fields, codes);
+    const out = new RefTable(this.fields, codes.length / this.fields, codes, this.constants);
     out.values = this.values.slice();
     out.index = new Map(this.index);
     return out;
@@ -125,6 +138,11 @@ export class RefTable {
     renumber[0] = 0;
     values.push(null);
     index.set(null, 0);
+    for (let k = 1; k <= this.constants.length; k++) { // (the constants keep their codes)
+      renumber[k] = k;
+      values.push(this.values[k]);
+      index.set(this.values[k], k);
+    }
     for (let i = 0; i < codes.length; i++) {
       const old = codes[i]!;
       let code = renumber[old]!;

@@ -1,10 +1,12 @@
 // RecordColumns packs a packet's record into typed arrays once the packet has left the network, and builds a
 // fresh copy when read: the copy must be the record, field for field and in the same key order (exports
 // print records as JSON), for every fate, and a record the columns cannot hold exactly must stay the object.
-import { describe, expect, it } from 'vitest';
-import type { KeptRecord } from '../../../src-main/net/packets.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EMPTY_PAYLOAD, type KeptRecord } from '../../../src-main/net/packets.js';
 import { RecordColumns } from '../../../src-main/net/record-columns.js';
+import { RefTable } from '../../../src-main/net/ref-table.js';
 import { ORIGINAL } from '../../../src-main/net/trace.js';
+import { NO_OPTIONS } from '../../../src-main/tcp/output.js';
 
 function record(id: number, over: Partial<KeptRecord> = {}): KeptRecord {
   return {
@@ -30,6 +32,32 @@ function settled(rec: KeptRecord, slot = rec.id): RecordColumns {
 }
 
 describe('RecordColumns', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('keeps the common values (no options, an original packet, no payload, no rare field) without a table lookup, and reads them back', () => {
+    // Most packets of a transfer are like this: their codes are fixed in every chunk's table (RefTable constants),
+    // so settle() writes them after an identity test instead of comparing each with the table's remembered values.
+    const plain = record(11, { seg: { ...record(11).seg, options: NO_OPTIONS, payload: EMPTY_PAYLOAD } });
+    const set = vi.spyOn(RefTable.prototype, 'set');
+    const cols = settled(plain);
+    expect(set).not.toHaveBeenCalled();
+    const read = cols.read(11, 11);
+    expect(json(read)).toBe(json(plain));
+    expect(read.seg.options).toBe(NO_OPTIONS);
+    expect(read.lineage).toBe(ORIGINAL);
+    expect(read.seg.payload.length).toBe(0);
+    expect(read.seg.payload.buffer).toBe(EMPTY_PAYLOAD.buffer);
+    // Any other value still goes through the table, and reads back as itself.
+    const sack = { sack: [[5, 9]] as Array<[number, number]> };
+    const other = record(12, { seg: { ...record(12).seg, options: sack }, lineage: { type: 'retransmission', of: 11 } });
+    const cols2 = settled(other);
+    expect(set.mock.calls.map((c) => c[1])).toEqual([5, 6, 7]); // options, payload buffer, lineage (the rare field is null)
+    expect(cols2.read(12, 12).seg.options).toBe(sack);
+    expect(json(cols2.read(12, 12))).toBe(json(other));
+  });
+
   it('gives back a delivered, a dropped and a replaced record exactly, as a fresh copy each time', () => {
     const cases: KeptRecord[] = [
       record(1),

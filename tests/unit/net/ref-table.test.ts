@@ -81,4 +81,27 @@ describe('RefTable', () => {
     expect(row(t, 2)).toEqual(['e', 'd', 'c', 'b', 'a']);
     expect(row(t, 0)).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
+
+  it('gives its constants the codes 1, 2 … for good: setCode writes them, copies and rebuilds keep them', () => {
+    const one = { one: 1 }, two = new ArrayBuffer(0);
+    const t = new RefTable(2, 8, undefined, [one, two]);
+    t.setCode(0, 0, 1);
+    t.setCode(0, 1, 2);
+    expect([t.get(0, 0), t.get(0, 1)]).toEqual([one, two]);
+    t.set(1, 0, two); // set() of a constant finds its fixed code, as setCode would write it
+    expect(t.codes[1 * 2 + 0]).toBe(2);
+    expect(t.size).toBe(3); // null and the two constants
+    const copy = t.copy(t.codes.slice());
+    copy.setCode(2, 0, 1);
+    expect(copy.get(2, 0)).toBe(one);
+    // A rebuild keeps the constants at their codes even when no slot names them any more.
+    t.set(0, 0, 'x');
+    t.set(0, 1, 'y');
+    t.set(1, 0, 'z');
+    for (let n = 0; n < 100_000; n++) t.set(2 + (n % 6), n % 2, `v${n}`);
+    t.setCode(7, 0, 1);
+    t.setCode(7, 1, 2);
+    expect([t.get(7, 0), t.get(7, 1)]).toEqual([one, two]);
+    expect([t.get(0, 0), t.get(0, 1), t.get(1, 0)]).toEqual(['x', 'y', 'z']);
+  });
 });
