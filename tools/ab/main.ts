@@ -22,7 +22,8 @@ export function exportRevision(rev: string, dir: string, cwd = ROOT): void {
   if (check.error !== undefined) throw new Error(`cannot run git (${check.error.message})`);
   if (check.status !== 0) throw new Error(`--base ${rev}: no such commit in this repository`);
   fs.mkdirSync(dir, { recursive: true });
-  const tar = spawnSync('sh', ['-c', 'git archive --format=tar "$1" bench src-main package.json | tar -x -C "$2"', 'sh', rev, dir], { cwd, encoding: 'utf8' });
+  // (pipefail: a failing git archive must not pass as an empty tree that tar extracted without complaint)
+  const tar = spawnSync('bash', ['-c', 'set -o pipefail; git archive --format=tar "$1" bench src-main package.json | tar -x -C "$2"', 'bash', rev, dir], { cwd, encoding: 'utf8' });
   if (tar.status !== 0) throw new Error(`git archive ${rev}: ${tar.stderr.trim() || `exit ${tar.status}`}`);
 }
 
